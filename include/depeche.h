@@ -1,0 +1,142 @@
+/* depeche: extracts people, organisations, roles, places, dates and corporate events from
+ * French news text, as JSON.
+ *
+ * The library never prints, exits or aborts. Functions that can fail return NULL or a negative
+ * status and, when the caller passes one, fill a depeche_error. Every function that returns a
+ * pointer says who frees it; every *_free function accepts NULL.
+ *
+ * Typical use:
+ *
+ *     depeche_error err;
+ *     depeche_engine *engine = depeche_engine_new(NULL, &err);   // once, shared by threads
+ *     depeche_input in = {.id = "a1", .text = text, .length = len};
+ *     depeche_document *doc = depeche_extract(engine, &in, &err); // per article
+ *     char *json = depeche_document_json(doc, DEPECHE_JSON_PRETTY);
+ *     ...
+ *     free(json);
+ *     depeche_document_free(doc);
+ *     depeche_engine_free(engine);
+ */
+#ifndef DEPECHE_H
+#define DEPECHE_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- Errors ------------------------------------------------------------------------------ */
+
+typedef enum depeche_status {
+    DEPECHE_OK = 0,
+    DEPECHE_ERR_NOMEM = -1,    /* an allocation failed */
+    DEPECHE_ERR_IO = -2,       /* a file could not be opened or read */
+    DEPECHE_ERR_DATA = -3,     /* a gazetteer or pattern file has a bad line */
+    DEPECHE_ERR_INPUT = -4,    /* an article cannot be processed (binary, malformed record) */
+    DEPECHE_ERR_ARGUMENT = -5  /* the caller passed an invalid argument */
+} depeche_status;
+
+/* Filled by failing calls. `path`, `line` and `offset` locate the fault when it lies in a file
+ * (line counts from 1, offset is a byte offset within that line, both 0 when unknown). */
+typedef struct depeche_error {
+    depeche_status code;
+    char path[512];
+    unsigned long line;
+    unsigned long offset;
+    char message[512];
+} depeche_error;
+
+/* A static English description of a status code. */
+const char *depeche_strerror(depeche_status code);
+
+/* Writes "path:line: message (offset N)" or just "message" into buf (always NUL-terminated,
+ * truncated to size) and returns buf. */
+char *depeche_error_format(const depeche_error *err, char *buf, size_t size);
+
+/* The library version, "MAJOR.MINOR.PATCH"; static storage. */
+const char *depeche_version(void);
+
+/* ---- Engine: knowledge loaded once, read-only afterwards ---------------------------------- */
+
+typedef struct depeche_engine depeche_engine;
+
+typedef struct depeche_engine_options {
+    /* When nonzero, the gazetteers and patterns compiled into the library are not loaded:
+     * only `data_paths` are. */
+    int no_defaults;
+    /* Extra pattern files, or directories holding them (walked for *.txt, in name order),
+     * merged with the defaults. Borrowed for the duration of depeche_engine_new only. */
+    const char *const *pattern_paths;
+    size_t n_pattern_paths;
+} depeche_engine_options;
+
+/* Loads the defaults and the files in `options` (NULL means defaults only). Returns a new
+ * engine, freed with depeche_engine_free, or NULL with `err` filled (for a bad data line:
+ * DEPECHE_ERR_DATA with path and line). The engine is immutable once returned: any number of
+ * threads may call depeche_extract with it at once. */
+depeche_engine *depeche_engine_new(const depeche_engine_options *options, depeche_error *err);
+void depeche_engine_free(depeche_engine *engine);
+
+/* ---- Articles ----------------------------------------------------------------------------- */
+
+/* One article. All pointers are borrowed for the duration of depeche_extract; only `text` is
+ * required. `text` may hold any bytes, NUL included: it is `length` bytes long. */
+typedef struct depeche_input {
+    const char *id;        /* caller's identifier, copied to the output ("-" when NULL) */
+    const char *source;    /* where the text comes from (path or URL), or NULL */
+    const char *text;
+    size_t length;
+    const char *published; /* publication date known to the caller, YYYY-MM-DD..., or NULL */
+    const char *title;     /* title known to the caller, or NULL: then found in the text */
+} depeche_input;
+
+typedef struct depeche_document depeche_document;
+
+/* Runs the whole pipeline on one article. Returns a new document, freed with
+ * depeche_document_free, or NULL with `err` filled: DEPECHE_ERR_INPUT when the text cannot be
+ * an article (binary data), DEPECHE_ERR_NOMEM. Problems that do not stop extraction (bytes
+ * that are not UTF-8, NUL bytes) are recorded as warnings in the document. */
+depeche_document *depeche_extract(const depeche_engine *engine, const depeche_input *input,
+                                  depeche_error *err);
+void depeche_document_free(depeche_document *doc);
+
+/* ---- Output ------------------------------------------------------------------------------- */
+
+enum {
+    DEPECHE_JSON_PRETTY = 1 << 0, /* indented, one key a line; compact otherwise */
+    DEPECHE_JSON_EXPLAIN = 1 << 1 /* add the rule and the sentence behind each result */
+};
+
+/* The document as one JSON object (no trailing newline), in the format documented in the
+ * README and schema/depeche.schema.json. Returns a new NUL-terminated string that the caller
+ * frees with free(), or NULL if memory ran out. */
+char *depeche_document_json(const depeche_document *doc, unsigned flags);
+
+/* The record for an article that could not be processed: the same shape as a document, with
+ * empty lists and "error" set to `message`. `id` and `source` may be NULL. Returns a new
+ * string freed with free(), or NULL if memory ran out. */
+char *depeche_error_json(const char *id, const char *source, const char *message,
+                         unsigned flags);
+
+/* ---- Reading inputs ----------------------------------------------------------------------- */
+
+/* Reads a whole file ("-" is standard input) into a new buffer with a terminating NUL not
+ * counted in *length. The caller frees *data with free(). Returns 0, or a negative status with
+ * `err` filled (path and strerror message). */
+int depeche_read_file(const char *path, char **data, size_t *length, depeche_error *err);
+
+/* One JSON Lines record {"id", "text", "published"?, "title"?, "url"?, "source"?} parsed from
+ * `line` (`length` bytes). Fills `input` with pointers into *record and returns 0, or returns
+ * DEPECHE_ERR_INPUT with a message in `err` (input->id is then still set when the line held a
+ * usable id). In both cases the caller frees *record with depeche_record_free after the last
+ * use of `input`. A numeric id is turned into its decimal text. */
+typedef struct depeche_record depeche_record;
+int depeche_record_parse(const char *line, size_t length, depeche_input *input,
+                         depeche_record **record, depeche_error *err);
+void depeche_record_free(depeche_record *record);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

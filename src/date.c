@@ -1,0 +1,229 @@
+/* Calendar dates over tokens. */
+#include <stdio.h>
+#include <string.h>
+
+#include "date.h"
+#include "normalize.h"
+#include "resource.h"
+
+int dp_date_rules_load(dp_date_rules *r, const char *kind, size_t kind_len, const char *args,
+                       size_t args_len, const char *path, unsigned long line,
+                       depeche_error *err)
+{
+    dp_lexicon *lx;
+    unsigned max;
+    if (kind_len == 5 && !memcmp(kind, "month", 5))
+        lx = &r->months, max = 12;
+    else if (kind_len == 7 && !memcmp(kind, "weekday", 7))
+        lx = &r->weekdays, max = 7;
+    else
+        return 0;
+    const char *f;
+    size_t fl;
+    unsigned value = 0;
+    if (!dp_next_field(&args, &args_len, &f, &fl) || sscanf(f, "%u", &value) != 1 || value < 1 ||
+        value > max)
+        return dp_fail(err, DEPECHE_ERR_DATA, path, line, 0,
+                       "expected '%.*s N names...' with N from 1 to %u", (int)kind_len, kind, max);
+    int any = 0;
+    while (dp_next_field(&args, &args_len, &f, &fl)) {
+        char key[64];
+        size_t kl = dp_fold_key(f, fl, key, sizeof key);
+        if (kl == (size_t)-1)
+            return dp_fail(err, DEPECHE_ERR_DATA, path, line, 0, "name too long");
+        if (kl && key[kl - 1] == '.')
+            kl--;
+        if (dp_lexicon_put(lx, key, kl, value))
+            return dp_fail(err, DEPECHE_ERR_NOMEM, path, line, 0, "out of memory");
+        any = 1;
+    }
+    if (!any)
+        return dp_fail(err, DEPECHE_ERR_DATA, path, line, 0, "expected at least one name");
+    return 1;
+}
+
+void dp_date_rules_release(dp_date_rules *r)
+{
+    dp_lexicon_release(&r->months);
+    dp_lexicon_release(&r->weekdays);
+}
+
+/* The value of a token in lx (folded, final period dropped), or 0. */
+static unsigned lookup(const dp_lexicon *lx, const char *text, const dp_token *t)
+{
+    if (t->kind != DP_TOK_WORD)
+        return 0;
+    char key[64];
+    size_t k = dp_fold_key(text + t->start, t->end - t->start, key, sizeof key);
+    if (k == (size_t)-1)
+        return 0;
+    if (k && key[k - 1] == '.')
+        k--;
+    uint32_t v;
+    return dp_lexicon_get(lx, key, k, &v) ? v : 0;
+}
+
+/* The value of an all-digit token of 1 to max_digits digits, or -1. */
+static int number(const char *text, const dp_token *t, size_t max_digits)
+{
+    size_t n = t->end - t->start;
+    if (t->kind != DP_TOK_NUMBER || n == 0 || n > max_digits)
+        return -1;
+    int v = 0;
+    for (size_t i = t->start; i < t->end; i++) {
+        if (text[i] < '0' || text[i] > '9')
+            return -1;
+        v = v * 10 + (text[i] - '0');
+    }
+    return v;
+}
+
+/* A day of the month: "14", "1er". */
+static int day_of(const char *text, const dp_token *t)
+{
+    if (t->kind == DP_TOK_WORD && t->end - t->start == 3 && !memcmp(text + t->start + 1, "er", 2) &&
+        text[t->start] == '1')
+        return 1;
+    int d = number(text, t, 2);
+    return d >= 1 && d <= 31 ? d : -1;
+}
+
+static int year_of(const char *text, const dp_token *t)
+{
+    int y = number(text, t, 4);
+    if (t->end - t->start == 4)
+        return y >= 1800 && y <= 2200 ? y : -1;
+    if (t->end - t->start == 2 && y >= 0)
+        return y < 50 ? 2000 + y : 1900 + y; /* "18 juin 89" */
+    return -1;
+}
+
+static int valid(int y, int m, int d)
+{
+    static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m < 1 || m > 12 || d < 1 || d > days[m - 1])
+        return 0;
+    return !(m == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)));
+}
+
+/* "02.02.2025", "27-02-2019", "2019-02-27": one token with separators. */
+static int compact_date(const char *text, const dp_token *t, dp_date *out)
+{
+    int a, b, c;
+    char s1, s2;
+    char buf[16];
+    size_t n = t->end - t->start;
+    if (n < 8 || n > 10)
+        return 0;
+    memcpy(buf, text + t->start, n);
+    buf[n] = '\0';
+    int used = 0;
+    if (sscanf(buf, "%d%c%d%c%d%n", &a, &s1, &b, &s2, &c, &used) != 5 || (size_t)used != n ||
+        s1 != s2 || (s1 != '.' && s1 != '-'))
+        return 0;
+    if (a > 1800 && s1 == '-') { /* ISO order */
+        int tmp = a;
+        a = c;
+        c = tmp;
+    }
+    if (c < 1800 || c > 2200 || !valid(c, b, a))
+        return 0;
+    out->year = (int16_t)c, out->month = (int8_t)b, out->day = (int8_t)a;
+    return 1;
+}
+
+static int glued(const dp_token *t)
+{
+    return !(t->flags & DP_TF_SPACE_BEFORE);
+}
+
+/* The index after a month name at i, past a period glued to it ("19 Mai. 2024"). */
+static size_t after_month(const char *text, const dp_token *t, size_t n, size_t i)
+{
+    if (i + 1 < n && t[i + 1].kind == DP_TOK_PUNCT && !(t[i + 1].flags & DP_TF_SPACE_BEFORE) &&
+        t[i + 1].end - t[i + 1].start == 1 && text[t[i + 1].start] == '.')
+        return i + 2;
+    return i + 1;
+}
+
+static int match_at(const dp_date_rules *r, const char *text, const dp_token *t, size_t n,
+                    size_t i, dp_date_match *m)
+{
+    int d, mo, y;
+    size_t first = i;
+    if (lookup(&r->weekdays, text, &t[i]) && i + 1 < n && day_of(text, &t[i + 1]) > 0)
+        i++; /* "mardi 26 février 2019"; a weekday name needs a day after it ("mer" is a sea) */
+    if (compact_date(text, &t[i], &m->date)) {
+        m->first = first, m->last = i;
+        return 1;
+    }
+    /* 26 février 2019 */
+    if (i + 2 < n && (d = day_of(text, &t[i])) > 0 && (mo = (int)lookup(&r->months, text, &t[i + 1]))) {
+        size_t k = after_month(text, t, n, i + 1);
+        if (k < n && (y = year_of(text, &t[k])) > 0 && valid(y, mo, d)) {
+            m->date = (dp_date){(int16_t)y, (int8_t)mo, (int8_t)d};
+            m->first = first, m->last = k;
+            return 1;
+        }
+    }
+    /* October 11, 2019 */
+    size_t k;
+    if (i + 2 < n && (mo = (int)lookup(&r->months, text, &t[i])) &&
+        (k = after_month(text, t, n, i)) < n && (d = day_of(text, &t[k])) > 0) {
+        k++;
+        if (k < n && text[t[k].start] == ',' && t[k].end - t[k].start == 1)
+            k++;
+        if (k < n && t[k].end - t[k].start == 4 && (y = year_of(text, &t[k])) > 0 && valid(y, mo, d)) {
+            m->date = (dp_date){(int16_t)y, (int8_t)mo, (int8_t)d};
+            m->first = first, m->last = k;
+            return 1;
+        }
+    }
+    /* 24/01/2019 */
+    if (i + 4 < n && (d = day_of(text, &t[i])) > 0 && text[t[i + 1].start] == '/' &&
+        glued(&t[i + 1]) && (mo = number(text, &t[i + 2], 2)) > 0 && glued(&t[i + 2]) &&
+        text[t[i + 3].start] == '/' && glued(&t[i + 3]) && glued(&t[i + 4]) &&
+        (y = year_of(text, &t[i + 4])) > 0 && valid(y, mo, d)) {
+        m->date = (dp_date){(int16_t)y, (int8_t)mo, (int8_t)d};
+        m->first = first, m->last = i + 4;
+        return 1;
+    }
+    return 0;
+}
+
+int dp_date_find_full(const dp_date_rules *r, const char *text, const dp_token *toks, size_t n,
+                      size_t from, dp_date_match *m)
+{
+    for (size_t i = from; i < n; i++)
+        if (match_at(r, text, toks, n, i, m))
+            return 1;
+    return 0;
+}
+
+char *dp_date_iso(dp_date d, char out[11])
+{
+    if (d.year <= 0)
+        return NULL;
+    /* the fields are in range by construction: write them digit by digit */
+    unsigned y = (unsigned)d.year % 10000, m = (unsigned)d.month % 100, day = (unsigned)d.day % 100;
+    char *p = out;
+    *p++ = (char)('0' + y / 1000), *p++ = (char)('0' + y / 100 % 10);
+    *p++ = (char)('0' + y / 10 % 10), *p++ = (char)('0' + y % 10);
+    if (m) {
+        *p++ = '-', *p++ = (char)('0' + m / 10), *p++ = (char)('0' + m % 10);
+        if (day)
+            *p++ = '-', *p++ = (char)('0' + day / 10), *p++ = (char)('0' + day % 10);
+    }
+    *p = '\0';
+    return out;
+}
+
+int dp_date_parse_iso(const char *s, dp_date *d)
+{
+    int y, mo, day, used = 0;
+    if (!s || sscanf(s, "%4d-%2d-%2d%n", &y, &mo, &day, &used) != 3 || used != 10 ||
+        !valid(y, mo, day))
+        return 0;
+    *d = (dp_date){(int16_t)y, (int8_t)mo, (int8_t)day};
+    return 1;
+}

@@ -1,0 +1,45 @@
+/* Dates: finding calendar dates in tokens ("20 Nov. 2023", "mardi 26 février 2019",
+ * "October 11, 2019", "24/01/2019", "02.02.2025", "2019-02-27") and writing them as ISO 8601.
+ * Month and weekday names come from data files ("month" and "weekday" lines). */
+#ifndef DEPECHE_DATE_H
+#define DEPECHE_DATE_H
+
+#include "lexicon.h"
+#include "tokenize.h"
+
+/* A calendar date as precise as the text says: day 0 means month precision, month 0 year. */
+typedef struct dp_date {
+    int16_t year; /* 0: unknown */
+    int8_t month, day;
+} dp_date;
+
+typedef struct dp_date_rules {
+    dp_lexicon months;   /* folded name without period -> 1..12 */
+    dp_lexicon weekdays; /* folded name without period -> 1..7, Monday first */
+} dp_date_rules;
+
+/* Loads a "month N names..." or "weekday N names..." line: returns 1 if it did, 0 if the kind is
+ * not a date kind, or a negative status with err filled. */
+int dp_date_rules_load(dp_date_rules *r, const char *kind, size_t kind_len, const char *args,
+                       size_t args_len, const char *path, unsigned long line,
+                       depeche_error *err);
+void dp_date_rules_release(dp_date_rules *r);
+
+typedef struct dp_date_match {
+    dp_date date;
+    size_t first, last; /* the tokens that make the date, inclusive */
+} dp_date_match;
+
+/* Finds the first complete date (day, month and year) in toks[from..n) of `text`. Returns 1
+ * and fills m, or 0. */
+int dp_date_find_full(const dp_date_rules *r, const char *text, const dp_token *toks, size_t n,
+                      size_t from, dp_date_match *m);
+
+/* Writes the date as "YYYY-MM-DD", "YYYY-MM" or "YYYY" into out (11 bytes); returns out, or
+ * NULL for an unknown year. */
+char *dp_date_iso(dp_date d, char out[11]);
+
+/* Parses "YYYY-MM-DD..." (the start of an ISO 8601 date or time); returns 1 on success. */
+int dp_date_parse_iso(const char *s, dp_date *d);
+
+#endif

@@ -1,0 +1,287 @@
+/* The pipeline for one article: read -> normalize -> segment -> tokenize -> ... -> document.
+ * Working buffers live only for the call; the document keeps copies of what it prints. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "document.h"
+#include "engine.h"
+#include "normalize.h"
+
+/* ---- Binary input --------------------------------------------------------------------- */
+
+/* How much of the start of an input is looked at to tell text from binary data. */
+#define DP_SNIFF_BYTES 65536
+
+/* Returns why the bytes are not text (static string), or NULL when they may be an article.
+ * A few stray NUL bytes in a scraped page do not make it binary: they are read as spaces. */
+static const char *binary_kind(const char *data, size_t len, char *buf, size_t size)
+{
+    static const struct {
+        const char *magic;
+        size_t len;
+        const char *name;
+    } magics[] = {
+        {"\x89PNG", 4, "a PNG image"}, {"\xFF\xD8\xFF", 3, "a JPEG image"},
+        {"GIF8", 4, "a GIF image"},    {"%PDF", 4, "a PDF document"},
+        {"\x1F\x8B", 2, "gzip data"},  {"PK\x03\x04", 4, "a zip archive"},
+        {"\x7F" "ELF", 4, "an executable"}, {"\x28\xB5\x2F\xFD", 4, "zstd data"},
+        {"\xFD" "7zXZ", 5, "xz data"},
+    };
+    const unsigned char *s = (const unsigned char *)data;
+    if (len >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF)))
+        return NULL; /* UTF-16 */
+    for (size_t i = 0; i < DP_ARRAY_LEN(magics); i++)
+        if (len >= magics[i].len && !memcmp(data, magics[i].magic, magics[i].len))
+            return magics[i].name;
+    size_t n = len < DP_SNIFF_BYTES ? len : DP_SNIFF_BYTES, controls = 0;
+    for (size_t i = 0; i < n; i++)
+        controls += s[i] < 0x20 && s[i] != '\n' && s[i] != '\r' && s[i] != '\t' && s[i] != '\f' &&
+                    s[i] != '\v' && s[i] != 0x1B;
+    if (n && controls * 10 > n) { /* more than 10% control bytes */
+        snprintf(buf, size, "binary data (%zu%% control bytes)", controls * 100 / n);
+        return buf;
+    }
+    return NULL;
+}
+
+/* ---- Building the document ------------------------------------------------------------ */
+
+static int warn(depeche_document *doc, const char *code, const char *fmt, ...)
+{
+    char msg[256];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    dp_out_warning w = {code, strdup(msg)};
+    if (!w.message || DP_PUSH(doc->warnings, doc->n_warnings, doc->warnings_cap, w)) {
+        free(w.message);
+        return DEPECHE_ERR_NOMEM;
+    }
+    return 0;
+}
+
+/* Copies s[0..n) with every run of blanks (any Unicode space) made one space, trimmed. */
+static char *clean_copy(const char *s, size_t n)
+{
+    dp_strbuf b = {0};
+    int pending = 0, fail = 0;
+    size_t i = 0;
+    while (i < n && !fail) {
+        size_t at = i;
+        uint32_t c = dp_utf8_next(s, n, &i);
+        if (dp_char_class(c) == DP_CC_SPACE || c == 0x200B || c == 0xFEFF) {
+            pending = b.len > 0;
+            continue;
+        }
+        if (pending)
+            fail = dp_strbuf_putc(&b, ' ');
+        pending = 0;
+        fail = fail || dp_strbuf_append(&b, s + at, i - at);
+    }
+    if (fail) {
+        dp_strbuf_release(&b);
+        return NULL;
+    }
+    return dp_strbuf_take(&b);
+}
+
+/* The original text of a normalized line, its offsets in code points of the input. */
+static int out_span(const dp_text *t, const dp_line *l, dp_out_span *out)
+{
+    dp_orig_cursor cur = {0, 0};
+    out->start = dp_text_orig_cp(t, l->cp_start);
+    out->end = dp_text_orig_cp(t, l->cp_end);
+    size_t b0 = dp_text_orig_byte(t, &cur, out->start);
+    size_t b1 = dp_text_orig_byte(t, &cur, out->end);
+    out->text = clean_copy(t->orig + b0, b1 - b0);
+    return out->text ? 0 : DEPECHE_ERR_NOMEM;
+}
+
+static int build_teasers(depeche_document *doc, const dp_text *t, const dp_layout *layout)
+{
+    if (!layout->n_teasers)
+        return 0;
+    doc->teasers = calloc(layout->n_teasers, sizeof *doc->teasers);
+    if (!doc->teasers)
+        return DEPECHE_ERR_NOMEM;
+    for (size_t i = 0; i < layout->n_teasers; i++) {
+        const dp_teaser *src = &layout->teasers[i];
+        dp_out_teaser *dst = &doc->teasers[doc->n_teasers++];
+        if (out_span(t, &layout->lines[src->title_line], &dst->title))
+            return DEPECHE_ERR_NOMEM;
+        dst->published = src->date;
+        dst->start = dst->title.start;
+        dst->end = dp_text_orig_cp(t, layout->lines[src->last_line].cp_end);
+    }
+    return 0;
+}
+
+static int build_lines(depeche_document *doc, const dp_text *t, const dp_layout *layout)
+{
+    if (!layout->n_lines)
+        return 0;
+    doc->lines = malloc(layout->n_lines * sizeof *doc->lines);
+    if (!doc->lines)
+        return DEPECHE_ERR_NOMEM;
+    for (size_t i = 0; i < layout->n_lines; i++) {
+        const dp_line *l = &layout->lines[i];
+        doc->lines[i] = (dp_out_line){dp_line_kind_name((enum dp_line_kind)l->kind),
+                                      dp_text_orig_cp(t, l->cp_start), dp_text_orig_cp(t, l->cp_end)};
+    }
+    doc->n_lines = layout->n_lines;
+    return 0;
+}
+
+static int note_input_problems(depeche_document *doc, const dp_text *t, const dp_layout *layout)
+{
+    int rc = 0;
+    if (t->invalid_bytes)
+        rc = warn(doc, "encoding",
+                  "%zu byte%s not valid UTF-8, read as Windows-1252", t->invalid_bytes,
+                  t->invalid_bytes > 1 ? "s were" : " was");
+    if (!rc && t->nul_bytes)
+        rc = warn(doc, "nul", "%zu NUL character%s read as space%s", t->nul_bytes,
+                  t->nul_bytes > 1 ? "s" : "", t->nul_bytes > 1 ? "s" : "");
+    if (!rc && t->utf16)
+        rc = warn(doc, "encoding", "UTF-16 input converted to UTF-8");
+    if (!rc && !layout->n_lines)
+        rc = warn(doc, "empty", "the article has no text");
+    return rc;
+}
+
+/* Stage 4 onward, for the lines that carry the article's text. */
+static void process_text(depeche_document *doc, const depeche_engine *e, const dp_text *t,
+                         const dp_layout *layout, dp_token *toks)
+{
+    for (size_t i = 0; i < layout->n_lines; i++) {
+        const dp_line *l = &layout->lines[i];
+        if (!dp_line_is_extracted((enum dp_line_kind)l->kind))
+            continue;
+        dp_tokenizer tz;
+        dp_tokenizer_start(&tz, &e->tokens, t->norm, l->span, l->cp_start);
+        size_t n;
+        while ((n = dp_tokenizer_next_sentence(&tz, toks))) {
+            doc->n_sentences++;
+            doc->n_tokens += n;
+        }
+    }
+}
+
+void depeche_document_free(depeche_document *doc)
+{
+    if (!doc)
+        return;
+    free(doc->id);
+    free(doc->source);
+    free(doc->title);
+    free(doc->dateline.text);
+    for (size_t i = 0; i < doc->n_teasers; i++)
+        free(doc->teasers[i].title.text);
+    free(doc->teasers);
+    for (size_t i = 0; i < doc->n_warnings; i++)
+        free(doc->warnings[i].message);
+    free(doc->warnings);
+    free(doc->lines);
+    free(doc);
+}
+
+static char *dup_or_null(const char *s, int *fail)
+{
+    if (!s)
+        return NULL;
+    char *d = strdup(s);
+    *fail |= !d;
+    return d;
+}
+
+depeche_document *depeche_extract(const depeche_engine *e, const depeche_input *in,
+                                  depeche_error *err)
+{
+    char why[64];
+    const char *binary;
+    dp_text text = {0}, title = {0};
+    dp_layout layout = {0};
+    dp_match_data *md = NULL;
+    dp_token *toks = NULL;
+    depeche_document *doc = NULL;
+    int rc = DEPECHE_ERR_NOMEM, fail = 0;
+
+    if (!e || !in || (!in->text && in->length)) {
+        dp_fail(err, DEPECHE_ERR_ARGUMENT, NULL, 0, 0, "no engine or no input");
+        return NULL;
+    }
+    const char *bytes = in->text ? in->text : "";
+    if ((binary = binary_kind(bytes, in->length, why, sizeof why))) {
+        dp_fail(err, DEPECHE_ERR_INPUT, NULL, 0, 0, "not a text article: %s", binary);
+        return NULL;
+    }
+    doc = calloc(1, sizeof *doc);
+    md = dp_match_data_new();
+    toks = malloc(DP_MAX_SENTENCE_TOKENS * sizeof *toks);
+    if (!doc || !md || !toks)
+        goto out;
+    doc->id = dup_or_null(in->id ? in->id : "-", &fail);
+    doc->source = dup_or_null(in->source, &fail);
+    if (fail || dp_normalize(&text, bytes, in->length))
+        goto out;
+    const char *given = NULL;
+    size_t given_len = 0;
+    if (in->title) {
+        if (dp_normalize(&title, in->title, strlen(in->title)))
+            goto out;
+        given = title.norm;
+        given_len = title.norm_len;
+        while (given_len && (*given == ' ' || *given == '\n'))
+            given++, given_len--;
+        while (given_len && (given[given_len - 1] == ' ' || given[given_len - 1] == '\n'))
+            given_len--;
+        if (!given_len)
+            given = NULL;
+    }
+    if (dp_segment(&layout, text.norm, text.norm_len, &e->segments, &e->tokens, &e->dates, given,
+                   given_len, md, toks))
+        goto out;
+    process_text(doc, e, &text, &layout, toks);
+
+    if (layout.title_line >= 0) {
+        dp_out_span s;
+        if (out_span(&text, &layout.lines[layout.title_line], &s))
+            goto out;
+        doc->title = s.text;
+    } else if (in->title) {
+        if (!(doc->title = clean_copy(in->title, strlen(in->title))))
+            goto out;
+        if (!doc->title[0]) {
+            free(doc->title);
+            doc->title = NULL;
+        }
+    }
+    if (layout.dateline >= 0) {
+        if (out_span(&text, &layout.lines[layout.dateline], &doc->dateline))
+            goto out;
+        doc->has_dateline = 1;
+    }
+    doc->published = layout.published;
+    if (in->published && !dp_date_parse_iso(in->published, &doc->published) &&
+        warn(doc, "published", "\"published\" is not a YYYY-MM-DD date: %.40s", in->published))
+        goto out;
+    if (build_teasers(doc, &text, &layout) || build_lines(doc, &text, &layout) ||
+        note_input_problems(doc, &text, &layout))
+        goto out;
+    rc = 0;
+out:
+    free(toks);
+    dp_match_data_free(md);
+    dp_layout_release(&layout);
+    dp_text_release(&title);
+    dp_text_release(&text);
+    if (rc) {
+        depeche_document_free(doc);
+        dp_fail(err, rc, NULL, 0, 0, "out of memory");
+        return NULL;
+    }
+    return doc;
+}

@@ -1,0 +1,43 @@
+/* The result of extraction for one article, ready to print: strings are copied out of the
+ * working buffers, offsets are code points of the caller's original text. */
+#ifndef DEPECHE_DOCUMENT_H
+#define DEPECHE_DOCUMENT_H
+
+#include "date.h"
+
+typedef struct dp_out_span {
+    char *text; /* owned, from the original input */
+    uint32_t start, end;
+} dp_out_span;
+
+typedef struct dp_out_teaser {
+    dp_out_span title;
+    dp_date published;
+    uint32_t start, end; /* from its title to its last line */
+} dp_out_teaser;
+
+typedef struct dp_out_warning {
+    const char *code; /* static */
+    char *message;    /* owned */
+} dp_out_warning;
+
+typedef struct dp_out_line {
+    const char *kind; /* static */
+    uint32_t start, end;
+} dp_out_line;
+
+struct depeche_document {
+    char *id, *source, *title; /* owned; source and title may be NULL */
+    dp_date published;
+    int has_dateline;
+    dp_out_span dateline;
+    dp_out_teaser *teasers;
+    size_t n_teasers;
+    dp_out_warning *warnings;
+    size_t n_warnings, warnings_cap;
+    dp_out_line *lines; /* the layout, shown with --explain */
+    size_t n_lines;
+    size_t n_sentences, n_tokens;
+};
+
+#endif

@@ -1,0 +1,195 @@
+/* Loading the engine: every data file goes through one reader and one dispatcher, so every
+ * bad line is reported alike, as "file:line: message". */
+#include <dirent.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "engine.h"
+#include "resource.h"
+
+int dp_fail(depeche_error *err, depeche_status code, const char *path, unsigned long line,
+            unsigned long offset, const char *fmt, ...)
+{
+    if (!err)
+        return code;
+    err->code = code;
+    snprintf(err->path, sizeof err->path, "%s", path ? path : "");
+    err->line = line;
+    err->offset = offset;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err->message, sizeof err->message, fmt, ap);
+    va_end(ap);
+    return code;
+}
+
+const char *depeche_strerror(depeche_status code)
+{
+    switch (code) {
+    case DEPECHE_OK: return "success";
+    case DEPECHE_ERR_NOMEM: return "out of memory";
+    case DEPECHE_ERR_IO: return "input/output error";
+    case DEPECHE_ERR_DATA: return "bad data file";
+    case DEPECHE_ERR_INPUT: return "unusable input";
+    case DEPECHE_ERR_ARGUMENT: return "invalid argument";
+    }
+    return "unknown error";
+}
+
+char *depeche_error_format(const depeche_error *err, char *buf, size_t size)
+{
+    if (!size)
+        return buf;
+    if (!err->path[0])
+        snprintf(buf, size, "%s", err->message);
+    else if (!err->line)
+        snprintf(buf, size, "%s: %s", err->path, err->message);
+    else if (err->offset)
+        snprintf(buf, size, "%s:%lu: %s (offset %lu)", err->path, err->line, err->message,
+                 err->offset);
+    else
+        snprintf(buf, size, "%s:%lu: %s", err->path, err->line, err->message);
+    return buf;
+}
+
+const char *depeche_version(void)
+{
+    return DEPECHE_VERSION;
+}
+
+/* Hands one data line to the stage that owns its kind. */
+static int load_line(depeche_engine *e, const char *path, unsigned long lineno, const char *line,
+                     size_t len, depeche_error *err)
+{
+    const char *kind;
+    size_t kind_len;
+    dp_next_field(&line, &len, &kind, &kind_len);
+    int rc = dp_token_rules_load(&e->tokens, kind, kind_len, line, len, path, lineno, err);
+    if (!rc)
+        rc = dp_date_rules_load(&e->dates, kind, kind_len, line, len, path, lineno, err);
+    if (!rc)
+        rc = dp_segment_rules_load(&e->segments, kind, kind_len, line, len, path, lineno, err);
+    if (!rc)
+        rc = dp_fail(err, DEPECHE_ERR_DATA, path, lineno, 0,
+                     "unknown kind '%.*s' (known: title, abbreviation, elision, word, clitic, "
+                     "month, weekday, boilerplate, boilerplate-block, boilerplate-footer, "
+                     "teasers, teaser-link, published)",
+                     (int)(kind_len > 40 ? 40 : kind_len), kind);
+    return rc < 0 ? rc : 0;
+}
+
+static int load_text(depeche_engine *e, const char *path, const char *data, size_t size,
+                     depeche_error *err)
+{
+    dp_line_reader r;
+    const char *line;
+    size_t len;
+    dp_line_reader_init(&r, path, data, size);
+    while (dp_line_reader_next(&r, &line, &len)) {
+        if (memchr(line, '\0', len))
+            return dp_fail(err, DEPECHE_ERR_DATA, path, r.line, 0, "NUL byte in a data file");
+        int rc = load_line(e, path, r.line, line, len, err);
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
+static int load_user_file(depeche_engine *e, const char *path, depeche_error *err)
+{
+    char *copy = strdup(path);
+    if (!copy || DP_PUSH(e->paths, e->n_paths, e->paths_cap, copy)) {
+        free(copy);
+        return dp_fail(err, DEPECHE_ERR_NOMEM, path, 0, 0, "out of memory");
+    }
+    char *data;
+    size_t size;
+    int rc = depeche_read_file(copy, &data, &size, err);
+    if (rc)
+        return rc == DEPECHE_ERR_IO ? DEPECHE_ERR_DATA : rc;
+    rc = load_text(e, copy, data, size, err);
+    free(data);
+    return rc;
+}
+
+static int has_suffix(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), k = strlen(suffix);
+    return n >= k && !strcmp(s + n - k, suffix);
+}
+
+static int by_name(const struct dirent **a, const struct dirent **b)
+{
+    return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+/* A file, or a directory walked for *.txt in name order (so that loading is reproducible). */
+static int load_user_path(depeche_engine *e, const char *path, depeche_error *err)
+{
+    struct stat st;
+    if (stat(path, &st))
+        return dp_fail(err, DEPECHE_ERR_DATA, path, 0, 0, "%s", strerror(errno));
+    if (!S_ISDIR(st.st_mode))
+        return load_user_file(e, path, err);
+    struct dirent **names;
+    int n = scandir(path, &names, NULL, by_name);
+    if (n < 0)
+        return dp_fail(err, DEPECHE_ERR_DATA, path, 0, 0, "%s", strerror(errno));
+    int rc = 0;
+    for (int i = 0; i < n; i++) {
+        if (!rc && names[i]->d_name[0] != '.' && has_suffix(names[i]->d_name, ".txt")) {
+            size_t len = strlen(path) + strlen(names[i]->d_name) + 2;
+            char *full = malloc(len);
+            if (!full)
+                rc = dp_fail(err, DEPECHE_ERR_NOMEM, path, 0, 0, "out of memory");
+            else {
+                snprintf(full, len, "%s/%s", path, names[i]->d_name);
+                rc = load_user_path(e, full, err);
+                free(full);
+            }
+        }
+        free(names[i]);
+    }
+    free(names);
+    return rc;
+}
+
+depeche_engine *depeche_engine_new(const depeche_engine_options *options, depeche_error *err)
+{
+    depeche_engine *e = calloc(1, sizeof *e);
+    if (!e) {
+        dp_fail(err, DEPECHE_ERR_NOMEM, NULL, 0, 0, "out of memory");
+        return NULL;
+    }
+    int rc = 0;
+    if (!options || !options->no_defaults)
+        for (const dp_resource *r = dp_default_resources; r->path && !rc; r++)
+            if (!strncmp(r->path, "patterns/", 9))
+                rc = load_text(e, r->path, r->data, r->size, err);
+    for (size_t i = 0; options && i < options->n_pattern_paths && !rc; i++)
+        rc = load_user_path(e, options->pattern_paths[i], err);
+    if (!rc)
+        rc = dp_segment_rules_finish(&e->segments, err);
+    if (rc) {
+        depeche_engine_free(e);
+        return NULL;
+    }
+    return e;
+}
+
+void depeche_engine_free(depeche_engine *e)
+{
+    if (!e)
+        return;
+    dp_token_rules_release(&e->tokens);
+    dp_date_rules_release(&e->dates);
+    dp_segment_rules_release(&e->segments);
+    for (size_t i = 0; i < e->n_paths; i++)
+        free(e->paths[i]);
+    free(e->paths);
+    free(e);
+}

@@ -1,0 +1,72 @@
+/* Types shared by the pipeline's stages. Private to the library. */
+#ifndef DEPECHE_INTERNAL_H
+#define DEPECHE_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "depeche.h"
+
+#define DP_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+/* ---- Errors (engine.c) ---- */
+
+/* Fills err (if not NULL) with code, location and a printf-style message; returns code. */
+int dp_fail(depeche_error *err, depeche_status code, const char *path, unsigned long line,
+            unsigned long offset, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 6, 7)))
+#endif
+    ;
+
+/* ---- Growable arrays and strings (buffer.c) ---- */
+
+/* Makes room for `need` items of `size` bytes in *items (capacity *cap, doubled as needed).
+ * Returns 0, or -1 when memory ran out (then *items is unchanged and still owned by caller). */
+int dp_reserve(void **items, size_t *cap, size_t need, size_t size);
+
+/* Appends one item, growing the array: `DP_PUSH(arr, n, cap, value)` evaluates to 0 or -1. */
+#define DP_PUSH(arr, n, cap, value)                                                      \
+    (dp_reserve((void **)&(arr), &(cap), (n) + 1, sizeof(*(arr))) ? -1                   \
+                                                                  : ((arr)[(n)++] = (value), 0))
+
+typedef struct dp_strbuf {
+    char *data; /* NUL-terminated once anything was appended; owned */
+    size_t len, cap;
+} dp_strbuf;
+
+int dp_strbuf_append(dp_strbuf *b, const char *s, size_t n);
+int dp_strbuf_putc(dp_strbuf *b, char c);
+/* Transfers the buffer to the caller (free() it); the strbuf is empty afterwards. */
+char *dp_strbuf_take(dp_strbuf *b);
+void dp_strbuf_release(dp_strbuf *b);
+
+/* Decodes the UTF-8 code point at s[*i] (s holds n bytes, valid UTF-8) and advances *i. */
+static inline uint32_t dp_utf8_next(const char *s, size_t n, size_t *i)
+{
+    const unsigned char *p = (const unsigned char *)s + *i;
+    uint32_t c = p[0];
+    if (c < 0x80 || *i + 1 >= n) { *i += 1; return c; }
+    if (c < 0xE0) { *i += 2; return ((c & 0x1F) << 6) | (p[1] & 0x3F); }
+    if (c < 0xF0 || *i + 3 > n) {
+        *i += 3;
+        return ((c & 0x0F) << 12) | ((uint32_t)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+    }
+    *i += 4;
+    return ((c & 0x07) << 18) | ((uint32_t)(p[1] & 0x3F) << 12) | ((uint32_t)(p[2] & 0x3F) << 6) |
+           (p[3] & 0x3F);
+}
+
+/* Encodes c as UTF-8 into out (4 bytes of room); returns the byte count. */
+size_t dp_utf8_encode(uint32_t c, char *out);
+
+/* Code points in s[0..n) (valid UTF-8): the count of bytes that do not continue a sequence. */
+size_t dp_utf8_count(const char *s, size_t n);
+
+/* ---- Spans into the normalized text ---- */
+
+typedef struct dp_span {
+    uint32_t start, end; /* byte offsets into dp_text.norm, end exclusive */
+} dp_span;
+
+#endif

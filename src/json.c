@@ -1,0 +1,148 @@
+/* The printer: a document as JSON, keys in a fixed order. The only file that writes JSON. */
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "document.h"
+
+/* A JSON string from bytes that should be UTF-8 but come from outside (ids, paths): bytes
+ * that are not are replaced by U+FFFD rather than dropping the whole value. */
+static json_t *string_of(const char *s, size_t n)
+{
+    json_t *v = json_stringn(s, n);
+    if (v)
+        return v;
+    char *fixed = malloc(n * 3 + 1);
+    if (!fixed)
+        return NULL;
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) {
+            fixed[k++] = (char)c;
+        } else {
+            memcpy(fixed + k, "\xEF\xBF\xBD", 3);
+            k += 3;
+        }
+    }
+    v = json_stringn(fixed, k);
+    free(fixed);
+    return v;
+}
+
+static json_t *string_or_null(const char *s)
+{
+    return s ? string_of(s, strlen(s)) : json_null();
+}
+
+static json_t *date_or_null(dp_date d)
+{
+    char iso[11];
+    return dp_date_iso(d, iso) ? json_string(iso) : json_null();
+}
+
+/* Adds key -> value to obj, taking the reference; a NULL value (out of memory) fails. */
+static int put(json_t *obj, const char *key, json_t *value)
+{
+    return !value || json_object_set_new(obj, key, value);
+}
+
+static json_t *span_json(const dp_out_span *s)
+{
+    json_t *o = json_object();
+    if (o && !put(o, "text", string_or_null(s->text)) && !put(o, "start", json_integer(s->start)) &&
+        !put(o, "end", json_integer(s->end)))
+        return o;
+    json_decref(o);
+    return NULL;
+}
+
+static json_t *teasers_json(const depeche_document *doc)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; a && i < doc->n_teasers; i++) {
+        const dp_out_teaser *t = &doc->teasers[i];
+        json_t *o = json_object();
+        if (!o || put(o, "title", string_or_null(t->title.text)) ||
+            put(o, "published", date_or_null(t->published)) || put(o, "start", json_integer(t->start)) ||
+            put(o, "end", json_integer(t->end)) || json_array_append_new(a, o)) {
+            json_decref(o);
+            json_decref(a);
+            return NULL;
+        }
+    }
+    return a;
+}
+
+static json_t *warnings_json(const depeche_document *doc)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; a && i < doc->n_warnings; i++) {
+        json_t *o = json_object();
+        if (!o || put(o, "code", json_string(doc->warnings[i].code)) ||
+            put(o, "message", string_or_null(doc->warnings[i].message)) ||
+            json_array_append_new(a, o)) {
+            json_decref(o);
+            json_decref(a);
+            return NULL;
+        }
+    }
+    return a;
+}
+
+static json_t *lines_json(const depeche_document *doc)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; a && i < doc->n_lines; i++) {
+        json_t *o = json_object();
+        if (!o || put(o, "kind", json_string(doc->lines[i].kind)) ||
+            put(o, "start", json_integer(doc->lines[i].start)) ||
+            put(o, "end", json_integer(doc->lines[i].end)) || json_array_append_new(a, o)) {
+            json_decref(o);
+            json_decref(a);
+            return NULL;
+        }
+    }
+    return a;
+}
+
+static char *dump(json_t *root, unsigned flags)
+{
+    char *s = root ? json_dumps(root, (flags & DEPECHE_JSON_PRETTY ? JSON_INDENT(2) : JSON_COMPACT)) : NULL;
+    json_decref(root);
+    return s;
+}
+
+char *depeche_document_json(const depeche_document *doc, unsigned flags)
+{
+    json_t *o = json_object();
+    if (!o || put(o, "id", string_or_null(doc->id)) || put(o, "source", string_or_null(doc->source)) ||
+        put(o, "title", string_or_null(doc->title)) || put(o, "published", date_or_null(doc->published)) ||
+        put(o, "language", json_string("fr")) ||
+        put(o, "dateline", doc->has_dateline ? span_json(&doc->dateline) : json_null()) ||
+        put(o, "teasers", teasers_json(doc)) || put(o, "entities", json_array()) ||
+        put(o, "events", json_array()) || put(o, "warnings", warnings_json(doc)) ||
+        ((flags & DEPECHE_JSON_EXPLAIN) &&
+         (put(o, "segments", lines_json(doc)) ||
+          put(o, "stats", json_pack("{s:I,s:I}", "sentences", (json_int_t)doc->n_sentences,
+                                    "tokens", (json_int_t)doc->n_tokens))))) {
+        json_decref(o);
+        return NULL;
+    }
+    return dump(o, flags);
+}
+
+char *depeche_error_json(const char *id, const char *source, const char *message, unsigned flags)
+{
+    json_t *o = json_object();
+    if (!o || put(o, "id", string_or_null(id)) || put(o, "source", string_or_null(source)) ||
+        put(o, "title", json_null()) || put(o, "published", json_null()) ||
+        put(o, "language", json_string("fr")) || put(o, "dateline", json_null()) ||
+        put(o, "teasers", json_array()) || put(o, "entities", json_array()) ||
+        put(o, "events", json_array()) || put(o, "warnings", json_array()) ||
+        put(o, "error", string_or_null(message ? message : "error"))) {
+        json_decref(o);
+        return NULL;
+    }
+    return dump(o, flags);
+}

@@ -1,0 +1,92 @@
+/* Open addressing with linear probing; keys live in one arena so a lexicon of thousands of
+ * entries is three allocations. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "lexicon.h"
+
+static uint64_t hash_bytes(const char *s, size_t n)
+{
+    uint64_t h = 1469598103934665603ULL; /* FNV-1a */
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211ULL;
+    }
+    return h | 1; /* never 0, so a zeroed slot cannot look used */
+}
+
+static dp_lexicon_slot *find_slot(dp_lexicon_slot *slots, size_t n_slots, const char *keys,
+                                  uint64_t h, const char *key, size_t len)
+{
+    size_t mask = n_slots - 1;
+    for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
+        dp_lexicon_slot *s = &slots[i];
+        if (!s->key_len)
+            return s;
+        if (s->hash == h && s->key_len == len && !memcmp(keys + s->key_offset, key, len))
+            return s;
+    }
+}
+
+static int grow(dp_lexicon *lx)
+{
+    size_t n = lx->n_slots ? lx->n_slots * 2 : 64;
+    dp_lexicon_slot *slots = calloc(n, sizeof *slots);
+    if (!slots)
+        return -1;
+    for (size_t i = 0; i < lx->n_slots; i++) {
+        dp_lexicon_slot *old = &lx->slots[i];
+        if (old->key_len)
+            *find_slot(slots, n, lx->keys, old->hash, lx->keys + old->key_offset,
+                       old->key_len) = *old;
+    }
+    free(lx->slots);
+    lx->slots = slots;
+    lx->n_slots = n;
+    return 0;
+}
+
+int dp_lexicon_put(dp_lexicon *lx, const char *key, size_t len, uint32_t value)
+{
+    if (len == 0 || len > 65535)
+        return -1;
+    if ((lx->count + 1) * 4 > lx->n_slots * 3 && grow(lx))
+        return -1;
+    uint64_t h = hash_bytes(key, len);
+    dp_lexicon_slot *s = find_slot(lx->slots, lx->n_slots, lx->keys, h, key, len);
+    if (s->key_len) {
+        s->value = value;
+        return 0;
+    }
+    if (lx->keys_len + len > UINT32_MAX ||
+        dp_reserve((void **)&lx->keys, &lx->keys_cap, lx->keys_len + len, 1))
+        return -1;
+    memcpy(lx->keys + lx->keys_len, key, len);
+    s->hash = h;
+    s->key_offset = (uint32_t)lx->keys_len;
+    s->key_len = (uint32_t)len;
+    s->value = value;
+    lx->keys_len += len;
+    lx->count++;
+    return 0;
+}
+
+int dp_lexicon_get(const dp_lexicon *lx, const char *key, size_t len, uint32_t *value)
+{
+    if (!lx->count || len == 0)
+        return 0;
+    const dp_lexicon_slot *s =
+        find_slot(lx->slots, lx->n_slots, lx->keys, hash_bytes(key, len), key, len);
+    if (!s->key_len)
+        return 0;
+    *value = s->value;
+    return 1;
+}
+
+void dp_lexicon_release(dp_lexicon *lx)
+{
+    free(lx->slots);
+    free(lx->keys);
+    memset(lx, 0, sizeof *lx);
+}

@@ -1,0 +1,30 @@
+/* A hash map from short byte strings to 32-bit values: the one lookup structure behind word
+ * lists (abbreviations, month names, later gazetteers). Lookups cost one hash of the key,
+ * whatever the number of entries. Keys are copied into the lexicon. */
+#ifndef DEPECHE_LEXICON_H
+#define DEPECHE_LEXICON_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct dp_lexicon_slot {
+    uint64_t hash;
+    uint32_t key_offset, key_len; /* into the key arena; key_len 0 marks an empty slot */
+    uint32_t value;
+} dp_lexicon_slot;
+
+typedef struct dp_lexicon {
+    dp_lexicon_slot *slots;
+    size_t n_slots, count; /* n_slots is a power of two */
+    char *keys;
+    size_t keys_len, keys_cap;
+} dp_lexicon;
+
+/* Sets key -> value, replacing an earlier value. Returns 0, or -1 when memory ran out or the
+ * key is empty or longer than 65535 bytes. */
+int dp_lexicon_put(dp_lexicon *lx, const char *key, size_t len, uint32_t value);
+/* Returns 1 and sets *value when key is present, else 0. Safe on a zeroed lexicon. */
+int dp_lexicon_get(const dp_lexicon *lx, const char *key, size_t len, uint32_t *value);
+void dp_lexicon_release(dp_lexicon *lx);
+
+#endif

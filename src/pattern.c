@@ -1,0 +1,111 @@
+/* PCRE2 with JIT, limits on every match, and file:line errors at compile time. */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <stdlib.h>
+
+#include "pattern.h"
+
+/* Bounds for hostile input: generous for any sane rule on a sentence or line, small enough that
+ * a catastrophic pattern gives up within milliseconds instead of hanging a batch. */
+#define DP_MATCH_LIMIT 200000
+#define DP_DEPTH_LIMIT 2000
+#define DP_HEAP_LIMIT_KIB 4096
+
+struct dp_regex {
+    pcre2_code *code;
+    pcre2_match_context *context;
+};
+
+struct dp_match_data {
+    pcre2_match_data *data;
+};
+
+dp_regex *dp_regex_compile(const char *pattern, size_t len, unsigned flags, const char *path,
+                           unsigned long line, depeche_error *err)
+{
+    int code;
+    PCRE2_SIZE offset;
+    uint32_t options = PCRE2_UTF | PCRE2_NO_UTF_CHECK;
+    if (flags & DP_RE_CASELESS)
+        options |= PCRE2_CASELESS;
+    dp_regex *re = calloc(1, sizeof *re);
+    if (!re) {
+        dp_fail(err, DEPECHE_ERR_NOMEM, path, line, 0, "out of memory");
+        return NULL;
+    }
+    re->code = pcre2_compile((PCRE2_SPTR)pattern, len, options, &code, &offset, NULL);
+    if (!re->code) {
+        PCRE2_UCHAR msg[256];
+        if (pcre2_get_error_message(code, msg, sizeof msg) < 0)
+            msg[0] = '\0';
+        dp_fail(err, DEPECHE_ERR_DATA, path, line, (unsigned long)offset, "%s", (char *)msg);
+        free(re);
+        return NULL;
+    }
+    pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE); /* falls back to the interpreter */
+    re->context = pcre2_match_context_create(NULL);
+    if (!re->context) {
+        dp_regex_free(re);
+        dp_fail(err, DEPECHE_ERR_NOMEM, path, line, 0, "out of memory");
+        return NULL;
+    }
+    pcre2_set_match_limit(re->context, DP_MATCH_LIMIT);
+    pcre2_set_depth_limit(re->context, DP_DEPTH_LIMIT);
+    pcre2_set_heap_limit(re->context, DP_HEAP_LIMIT_KIB);
+    return re;
+}
+
+void dp_regex_free(dp_regex *re)
+{
+    if (!re)
+        return;
+    pcre2_match_context_free(re->context);
+    pcre2_code_free(re->code);
+    free(re);
+}
+
+dp_match_data *dp_match_data_new(void)
+{
+    dp_match_data *md = malloc(sizeof *md);
+    if (!md)
+        return NULL;
+    md->data = pcre2_match_data_create(32, NULL);
+    if (!md->data) {
+        free(md);
+        return NULL;
+    }
+    return md;
+}
+
+void dp_match_data_free(dp_match_data *md)
+{
+    if (!md)
+        return;
+    pcre2_match_data_free(md->data);
+    free(md);
+}
+
+int dp_regex_match(const dp_regex *re, const char *subject, size_t len, size_t start,
+                   dp_match_data *md)
+{
+    int rc = pcre2_match(re->code, (PCRE2_SPTR)subject, len, start, PCRE2_NO_UTF_CHECK, md->data,
+                         re->context);
+    return rc > 0;
+}
+
+int dp_match_group(const dp_match_data *md, unsigned group, size_t *start, size_t *end)
+{
+    if (group >= pcre2_get_ovector_count(md->data))
+        return 0;
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md->data);
+    if (ov[2 * group] == PCRE2_UNSET)
+        return 0;
+    *start = ov[2 * group];
+    *end = ov[2 * group + 1];
+    return 1;
+}
+
+const char *dp_match_mark(const dp_match_data *md)
+{
+    return (const char *)pcre2_get_mark(md->data);
+}

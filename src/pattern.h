@@ -1,0 +1,37 @@
+/* PCRE2 behind a small interface: the only file that includes pcre2.h. Every regex is
+ * compiled with JIT when available, and matched with match, depth and heap limits so that no
+ * rule can hang on hostile text. */
+#ifndef DEPECHE_PATTERN_H
+#define DEPECHE_PATTERN_H
+
+#include "internal.h"
+
+typedef struct dp_regex dp_regex;
+typedef struct dp_match_data dp_match_data;
+
+enum {
+    DP_RE_CASELESS = 1 << 0
+};
+
+/* Compiles pattern[0..len) as UTF-8 PCRE2. On failure returns NULL and fills err with
+ * DEPECHE_ERR_DATA, `path`, `line` and the offset of the fault within the pattern, e.g.
+ * "patterns/x.txt:12: missing closing parenthesis (offset 7)". The regex is immutable once
+ * compiled and may be used by several threads at once. Free with dp_regex_free. */
+dp_regex *dp_regex_compile(const char *pattern, size_t len, unsigned flags, const char *path,
+                           unsigned long line, depeche_error *err);
+void dp_regex_free(dp_regex *re);
+
+/* Per-thread match state: one per document being processed. Free with dp_match_data_free. */
+dp_match_data *dp_match_data_new(void);
+void dp_match_data_free(dp_match_data *md);
+
+/* Matches re against subject[0..len) from byte `start`. Returns 1 on a match, 0 on none, and
+ * 0 as well when a limit was hit (the text is then treated as not matching). */
+int dp_regex_match(const dp_regex *re, const char *subject, size_t len, size_t start,
+                   dp_match_data *md);
+/* After a match: the bounds of group `group` (0 is the whole match); returns 0 if unset. */
+int dp_match_group(const dp_match_data *md, unsigned group, size_t *start, size_t *end);
+/* After a match: the name of the last (*MARK:name) passed, or NULL. */
+const char *dp_match_mark(const dp_match_data *md);
+
+#endif

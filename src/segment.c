@@ -1,0 +1,441 @@
+/* Lines, cues, title, datelines and teasers. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "normalize.h"
+#include "segment.h"
+
+static const struct {
+    const char *name;
+    enum dp_cue_kind kind;
+} cue_kinds[] = {
+    {"boilerplate", DP_CUE_BOILERPLATE}, {"boilerplate-block", DP_CUE_BLOCK},
+    {"boilerplate-footer", DP_CUE_FOOTER}, {"teasers", DP_CUE_TEASERS},
+    {"teaser-link", DP_CUE_TEASER_LINK},  {"published", DP_CUE_PUBLISHED},
+};
+
+int dp_segment_rules_load(dp_segment_rules *r, const char *kind, size_t kind_len,
+                          const char *args, size_t args_len, const char *path,
+                          unsigned long line, depeche_error *err)
+{
+    size_t k = 0;
+    while (k < DP_ARRAY_LEN(cue_kinds) &&
+           !(strlen(cue_kinds[k].name) == kind_len && !memcmp(cue_kinds[k].name, kind, kind_len)))
+        k++;
+    if (k == DP_ARRAY_LEN(cue_kinds))
+        return 0;
+    if (!args_len)
+        return dp_fail(err, DEPECHE_ERR_DATA, path, line, 0, "expected a pattern after '%s'",
+                       cue_kinds[k].name);
+    dp_regex *alone = dp_regex_compile(args, args_len, DP_RE_CASELESS, path, line, err);
+    if (!alone)
+        return err ? err->code : DEPECHE_ERR_DATA;
+    dp_regex_free(alone);
+    dp_cue_source cue = {malloc(args_len + 1), args_len, cue_kinds[k].kind, path, line};
+    if (!cue.pattern || DP_PUSH(r->cues, r->n_cues, r->cues_cap, cue)) {
+        free(cue.pattern);
+        return dp_fail(err, DEPECHE_ERR_NOMEM, path, line, 0, "out of memory");
+    }
+    memcpy(cue.pattern, args, args_len);
+    cue.pattern[args_len] = '\0';
+    return 1;
+}
+
+int dp_segment_rules_finish(dp_segment_rules *r, depeche_error *err)
+{
+    if (!r->n_cues)
+        return 0;
+    dp_strbuf all = {0};
+    int fail = 0;
+    for (size_t i = 0; i < r->n_cues && !fail; i++) {
+        char head[48];
+        snprintf(head, sizeof head, "%s(?:(*MARK:%zu)", i ? "|" : "", i);
+        fail = dp_strbuf_append(&all, head, strlen(head)) ||
+               dp_strbuf_append(&all, r->cues[i].pattern, r->cues[i].len) ||
+               dp_strbuf_putc(&all, ')');
+    }
+    if (fail) {
+        dp_strbuf_release(&all);
+        return dp_fail(err, DEPECHE_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    }
+    r->combined = dp_regex_compile(all.data, all.len, DP_RE_CASELESS, r->cues[0].path, 0, err);
+    dp_strbuf_release(&all);
+    if (!r->combined && err && err->code == DEPECHE_ERR_DATA)
+        snprintf(err->message, sizeof err->message,
+                 "the cues compile one by one but not together (an unterminated \\Q?)");
+    return r->combined ? 0 : (err ? err->code : DEPECHE_ERR_DATA);
+}
+
+void dp_segment_rules_release(dp_segment_rules *r)
+{
+    for (size_t i = 0; i < r->n_cues; i++)
+        free(r->cues[i].pattern);
+    free(r->cues);
+    dp_regex_free(r->combined);
+    memset(r, 0, sizeof *r);
+}
+
+int dp_line_is_extracted(enum dp_line_kind kind)
+{
+    return kind == DP_LINE_BODY || kind == DP_LINE_TITLE || kind == DP_LINE_TEASER_TITLE ||
+           kind == DP_LINE_TEASER_TEXT;
+}
+
+const char *dp_line_kind_name(enum dp_line_kind kind)
+{
+    static const char *names[] = {"body",        "title",        "header",
+                                  "repeat",      "dateline",     "boilerplate",
+                                  "teaser-title", "teaser-date", "teaser-text"};
+    return (size_t)kind < DP_ARRAY_LEN(names) ? names[kind] : "?";
+}
+
+/* Lines whose date is most of their text: "20 Nov. 2023 • 20:24", "Publié le 18 décembre
+ * 2009", "October 11, 2019 / 10:59 AM / 3 days ago". More words than this make a sentence
+ * that merely mentions a date. */
+#define DP_DATELINE_MAX_OTHER_WORDS 4
+/* Only short lines can be datelines, headings or teasers' labels: longer ones are not
+ * tokenized here. */
+#define DP_SHORT_LINE 200
+
+static void analyse_short_line(dp_line *l, const char *text, const dp_token_rules *tokens,
+                               const dp_date_rules *dates, dp_token *toks)
+{
+    dp_tokenizer tz;
+    dp_tokenizer_start(&tz, tokens, text, l->span, 0);
+    size_t n, words = 0;
+    int found = 0;
+    while ((n = dp_tokenizer_next_sentence(&tz, toks))) {
+        size_t date_words = 0;
+        for (size_t i = 0; i < n; i++)
+            words += toks[i].kind == DP_TOK_WORD || toks[i].kind == DP_TOK_NUMBER;
+        dp_date_match m;
+        if (!found && dp_date_find_full(dates, text, toks, n, 0, &m)) {
+            found = 1;
+            l->date = m.date;
+            for (size_t i = m.first; i <= m.last; i++)
+                date_words += toks[i].kind == DP_TOK_WORD || toks[i].kind == DP_TOK_NUMBER;
+            words -= date_words; /* count the words besides the date */
+            l->has_date = 1;
+        }
+    }
+    l->words = (uint16_t)(words > 999 ? 999 : words);
+    l->date_line = l->has_date && (l->words <= DP_DATELINE_MAX_OTHER_WORDS || l->cue == DP_CUE_PUBLISHED);
+    if (l->has_date) { /* words counts the whole line again for later tests */
+        dp_tokenizer_start(&tz, tokens, text, l->span, 0);
+        words = 0;
+        while ((n = dp_tokenizer_next_sentence(&tz, toks)))
+            for (size_t i = 0; i < n; i++)
+                words += toks[i].kind == DP_TOK_WORD || toks[i].kind == DP_TOK_NUMBER;
+        l->words = (uint16_t)(words > 999 ? 999 : words);
+    }
+}
+
+static enum dp_cue_kind match_cue(const dp_segment_rules *r, const char *text, const dp_line *l,
+                                  dp_match_data *md, uint32_t *cue_end)
+{
+    size_t len = l->span.end - l->span.start;
+    if (!r->combined || len > DP_CUE_MAX_LINE ||
+        !dp_regex_match(r->combined, text + l->span.start, len, 0, md))
+        return DP_CUE_NONE;
+    const char *mark = dp_match_mark(md);
+    size_t index = mark ? strtoul(mark, NULL, 10) : r->n_cues;
+    size_t s, e;
+    if (index >= r->n_cues || !dp_match_group(md, 0, &s, &e))
+        return DP_CUE_NONE;
+    *cue_end = (uint32_t)e;
+    return r->cues[index].kind;
+}
+
+static int is_blank_byte(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+static int split_lines(dp_layout *layout, const char *text, size_t len)
+{
+    size_t pos = 0;
+    uint32_t cp = 0;
+    int blank = 0;
+    while (pos < len) {
+        const char *nl = memchr(text + pos, '\n', len - pos);
+        size_t end = nl ? (size_t)(nl - text) : len;
+        size_t s = pos, e = end;
+        while (s < e && is_blank_byte(text[s]))
+            s++;
+        while (e > s && is_blank_byte(text[e - 1]))
+            e--;
+        if (s < e) {
+            dp_line l = {.span = {(uint32_t)s, (uint32_t)e}, .teaser = -1, .blank_before = (uint8_t)blank};
+            l.cp_start = cp + (uint32_t)(s - pos); /* only blanks, one byte each, before s */
+            l.cp_end = l.cp_start + (uint32_t)dp_utf8_count(text + s, e - s);
+            if (DP_PUSH(layout->lines, layout->n_lines, layout->lines_cap, l))
+                return DEPECHE_ERR_NOMEM;
+            blank = 0;
+        } else {
+            blank = 1;
+        }
+        cp += (uint32_t)dp_utf8_count(text + pos, end - pos) + 1;
+        pos = end + 1;
+    }
+    return 0;
+}
+
+static int same_text(const char *text, const dp_line *a, const char *s, size_t n)
+{
+    return a->span.end - a->span.start == n && !memcmp(text + a->span.start, s, n);
+}
+
+/* Does line b end line a, after a blank, with something before it: the title behind a site
+ * name or breadcrumb ("KultureGeek Hors-Sujet <title>", "Accueil Actualité <title>")? */
+static int is_tail_of(const char *text, const dp_line *a, const dp_line *b)
+{
+    size_t la = a->span.end - a->span.start, lb = b->span.end - b->span.start;
+    return lb + 2 <= la && !memcmp(text + a->span.end - lb, text + b->span.start, lb) &&
+           text[a->span.end - lb - 1] == ' ';
+}
+
+static int sentence_like(const char *text, const dp_line *l)
+{
+    if (l->words >= 8)
+        return 1;
+    char last = text[l->span.end - 1];
+    return last == '.' || last == '!' || last == '?' ||
+           (l->span.end - l->span.start >= 3 && !memcmp(text + l->span.end - 3, "\xE2\x80\xA6", 3));
+}
+
+/* Decides the lines of a teaser section [from, to): each teaser is a title line, a date line
+ * right after it, then sentence-like text; everything else there is boilerplate. */
+static int finish_teasers(dp_layout *layout, const char *text, size_t from, size_t to)
+{
+    dp_line *lines = layout->lines;
+    int any_date = 0;
+    for (size_t i = from; i < to; i++)
+        any_date |= lines[i].date_line && lines[i].kind == DP_LINE_BODY;
+    long current = -1;
+    for (size_t i = from; i < to; i++) {
+        dp_line *l = &lines[i];
+        if (l->kind != DP_LINE_BODY)
+            continue;
+        l->kind = DP_LINE_BOILERPLATE;
+        if (!any_date) {
+            if (l->words >= 4) {
+                dp_teaser t = {.title_line = i, .last_line = i};
+                if (DP_PUSH(layout->teasers, layout->n_teasers, layout->teasers_cap, t))
+                    return DEPECHE_ERR_NOMEM;
+                l->kind = DP_LINE_TEASER_TITLE;
+                l->teaser = (int32_t)layout->n_teasers - 1;
+            }
+            continue;
+        }
+        if (l->date_line) {
+            dp_line *title = i > from ? &lines[i - 1] : NULL;
+            if (!title || title->date_line || title->words < 2 || title->cue != DP_CUE_NONE) {
+                current = -1;
+                continue;
+            }
+            dp_teaser t = {.title_line = i - 1, .last_line = i, .date = l->date};
+            if (DP_PUSH(layout->teasers, layout->n_teasers, layout->teasers_cap, t))
+                return DEPECHE_ERR_NOMEM;
+            current = (long)layout->n_teasers - 1;
+            title->kind = DP_LINE_TEASER_TITLE;
+            title->teaser = (int32_t)current;
+            l->kind = DP_LINE_TEASER_DATE;
+            l->teaser = (int32_t)current;
+            continue;
+        }
+        int is_next_title = i + 1 < to && lines[i + 1].date_line;
+        if (current >= 0 && !is_next_title && sentence_like(text, l)) {
+            l->kind = DP_LINE_TEASER_TEXT;
+            l->teaser = (int32_t)current;
+            layout->teasers[current].last_line = i;
+        }
+    }
+    return 0;
+}
+
+static int add_link_teaser(dp_layout *layout, size_t i)
+{
+    dp_teaser t = {.title_line = i, .last_line = i};
+    if (DP_PUSH(layout->teasers, layout->n_teasers, layout->teasers_cap, t))
+        return DEPECHE_ERR_NOMEM;
+    layout->lines[i].kind = DP_LINE_TEASER_TITLE;
+    layout->lines[i].teaser = (int32_t)layout->n_teasers - 1;
+    return 0;
+}
+
+/* Applies the cues line by line: boilerplate zones, teaser sections, datelines. */
+static int apply_cues(dp_layout *layout, const char *text)
+{
+    enum { NORMAL, BLOCK, FOOTER, TEASERS } zone = NORMAL;
+    size_t section = 0;
+    int link_pending = 0;
+    for (size_t i = 0; i < layout->n_lines; i++) {
+        dp_line *l = &layout->lines[i];
+        if (zone == BLOCK && l->blank_before)
+            zone = NORMAL;
+        if (l->cue == DP_CUE_TEASERS) {
+            if (zone == TEASERS && finish_teasers(layout, text, section, i))
+                return DEPECHE_ERR_NOMEM;
+            l->kind = DP_LINE_BOILERPLATE;
+            zone = TEASERS;
+            section = i + 1;
+            continue;
+        }
+        if (zone == TEASERS && l->cue != DP_CUE_FOOTER) {
+            if (l->cue == DP_CUE_BOILERPLATE || l->cue == DP_CUE_BLOCK)
+                l->kind = DP_LINE_BOILERPLATE;
+            continue;
+        }
+        if (l->cue == DP_CUE_FOOTER) {
+            if (zone == TEASERS && finish_teasers(layout, text, section, i))
+                return DEPECHE_ERR_NOMEM;
+            zone = FOOTER;
+        }
+        if (zone == BLOCK || zone == FOOTER) {
+            l->kind = DP_LINE_BOILERPLATE;
+            continue;
+        }
+        if (link_pending) {
+            link_pending = 0;
+            if (l->cue == DP_CUE_NONE && l->words >= 3) {
+                if (add_link_teaser(layout, i))
+                    return DEPECHE_ERR_NOMEM;
+                continue;
+            }
+        }
+        switch (l->cue) {
+        case DP_CUE_BOILERPLATE:
+            l->kind = DP_LINE_BOILERPLATE;
+            break;
+        case DP_CUE_BLOCK:
+            l->kind = DP_LINE_BOILERPLATE;
+            zone = BLOCK;
+            break;
+        case DP_CUE_TEASER_LINK:
+            /* "Lire aussi : <title>" is a teaser; a bare "Lire aussi" announces the next line */
+            if (l->span.end - l->span.start > l->cue_end + 12) {
+                if (add_link_teaser(layout, i))
+                    return DEPECHE_ERR_NOMEM;
+            } else {
+                l->kind = DP_LINE_BOILERPLATE;
+                link_pending = 1;
+            }
+            break;
+        default:
+            if (l->date_line)
+                l->kind = DP_LINE_DATELINE;
+            break;
+        }
+    }
+    if (zone == TEASERS && finish_teasers(layout, text, section, layout->n_lines))
+        return DEPECHE_ERR_NOMEM;
+    return 0;
+}
+
+/* Titles have a few words and are not paragraphs. */
+#define DP_TITLE_MIN_WORDS 3
+#define DP_TITLE_MAX_BYTES 300
+/* How far below the first candidate the real title may stand (after a site name line). */
+#define DP_TITLE_LOOKAHEAD 8
+
+static void find_title(dp_layout *layout, const char *text, const char *given, size_t given_len)
+{
+    dp_line *lines = layout->lines;
+    size_t n = layout->n_lines;
+    layout->title_line = -1;
+    if (given) {
+        for (size_t i = 0; i < n; i++)
+            if (lines[i].kind == DP_LINE_BODY && same_text(text, &lines[i], given, given_len)) {
+                layout->title_line = (long)i;
+                break;
+            }
+    } else {
+        size_t body = 0, first = n;
+        for (size_t i = 0; i < n; i++)
+            if (lines[i].kind == DP_LINE_BODY && body++ == 0)
+                first = i;
+        if (body < 2)
+            return; /* a one-line input is just text */
+        size_t cand = n;
+        for (size_t i = first; i < n; i++) {
+            if (lines[i].kind != DP_LINE_BODY)
+                continue;
+            if (lines[i].span.end - lines[i].span.start > DP_TITLE_MAX_BYTES)
+                break; /* a paragraph first: the page has no title line */
+            if (lines[i].words >= DP_TITLE_MIN_WORDS) {
+                cand = i;
+                break;
+            }
+        }
+        if (cand == n)
+            return;
+        for (size_t j = cand + 1, seen = 0; j < n && seen < DP_TITLE_LOOKAHEAD; j++) {
+            if (lines[j].kind != DP_LINE_BODY)
+                continue;
+            seen++;
+            if (lines[j].words >= DP_TITLE_MIN_WORDS && is_tail_of(text, &lines[cand], &lines[j])) {
+                lines[cand].kind = DP_LINE_HEADER;
+                cand = j;
+                break;
+            }
+        }
+        for (size_t i = first; i < cand; i++)
+            if (lines[i].kind == DP_LINE_BODY)
+                lines[i].kind = DP_LINE_HEADER;
+        layout->title_line = (long)cand;
+        given = text + lines[cand].span.start;
+        given_len = lines[cand].span.end - lines[cand].span.start;
+    }
+    if (layout->title_line < 0)
+        return;
+    lines[layout->title_line].kind = DP_LINE_TITLE;
+    for (size_t i = (size_t)layout->title_line + 1; i < n; i++)
+        if (lines[i].kind == DP_LINE_BODY && same_text(text, &lines[i], given, given_len))
+            lines[i].kind = DP_LINE_REPEAT;
+}
+
+static void find_published(dp_layout *layout)
+{
+    layout->dateline = -1;
+    for (size_t i = 0; i < layout->n_lines; i++) {
+        const dp_line *l = &layout->lines[i];
+        if (l->kind != DP_LINE_DATELINE)
+            continue;
+        if (layout->dateline < 0 || (l->cue == DP_CUE_PUBLISHED &&
+                                     layout->lines[layout->dateline].cue != DP_CUE_PUBLISHED))
+            layout->dateline = (long)i;
+    }
+    if (layout->dateline >= 0)
+        layout->published = layout->lines[layout->dateline].date;
+}
+
+int dp_segment(dp_layout *layout, const char *text, size_t len, const dp_segment_rules *cues,
+               const dp_token_rules *tokens, const dp_date_rules *dates, const char *given_title,
+               size_t given_title_len, dp_match_data *md, dp_token *toks)
+{
+    int rc = split_lines(layout, text, len);
+    if (rc)
+        return rc;
+    for (size_t i = 0; i < layout->n_lines; i++) {
+        dp_line *l = &layout->lines[i];
+        l->cue = (uint8_t)match_cue(cues, text, l, md, &l->cue_end);
+        if (l->span.end - l->span.start <= DP_SHORT_LINE)
+            analyse_short_line(l, text, tokens, dates, toks);
+        else
+            l->words = 999;
+    }
+    rc = apply_cues(layout, text);
+    if (rc)
+        return rc;
+    find_title(layout, text, given_title, given_title_len);
+    find_published(layout);
+    return 0;
+}
+
+void dp_layout_release(dp_layout *layout)
+{
+    free(layout->lines);
+    free(layout->teasers);
+    memset(layout, 0, sizeof *layout);
+}
