@@ -88,12 +88,13 @@ static char *clean_copy(const char *s, size_t n)
     return dp_strbuf_take(&b);
 }
 
-/* The original text of a normalized line, its offsets in code points of the input. */
-static int out_span(const dp_text *t, const dp_line *l, dp_out_span *out)
+/* The original text between two code points of the normalized text, its offsets in code points
+ * of the input. */
+static int out_span(const dp_text *t, uint32_t cp_start, uint32_t cp_end, dp_out_span *out)
 {
     dp_orig_cursor cur = {0, 0};
-    out->start = dp_text_orig_cp(t, l->cp_start);
-    out->end = dp_text_orig_cp(t, l->cp_end);
+    out->start = dp_text_orig_cp(t, cp_start);
+    out->end = dp_text_orig_cp(t, cp_end);
     size_t b0 = dp_text_orig_byte(t, &cur, out->start);
     size_t b1 = dp_text_orig_byte(t, &cur, out->end);
     out->text = clean_copy(t->orig + b0, b1 - b0);
@@ -110,7 +111,9 @@ static int build_teasers(depeche_document *doc, const dp_text *t, const dp_layou
     for (size_t i = 0; i < layout->n_teasers; i++) {
         const dp_teaser *src = &layout->teasers[i];
         dp_out_teaser *dst = &doc->teasers[doc->n_teasers++];
-        if (out_span(t, &layout->lines[src->title_line], &dst->title))
+        const dp_line *title = &layout->lines[src->title_line];
+        uint32_t skip = (uint32_t)dp_utf8_count(t->norm + title->span.start, src->title_skip);
+        if (out_span(t, title->cp_start + skip, title->cp_end, &dst->title))
             return DEPECHE_ERR_NOMEM;
         dst->published = src->date;
         dst->start = dst->title.start;
@@ -248,7 +251,8 @@ depeche_document *depeche_extract(const depeche_engine *e, const depeche_input *
 
     if (layout.title_line >= 0) {
         dp_out_span s;
-        if (out_span(&text, &layout.lines[layout.title_line], &s))
+        const dp_line *l = &layout.lines[layout.title_line];
+        if (out_span(&text, l->cp_start, l->cp_end, &s))
             goto out;
         doc->title = s.text;
     } else if (in->title) {
@@ -260,7 +264,7 @@ depeche_document *depeche_extract(const depeche_engine *e, const depeche_input *
         }
     }
     if (layout.dateline >= 0) {
-        if (out_span(&text, &layout.lines[layout.dateline], &doc->dateline))
+        if (out_span(&text, layout.dateline_cp_start, layout.dateline_cp_end, &doc->dateline))
             goto out;
         doc->has_dateline = 1;
     }

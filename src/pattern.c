@@ -25,7 +25,7 @@ dp_regex *dp_regex_compile(const char *pattern, size_t len, unsigned flags, cons
 {
     int code;
     PCRE2_SIZE offset;
-    uint32_t options = PCRE2_UTF | PCRE2_NO_UTF_CHECK;
+    uint32_t options = PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK;
     if (flags & DP_RE_CASELESS)
         options |= PCRE2_CASELESS;
     dp_regex *re = calloc(1, sizeof *re);
@@ -90,7 +90,7 @@ int dp_regex_match(const dp_regex *re, const char *subject, size_t len, size_t s
 {
     int rc = pcre2_match(re->code, (PCRE2_SPTR)subject, len, start, PCRE2_NO_UTF_CHECK, md->data,
                          re->context);
-    return rc > 0;
+    return rc >= 0; /* 0: matched, with more groups than the match data holds */
 }
 
 int dp_match_group(const dp_match_data *md, unsigned group, size_t *start, size_t *end)

@@ -254,9 +254,13 @@ static int finish_teasers(dp_layout *layout, const char *text, size_t from, size
     return 0;
 }
 
-static int add_link_teaser(dp_layout *layout, size_t i)
+static int add_link_teaser(dp_layout *layout, const char *text, size_t i, uint32_t skip)
 {
-    dp_teaser t = {.title_line = i, .last_line = i};
+    const dp_line *l = &layout->lines[i];
+    while (l->span.start + skip < l->span.end &&
+           (text[l->span.start + skip] == ' ' || text[l->span.start + skip] == ':'))
+        skip++;
+    dp_teaser t = {.title_line = i, .title_skip = skip, .last_line = i};
     if (DP_PUSH(layout->teasers, layout->n_teasers, layout->teasers_cap, t))
         return DEPECHE_ERR_NOMEM;
     layout->lines[i].kind = DP_LINE_TEASER_TITLE;
@@ -299,7 +303,7 @@ static int apply_cues(dp_layout *layout, const char *text)
         if (link_pending) {
             link_pending = 0;
             if (l->cue == DP_CUE_NONE && l->words >= 3) {
-                if (add_link_teaser(layout, i))
+                if (add_link_teaser(layout, text, i, 0))
                     return DEPECHE_ERR_NOMEM;
                 continue;
             }
@@ -315,7 +319,7 @@ static int apply_cues(dp_layout *layout, const char *text)
         case DP_CUE_TEASER_LINK:
             /* "Lire aussi : <title>" is a teaser; a bare "Lire aussi" announces the next line */
             if (l->span.end - l->span.start > l->cue_end + 12) {
-                if (add_link_teaser(layout, i))
+                if (add_link_teaser(layout, text, i, l->cue_end))
                     return DEPECHE_ERR_NOMEM;
             } else {
                 l->kind = DP_LINE_BOILERPLATE;
@@ -395,7 +399,36 @@ static void find_title(dp_layout *layout, const char *text, const char *given, s
             lines[i].kind = DP_LINE_REPEAT;
 }
 
-static void find_published(dp_layout *layout)
+/* An agency or press-release dateline opening the first paragraphs: "Lyon, le 14 mars 2024 -",
+ * "PARIS, 3 octobre 2023 (AFP) -". Returns the byte where it ends, or 0. */
+#define DP_DATELINE_MAX_TOKENS 12
+#define DP_DATELINE_FIRST_PARAGRAPHS 3
+
+static uint32_t inline_dateline(const dp_line *l, const char *text, const dp_token_rules *tokens,
+                                const dp_date_rules *dates, dp_token *toks, dp_date *date)
+{
+    dp_tokenizer tz;
+    dp_tokenizer_start(&tz, tokens, text, l->span, 0);
+    size_t n = dp_tokenizer_next_sentence(&tz, toks);
+    if (n > DP_DATELINE_MAX_TOKENS)
+        n = DP_DATELINE_MAX_TOKENS;
+    dp_date_match m;
+    if (!n || !(toks[0].flags & DP_TF_CAPITALIZED) || !dp_date_find_full(dates, text, toks, n, 0, &m))
+        return 0;
+    for (size_t i = m.last + 1; i < n; i++) {
+        const dp_token *t = &toks[i];
+        if (t->kind == DP_TOK_PUNCT && t->end - t->start == 1 && text[t->start] == '-') {
+            *date = m.date;
+            return t->end;
+        }
+        if (t->kind == DP_TOK_WORD && !(t->flags & DP_TF_CAPITALIZED))
+            return 0; /* the sentence goes on: the date was part of it */
+    }
+    return 0;
+}
+
+static void find_published(dp_layout *layout, const char *text, const dp_token_rules *tokens,
+                           const dp_date_rules *dates, dp_token *toks)
 {
     layout->dateline = -1;
     for (size_t i = 0; i < layout->n_lines; i++) {
@@ -406,8 +439,31 @@ static void find_published(dp_layout *layout)
                                      layout->lines[layout->dateline].cue != DP_CUE_PUBLISHED))
             layout->dateline = (long)i;
     }
-    if (layout->dateline >= 0)
-        layout->published = layout->lines[layout->dateline].date;
+    if (layout->dateline >= 0) {
+        const dp_line *l = &layout->lines[layout->dateline];
+        layout->published = l->date;
+        layout->dateline_span = l->span;
+        layout->dateline_cp_start = l->cp_start;
+        layout->dateline_cp_end = l->cp_end;
+        return;
+    }
+    for (size_t i = 0, seen = 0; i < layout->n_lines && seen < DP_DATELINE_FIRST_PARAGRAPHS; i++) {
+        const dp_line *l = &layout->lines[i];
+        if (l->kind != DP_LINE_BODY)
+            continue;
+        seen++;
+        dp_date date;
+        uint32_t end = inline_dateline(l, text, tokens, dates, toks, &date);
+        if (end) {
+            layout->dateline = (long)i;
+            layout->published = date;
+            layout->dateline_span = (dp_span){l->span.start, end};
+            layout->dateline_cp_start = l->cp_start;
+            layout->dateline_cp_end = l->cp_start + (uint32_t)dp_utf8_count(text + l->span.start,
+                                                                             end - l->span.start);
+            return;
+        }
+    }
 }
 
 int dp_segment(dp_layout *layout, const char *text, size_t len, const dp_segment_rules *cues,
@@ -429,7 +485,7 @@ int dp_segment(dp_layout *layout, const char *text, size_t len, const dp_segment
     if (rc)
         return rc;
     find_title(layout, text, given_title, given_title_len);
-    find_published(layout);
+    find_published(layout, text, tokens, dates, toks);
     return 0;
 }
 

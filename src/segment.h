@@ -84,6 +84,7 @@ typedef struct dp_line {
 
 typedef struct dp_teaser {
     size_t title_line;
+    uint32_t title_skip; /* bytes of the title line before the title ("Lire aussi : ") */
     size_t last_line;
     dp_date date; /* year 0 when the teaser shows none */
 } dp_teaser;
@@ -94,7 +95,9 @@ typedef struct dp_layout {
     dp_teaser *teasers;
     size_t n_teasers, teasers_cap;
     long title_line; /* -1: none in the text */
-    long dateline;   /* -1: none */
+    long dateline;   /* line of the dateline, -1: none */
+    dp_span dateline_span; /* the dateline: its whole line, or "Lyon, le 14 mars 2024 -" */
+    uint32_t dateline_cp_start, dateline_cp_end;
     dp_date published;
 } dp_layout;
 
