@@ -246,6 +246,7 @@ int dp_normalize(dp_text *t, const char *in, size_t len)
     size_t n = t->orig_len, i = 0;
     if (dp_reserve((void **)&st.norm.data, &st.norm.cap, n + 1, 1))
         goto nomem;
+    st.norm.data[0] = '\0';
     while (i < n) {
         unsigned char c = (unsigned char)o[i];
         if (ascii_plain(c)) {

@@ -24,15 +24,18 @@ int depeche_read_file(const char *path, char **data, size_t *length, depeche_err
         rc = dp_fail(err, DEPECHE_ERR_IO, path, 0, 0, "%s", strerror(EISDIR));
         goto out;
     }
+    /* a regular file is read in one go; a pipe grows the buffer as it comes */
+    size_t want = 65536;
     if (!fstat(fileno(f), &st) && S_ISREG(st.st_mode) && st.st_size > 0)
-        cap = (size_t)st.st_size + 1;
+        want = (size_t)st.st_size + 1;
     for (;;) {
-        if (dp_reserve((void **)&buf, &cap, len + 65536 + 1, 1)) {
+        if (dp_reserve((void **)&buf, &cap, len + want + 1, 1)) {
             rc = dp_fail(err, DEPECHE_ERR_NOMEM, path, 0, 0, "out of memory");
             goto out;
         }
         size_t got = fread(buf + len, 1, cap - len - 1, f);
         len += got;
+        want = 65536;
         if (got == 0) {
             if (ferror(f))
                 rc = dp_fail(err, DEPECHE_ERR_IO, path, 0, 0, "%s", strerror(errno));

@@ -91,44 +91,42 @@ const char *dp_line_kind_name(enum dp_line_kind kind)
 }
 
 /* Lines whose date is most of their text: "20 Nov. 2023 • 20:24", "Publié le 18 décembre
- * 2009", "October 11, 2019 / 10:59 AM / 3 days ago". More words than this make a sentence
- * that merely mentions a date. */
+ * 2009", "October 11, 2019 / 10:59 AM / 3 days ago". More words (besides numbers) than this
+ * make a sentence that merely mentions a date. */
 #define DP_DATELINE_MAX_OTHER_WORDS 4
 /* Only short lines can be datelines, headings or teasers' labels: longer ones are not
  * tokenized here. */
 #define DP_SHORT_LINE 200
 
+static int is_word(const dp_token *t)
+{
+    return t->kind == DP_TOK_WORD || t->kind == DP_TOK_NUMBER;
+}
+
+/* Counts the words of a short line and finds the date on it. A line is a dateline when the
+ * date is most of it: few other words (times and counts do not count), or a publication cue. */
 static void analyse_short_line(dp_line *l, const char *text, const dp_token_rules *tokens,
                                const dp_date_rules *dates, dp_token *toks)
 {
     dp_tokenizer tz;
     dp_tokenizer_start(&tz, tokens, text, l->span, 0);
-    size_t n, words = 0;
-    int found = 0;
+    size_t n, words = 0, letter_words = 0, date_letter_words = 0;
     while ((n = dp_tokenizer_next_sentence(&tz, toks))) {
-        size_t date_words = 0;
-        for (size_t i = 0; i < n; i++)
-            words += toks[i].kind == DP_TOK_WORD || toks[i].kind == DP_TOK_NUMBER;
+        for (size_t i = 0; i < n; i++) {
+            words += is_word(&toks[i]);
+            letter_words += toks[i].kind == DP_TOK_WORD;
+        }
         dp_date_match m;
-        if (!found && dp_date_find_full(dates, text, toks, n, 0, &m)) {
-            found = 1;
+        if (!l->has_date && dp_date_find_full(dates, text, toks, n, 0, &m)) {
+            l->has_date = 1;
             l->date = m.date;
             for (size_t i = m.first; i <= m.last; i++)
-                date_words += toks[i].kind == DP_TOK_WORD || toks[i].kind == DP_TOK_NUMBER;
-            words -= date_words; /* count the words besides the date */
-            l->has_date = 1;
+                date_letter_words += toks[i].kind == DP_TOK_WORD;
         }
     }
     l->words = (uint16_t)(words > 999 ? 999 : words);
-    l->date_line = l->has_date && (l->words <= DP_DATELINE_MAX_OTHER_WORDS || l->cue == DP_CUE_PUBLISHED);
-    if (l->has_date) { /* words counts the whole line again for later tests */
-        dp_tokenizer_start(&tz, tokens, text, l->span, 0);
-        words = 0;
-        while ((n = dp_tokenizer_next_sentence(&tz, toks)))
-            for (size_t i = 0; i < n; i++)
-                words += toks[i].kind == DP_TOK_WORD || toks[i].kind == DP_TOK_NUMBER;
-        l->words = (uint16_t)(words > 999 ? 999 : words);
-    }
+    l->date_line = l->has_date && (letter_words - date_letter_words <= DP_DATELINE_MAX_OTHER_WORDS ||
+                                   l->cue == DP_CUE_PUBLISHED);
 }
 
 static enum dp_cue_kind match_cue(const dp_segment_rules *r, const char *text, const dp_line *l,

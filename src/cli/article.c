@@ -20,7 +20,7 @@ int main_article(int argc, char **argv)
     cli_run run = {.engine = engine,
                    .json_flags = (pretty ? DEPECHE_JSON_PRETTY : 0u) |
                                  (opt.explain ? DEPECHE_JSON_EXPLAIN : 0u)};
-    cli_path(&run, opt.n_inputs ? opt.inputs[0] : "-", 0);
+    cli_file(&run, opt.n_inputs ? opt.inputs[0] : "-", 0);
     depeche_engine_free(engine);
     cli_free_options(&opt);
     if (run.write_error)

@@ -38,6 +38,8 @@ void cli_free_options(cli_options *opt);
 void cli_article(cli_run *run, const depeche_input *in);
 /* Prints an error record for an input that could not be read, and the reason on stderr. */
 void cli_input_failed(cli_run *run, const char *id, const char *source, const char *message);
+/* One file (one article, or NDJSON records), "-" for stdin. */
+void cli_file(cli_run *run, const char *path, int ndjson);
 /* One path: a file (one article, or NDJSON records), "-" for stdin, or a directory walked in
  * name order. */
 void cli_path(cli_run *run, const char *path, int ndjson);

@@ -89,7 +89,7 @@ static void ndjson_stream(cli_run *run, FILE *f, const char *name)
     free(line);
 }
 
-static void one_file(cli_run *run, const char *path, int ndjson)
+void cli_file(cli_run *run, const char *path, int ndjson)
 {
     if (ndjson) {
         int is_stdin = !strcmp(path, "-");
@@ -128,7 +128,7 @@ static void walk(cli_run *run, const char *path, int ndjson, int depth)
         return;
     }
     if (!strcmp(path, "-") || !S_ISDIR(st.st_mode)) {
-        one_file(run, path, ndjson);
+        cli_file(run, path, ndjson);
         return;
     }
     if (depth >= CLI_MAX_DEPTH) {

@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# The command line, end to end: bad inputs, batches, exit codes, closed pipes, data errors.
+set -u
+bin=$(realpath "$1")
+cd "$(dirname "$0")/.." || exit 2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+pass=0 fail=0
+
+# expect NAME CONDITION: CONDITION is evaluated by the shell after the command ran
+expect() {
+  if eval "$2"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL: $1 [$2]"; fi
+}
+# run ARGS...: runs depeche with stdin from $work/in, keeps stdout, stderr and the exit code
+run() {
+  "$bin" "$@" < "$work/in" > "$work/out" 2> "$work/err"
+  rc=$?
+}
+records() { grep -c . "$work/out"; }
+
+# --- options ---
+: > "$work/in"
+run --version
+expect "version" '[ $rc -eq 0 ] && grep -q "^depeche [0-9]" "$work/out"'
+run --help
+expect "help" '[ $rc -eq 0 ] && grep -q "Usage:" "$work/out"'
+run --frobnicate
+expect "unknown option" '[ $rc -eq 2 ] && grep -q "unknown option" "$work/err" && [ ! -s "$work/out" ]'
+run extract --pretty
+expect "extract refuses --pretty" '[ $rc -eq 2 ]'
+run a.txt b.txt
+expect "one article at a time" '[ $rc -eq 2 ]'
+
+# --- the seed article ---
+run --compact samples/kulturegeek-openai-shear.txt
+expect "seed title" 'grep -q "\"title\":\"OpenAI : le licenciement de Sam Altman a été « très mal géré », admet le nouveau patron\"" "$work/out"'
+expect "seed published" 'grep -q "\"published\":\"2023-11-20\"" "$work/out"'
+expect "seed teasers" '[ "$(grep -o "\"published\":\"2024-05-1[79]\"" "$work/out" | wc -l)" -eq 5 ]'
+cp samples/kulturegeek-openai-shear.txt "$work/in"
+run
+expect "stdin, not a terminal: compact" '[ $rc -eq 0 ] && [ "$(wc -l < "$work/out")" -eq 1 ] && grep -q "^{\"id\":\"-\"" "$work/out"'
+
+# --- bad single inputs: each one record, a clear word, no crash ---
+: > "$work/in"
+run
+expect "empty input" '[ $rc -eq 0 ] && grep -q "\"code\":\"empty\"" "$work/out"'
+printf '  \n\t\n \n' > "$work/in"
+run
+expect "whitespace only" '[ $rc -eq 0 ] && grep -q "\"code\":\"empty\"" "$work/out"'
+printf 'Le caf\xe9 de la soci\xe9t\xe9\nIl est ouvert.\n' > "$work/in"
+run
+expect "invalid UTF-8 read as Windows-1252" '[ $rc -eq 0 ] && grep -q "\"title\":\"Le café de la société\"" "$work/out" && grep -q "\"code\":\"encoding\"" "$work/out"'
+printf 'Un titre\000 avec un NUL\nLe texte suit.\n' > "$work/in"
+run
+expect "NUL bytes" '[ $rc -eq 0 ] && grep -q "\"code\":\"nul\"" "$work/out" && grep -q "\"title\":\"Un titre avec un NUL\"" "$work/out"'
+head -c 4096 "$bin" > "$work/in"
+run
+expect "binary input" '[ $rc -eq 1 ] && grep -q "\"error\":\"not a text article" "$work/out" && grep -q "depeche: error:" "$work/err"'
+: > "$work/in"
+run "$work/missing.txt"
+expect "missing file" '[ $rc -eq 1 ] && [ "$(records)" -eq 1 ] && grep -q "No such file" "$work/out" && grep -q "missing.txt" "$work/err"'
+run "$work"
+expect "a directory is not an article" '[ $rc -eq 1 ] && grep -q "Is a directory" "$work/out"'
+# a 50 MB article on one line
+yes 'Le groupe Renault a nommé un nouveau directeur général, a-t-il annoncé lundi.' | head -c 50000000 | tr '\n' ' ' > "$work/in"
+run --compact
+expect "50 MB on one line" '[ $rc -eq 0 ] && [ "$(records)" -eq 1 ]'
+
+# --- batches: N inputs give N records, in order, exit 1 when any failed ---
+mkdir -p "$work/dir/sub"
+cp samples/ondia-netaxis-rachat.txt "$work/dir/a.txt"
+: > "$work/dir/b-empty.txt"
+head -c 2048 "$bin" > "$work/dir/c-binary.bin"
+cp samples/velocite-rail-ouest-fusion.txt "$work/dir/sub/d.txt"
+: > "$work/in"
+run extract "$work/dir"
+expect "directory: one record per file" '[ "$(records)" -eq 4 ]'
+expect "directory: exit 1 for the binary file" '[ $rc -eq 1 ]'
+expect "directory: name order, recursive" '[ "$(grep -o "^{\"id\":\"[^\"]*\"" "$work/out" | sed "s|.*/dir/||; s|\"$||")" = "$(printf "a.txt\nb-empty.txt\nc-binary.bin\nsub/d.txt")" ]'
+expect "directory: error record for the binary" '[ "$(grep -c "\"error\":" "$work/out")" -eq 1 ] && grep -q "c-binary.bin.*\"error\":\"not a text article" "$work/out"'
+
+{
+  echo '{"id":"good","text":"Renault nomme deux directeurs.\nLe texte."}'
+  echo '{"id":"empty","text":""}'
+  echo ''
+  echo '{"id":"broken","text":'
+  echo '{"id":"nontext","text":42}'
+  echo '[1,2]'
+  echo '{"id":"ctrl","text":"\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008"}'
+  printf '{"id":"huge","text":"'; yes 'Un long texte. ' | head -c 2000000 | tr -d '\n'; echo '"}'
+  echo '{"id":99,"text":"Dernier.","published":"2020-02-03"}'
+} > "$work/mixed.jsonl"
+cp "$work/mixed.jsonl" "$work/in"
+run extract --ndjson
+expect "ndjson: N records in, N out" '[ "$(records)" -eq 8 ]'
+expect "ndjson: exit 1" '[ $rc -eq 1 ]'
+expect "ndjson: the malformed line is named" 'grep -q "\"id\":\"<stdin>:4\".*\"error\":\"<stdin>:4: invalid JSON" "$work/out"'
+expect "ndjson: input order" '[ "$(grep -o "^{\"id\":\"[^\"]*\"" "$work/out" | cut -d\" -f4 | tr "\n" " ")" = "good empty <stdin>:4 nontext <stdin>:6 ctrl huge 99 " ]'
+expect "ndjson: numeric id and published kept" 'grep -q "^{\"id\":\"99\".*\"published\":\"2020-02-03\"" "$work/out"'
+expect "ndjson: stderr names each failure" '[ "$(grep -c "depeche: error:" "$work/err")" -eq 4 ]'
+run extract --ndjson "$work/mixed.jsonl" - "$work/missing.jsonl"
+expect "ndjson: files and stdin in argument order" '[ "$(records)" -eq 17 ] && [ $rc -eq 1 ]'
+
+# --- a closed stdout ends quietly ---
+for i in $(seq 1 300); do cat "$work/mixed.jsonl"; done > "$work/many.jsonl"
+"$bin" extract --ndjson "$work/many.jsonl" 2> "$work/err" | head -1 > /dev/null
+expect "closed stdout: no message" '[ "$(grep -vc "depeche: error:" "$work/err")" -eq 0 ]'
+
+# --- data files: a bad line is file:line: message, exit 2 ---
+printf '# mine\nboilerplate ^Publicité$\nboilerplate ^(oops\n' > "$work/bad.txt"
+: > "$work/in"
+run --patterns "$work/bad.txt"
+expect "bad pattern file" '[ $rc -eq 2 ] && grep -q "bad.txt:3: missing closing parenthesis (offset 6)" "$work/err" && [ ! -s "$work/out" ]'
+printf 'Titre de la page du jour\nPublicité\nLe texte.\n' > "$work/in"
+printf 'boilerplate ^Publicité$\n' > "$work/good.txt"
+run --explain --compact --patterns "$work/good.txt"
+expect "user pattern applies" '[ $rc -eq 0 ] && grep -q "{\"kind\":\"boilerplate\",\"start\":25,\"end\":34}" "$work/out"'
+run --no-default-data --explain --compact
+expect "no default data" '[ $rc -eq 0 ] && grep -q "{\"kind\":\"body\",\"start\":25,\"end\":34}" "$work/out"'
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]

@@ -1,0 +1,174 @@
+/* The engine and the public API: data-file errors, the lexicon, records, documents. */
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "engine.h"
+#include "lexicon.h"
+
+static char tmpdir[] = "/tmp/depeche-test-XXXXXX";
+
+static const char *write_file(const char *name, const char *content)
+{
+    static char path[256];
+    snprintf(path, sizeof path, "%s/%s", tmpdir, name);
+    FILE *f = fopen(path, "wb");
+    fputs(content, f);
+    fclose(f);
+    return path;
+}
+
+/* Loads one pattern file; returns the formatted error, or "" when it loads. */
+static const char *load_error(const char *content)
+{
+    static char msg[1200];
+    const char *path = write_file("rules.txt", content);
+    depeche_engine_options o = {.pattern_paths = &path, .n_pattern_paths = 1};
+    depeche_error err;
+    depeche_engine *e = depeche_engine_new(&o, &err);
+    msg[0] = '\0';
+    if (!e)
+        depeche_error_format(&err, msg, sizeof msg);
+    depeche_engine_free(e);
+    return msg;
+}
+
+static int contains(const char *s, const char *part)
+{
+    if (!strstr(s, part)) {
+        fprintf(stderr, "  '%s' lacks '%s'\n", s, part);
+        return 0;
+    }
+    return 1;
+}
+
+int main(void)
+{
+    CHECK(mkdtemp(tmpdir) != NULL);
+
+    /* ---- data files ---- */
+    CHECK_STR(load_error("# comment\n\nabbreviation av.\nboilerplate ^pub$\n"), "");
+    CHECK(contains(load_error("abbreviation av.\nfrobnicate x\n"), "rules.txt:2: unknown kind 'frobnicate'"));
+    CHECK(contains(load_error("\n\nboilerplate ^(abc\n"), "rules.txt:3: missing closing parenthesis (offset 5)"));
+    CHECK(contains(load_error("month 13 brumaire\n"), "rules.txt:1: expected 'month N names...'"));
+    CHECK(contains(load_error("weekday 2\n"), "rules.txt:1: expected at least one name"));
+    CHECK(contains(load_error("teasers\n"), "rules.txt:1: expected a pattern after 'teasers'"));
+    CHECK(contains(load_error("title\n"), "rules.txt:1: expected at least one word"));
+    {
+        const char *missing = "/nonexistent/rules.txt";
+        depeche_engine_options o = {.pattern_paths = &missing, .n_pattern_paths = 1};
+        depeche_error err;
+        CHECK(depeche_engine_new(&o, &err) == NULL);
+        CHECK_INT(err.code, DEPECHE_ERR_DATA);
+        CHECK_STR(err.path, missing);
+    }
+    /* a user cue is applied, and a directory of files loads in name order */
+    {
+        write_file("a.txt", "boilerplate ^Ceci est une publicit\xC3\xA9 maison$\n");
+        write_file("b.txt", "abbreviation spcl.\n");
+        write_file("ignored.json", "not a pattern file\n");
+        const char *dir = tmpdir;
+        depeche_engine_options o = {.pattern_paths = &dir, .n_pattern_paths = 1};
+        depeche_error err;
+        /* rules.txt from earlier is there too: make it valid */
+        write_file("rules.txt", "# nothing\n");
+        depeche_engine *e = depeche_engine_new(&o, &err);
+        CHECK(e != NULL);
+        const char *text = "Titre de la page du jour\nCeci est une publicit\xC3\xA9 maison\nLe texte.\n";
+        depeche_input in = {.id = "x", .text = text, .length = strlen(text)};
+        depeche_document *doc = e ? depeche_extract(e, &in, &err) : NULL;
+        char *json = doc ? depeche_document_json(doc, DEPECHE_JSON_EXPLAIN) : NULL;
+        CHECK(json && strstr(json, "{\"kind\":\"boilerplate\",\"start\":25,\"end\":54}"));
+        free(json);
+        depeche_document_free(doc);
+        depeche_engine_free(e);
+    }
+
+    /* ---- lexicon ---- */
+    {
+        dp_lexicon lx = {0};
+        uint32_t v = 0;
+        CHECK(!dp_lexicon_get(&lx, "a", 1, &v));
+        char key[16];
+        for (int i = 0; i < 5000; i++) {
+            int n = snprintf(key, sizeof key, "k%d", i);
+            CHECK(!dp_lexicon_put(&lx, key, (size_t)n, (uint32_t)i));
+        }
+        CHECK(dp_lexicon_get(&lx, "k4321", 5, &v) && v == 4321);
+        CHECK(!dp_lexicon_put(&lx, "k7", 2, 99));
+        CHECK(dp_lexicon_get(&lx, "k7", 2, &v) && v == 99);
+        CHECK_INT(lx.count, 5000);
+        CHECK(!dp_lexicon_get(&lx, "k5000", 5, &v));
+        CHECK(dp_lexicon_put(&lx, "", 0, 1) == -1);
+        dp_lexicon_release(&lx);
+    }
+
+    /* ---- records ---- */
+    {
+        depeche_input in;
+        depeche_record *rec;
+        depeche_error err;
+        const char *good = "{\"id\": 42, \"text\": \"a\\u0000b\", \"published\": \"2020-01-02\", \"url\": \"http://x\"}";
+        CHECK_INT(depeche_record_parse(good, strlen(good), &in, &rec, &err), 0);
+        CHECK_STR(in.id, "42");
+        CHECK_INT(in.length, 3);
+        CHECK_STR(in.published, "2020-01-02");
+        CHECK_STR(in.source, "http://x");
+        depeche_record_free(rec);
+        const char *bad = "{\"id\": \"z\", \"text\": ";
+        CHECK_INT(depeche_record_parse(bad, strlen(bad), &in, &rec, &err), DEPECHE_ERR_INPUT);
+        CHECK(contains(err.message, "invalid JSON"));
+        depeche_record_free(rec);
+        const char *notext = "{\"id\": \"z\"}";
+        CHECK_INT(depeche_record_parse(notext, strlen(notext), &in, &rec, &err), DEPECHE_ERR_INPUT);
+        CHECK_STR(in.id, "z");
+        CHECK(contains(err.message, "no \"text\""));
+        depeche_record_free(rec);
+        CHECK_INT(depeche_record_parse("[1]", 3, &in, &rec, &err), DEPECHE_ERR_INPUT);
+        depeche_record_free(rec);
+        depeche_record_free(NULL);
+    }
+
+    /* ---- documents ---- */
+    {
+        depeche_error err;
+        depeche_engine *e = depeche_engine_new(NULL, &err);
+        CHECK(e != NULL);
+        const char png[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+        depeche_input in = {.id = "img", .text = png, .length = sizeof png - 1};
+        CHECK(depeche_extract(e, &in, &err) == NULL);
+        CHECK_INT(err.code, DEPECHE_ERR_INPUT);
+        CHECK(contains(err.message, "PNG"));
+
+        const char *text = "Un titre \xC2\xAB\xC2\xA0tr\xC3\xA8s\xC2\xA0\xC2\xBB bien\n\nLe texte.";
+        depeche_input in2 = {.text = text, .length = strlen(text), .published = "2021-03-04"};
+        depeche_document *doc = depeche_extract(e, &in2, &err);
+        char *json = depeche_document_json(doc, 0);
+        CHECK_STR(json, "{\"id\":\"-\",\"source\":null,\"title\":\"Un titre \xC2\xAB tr\xC3\xA8s \xC2\xBB bien\","
+                        "\"published\":\"2021-03-04\",\"language\":\"fr\",\"dateline\":null,\"teasers\":[],"
+                        "\"entities\":[],\"events\":[],\"warnings\":[]}");
+        free(json);
+        depeche_document_free(doc);
+
+        in2.published = "hier";
+        doc = depeche_extract(e, &in2, &err);
+        json = depeche_document_json(doc, 0);
+        CHECK(json && strstr(json, "\"published\":null") && strstr(json, "\"code\":\"published\""));
+        free(json);
+        depeche_document_free(doc);
+
+        json = depeche_error_json("a\xFF", NULL, "boom", 0);
+        CHECK_STR(json, "{\"id\":\"a\xEF\xBF\xBD\",\"source\":null,\"title\":null,\"published\":null,"
+                        "\"language\":\"fr\",\"dateline\":null,\"teasers\":[],\"entities\":[],"
+                        "\"events\":[],\"warnings\":[],\"error\":\"boom\"}");
+        free(json);
+        depeche_document_free(NULL);
+        depeche_engine_free(e);
+        depeche_engine_free(NULL);
+    }
+
+    char cmd[300];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
+    CHECK(system(cmd) == 0);
+    return check_report();
+}
