@@ -377,22 +377,31 @@ size_t dp_fold_key(const char *s, size_t n, char *out, size_t cap)
     return len;
 }
 
-enum dp_char_class dp_char_class(uint32_t cp)
+#define SP DP_CC_SPACE
+#define PU DP_CC_PUNCT
+#define SY DP_CC_SYMBOL
+#define DI DP_CC_DIGIT
+#define UP DP_CC_UPPER
+#define LO DP_CC_LOWER
+const unsigned char dp_ascii_class[128] = {
+    SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, /* controls */
+    SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP,
+    SP, PU, PU, PU, SY, PU, PU, PU, PU, PU, PU, SY, PU, PU, PU, PU, /*  !"#$%&'()*+,-./ */
+    DI, DI, DI, DI, DI, DI, DI, DI, DI, DI, PU, PU, SY, SY, SY, PU, /* 0-9 :;<=>? */
+    PU, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, /* @A-O */
+    UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, PU, PU, PU, SY, PU, /* P-Z [\]^_ */
+    SY, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, /* `a-o */
+    LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, PU, SY, PU, SY, SP, /* p-z {|}~ DEL */
+};
+#undef SP
+#undef PU
+#undef SY
+#undef DI
+#undef UP
+#undef LO
+
+enum dp_char_class dp_char_class_unicode(uint32_t cp)
 {
-    if (cp < 0x80) {
-        if (cp >= 'a' && cp <= 'z')
-            return DP_CC_LOWER;
-        if (cp >= 'A' && cp <= 'Z')
-            return DP_CC_UPPER;
-        if (cp >= '0' && cp <= '9')
-            return DP_CC_DIGIT;
-        if (cp <= ' ' || cp == 0x7F)
-            return DP_CC_SPACE;
-        return cp == '$' || cp == '+' || cp == '<' || cp == '=' || cp == '>' || cp == '^' ||
-                       cp == '`' || cp == '|' || cp == '~'
-                   ? DP_CC_SYMBOL
-                   : DP_CC_PUNCT;
-    }
     switch (utf8proc_category((utf8proc_int32_t)cp)) {
     case UTF8PROC_CATEGORY_LL: return DP_CC_LOWER;
     case UTF8PROC_CATEGORY_LU: return DP_CC_UPPER;

@@ -63,6 +63,13 @@ enum dp_char_class {
     DP_CC_PUNCT,
     DP_CC_SYMBOL
 };
-enum dp_char_class dp_char_class(uint32_t cp);
+/* The class of every ASCII character, and of the rest through utf8proc: the tokenizer asks
+ * for every character of the text, and nearly all are ASCII. */
+extern const unsigned char dp_ascii_class[128];
+enum dp_char_class dp_char_class_unicode(uint32_t cp);
+static inline enum dp_char_class dp_char_class(uint32_t cp)
+{
+    return cp < 0x80 ? (enum dp_char_class)dp_ascii_class[cp] : dp_char_class_unicode(cp);
+}
 
 #endif
