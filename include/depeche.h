@@ -69,6 +69,10 @@ typedef struct depeche_engine_options {
      * merged with the defaults. Borrowed for the duration of depeche_engine_new only. */
     const char *const *pattern_paths;
     size_t n_pattern_paths;
+    /* Extra gazetteer files or directories, likewise; loaded after the defaults, so that an
+     * entry can override a default one. */
+    const char *const *gazetteer_paths;
+    size_t n_gazetteer_paths;
 } depeche_engine_options;
 
 /* Loads the defaults and the files in `options` (NULL means defaults only). Returns a new

@@ -8,6 +8,7 @@
 #include "document.h"
 #include "engine.h"
 #include "normalize.h"
+#include "resolve.h"
 
 /* ---- Binary input --------------------------------------------------------------------- */
 
@@ -155,22 +156,136 @@ static int note_input_problems(depeche_document *doc, const dp_text *t, const dp
     return rc;
 }
 
-/* Stage 4 onward, for the lines that carry the article's text. */
-static void process_text(depeche_document *doc, const depeche_engine *e, const dp_text *t,
-                         const dp_layout *layout, dp_token *toks)
+/* Stages 4 and 5, for the lines that carry the article's text: sentences, then mentions. */
+static int process_text(depeche_document *doc, const depeche_engine *e, const dp_text *t,
+                        const dp_layout *layout, dp_token *toks, dp_match_data *md,
+                        dp_mentions *mentions)
 {
-    for (size_t i = 0; i < layout->n_lines; i++) {
+    dp_token_keys *keys = malloc(sizeof *keys);
+    if (!keys)
+        return DEPECHE_ERR_NOMEM;
+    int rc = 0;
+    for (size_t i = 0; i < layout->n_lines && !rc; i++) {
         const dp_line *l = &layout->lines[i];
         if (!dp_line_is_extracted((enum dp_line_kind)l->kind))
             continue;
         dp_tokenizer tz;
         dp_tokenizer_start(&tz, &e->tokens, t->norm, l->span, l->cp_start);
         size_t n;
-        while ((n = dp_tokenizer_next_sentence(&tz, toks))) {
+        while (!rc && (n = dp_tokenizer_next_sentence(&tz, toks))) {
             doc->n_sentences++;
             doc->n_tokens += n;
+            rc = dp_match_sentence(e, t->norm, toks, n, (uint32_t)i, keys, md, mentions);
         }
     }
+    free(keys);
+    return rc;
+}
+
+/* "DUBOIS" -> "Dubois" in a person's name from a press release; other words as they are. */
+static char *person_case(char *name)
+{
+    for (char *w = name; *w;) {
+        char *end = w;
+        int lower = 0, letters = 0;
+        while (*end && *end != ' ' && *end != '-') {
+            unsigned char c = (unsigned char)*end;
+            lower |= c >= 'a' && c <= 'z';
+            letters += (c >= 'A' && c <= 'Z') || c >= 0x80;
+            end++;
+        }
+        if (!lower && letters >= 2) {
+            dp_strbuf b = {0};
+            size_t i = (size_t)(w - name), n = (size_t)(end - w), k = 0;
+            int first = 1;
+            while (k < n) {
+                size_t at = k;
+                uint32_t c = dp_utf8_next(w, n, &k);
+                char enc[4];
+                if (!first && c < 0x80 && c >= 'A' && c <= 'Z')
+                    c += 32;
+                else if (!first && c >= 0xC0 && c <= 0xDE && c != 0xD7)
+                    c += 32; /* Latin-1 capitals */
+                first = 0;
+                size_t len = dp_utf8_encode(c, enc);
+                if (len != k - at) { /* the lowercase is not the same length: leave the word */
+                    dp_strbuf_release(&b);
+                    break;
+                }
+                dp_strbuf_append(&b, enc, len);
+            }
+            if (b.data && b.len == n)
+                memcpy(name + i, b.data, n);
+            dp_strbuf_release(&b);
+        }
+        w = *end ? end + 1 : end;
+    }
+    return name;
+}
+
+static int build_entities(depeche_document *doc, const depeche_engine *e, const dp_text *t,
+                          const dp_mentions *m, const dp_entities *ents)
+{
+    if (!ents->n)
+        return 0;
+    doc->entities = calloc(ents->n, sizeof *doc->entities);
+    size_t *count = calloc(ents->n, sizeof *count);
+    if (!doc->entities || !count) {
+        free(count);
+        return DEPECHE_ERR_NOMEM;
+    }
+    doc->n_entities = ents->n;
+    for (size_t i = 0; i < m->n; i++)
+        count[m->items[i].entity]++;
+    for (size_t i = 0; i < ents->n; i++) {
+        doc->entities[i].mentions = calloc(count[i], sizeof *doc->entities[i].mentions);
+        if (!doc->entities[i].mentions) {
+            free(count);
+            return DEPECHE_ERR_NOMEM;
+        }
+    }
+    free(count);
+    dp_orig_cursor cur = {0, 0};
+    for (size_t i = 0; i < m->n; i++) {
+        const dp_mention *x = &m->items[i];
+        dp_out_entity *oe = &doc->entities[x->entity];
+        dp_out_span *s = &oe->mentions[oe->n_mentions++];
+        s->start = dp_text_orig_cp(t, x->cp_start);
+        s->end = dp_text_orig_cp(t, x->cp_end);
+        size_t b0 = dp_text_orig_byte(t, &cur, s->start);
+        size_t b1 = dp_text_orig_byte(t, &cur, s->end);
+        if (!(s->text = malloc(b1 - b0 + 1)))
+            return DEPECHE_ERR_NOMEM;
+        memcpy(s->text, t->orig + b0, b1 - b0);
+        s->text[b1 - b0] = '\0';
+    }
+    for (size_t i = 0; i < ents->n; i++) {
+        const dp_entity *ent = &ents->items[i];
+        dp_out_entity *oe = &doc->entities[i];
+        const dp_mention *best = &m->items[ent->best];
+        oe->type = dp_entity_type_name((enum dp_entity_type)ent->type);
+        if (ent->type == DP_DATE) {
+            oe->name = strdup(best->date);
+        } else if (ent->entry >= 0) {
+            const dp_gaz_entry *g = &e->gazetteer.entries[ent->entry];
+            oe->name = strdup(ent->type == DP_ROLE && g->title ? g->title : g->name);
+            if (g->wikidata && !(oe->wikidata = strdup(g->wikidata)))
+                return DEPECHE_ERR_NOMEM;
+        } else {
+            /* the best mention is among this entity's, in text order: find its text */
+            for (size_t k = 0, seen = 0; k < m->n && !oe->name; k++)
+                if (m->items[k].entity == (int32_t)i) {
+                    if (k == ent->best)
+                        oe->name = clean_copy(oe->mentions[seen].text, strlen(oe->mentions[seen].text));
+                    seen++;
+                }
+            if (oe->name && ent->type == DP_PERSON)
+                person_case(oe->name);
+        }
+        if (!oe->name)
+            return DEPECHE_ERR_NOMEM;
+    }
+    return 0;
 }
 
 void depeche_document_free(depeche_document *doc)
@@ -187,6 +302,14 @@ void depeche_document_free(depeche_document *doc)
     for (size_t i = 0; i < doc->n_warnings; i++)
         free(doc->warnings[i].message);
     free(doc->warnings);
+    for (size_t i = 0; i < doc->n_entities; i++) {
+        free(doc->entities[i].name);
+        free(doc->entities[i].wikidata);
+        for (size_t k = 0; k < doc->entities[i].n_mentions; k++)
+            free(doc->entities[i].mentions[k].text);
+        free(doc->entities[i].mentions);
+    }
+    free(doc->entities);
     free(doc->lines);
     free(doc);
 }
@@ -207,6 +330,8 @@ depeche_document *depeche_extract(const depeche_engine *e, const depeche_input *
     const char *binary;
     dp_text text = {0}, title = {0};
     dp_layout layout = {0};
+    dp_mentions mentions = {0};
+    dp_entities entities = {0};
     dp_match_data *md = NULL;
     dp_token *toks = NULL;
     depeche_document *doc = NULL;
@@ -247,7 +372,10 @@ depeche_document *depeche_extract(const depeche_engine *e, const depeche_input *
     if (dp_segment(&layout, text.norm, text.norm_len, &e->segments, &e->tokens, &e->dates, given,
                    given_len, md, toks))
         goto out;
-    process_text(doc, e, &text, &layout, toks);
+    if (process_text(doc, e, &text, &layout, toks, md, &mentions) ||
+        dp_resolve(e, text.norm, &mentions, &entities) ||
+        build_entities(doc, e, &text, &mentions, &entities))
+        goto out;
 
     if (layout.title_line >= 0) {
         dp_out_span s;
@@ -278,6 +406,8 @@ depeche_document *depeche_extract(const depeche_engine *e, const depeche_input *
     rc = 0;
 out:
     free(toks);
+    dp_entities_release(&entities);
+    dp_mentions_release(&mentions);
     dp_match_data_free(md);
     dp_layout_release(&layout);
     dp_text_release(&title);

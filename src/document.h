@@ -21,6 +21,14 @@ typedef struct dp_out_warning {
     char *message;    /* owned */
 } dp_out_warning;
 
+typedef struct dp_out_entity {
+    const char *type; /* static */
+    char *name;       /* owned */
+    char *wikidata;   /* owned, or NULL */
+    dp_out_span *mentions;
+    size_t n_mentions;
+} dp_out_entity;
+
 typedef struct dp_out_line {
     const char *kind; /* static */
     uint32_t start, end;
@@ -35,6 +43,8 @@ struct depeche_document {
     size_t n_teasers;
     dp_out_warning *warnings;
     size_t n_warnings, warnings_cap;
+    dp_out_entity *entities;
+    size_t n_entities;
     dp_out_line *lines; /* the layout, shown with --explain */
     size_t n_lines;
     size_t n_sentences, n_tokens;

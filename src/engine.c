@@ -74,16 +74,19 @@ static int load_line(depeche_engine *e, const char *path, unsigned long lineno, 
     if (!rc)
         rc = dp_segment_rules_load(&e->segments, kind, kind_len, line, len, path, lineno, err);
     if (!rc)
+        rc = dp_match_rules_load(&e->matcher, kind, kind_len, line, len, path, lineno, err);
+    if (!rc)
         rc = dp_fail(err, DEPECHE_ERR_DATA, path, lineno, 0,
                      "unknown kind '%.*s' (known: title, abbreviation, elision, word, clitic, "
                      "month, weekday, boilerplate, boilerplate-block, boilerplate-footer, "
-                     "teasers, teaser-link, published)",
+                     "teasers, teaser-link, published, class, entity)",
                      (int)(kind_len > 40 ? 40 : kind_len), kind);
     return rc < 0 ? rc : 0;
 }
 
+/* A data file: gazetteer entries, or pattern lines of any kind. */
 static int load_text(depeche_engine *e, const char *path, const char *data, size_t size,
-                     depeche_error *err)
+                     int gazetteer, depeche_error *err)
 {
     dp_line_reader r;
     const char *line;
@@ -92,14 +95,16 @@ static int load_text(depeche_engine *e, const char *path, const char *data, size
     while (dp_line_reader_next(&r, &line, &len)) {
         if (memchr(line, '\0', len))
             return dp_fail(err, DEPECHE_ERR_DATA, path, r.line, 0, "NUL byte in a data file");
-        int rc = load_line(e, path, r.line, line, len, err);
+        int rc = gazetteer ? dp_gazetteer_load_line(&e->gazetteer, &e->tokens, line, len, path,
+                                                    r.line, err)
+                           : load_line(e, path, r.line, line, len, err);
         if (rc)
             return rc;
     }
     return 0;
 }
 
-static int load_user_file(depeche_engine *e, const char *path, depeche_error *err)
+static int load_user_file(depeche_engine *e, const char *path, int gazetteer, depeche_error *err)
 {
     char *copy = strdup(path);
     if (!copy || DP_PUSH(e->paths, e->n_paths, e->paths_cap, copy)) {
@@ -111,7 +116,7 @@ static int load_user_file(depeche_engine *e, const char *path, depeche_error *er
     int rc = depeche_read_file(copy, &data, &size, err);
     if (rc)
         return rc == DEPECHE_ERR_IO ? DEPECHE_ERR_DATA : rc;
-    rc = load_text(e, copy, data, size, err);
+    rc = load_text(e, copy, data, size, gazetteer, err);
     free(data);
     return rc;
 }
@@ -128,13 +133,13 @@ static int by_name(const struct dirent **a, const struct dirent **b)
 }
 
 /* A file, or a directory walked for *.txt in name order (so that loading is reproducible). */
-static int load_user_path(depeche_engine *e, const char *path, depeche_error *err)
+static int load_user_path(depeche_engine *e, const char *path, int gazetteer, depeche_error *err)
 {
     struct stat st;
     if (stat(path, &st))
         return dp_fail(err, DEPECHE_ERR_DATA, path, 0, 0, "%s", strerror(errno));
     if (!S_ISDIR(st.st_mode))
-        return load_user_file(e, path, err);
+        return load_user_file(e, path, gazetteer, err);
     struct dirent **names;
     int n = scandir(path, &names, NULL, by_name);
     if (n < 0)
@@ -148,7 +153,7 @@ static int load_user_path(depeche_engine *e, const char *path, depeche_error *er
                 rc = dp_fail(err, DEPECHE_ERR_NOMEM, path, 0, 0, "out of memory");
             else {
                 snprintf(full, len, "%s/%s", path, names[i]->d_name);
-                rc = load_user_path(e, full, err);
+                rc = load_user_path(e, full, gazetteer, err);
                 free(full);
             }
         }
@@ -165,15 +170,22 @@ depeche_engine *depeche_engine_new(const depeche_engine_options *options, depech
         dp_fail(err, DEPECHE_ERR_NOMEM, NULL, 0, 0, "out of memory");
         return NULL;
     }
-    int rc = 0;
-    if (!options || !options->no_defaults)
-        for (const dp_resource *r = dp_default_resources; r->path && !rc; r++)
-            if (!strncmp(r->path, "patterns/", 9))
-                rc = load_text(e, r->path, r->data, r->size, err);
+    /* patterns first: gazetteer names are split into tokens by the tokenizer's rules */
+    int rc = 0, defaults = !options || !options->no_defaults;
+    for (const dp_resource *r = dp_default_resources; defaults && r->path && !rc; r++)
+        if (!strncmp(r->path, "patterns/", 9))
+            rc = load_text(e, r->path, r->data, r->size, 0, err);
     for (size_t i = 0; options && i < options->n_pattern_paths && !rc; i++)
-        rc = load_user_path(e, options->pattern_paths[i], err);
+        rc = load_user_path(e, options->pattern_paths[i], 0, err);
+    for (const dp_resource *r = dp_default_resources; defaults && r->path && !rc; r++)
+        if (!strncmp(r->path, "gazetteers/", 11))
+            rc = load_text(e, r->path, r->data, r->size, 1, err);
+    for (size_t i = 0; options && i < options->n_gazetteer_paths && !rc; i++)
+        rc = load_user_path(e, options->gazetteer_paths[i], 1, err);
     if (!rc)
         rc = dp_segment_rules_finish(&e->segments, err);
+    if (!rc)
+        rc = dp_match_rules_finish(&e->matcher, err);
     if (rc) {
         depeche_engine_free(e);
         return NULL;
@@ -188,6 +200,8 @@ void depeche_engine_free(depeche_engine *e)
     dp_token_rules_release(&e->tokens);
     dp_date_rules_release(&e->dates);
     dp_segment_rules_release(&e->segments);
+    dp_match_rules_release(&e->matcher);
+    dp_gazetteer_release(&e->gazetteer);
     for (size_t i = 0; i < e->n_paths; i++)
         free(e->paths[i]);
     free(e->paths);

@@ -3,6 +3,8 @@
 #define DEPECHE_ENGINE_H
 
 #include "date.h"
+#include "gazetteer.h"
+#include "match.h"
 #include "segment.h"
 #include "tokenize.h"
 
@@ -10,6 +12,8 @@ struct depeche_engine {
     dp_token_rules tokens;
     dp_date_rules dates;
     dp_segment_rules segments;
+    dp_match_rules matcher;
+    dp_gazetteer gazetteer;
     char **paths; /* user file paths, owned, kept for messages that name them */
     size_t n_paths, paths_cap;
 };

@@ -1,5 +1,6 @@
 /* The printer: a document as JSON, keys in a fixed order. The only file that writes JSON. */
 #include <jansson.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -74,6 +75,32 @@ static json_t *teasers_json(const depeche_document *doc)
     return a;
 }
 
+static json_t *entities_json(const depeche_document *doc)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; a && i < doc->n_entities; i++) {
+        const dp_out_entity *e = &doc->entities[i];
+        char id[24];
+        snprintf(id, sizeof id, "e%zu", i + 1);
+        json_t *o = json_object(), *ms = json_array();
+        int fail = !o || !ms || put(o, "id", json_string(id)) || put(o, "type", json_string(e->type)) ||
+                   put(o, "name", string_or_null(e->name)) ||
+                   (e->wikidata && put(o, "wikidata", string_or_null(e->wikidata)));
+        for (size_t k = 0; !fail && k < e->n_mentions; k++) {
+            json_t *m = span_json(&e->mentions[k]);
+            fail = !m || json_array_append_new(ms, m);
+        }
+        if (fail || put(o, "mentions", ms) || json_array_append_new(a, o)) {
+            if (fail)
+                json_decref(ms);
+            json_decref(o);
+            json_decref(a);
+            return NULL;
+        }
+    }
+    return a;
+}
+
 static json_t *warnings_json(const depeche_document *doc)
 {
     json_t *a = json_array();
@@ -120,7 +147,7 @@ char *depeche_document_json(const depeche_document *doc, unsigned flags)
         put(o, "title", string_or_null(doc->title)) || put(o, "published", date_or_null(doc->published)) ||
         put(o, "language", json_string("fr")) ||
         put(o, "dateline", doc->has_dateline ? span_json(&doc->dateline) : json_null()) ||
-        put(o, "teasers", teasers_json(doc)) || put(o, "entities", json_array()) ||
+        put(o, "teasers", teasers_json(doc)) || put(o, "entities", entities_json(doc)) ||
         put(o, "events", json_array()) || put(o, "warnings", warnings_json(doc)) ||
         ((flags & DEPECHE_JSON_EXPLAIN) &&
          (put(o, "segments", lines_json(doc)) ||

@@ -28,6 +28,8 @@ dp_regex *dp_regex_compile(const char *pattern, size_t len, unsigned flags, cons
     uint32_t options = PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK;
     if (flags & DP_RE_CASELESS)
         options |= PCRE2_CASELESS;
+    if (flags & DP_RE_DUPNAMES)
+        options |= PCRE2_DUPNAMES;
     dp_regex *re = calloc(1, sizeof *re);
     if (!re) {
         dp_fail(err, DEPECHE_ERR_NOMEM, path, line, 0, "out of memory");
@@ -64,12 +66,28 @@ void dp_regex_free(dp_regex *re)
     free(re);
 }
 
+uint32_t dp_regex_captures(const dp_regex *re)
+{
+    uint32_t n = 0;
+    pcre2_pattern_info(re->code, PCRE2_INFO_CAPTURECOUNT, &n);
+    return n;
+}
+
+uint32_t dp_regex_group(const dp_regex *re, const char *name)
+{
+    int n = pcre2_substring_number_from_name(re->code, (PCRE2_SPTR)name);
+    return n > 0 ? (uint32_t)n : 0;
+}
+
+/* Room for the groups of every rule joined in one regex. */
+#define DP_MATCH_PAIRS 1024
+
 dp_match_data *dp_match_data_new(void)
 {
     dp_match_data *md = malloc(sizeof *md);
     if (!md)
         return NULL;
-    md->data = pcre2_match_data_create(32, NULL);
+    md->data = pcre2_match_data_create(DP_MATCH_PAIRS, NULL);
     if (!md->data) {
         free(md);
         return NULL;

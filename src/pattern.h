@@ -10,7 +10,8 @@ typedef struct dp_regex dp_regex;
 typedef struct dp_match_data dp_match_data;
 
 enum {
-    DP_RE_CASELESS = 1 << 0
+    DP_RE_CASELESS = 1 << 0,
+    DP_RE_DUPNAMES = 1 << 1 /* several groups may share a name (rules joined in one regex) */
 };
 
 /* Compiles pattern[0..len) as UTF-8 PCRE2. On failure returns NULL and fills err with
@@ -20,6 +21,11 @@ enum {
 dp_regex *dp_regex_compile(const char *pattern, size_t len, unsigned flags, const char *path,
                            unsigned long line, depeche_error *err);
 void dp_regex_free(dp_regex *re);
+
+/* The number of capture groups of re, and the number of its group called `name` (0 when it
+ * has none). */
+uint32_t dp_regex_captures(const dp_regex *re);
+uint32_t dp_regex_group(const dp_regex *re, const char *name);
 
 /* Per-thread match state: one per document being processed. Free with dp_match_data_free. */
 dp_match_data *dp_match_data_new(void);

@@ -15,6 +15,8 @@ typedef struct cli_options {
     int no_defaults;
     const char **pattern_paths; /* point into argv */
     size_t n_pattern_paths;
+    const char **gazetteer_paths;
+    size_t n_gazetteer_paths;
     const char **inputs;        /* point into argv */
     size_t n_inputs;
 } cli_options;

@@ -20,6 +20,8 @@ void cli_usage(FILE *out)
           "  --pretty, --compact  indent the JSON or not (default: pretty on a terminal;\n"
           "                       extract always prints one compact line a record)\n"
           "  --explain            add the page's segments and counts to each record\n"
+          "  --gazetteer PATH     load gazetteer files (a file, or a directory of *.txt) as\n"
+          "                       well; their entries override the defaults\n"
           "  --patterns PATH      load pattern files (a file, or a directory of *.txt) as well\n"
           "  --no-default-data    do not load the built-in gazetteers and patterns\n"
           "  -h, --help           show this help\n"
@@ -43,8 +45,9 @@ int cli_parse_options(int argc, char **argv, int first, cli_options *opt, const 
     memset(opt, 0, sizeof *opt);
     opt->pretty = -1;
     opt->pattern_paths = calloc((size_t)argc + 1, sizeof *opt->pattern_paths);
+    opt->gazetteer_paths = calloc((size_t)argc + 1, sizeof *opt->gazetteer_paths);
     opt->inputs = calloc((size_t)argc + 1, sizeof *opt->inputs);
-    if (!opt->pattern_paths || !opt->inputs) {
+    if (!opt->pattern_paths || !opt->gazetteer_paths || !opt->inputs) {
         fputs("depeche: out of memory\n", stderr);
         return -1;
     }
@@ -75,6 +78,10 @@ int cli_parse_options(int argc, char **argv, int first, cli_options *opt, const 
             if (i + 1 >= argc)
                 return usage_error("option '%s' needs a path", a);
             opt->pattern_paths[opt->n_pattern_paths++] = argv[++i];
+        } else if (!strcmp(a, "--gazetteer")) {
+            if (i + 1 >= argc)
+                return usage_error("option '%s' needs a path", a);
+            opt->gazetteer_paths[opt->n_gazetteer_paths++] = argv[++i];
         } else {
             return usage_error("unknown option '%s'", a);
         }
@@ -94,6 +101,7 @@ int cli_parse_options(int argc, char **argv, int first, cli_options *opt, const 
 void cli_free_options(cli_options *opt)
 {
     free(opt->pattern_paths);
+    free(opt->gazetteer_paths);
     free(opt->inputs);
 }
 
@@ -103,6 +111,8 @@ depeche_engine *cli_engine(const cli_options *opt)
         .no_defaults = opt->no_defaults,
         .pattern_paths = opt->pattern_paths,
         .n_pattern_paths = opt->n_pattern_paths,
+        .gazetteer_paths = opt->gazetteer_paths,
+        .n_gazetteer_paths = opt->n_gazetteer_paths,
     };
     depeche_error err;
     depeche_engine *engine = depeche_engine_new(&eo, &err);

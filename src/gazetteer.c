@@ -1,0 +1,243 @@
+/* Gazetteer loading and the token trie. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "gazetteer.h"
+#include "normalize.h"
+
+static const char *const type_names[DP_ENTITY_TYPES] = {"PERSON", "ORG",   "ROLE", "PLACE",
+                                                        "DATE",   "MONEY", "GIVEN"};
+
+const char *dp_entity_type_name(enum dp_entity_type type)
+{
+    return (unsigned)type < DP_ENTITY_TYPES ? type_names[type] : "?";
+}
+
+enum dp_entity_type dp_entity_type_from(const char *s, size_t n)
+{
+    for (int t = 0; t < DP_ENTITY_TYPES; t++)
+        if (strlen(type_names[t]) == n && !memcmp(type_names[t], s, n))
+            return (enum dp_entity_type)t;
+    return DP_ENTITY_TYPES;
+}
+
+void dp_token_keys_fill(dp_token_keys *k, const char *text, const dp_token *toks, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        char *out = k->buf + i * DP_KEY_MAX;
+        size_t len = dp_fold_key(text + toks[i].start, toks[i].end - toks[i].start, out, DP_KEY_MAX);
+        k->key[i] = out;
+        k->len[i] = len == (size_t)-1 ? 0 : (uint8_t)len;
+    }
+}
+
+/* The trie edge key: the parent node's number, then the folded token. */
+static size_t edge_key(char *out, uint32_t node, const char *key, size_t len)
+{
+    memcpy(out, &node, sizeof node);
+    memcpy(out + sizeof node, key, len);
+    return sizeof node + len;
+}
+
+static char *dup_field(const char *s, size_t n)
+{
+    char *d = malloc(n + 1);
+    if (d) {
+        memcpy(d, s, n);
+        d[n] = '\0';
+    }
+    return d;
+}
+
+/* Adds one alias of entry `entry` to the trie. */
+static int add_alias(dp_gazetteer *g, const dp_token_rules *tokens, const char *alias, size_t len,
+                     uint32_t entry, int case_insensitive)
+{
+    char *copy = dup_field(alias, len);
+    if (!copy)
+        return DEPECHE_ERR_NOMEM;
+    dp_text text = {0};
+    int rc = dp_normalize(&text, copy, len);
+    free(copy);
+    if (rc)
+        return rc;
+    /* a name is one "sentence" even if it holds a period ("Amazon.com") */
+    dp_token toks[33], sentence[DP_MAX_SENTENCE_TOKENS];
+    dp_tokenizer tz;
+    dp_tokenizer_start(&tz, tokens, text.norm, (dp_span){0, (uint32_t)text.norm_len}, 0);
+    size_t n = 0, got;
+    while ((got = dp_tokenizer_next_sentence(&tz, sentence)) > 0)
+        for (size_t i = 0; i < got; i++)
+            if (n < DP_ARRAY_LEN(toks))
+                toks[n++] = sentence[i];
+    uint32_t node = 0, capitals = 0;
+    for (size_t i = 0; i < n && i < 32 && !rc; i++) {
+        char key[DP_KEY_MAX], ek[DP_KEY_MAX + 8];
+        size_t k = dp_fold_key(text.norm + toks[i].start, toks[i].end - toks[i].start, key, sizeof key);
+        if (k == (size_t)-1) {
+            rc = DEPECHE_ERR_DATA;
+            break;
+        }
+        if (toks[i].flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS))
+            capitals |= 1u << i;
+        size_t ekl = edge_key(ek, node, key, k);
+        uint32_t child;
+        if (!dp_lexicon_get(&g->edges, ek, ekl, &child)) {
+            child = ++g->n_nodes;
+            if (dp_lexicon_put(&g->edges, ek, ekl, child))
+                rc = DEPECHE_ERR_NOMEM;
+        }
+        node = child;
+    }
+    dp_text_release(&text);
+    if (rc || node == 0 || n > 32)
+        return rc ? rc : DEPECHE_ERR_DATA;
+    size_t old_cap = g->terminal_of_cap;
+    if (dp_reserve((void **)&g->terminal_of, &g->terminal_of_cap, (size_t)g->n_nodes + 1,
+                   sizeof *g->terminal_of))
+        return DEPECHE_ERR_NOMEM;
+    memset(g->terminal_of + old_cap, 0, (g->terminal_of_cap - old_cap) * sizeof *g->terminal_of);
+    dp_gaz_terminal t = {entry, capitals, (uint8_t)case_insensitive};
+    if (DP_PUSH(g->terminals, g->n_terminals, g->terminals_cap, t))
+        return DEPECHE_ERR_NOMEM;
+    g->terminal_of[node] = (uint32_t)g->n_terminals;
+    return 0;
+}
+
+int dp_gazetteer_load_line(dp_gazetteer *g, const dp_token_rules *tokens, const char *line,
+                           size_t len, const char *path, unsigned long lineno, depeche_error *err)
+{
+    const char *field[5] = {0};
+    size_t flen[5] = {0}, nf = 0;
+    const char *p = line, *end = line + len;
+    while (nf < 5) {
+        const char *tab = memchr(p, '\t', (size_t)(end - p));
+        const char *stop = tab ? tab : end;
+        field[nf] = p;
+        flen[nf++] = (size_t)(stop - p);
+        if (!tab)
+            break;
+        p = tab + 1;
+    }
+    if (nf < 2 || !flen[0])
+        return dp_fail(err, DEPECHE_ERR_DATA, path, lineno, 0,
+                       "expected NAME<tab>TYPE[<tab>ALIASES[<tab>WIKIDATA[<tab>ATTRIBUTES]]]");
+    enum dp_entity_type type = dp_entity_type_from(field[1], flen[1]);
+    if (type == DP_ENTITY_TYPES || type == DP_DATE || type == DP_MONEY)
+        return dp_fail(err, DEPECHE_ERR_DATA, path, lineno, 0,
+                       "unknown type '%.*s' (expected PERSON, ORG, ROLE, PLACE or GIVEN)",
+                       (int)(flen[1] > 20 ? 20 : flen[1]), field[1]);
+    if (type == DP_GIVEN) {
+        char key[DP_KEY_MAX];
+        size_t k = dp_fold_key(field[0], flen[0], key, sizeof key);
+        if (k == (size_t)-1)
+            return dp_fail(err, DEPECHE_ERR_DATA, path, lineno, 0, "given name too long");
+        if (dp_lexicon_put(&g->given_names, key, k, 1))
+            return dp_fail(err, DEPECHE_ERR_NOMEM, path, lineno, 0, "out of memory");
+        return 0;
+    }
+    if (nf > 3 && flen[3] && (field[3][0] != 'Q' || flen[3] < 2 ||
+                              strspn(field[3] + 1, "0123456789") < flen[3] - 1))
+        return dp_fail(err, DEPECHE_ERR_DATA, path, lineno, 0,
+                       "'%.*s' is not a Wikidata identifier (Q followed by digits)",
+                       (int)(flen[3] > 20 ? 20 : flen[3]), field[3]);
+    int case_insensitive = type == DP_ROLE;
+    dp_gaz_entry e = {dup_field(field[0], flen[0]), NULL, NULL, (uint8_t)type};
+    if (nf > 3 && flen[3])
+        e.wikidata = dup_field(field[3], flen[3]);
+    for (const char *a = nf > 4 ? field[4] : NULL, *aend = a ? a + flen[4] : NULL; a && a < aend;) {
+        const char *semi = memchr(a, ';', (size_t)(aend - a));
+        const char *stop = semi ? semi : aend;
+        const char *eq = memchr(a, '=', (size_t)(stop - a));
+        if (!eq) {
+            free(e.name), free(e.wikidata), free(e.title);
+            return dp_fail(err, DEPECHE_ERR_DATA, path, lineno, 0,
+                           "attribute '%.*s' is not key=value", (int)(stop - a), a);
+        }
+        size_t kl = (size_t)(eq - a), vl = (size_t)(stop - eq - 1);
+        if (kl == 5 && !memcmp(a, "title", 5)) {
+            free(e.title);
+            e.title = dup_field(eq + 1, vl);
+        } else if (kl == 4 && !memcmp(a, "case", 4) && vl == 11 && !memcmp(eq + 1, "insensitive", 11)) {
+            case_insensitive = 1;
+        } else if (!(kl == 4 && !memcmp(a, "case", 4) && vl == 9 && !memcmp(eq + 1, "sensitive", 9))) {
+            free(e.name), free(e.wikidata), free(e.title);
+            return dp_fail(err, DEPECHE_ERR_DATA, path, lineno, 0,
+                           "unknown attribute '%.*s' (known: title=..., case=insensitive|sensitive)",
+                           (int)(stop - a), a);
+        }
+        a = semi ? semi + 1 : aend;
+    }
+    if (!e.name || DP_PUSH(g->entries, g->n_entries, g->entries_cap, e)) {
+        free(e.name), free(e.wikidata), free(e.title);
+        return dp_fail(err, DEPECHE_ERR_NOMEM, path, lineno, 0, "out of memory");
+    }
+    uint32_t index = (uint32_t)g->n_entries - 1;
+    int rc = add_alias(g, tokens, field[0], flen[0], index, case_insensitive);
+    for (const char *a = nf > 2 ? field[2] : NULL, *aend = a ? a + flen[2] : NULL; !rc && a && a < aend;) {
+        const char *bar = memchr(a, '|', (size_t)(aend - a));
+        const char *stop = bar ? bar : aend;
+        if (stop > a)
+            rc = add_alias(g, tokens, a, (size_t)(stop - a), index, case_insensitive);
+        a = bar ? bar + 1 : aend;
+    }
+    if (rc == DEPECHE_ERR_NOMEM)
+        return dp_fail(err, rc, path, lineno, 0, "out of memory");
+    if (rc)
+        return dp_fail(err, DEPECHE_ERR_DATA, path, lineno, 0,
+                       "a name or alias is empty, longer than 32 words, or has a word over %d bytes",
+                       DP_KEY_MAX);
+    return 0;
+}
+
+void dp_gazetteer_release(dp_gazetteer *g)
+{
+    for (size_t i = 0; i < g->n_entries; i++) {
+        free(g->entries[i].name);
+        free(g->entries[i].wikidata);
+        free(g->entries[i].title);
+    }
+    free(g->entries);
+    dp_lexicon_release(&g->edges);
+    free(g->terminal_of);
+    free(g->terminals);
+    dp_lexicon_release(&g->given_names);
+    memset(g, 0, sizeof *g);
+}
+
+static int case_fits(const dp_gaz_terminal *t, const dp_token *toks, size_t i, size_t n)
+{
+    if (t->case_insensitive)
+        return 1;
+    for (size_t k = 0; k < n && k < 32; k++)
+        if ((t->capitals >> k & 1) && !(toks[i + k].flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS)))
+            return 0;
+    return 1;
+}
+
+size_t dp_gazetteer_longest(const dp_gazetteer *g, const dp_token *toks, const dp_token_keys *keys,
+                            size_t n, size_t i, uint32_t *entry)
+{
+    uint32_t node = 0;
+    size_t best = 0;
+    for (size_t j = i; j < n && keys->len[j]; j++) {
+        char ek[DP_KEY_MAX + 8];
+        size_t ekl = edge_key(ek, node, keys->key[j], keys->len[j]);
+        if (!dp_lexicon_get(&g->edges, ek, ekl, &node))
+            break;
+        uint32_t term = node < g->terminal_of_cap ? g->terminal_of[node] : 0;
+        if (term && case_fits(&g->terminals[term - 1], toks, i, j - i + 1)) {
+            best = j - i + 1;
+            *entry = g->terminals[term - 1].entry;
+        }
+    }
+    return best;
+}
+
+int dp_gazetteer_is_given(const dp_gazetteer *g, const dp_token *tok, const dp_token_keys *keys,
+                          size_t i)
+{
+    uint32_t v;
+    return (tok->flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS)) && keys->len[i] &&
+           dp_lexicon_get(&g->given_names, keys->key[i], keys->len[i], &v);
+}

@@ -1,0 +1,86 @@
+/* Gazetteers: known people, organisations, roles and places, and given names.
+ *
+ * File format (the .txt files under gazetteers/): one entry a line, fields separated by tabs:
+ *     NAME <TAB> TYPE [<TAB> ALIASES [<TAB> WIKIDATA [<TAB> ATTRIBUTES]]]
+ * TYPE is PERSON, ORG, ROLE, PLACE or GIVEN (a given name, for the name rules); ALIASES are
+ * separated by '|'; WIKIDATA is a Q-identifier or empty; ATTRIBUTES are key=value pairs
+ * separated by ';': title=CEO (a role's English title), case=insensitive (match lowercase
+ * text too; roles always do). Matching ignores accents always, and case where the entry says
+ * so; elsewhere a capital in the entry must be a capital in the text (or the word is all
+ * capitals, as in press releases). A later entry with the same alias replaces the earlier
+ * one, so a user's file can override the defaults.
+ *
+ * Names are compiled into a trie over tokens (one hash lookup a token), so matching costs
+ * grow with the text, not with the gazetteer. */
+#ifndef DEPECHE_GAZETTEER_H
+#define DEPECHE_GAZETTEER_H
+
+#include "lexicon.h"
+#include "tokenize.h"
+
+enum dp_entity_type {
+    DP_PERSON,
+    DP_ORG,
+    DP_ROLE,
+    DP_PLACE,
+    DP_DATE,
+    DP_MONEY,
+    DP_GIVEN, /* given names: not an entity type of the output */
+    DP_ENTITY_TYPES
+};
+
+/* "PERSON", "ORG", ...; the inverse returns DP_ENTITY_TYPES for an unknown name. */
+const char *dp_entity_type_name(enum dp_entity_type type);
+enum dp_entity_type dp_entity_type_from(const char *s, size_t n);
+
+typedef struct dp_gaz_entry {
+    char *name;     /* canonical name, owned */
+    char *wikidata; /* owned, or NULL */
+    char *title;    /* a role's English title, owned, or NULL */
+    uint8_t type;   /* enum dp_entity_type */
+} dp_gaz_entry;
+
+typedef struct dp_gaz_terminal {
+    uint32_t entry;
+    uint32_t capitals; /* bit i: token i of the alias starts with a capital */
+    uint8_t case_insensitive;
+} dp_gaz_terminal;
+
+typedef struct dp_gazetteer {
+    dp_gaz_entry *entries;
+    size_t n_entries, entries_cap;
+    dp_lexicon edges;  /* (node, folded token) -> child node */
+    uint32_t n_nodes;  /* node 0 is the root */
+    uint32_t *terminal_of; /* node -> index in terminals + 1, or 0 */
+    size_t terminal_of_cap;
+    dp_gaz_terminal *terminals;
+    size_t n_terminals, terminals_cap;
+    dp_lexicon given_names; /* folded given name -> 1 */
+} dp_gazetteer;
+
+/* Loads one gazetteer line. Returns 0, or a negative status with err filled. `tokens` splits
+ * names into tokens exactly as text is split. */
+int dp_gazetteer_load_line(dp_gazetteer *g, const dp_token_rules *tokens, const char *line,
+                           size_t len, const char *path, unsigned long lineno, depeche_error *err);
+void dp_gazetteer_release(dp_gazetteer *g);
+
+/* The folded lookup key of every token of a sentence, computed once and shared by the
+ * matchers: keys[i] points into `buf`. */
+#define DP_KEY_MAX 64
+typedef struct dp_token_keys {
+    const char *key[DP_MAX_SENTENCE_TOKENS];
+    uint8_t len[DP_MAX_SENTENCE_TOKENS]; /* 0: too long to be looked up */
+    char buf[DP_MAX_SENTENCE_TOKENS * DP_KEY_MAX];
+} dp_token_keys;
+void dp_token_keys_fill(dp_token_keys *k, const char *text, const dp_token *toks, size_t n);
+
+/* The longest gazetteer name starting at token i: returns its token count (0 if none) and
+ * sets *entry. */
+size_t dp_gazetteer_longest(const dp_gazetteer *g, const dp_token *toks, const dp_token_keys *keys,
+                            size_t n, size_t i, uint32_t *entry);
+
+/* Is token i a given name (capitalized in the text)? */
+int dp_gazetteer_is_given(const dp_gazetteer *g, const dp_token *tok, const dp_token_keys *keys,
+                          size_t i);
+
+#endif

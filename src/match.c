@@ -1,0 +1,379 @@
+/* Mentions in a sentence: gazetteer names, then rules over the sentence's token classes. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "engine.h"
+#include "match.h"
+#include "normalize.h"
+#include "resource.h"
+
+/* ---- Loading ------------------------------------------------------------------------- */
+
+enum { SLOT_LOWER, SLOT_CAPITAL, SLOT_ALLCAPS };
+
+/* Which tokens a listed word applies to, from its own case. */
+static int case_slot(const char *w, size_t n)
+{
+    size_t i = 0;
+    int letters = 0, uppers = 0, first_upper = -1;
+    while (i < n) {
+        enum dp_char_class c = dp_char_class(dp_utf8_next(w, n, &i));
+        if (c == DP_CC_UPPER || c == DP_CC_LOWER || c == DP_CC_LETTER) {
+            if (first_upper < 0)
+                first_upper = c == DP_CC_UPPER;
+            letters++;
+            uppers += c == DP_CC_UPPER;
+        }
+    }
+    if (letters >= 2 && uppers == letters)
+        return SLOT_ALLCAPS;
+    return first_upper == 1 ? SLOT_CAPITAL : SLOT_LOWER;
+}
+
+static int load_class(dp_match_rules *r, const char *args, size_t len, const char *path,
+                      unsigned long line, depeche_error *err)
+{
+    const char *f;
+    size_t fl;
+    if (!dp_next_field(&args, &len, &f, &fl) || fl != 1 || (unsigned char)f[0] < 0x21 ||
+        (unsigned char)f[0] > 0x7E)
+        return dp_fail(err, DEPECHE_ERR_DATA, path, line, 0,
+                       "expected 'class C WORDS...' with C one printable ASCII character");
+    unsigned char cls = (unsigned char)f[0];
+    int any = 0;
+    while (dp_next_field(&args, &len, &f, &fl)) {
+        char key[DP_KEY_MAX];
+        size_t k = dp_fold_key(f, fl, key, sizeof key);
+        if (k == (size_t)-1)
+            return dp_fail(err, DEPECHE_ERR_DATA, path, line, 0, "word too long");
+        uint32_t v = 0;
+        dp_lexicon_get(&r->classes, key, k, &v);
+        int slot = case_slot(f, fl);
+        v = (v & ~(0xFFu << (8 * slot))) | ((uint32_t)cls << (8 * slot));
+        if (dp_lexicon_put(&r->classes, key, k, v))
+            return dp_fail(err, DEPECHE_ERR_NOMEM, path, line, 0, "out of memory");
+        any = 1;
+    }
+    if (!any)
+        return dp_fail(err, DEPECHE_ERR_DATA, path, line, 0, "expected at least one word");
+    return 1;
+}
+
+static int load_rule(dp_match_rules *r, const char *args, size_t len, const char *path,
+                     unsigned long line, depeche_error *err)
+{
+    const char *f;
+    size_t fl;
+    enum dp_entity_type type = DP_ENTITY_TYPES;
+    if (dp_next_field(&args, &len, &f, &fl))
+        type = dp_entity_type_from(f, fl);
+    if (type == DP_ENTITY_TYPES || type == DP_GIVEN || !len)
+        return dp_fail(err, DEPECHE_ERR_DATA, path, line, 0,
+                       "expected 'entity TYPE PATTERN' with TYPE one of PERSON, ORG, ROLE, PLACE, "
+                       "DATE, MONEY");
+    dp_regex *alone = dp_regex_compile(args, len, 0, path, line, err);
+    if (!alone)
+        return err ? err->code : DEPECHE_ERR_DATA;
+    dp_entity_rule rule = {(uint8_t)type, 0, path, line};
+    uint32_t local = dp_regex_group(alone, "name");
+    if (local)
+        rule.name_group = r->groups + local;
+    r->groups += dp_regex_captures(alone);
+    dp_regex_free(alone);
+    char head[48];
+    int hl = snprintf(head, sizeof head, "%s(?:(*MARK:%zu)", r->n_rules ? "|" : "", r->n_rules);
+    if (DP_PUSH(r->rules, r->n_rules, r->rules_cap, rule) ||
+        dp_strbuf_append(&r->combined_source, head, (size_t)hl) ||
+        dp_strbuf_append(&r->combined_source, args, len) || dp_strbuf_putc(&r->combined_source, ')'))
+        return dp_fail(err, DEPECHE_ERR_NOMEM, path, line, 0, "out of memory");
+    return 1;
+}
+
+int dp_match_rules_load(dp_match_rules *r, const char *kind, size_t kind_len, const char *args,
+                        size_t args_len, const char *path, unsigned long line, depeche_error *err)
+{
+    if (kind_len == 5 && !memcmp(kind, "class", 5))
+        return load_class(r, args, args_len, path, line, err);
+    if (kind_len == 6 && !memcmp(kind, "entity", 6))
+        return load_rule(r, args, args_len, path, line, err);
+    return 0;
+}
+
+int dp_match_rules_finish(dp_match_rules *r, depeche_error *err)
+{
+    if (!r->n_rules)
+        return 0;
+    r->combined = dp_regex_compile(r->combined_source.data, r->combined_source.len,
+                                   DP_RE_DUPNAMES, r->rules[0].path, 0, err);
+    if (!r->combined && err && err->code == DEPECHE_ERR_DATA)
+        snprintf(err->message, sizeof err->message,
+                 "the entity rules compile one by one but not together (an unterminated \\Q?)");
+    return r->combined ? 0 : (err ? err->code : DEPECHE_ERR_DATA);
+}
+
+void dp_match_rules_release(dp_match_rules *r)
+{
+    dp_lexicon_release(&r->classes);
+    free(r->rules);
+    dp_strbuf_release(&r->combined_source);
+    dp_regex_free(r->combined);
+    memset(r, 0, sizeof *r);
+}
+
+void dp_mentions_release(dp_mentions *m)
+{
+    free(m->items);
+    free(m->loose);
+    memset(m, 0, sizeof *m);
+}
+
+/* ---- Matching ------------------------------------------------------------------------ */
+
+typedef struct candidate {
+    uint16_t first, last; /* tokens, last exclusive */
+    uint8_t type, source, priority;
+    int32_t entry, rule, alias_of;
+    char date[11];
+} candidate;
+
+#define MAX_CANDIDATES 256
+
+static const char gaz_class[][2] = {
+    [DP_PERSON] = {'N', 'n'}, [DP_ORG] = {'O', 'o'}, [DP_ROLE] = {'R', 'r'}, [DP_PLACE] = {'L', 'l'},
+};
+
+static char punct_class(const char *text, const dp_token *t)
+{
+    size_t n = t->end - t->start;
+    const char *s = text + t->start;
+    if (n == 1 && strchr(",()-&.:\"", s[0]))
+        return s[0];
+    if (n == 2 && ((unsigned char)s[0] == 0xC2 && ((unsigned char)s[1] == 0xAB || (unsigned char)s[1] == 0xBB)))
+        return '"'; /* « » */
+    return '_';
+}
+
+static char word_class(const dp_match_rules *r, const dp_gazetteer *g, const dp_token *toks,
+                       const dp_token_keys *keys, size_t i, const char *classes)
+{
+    const dp_token *t = &toks[i];
+    uint32_t v;
+    if (keys->len[i] && dp_lexicon_get(&r->classes, keys->key[i], keys->len[i], &v)) {
+        char c = 0;
+        if (t->flags & DP_TF_ALLCAPS)
+            c = (char)(v >> 16 & 0xFF);
+        if (!c && (t->flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS)))
+            c = (char)(v >> 8 & 0xFF);
+        if (!c && !(t->flags & DP_TF_ALLCAPS))
+            c = (char)(v & 0xFF);
+        if (c)
+            return c;
+    }
+    if (t->kind == DP_TOK_NUMBER)
+        return 'd';
+    if (t->kind != DP_TOK_WORD)
+        return '_';
+    if (dp_gazetteer_is_given(g, t, keys, i))
+        return 'G';
+    if (t->flags & DP_TF_ALLCAPS)
+        return 'U';
+    if (t->flags & DP_TF_CAPITALIZED) {
+        char prev = i ? classes[i - 1] : 0;
+        return !i || prev == '"' || prev == '(' || prev == ':' || prev == '-' || prev == '_' ? 'S' : 'C';
+    }
+    return 'w';
+}
+
+/* The words of an expansion that give an acronym's letters: capitalised or content words. */
+static int initial_of(const char *text, const dp_token *t, char cls)
+{
+    if ((cls == 'p' || cls == 'f') && !(t->flags & DP_TF_CAPITALIZED))
+        return 0; /* "des", "de", "l'" give no letter */
+    if (t->kind != DP_TOK_WORD || (t->flags & DP_TF_ELISION))
+        return 0;
+    unsigned char c = (unsigned char)text[t->start];
+    return c < 0x80 ? (c | 0x20) : 0;
+}
+
+/* "la Ligue des droits de l'Homme (LDH)": an all-capital word in parentheses whose letters
+ * are the initials of the words just before. Returns the first token of the expansion. */
+static int acronym_expansion(const char *text, const dp_token *toks, const char *cls, size_t i,
+                             size_t *first)
+{
+    const dp_token *a = &toks[i];
+    size_t len = a->end - a->start;
+    if (i < 2 || cls[i - 1] != '(' || len < 2 || len > 8)
+        return 0;
+    size_t letter = len;
+    for (size_t j = i - 1; j-- > 0 && i - 1 - j <= 2 * len + 2;) {
+        int c = initial_of(text, &toks[j], cls[j]);
+        if (!c)
+            continue;
+        if (c != (text[a->start + letter - 1] | 0x20))
+            return 0;
+        if (--letter == 0) {
+            *first = j;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static int add(candidate *c, size_t *n, candidate v)
+{
+    if (*n >= MAX_CANDIDATES)
+        return 0;
+    c[(*n)++] = v;
+    return 1;
+}
+
+static int by_preference(const void *pa, const void *pb)
+{
+    const candidate *a = pa, *b = pb;
+    int la = a->last - a->first, lb = b->last - b->first;
+    if (la != lb)
+        return lb - la;
+    if (a->priority != b->priority)
+        return b->priority - a->priority;
+    return a->first - b->first;
+}
+
+static int by_position(const void *pa, const void *pb)
+{
+    const candidate *a = pa, *b = pb;
+    return a->first - b->first;
+}
+
+int dp_match_sentence(const depeche_engine *e, const char *text, const dp_token *toks, size_t n,
+                      uint32_t line, dp_token_keys *keys, dp_match_data *md, dp_mentions *out)
+{
+    char cls[DP_MAX_SENTENCE_TOKENS + 1];
+    candidate cand[MAX_CANDIDATES];
+    size_t nc = 0;
+    const dp_gazetteer *g = &e->gazetteer;
+    const dp_match_rules *r = &e->matcher;
+    dp_token_keys_fill(keys, text, toks, n);
+
+    /* gazetteer names, longest first from the left; their tokens take the entity's class */
+    memset(cls, 0, sizeof cls);
+    for (size_t i = 0; i < n;) {
+        uint32_t entry;
+        size_t len = dp_gazetteer_longest(g, toks, keys, n, i, &entry);
+        if (!len) {
+            i++;
+            continue;
+        }
+        uint8_t type = g->entries[entry].type;
+        add(cand, &nc, (candidate){(uint16_t)i, (uint16_t)(i + len), type, DP_FROM_GAZETTEER, 3,
+                                   (int32_t)entry, -1, -1, ""});
+        for (size_t k = i; k < i + len; k++)
+            cls[k] = gaz_class[type][k > i];
+        i += len;
+    }
+    for (size_t i = 0; i < n; i++)
+        if (!cls[i])
+            cls[i] = toks[i].kind == DP_TOK_PUNCT ? punct_class(text, &toks[i])
+                                                  : word_class(r, g, toks, keys, i, cls);
+    cls[n] = '\0';
+    if (getenv("DEPECHE_DEBUG_CLASSES"))
+        fprintf(stderr, "%s\n", cls);
+
+    /* rules: leftmost matches, one regex call each */
+    for (size_t start = 0; r->combined && start < n;) {
+        if (!dp_regex_match(r->combined, cls, n, start, md))
+            break;
+        const char *mark = dp_match_mark(md);
+        size_t k = mark ? strtoul(mark, NULL, 10) : r->n_rules;
+        size_t s, end, ms, me;
+        if (!dp_match_group(md, 0, &ms, &me))
+            break;
+        if (k < r->n_rules) {
+            if (!r->rules[k].name_group || !dp_match_group(md, r->rules[k].name_group, &s, &end))
+                s = ms, end = me;
+            if (end > s)
+                add(cand, &nc, (candidate){(uint16_t)s, (uint16_t)end, r->rules[k].type, DP_FROM_RULE,
+                                           1, -1, (int32_t)k, -1, ""});
+        }
+        start = me > start ? me : start + 1;
+    }
+
+    /* acronyms beside their expansion: the expansion is an organisation, and the two are one */
+    uint16_t acronyms[16][2];
+    size_t n_acronyms = 0;
+    for (size_t i = 2; i + 1 < n && n_acronyms < DP_ARRAY_LEN(acronyms); i++) {
+        size_t first;
+        if ((cls[i] == 'U' || cls[i] == 'O') && cls[i + 1] == ')' &&
+            acronym_expansion(text, toks, cls, i, &first)) {
+            add(cand, &nc, (candidate){(uint16_t)first, (uint16_t)(i - 1), DP_ORG, DP_FROM_ACRONYM,
+                                       2, -1, -1, -1, ""});
+            if (cls[i] == 'U')
+                add(cand, &nc, (candidate){(uint16_t)i, (uint16_t)(i + 1), DP_ORG, DP_FROM_ACRONYM,
+                                           2, -1, -1, -1, ""});
+            acronyms[n_acronyms][0] = (uint16_t)(i - 2);
+            acronyms[n_acronyms++][1] = (uint16_t)i;
+        }
+    }
+
+    /* complete dates */
+    for (size_t i = 0; i < n;) {
+        dp_date_match m;
+        if (!dp_date_find_full(&e->dates, text, toks, n, i, &m))
+            break;
+        candidate c = {(uint16_t)m.first, (uint16_t)(m.last + 1), DP_DATE, DP_FROM_DATE, 0, -1, -1, -1, ""};
+        dp_date_iso(m.date, c.date);
+        add(cand, &nc, c);
+        i = m.last + 1;
+    }
+
+    /* keep the longest of overlapping candidates, then put them in text order */
+    qsort(cand, nc, sizeof *cand, by_preference);
+    uint8_t taken[DP_MAX_SENTENCE_TOKENS] = {0};
+    size_t kept = 0;
+    for (size_t i = 0; i < nc; i++) {
+        int free_span = 1;
+        for (size_t k = cand[i].first; k < cand[i].last; k++)
+            free_span &= !taken[k];
+        if (!free_span)
+            continue;
+        for (size_t k = cand[i].first; k < cand[i].last; k++)
+            taken[k] = 1;
+        cand[kept++] = cand[i];
+    }
+    qsort(cand, kept, sizeof *cand, by_position);
+
+    size_t base = out->n;
+    for (size_t i = 0; i < kept; i++) {
+        const candidate *c = &cand[i];
+        dp_mention m = {toks[c->first].start, toks[c->last - 1].end, toks[c->first].cp_start,
+                        toks[c->last - 1].cp_end, c->type, c->source,
+                        (uint8_t)(c->first ? cls[c->first - 1] : 0), c->entry, c->rule, -1, -1,
+                        line, ""};
+        memcpy(m.date, c->date, sizeof m.date);
+        if (DP_PUSH(out->items, out->n, out->cap, m))
+            return DEPECHE_ERR_NOMEM;
+    }
+    /* an acronym points at the mention that ends just before its parenthesis */
+    int32_t mention_of[DP_MAX_SENTENCE_TOKENS];
+    for (size_t i = 0; i < n; i++)
+        mention_of[i] = -1;
+    for (size_t i = 0; i < kept; i++)
+        for (size_t k = cand[i].first; k < cand[i].last; k++)
+            mention_of[k] = (int32_t)(base + i);
+    for (size_t i = 0; i < n_acronyms; i++) {
+        int32_t expansion = mention_of[acronyms[i][0]], acronym = mention_of[acronyms[i][1]];
+        if (expansion >= 0 && acronym >= 0 && expansion != acronym &&
+            out->items[expansion].type == DP_ORG && out->items[acronym].type == DP_ORG &&
+            out->items[expansion].end <= toks[acronyms[i][0]].end)
+            out->items[acronym].alias_of = expansion;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (taken[i] || !(cls[i] == 'C' || cls[i] == 'S' || cls[i] == 'U' || cls[i] == 'G'))
+            continue;
+        dp_loose_word w = {toks[i].start, toks[i].end, toks[i].cp_start, toks[i].cp_end, line};
+        if (DP_PUSH(out->loose, out->n_loose, out->loose_cap, w))
+            return DEPECHE_ERR_NOMEM;
+    }
+    return 0;
+}

@@ -1,0 +1,80 @@
+/* Stage 5, match: entity mentions in one sentence, from the gazetteers and from rules.
+ *
+ * Each token of a sentence gets one class character (a gazetteer name, a given name, a
+ * civility, a capitalised word...), and entity rules are PCRE2 patterns over that string of
+ * classes, so that one regex call scans a whole sentence whatever the number of rules. Data
+ * lines (patterns/entities.txt):
+ *   class C WORDS...           token class C for these words; the case of each listed word
+ *                              says which tokens it applies to: "de" lowercase ones, "Le"
+ *                              capitalised ones, "SA" all-capital ones
+ *   entity TYPE PATTERN        a rule: the named group "name" (or the whole match) is a
+ *                              mention of TYPE (PERSON, ORG, PLACE, MONEY...)
+ * Classes the matcher gives by itself: N n (a known person, first and next tokens), O o
+ * (organisation), R r (role), L l (place), G (given name), d (number), U (all capitals),
+ * S (capitalised, first of its sentence or after an opening mark), C (capitalised), w (other
+ * word), and punctuation as itself (, ( ) - & . : ", « » as "), _ for the rest. */
+#ifndef DEPECHE_MATCH_H
+#define DEPECHE_MATCH_H
+
+#include "gazetteer.h"
+#include "pattern.h"
+
+typedef struct dp_entity_rule {
+    uint8_t type;         /* enum dp_entity_type */
+    uint32_t name_group;  /* group number of "name" in the combined regex, 0: whole match */
+    const char *path;     /* for --explain and messages */
+    unsigned long line;
+} dp_entity_rule;
+
+typedef struct dp_match_rules {
+    dp_lexicon classes; /* folded word -> class chars for lower, capitalised, all-caps tokens */
+    dp_entity_rule *rules;
+    size_t n_rules, rules_cap;
+    dp_strbuf combined_source; /* every rule, as one alternation */
+    uint32_t groups;           /* capture groups so far in the combined source */
+    dp_regex *combined;
+} dp_match_rules;
+
+int dp_match_rules_load(dp_match_rules *r, const char *kind, size_t kind_len, const char *args,
+                        size_t args_len, const char *path, unsigned long line, depeche_error *err);
+int dp_match_rules_finish(dp_match_rules *r, depeche_error *err);
+void dp_match_rules_release(dp_match_rules *r);
+
+/* A mention found in the text. Offsets are into the normalized text. */
+enum dp_mention_source { DP_FROM_GAZETTEER, DP_FROM_RULE, DP_FROM_ACRONYM, DP_FROM_DATE, DP_FROM_SURNAME };
+
+typedef struct dp_mention {
+    uint32_t start, end;       /* bytes */
+    uint32_t cp_start, cp_end; /* code points */
+    uint8_t type;              /* enum dp_entity_type */
+    uint8_t source;            /* enum dp_mention_source */
+    uint8_t first_class;       /* class of its first token ('T' for "M. X" and the like) */
+    int32_t entry;             /* gazetteer entry, or -1 */
+    int32_t rule;              /* entity rule, or -1 */
+    int32_t alias_of;          /* an acronym: the mention it abbreviates, or -1 */
+    int32_t entity;            /* set by resolution */
+    uint32_t line;             /* index of its line in the layout */
+    char date[11];             /* DATE mentions: the ISO date */
+} dp_mention;
+
+/* A capitalised word that no mention covers: "Altman" after "Sam Altman". Resolution decides. */
+typedef struct dp_loose_word {
+    uint32_t start, end, cp_start, cp_end, line;
+} dp_loose_word;
+
+typedef struct dp_mentions {
+    dp_mention *items;
+    size_t n, cap;
+    dp_loose_word *loose;
+    size_t n_loose, loose_cap;
+} dp_mentions;
+
+struct depeche_engine;
+/* Finds the mentions of one sentence (toks[0..n) of `text`) and appends them, in text order.
+ * Returns 0 or DEPECHE_ERR_NOMEM. */
+int dp_match_sentence(const struct depeche_engine *e, const char *text, const dp_token *toks,
+                      size_t n, uint32_t line, dp_token_keys *keys, dp_match_data *md,
+                      dp_mentions *out);
+void dp_mentions_release(dp_mentions *m);
+
+#endif

@@ -1,0 +1,293 @@
+/* Entities from mentions, with keys in a lexicon: no pairwise comparison of mentions. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine.h"
+#include "normalize.h"
+#include "resolve.h"
+
+/* Words that do not tell names apart: articles, particles and legal forms, as the entity
+ * classes file lists them (classes f, p, F). */
+static int ignorable(const dp_match_rules *r, const char *w, size_t n)
+{
+    uint32_t v;
+    if (!dp_lexicon_get(&r->classes, w, n, &v))
+        return 0;
+    for (int slot = 0; slot < 3; slot++) {
+        char c = (char)(v >> (8 * slot) & 0xFF);
+        if (c == 'f' || c == 'p' || c == 'F')
+            return 1;
+    }
+    return 0;
+}
+
+static int is_key_char(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+/* The key of a name: its type letter, then its significant folded words. Also returns its
+ * number of words and where its last word starts. */
+static size_t name_key(const dp_match_rules *r, char type, const char *s, size_t n, char *out,
+                       size_t cap, int *words, size_t *last)
+{
+    char folded[512];
+    size_t k = dp_fold_key(s, n, folded, sizeof folded);
+    if (k == (size_t)-1)
+        k = 0;
+    size_t len = 0;
+    out[len++] = type;
+    out[len++] = ':';
+    *words = 0;
+    *last = len;
+    for (size_t i = 0; i < k;) {
+        while (i < k && !is_key_char((unsigned char)folded[i]))
+            i++;
+        size_t j = i;
+        while (j < k && is_key_char((unsigned char)folded[j]))
+            j++;
+        if (j > i && !ignorable(r, folded + i, j - i) && len + (j - i) + 1 < cap) {
+            if (*words)
+                out[len++] = ' ';
+            *last = len;
+            memcpy(out + len, folded + i, j - i);
+            len += j - i;
+            (*words)++;
+        }
+        i = j;
+    }
+    if (!*words) /* only little words: keep them all */
+        for (size_t i = 0; i < k && len < cap; i++)
+            out[len++] = is_key_char((unsigned char)folded[i]) ? folded[i] : ' ';
+    return len;
+}
+
+static char type_letter(uint8_t type)
+{
+    return "POR LDM"[type < 7 ? type : 0]; /* PERSON ORG ROLE PLACE DATE MONEY */
+}
+
+static size_t mention_key(const depeche_engine *e, const char *text, const dp_mention *m, char *out,
+                          size_t cap, int *words, size_t *last)
+{
+    *words = 1;
+    *last = 2;
+    if (m->type == DP_DATE)
+        return (size_t)snprintf(out, cap, "D:%s", m->date);
+    if (m->entry >= 0) {
+        const dp_gaz_entry *g = &e->gazetteer.entries[m->entry];
+        if (m->type == DP_ROLE)
+            return (size_t)snprintf(out, cap, "R:%s", g->title ? g->title : g->name);
+        return (size_t)snprintf(out, cap, "%c#%d", type_letter(m->type), m->entry);
+    }
+    return name_key(&e->matcher, type_letter(m->type), text + m->start, m->end - m->start, out, cap,
+                    words, last);
+}
+
+static int by_start(const void *pa, const void *pb)
+{
+    const dp_mention *a = pa, *b = pb;
+    return a->start < b->start ? -1 : a->start > b->start;
+}
+
+static int new_entity(dp_entities *out, const dp_mention *m, uint32_t index, uint32_t *id)
+{
+    dp_entity ent = {m->type, m->entry, index, index};
+    *id = (uint32_t)out->n;
+    return DP_PUSH(out->items, out->n, out->cap, ent);
+}
+
+/* The surname key of a person mention with two words or more (known people included: the
+ * words of the mention itself), or 0. */
+static size_t surname_of(const depeche_engine *e, const char *text, const dp_mention *x, char *key,
+                         size_t cap, size_t *last)
+{
+    int words;
+    if (x->type != DP_PERSON)
+        return 0;
+    size_t k = name_key(&e->matcher, 'P', text + x->start, x->end - x->start, key, cap, &words, last);
+    return words >= 2 ? k : 0;
+}
+
+/* Adds the capitalised words that repeat a surname or a name already mentioned. */
+static int add_loose_mentions(const depeche_engine *e, const char *text, dp_mentions *m)
+{
+    dp_lexicon surnames = {0}, names = {0};
+    char key[600], folded[DP_KEY_MAX];
+    size_t last;
+    int rc = DEPECHE_ERR_NOMEM;
+    for (size_t i = 0; i < m->n; i++) {
+        const dp_mention *x = &m->items[i];
+        size_t k = surname_of(e, text, x, key, sizeof key, &last);
+        uint32_t v;
+        if (k && !dp_lexicon_get(&surnames, key + last, k - last, &v) &&
+            dp_lexicon_put(&surnames, key + last, k - last, (uint32_t)i))
+            goto out;
+        if ((x->type == DP_ORG || x->type == DP_PERSON) &&
+            dp_lexicon_put(&names, text + x->start, x->end - x->start, (uint32_t)i))
+            goto out;
+    }
+    size_t named = m->n;
+    for (size_t i = 0; i < m->n_loose; i++) {
+        const dp_loose_word *w = &m->loose[i];
+        size_t k = dp_fold_key(text + w->start, w->end - w->start, folded, sizeof folded);
+        uint32_t like;
+        if (k == (size_t)-1 || k < 2)
+            continue;
+        if (!dp_lexicon_get(&surnames, folded, k, &like) &&
+            !dp_lexicon_get(&names, text + w->start, w->end - w->start, &like))
+            continue;
+        const dp_mention *model = &m->items[like];
+        dp_mention add = {w->start, w->end, w->cp_start, w->cp_end, model->type, DP_FROM_SURNAME,
+                          0, -1, -1, (int32_t)like, -1, w->line, ""};
+        if (DP_PUSH(m->items, m->n, m->cap, add))
+            goto out;
+    }
+    (void)named;
+    rc = 0;
+out:
+    dp_lexicon_release(&surnames);
+    dp_lexicon_release(&names);
+    return rc;
+}
+
+/* Sorts the mentions by position, keeping alias links pointing at the same mentions. */
+static int sort_mentions(dp_mentions *m)
+{
+    size_t *rank = malloc((m->n ? m->n : 1) * sizeof *rank);
+    if (!rank)
+        return DEPECHE_ERR_NOMEM;
+    for (size_t i = 0; i < m->n; i++)
+        m->items[i].entity = (int32_t)i; /* the old index rides through the sort */
+    qsort(m->items, m->n, sizeof *m->items, by_start);
+    for (size_t i = 0; i < m->n; i++)
+        rank[m->items[i].entity] = i;
+    for (size_t i = 0; i < m->n; i++) {
+        if (m->items[i].alias_of >= 0)
+            m->items[i].alias_of = (int32_t)rank[m->items[i].alias_of];
+        m->items[i].entity = -1;
+    }
+    free(rank);
+    return 0;
+}
+
+/* Gives mention i the entity of its key, creating it. */
+static int assign_by_key(const depeche_engine *e, const char *text, dp_mentions *m, size_t i,
+                         dp_lexicon *keys, dp_entities *out)
+{
+    char key[600];
+    int words;
+    size_t last;
+    size_t k = mention_key(e, text, &m->items[i], key, sizeof key, &words, &last);
+    uint32_t id;
+    if (!dp_lexicon_get(keys, key, k, &id) &&
+        (new_entity(out, &m->items[i], (uint32_t)i, &id) || dp_lexicon_put(keys, key, k, id)))
+        return DEPECHE_ERR_NOMEM;
+    m->items[i].entity = (int32_t)id;
+    return 0;
+}
+
+static int is_single_word_person(const depeche_engine *e, const char *text, const dp_mention *x)
+{
+    char key[600];
+    int words;
+    size_t last;
+    if (x->type != DP_PERSON || x->entry >= 0)
+        return 0;
+    mention_key(e, text, x, key, sizeof key, &words, &last);
+    return words == 1;
+}
+
+int dp_resolve(const depeche_engine *e, const char *text, dp_mentions *m, dp_entities *out)
+{
+    dp_lexicon keys = {0}, surnames = {0};
+    char key[600];
+    size_t last;
+    int rc = DEPECHE_ERR_NOMEM;
+    if (add_loose_mentions(e, text, m) || sort_mentions(m))
+        goto out;
+    /* full names and everything else first */
+    for (size_t i = 0; i < m->n; i++)
+        if (m->items[i].alias_of < 0 && !is_single_word_person(e, text, &m->items[i]) &&
+            assign_by_key(e, text, m, i, &keys, out))
+            goto out;
+    for (size_t i = 0; i < m->n; i++) {
+        size_t k = m->items[i].entity >= 0 ? surname_of(e, text, &m->items[i], key, sizeof key, &last) : 0;
+        uint32_t v;
+        if (k && !dp_lexicon_get(&surnames, key + last, k - last, &v) &&
+            dp_lexicon_put(&surnames, key + last, k - last, (uint32_t)m->items[i].entity))
+            goto out;
+    }
+    /* then a surname alone: "M. Altman" is Sam Altman when the article names him */
+    for (size_t i = 0; i < m->n; i++) {
+        dp_mention *x = &m->items[i];
+        if (x->alias_of >= 0 || x->entity >= 0)
+            continue;
+        int words;
+        size_t k = mention_key(e, text, x, key, sizeof key, &words, &last);
+        uint32_t id;
+        if (dp_lexicon_get(&surnames, key + 2, k - 2, &id))
+            x->entity = (int32_t)id;
+        else if (assign_by_key(e, text, m, i, &keys, out))
+            goto out;
+    }
+    /* acronyms and repeated words: the entity of the mention they stand for */
+    for (size_t i = 0; i < m->n; i++) {
+        dp_mention *x = &m->items[i];
+        if (x->entity >= 0)
+            continue;
+        int32_t target = x->alias_of;
+        for (int hops = 0; target >= 0 && m->items[target].entity < 0 && hops < 8; hops++)
+            target = m->items[target].alias_of;
+        if (target >= 0 && m->items[target].entity >= 0)
+            x->entity = m->items[target].entity;
+        else if (assign_by_key(e, text, m, i, &keys, out))
+            goto out;
+    }
+    /* the name comes from the longest mention that names the entity in full */
+    for (size_t i = 0; i < m->n; i++) {
+        dp_mention *x = &m->items[i];
+        dp_entity *ent = &out->items[x->entity];
+        const dp_mention *best = &m->items[ent->best];
+        if (x->source != DP_FROM_SURNAME && x->end - x->start > best->end - best->start &&
+            (ent->entry < 0 || x->entry == ent->entry))
+            ent->best = (uint32_t)i;
+    }
+    /* number entities in order of first mention */
+    int32_t *renumber = malloc((out->n ? out->n : 1) * sizeof *renumber);
+    dp_entity *sorted = malloc((out->n ? out->n : 1) * sizeof *sorted);
+    if (!renumber || !sorted) {
+        free(renumber);
+        free(sorted);
+        goto out;
+    }
+    for (size_t i = 0; i < out->n; i++)
+        renumber[i] = -1;
+    size_t next = 0;
+    for (size_t i = 0; i < m->n; i++) {
+        int32_t id = m->items[i].entity;
+        if (renumber[id] < 0) {
+            renumber[id] = (int32_t)next;
+            sorted[next] = out->items[id];
+            sorted[next].first = (uint32_t)i;
+            next++;
+        }
+        m->items[i].entity = renumber[id];
+    }
+    free(out->items);
+    free(renumber);
+    out->items = sorted;
+    out->n = out->cap = next;
+    rc = 0;
+out:
+    dp_lexicon_release(&keys);
+    dp_lexicon_release(&surnames);
+    return rc;
+}
+
+void dp_entities_release(dp_entities *ents)
+{
+    free(ents->items);
+    memset(ents, 0, sizeof *ents);
+}
