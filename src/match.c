@@ -266,6 +266,17 @@ int dp_match_sentence(const depeche_engine *e, const char *text, const dp_token 
             continue;
         }
         uint8_t type = g->entries[entry].type;
+        /* "Martin Bouygues", "Louis Renault": a family name that is also a company or a
+         * town is a surname after a given name; "Nancy Pelosi", "Florence Parly": a town
+         * that is also a given name is one before a capitalised word */
+        int capital_next = i + 1 < n && toks[i + 1].kind == DP_TOK_WORD &&
+                           (toks[i + 1].flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS));
+        if (len == 1 && (type == DP_ORG || type == DP_PLACE) &&
+            ((i > 0 && !cls[i - 1] && dp_gazetteer_is_given(g, &toks[i - 1], keys, i - 1)) ||
+             (type == DP_PLACE && capital_next && dp_gazetteer_is_given(g, &toks[i], keys, i)))) {
+            i++;
+            continue;
+        }
         add(cand, &nc, (candidate){(uint16_t)i, (uint16_t)(i + len), type, DP_FROM_GAZETTEER, 3,
                                    (int32_t)entry, -1, -1, ""});
         for (size_t k = i; k < i + len; k++)
