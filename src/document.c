@@ -264,15 +264,13 @@ static int build_entities(depeche_document *doc, const depeche_engine *e, const 
         dp_out_entity *oe = &doc->entities[i];
         const dp_mention *best = &m->items[ent->best];
         oe->type = dp_entity_type_name((enum dp_entity_type)ent->type);
+        const dp_gaz_entry *g = ent->entry >= 0 ? &e->gazetteer.entries[ent->entry] : NULL;
         if (ent->type == DP_DATE) {
             oe->name = strdup(best->date);
-        } else if (ent->entry >= 0) {
-            const dp_gaz_entry *g = &e->gazetteer.entries[ent->entry];
-            oe->name = strdup(ent->type == DP_ROLE && g->title ? g->title : g->name);
-            if (g->wikidata && !(oe->wikidata = strdup(g->wikidata)))
-                return DEPECHE_ERR_NOMEM;
+        } else if (ent->type == DP_ROLE && g) {
+            oe->name = strdup(g->title ? g->title : g->name);
         } else {
-            /* the best mention is among this entity's, in text order: find its text */
+            /* the fullest name the article uses: the text of its best mention */
             for (size_t k = 0, seen = 0; k < m->n && !oe->name; k++)
                 if (m->items[k].entity == (int32_t)i) {
                     if (k == ent->best)
@@ -281,7 +279,11 @@ static int build_entities(depeche_document *doc, const depeche_engine *e, const 
                 }
             if (oe->name && ent->type == DP_PERSON)
                 person_case(oe->name);
+            if (oe->name && g && strcmp(oe->name, g->name) && !(oe->canonical = strdup(g->name)))
+                return DEPECHE_ERR_NOMEM;
         }
+        if (g && g->wikidata && !(oe->wikidata = strdup(g->wikidata)))
+            return DEPECHE_ERR_NOMEM;
         if (!oe->name)
             return DEPECHE_ERR_NOMEM;
     }
@@ -304,6 +306,7 @@ void depeche_document_free(depeche_document *doc)
     free(doc->warnings);
     for (size_t i = 0; i < doc->n_entities; i++) {
         free(doc->entities[i].name);
+        free(doc->entities[i].canonical);
         free(doc->entities[i].wikidata);
         for (size_t k = 0; k < doc->entities[i].n_mentions; k++)
             free(doc->entities[i].mentions[k].text);

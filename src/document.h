@@ -23,7 +23,8 @@ typedef struct dp_out_warning {
 
 typedef struct dp_out_entity {
     const char *type; /* static */
-    char *name;       /* owned */
+    char *name;       /* owned: the fullest name the article uses */
+    char *canonical;  /* owned, or NULL: the gazetteer's name when it differs */
     char *wikidata;   /* owned, or NULL */
     dp_out_span *mentions;
     size_t n_mentions;

@@ -70,7 +70,7 @@ static int add_alias(dp_gazetteer *g, const dp_token_rules *tokens, const char *
         for (size_t i = 0; i < got; i++)
             if (n < DP_ARRAY_LEN(toks))
                 toks[n++] = sentence[i];
-    uint32_t node = 0, capitals = 0;
+    uint32_t node = 0, capitals = 0, allcaps = 0;
     for (size_t i = 0; i < n && i < 32 && !rc; i++) {
         char key[DP_KEY_MAX], ek[DP_KEY_MAX + 8];
         size_t k = dp_fold_key(text.norm + toks[i].start, toks[i].end - toks[i].start, key, sizeof key);
@@ -80,6 +80,8 @@ static int add_alias(dp_gazetteer *g, const dp_token_rules *tokens, const char *
         }
         if (toks[i].flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS))
             capitals |= 1u << i;
+        if (toks[i].flags & DP_TF_ALLCAPS)
+            allcaps |= 1u << i;
         size_t ekl = edge_key(ek, node, key, k);
         uint32_t child;
         if (!dp_lexicon_get(&g->edges, ek, ekl, &child)) {
@@ -97,7 +99,7 @@ static int add_alias(dp_gazetteer *g, const dp_token_rules *tokens, const char *
                    sizeof *g->terminal_of))
         return DEPECHE_ERR_NOMEM;
     memset(g->terminal_of + old_cap, 0, (g->terminal_of_cap - old_cap) * sizeof *g->terminal_of);
-    dp_gaz_terminal t = {entry, capitals, (uint8_t)case_insensitive};
+    dp_gaz_terminal t = {entry, capitals, allcaps, (uint8_t)case_insensitive};
     if (DP_PUSH(g->terminals, g->n_terminals, g->terminals_cap, t))
         return DEPECHE_ERR_NOMEM;
     g->terminal_of[node] = (uint32_t)g->n_terminals;
@@ -210,7 +212,8 @@ static int case_fits(const dp_gaz_terminal *t, const dp_token *toks, size_t i, s
     if (t->case_insensitive)
         return 1;
     for (size_t k = 0; k < n && k < 32; k++)
-        if ((t->capitals >> k & 1) && !(toks[i + k].flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS)))
+        if (((t->capitals >> k & 1) && !(toks[i + k].flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS))) ||
+            ((t->allcaps >> k & 1) && !(toks[i + k].flags & DP_TF_ALLCAPS)))
             return 0;
     return 1;
 }

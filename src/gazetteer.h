@@ -43,6 +43,7 @@ typedef struct dp_gaz_entry {
 typedef struct dp_gaz_terminal {
     uint32_t entry;
     uint32_t capitals; /* bit i: token i of the alias starts with a capital */
+    uint32_t allcaps;  /* bit i: token i is all capitals ("TIM" is not "Tim") */
     uint8_t case_insensitive;
 } dp_gaz_terminal;
 

@@ -214,8 +214,8 @@ static int acronym_expansion(const char *text, const dp_token *toks, const char 
         if (c != (text[a->start + letter - 1] | 0x20))
             return 0;
         if (--letter == 0) {
-            *first = j;
-            return 1;
+            *first = j; /* "offre publique d'achat (OPA)" names no organisation */
+            return (toks[j].flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS)) != 0;
         }
     }
     return 0;
