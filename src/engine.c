@@ -79,7 +79,7 @@ static int load_line(depeche_engine *e, const char *path, unsigned long lineno, 
         rc = dp_fail(err, DEPECHE_ERR_DATA, path, lineno, 0,
                      "unknown kind '%.*s' (known: title, abbreviation, elision, word, clitic, "
                      "month, weekday, boilerplate, boilerplate-block, boilerplate-footer, "
-                     "teasers, teaser-link, published, class, entity)",
+                     "teasers, teaser-link, published, byline, class, entity)",
                      (int)(kind_len > 40 ? 40 : kind_len), kind);
     return rc < 0 ? rc : 0;
 }

@@ -177,6 +177,12 @@ static char word_class(const dp_match_rules *r, const dp_gazetteer *g, const dp_
         return '_';
     if (dp_gazetteer_is_given(g, t, keys, i))
         return 'G';
+    /* "Carl-Peter", "Jean-Stéphane": a compound whose first part is a given name */
+    const char *dash = keys->len[i] ? memchr(keys->key[i], '-', keys->len[i]) : NULL;
+    uint32_t v2;
+    if (dash && (t->flags & DP_TF_CAPITALIZED) && dash > keys->key[i] &&
+        dp_lexicon_get(&g->given_names, keys->key[i], (size_t)(dash - keys->key[i]), &v2))
+        return 'G';
     if (t->flags & DP_TF_ALLCAPS)
         return 'U';
     if (t->flags & DP_TF_CAPITALIZED) {
@@ -271,6 +277,13 @@ int dp_match_sentence(const depeche_engine *e, const char *text, const dp_token 
          * that is also a given name is one before a capitalised word */
         int capital_next = i + 1 < n && toks[i + 1].kind == DP_TOK_WORD &&
                            (toks[i + 1].flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS));
+        /* "Bruno Le Maire": a role word inside a name is part of the name */
+        if (type == DP_ROLE && i > 0 && (toks[i].flags & DP_TF_CAPITALIZED) &&
+            toks[i - 1].kind == DP_TOK_WORD && (toks[i - 1].flags & DP_TF_CAPITALIZED) &&
+            !(toks[i - 1].flags & DP_TF_SENTENCE_START)) {
+            i++;
+            continue;
+        }
         if (len == 1 && (type == DP_ORG || type == DP_PLACE) &&
             ((i > 0 && !cls[i - 1] && dp_gazetteer_is_given(g, &toks[i - 1], keys, i - 1)) ||
              (type == DP_PLACE && capital_next && dp_gazetteer_is_given(g, &toks[i], keys, i)))) {

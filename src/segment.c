@@ -13,6 +13,7 @@ static const struct {
     {"boilerplate", DP_CUE_BOILERPLATE}, {"boilerplate-block", DP_CUE_BLOCK},
     {"boilerplate-footer", DP_CUE_FOOTER}, {"teasers", DP_CUE_TEASERS},
     {"teaser-link", DP_CUE_TEASER_LINK},  {"published", DP_CUE_PUBLISHED},
+    {"byline", DP_CUE_BYLINE},
 };
 
 int dp_segment_rules_load(dp_segment_rules *r, const char *kind, size_t kind_len,
@@ -76,17 +77,22 @@ void dp_segment_rules_release(dp_segment_rules *r)
     memset(r, 0, sizeof *r);
 }
 
-int dp_line_is_extracted(enum dp_line_kind kind)
+int dp_line_has_events(enum dp_line_kind kind)
 {
     return kind == DP_LINE_BODY || kind == DP_LINE_TITLE || kind == DP_LINE_TEASER_TITLE ||
            kind == DP_LINE_TEASER_TEXT;
+}
+
+int dp_line_is_extracted(enum dp_line_kind kind)
+{
+    return dp_line_has_events(kind) || kind == DP_LINE_BYLINE || kind == DP_LINE_DATELINE;
 }
 
 const char *dp_line_kind_name(enum dp_line_kind kind)
 {
     static const char *names[] = {"body",        "title",        "header",
                                   "repeat",      "dateline",     "boilerplate",
-                                  "teaser-title", "teaser-date", "teaser-text"};
+                                  "teaser-title", "teaser-date", "teaser-text", "byline"};
     return (size_t)kind < DP_ARRAY_LEN(names) ? names[kind] : "?";
 }
 
@@ -307,6 +313,9 @@ static int apply_cues(dp_layout *layout, const char *text)
             }
         }
         switch (l->cue) {
+        case DP_CUE_BYLINE:
+            l->kind = l->date_line ? DP_LINE_DATELINE : DP_LINE_BYLINE;
+            break;
         case DP_CUE_BOILERPLATE:
             l->kind = DP_LINE_BOILERPLATE;
             break;

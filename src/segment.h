@@ -10,7 +10,8 @@
  *   boilerplate-footer PATTERN  the line and all after it, up to a teaser section
  *   teasers PATTERN             a heading that opens a list of teasers, to the end or a footer
  *   teaser-link PATTERN         "Lire aussi": the rest of the line, or the next line, is a teaser
- *   published PATTERN           a line whose date is the publication date ("Publié le") */
+ *   published PATTERN           a line whose date is the publication date ("Publié le")
+ *   byline PATTERN              the author line ("Par Thomas Perrin"): names, no events */
 #ifndef DEPECHE_SEGMENT_H
 #define DEPECHE_SEGMENT_H
 
@@ -27,7 +28,8 @@ enum dp_cue_kind {
     DP_CUE_FOOTER,
     DP_CUE_TEASERS,
     DP_CUE_TEASER_LINK,
-    DP_CUE_PUBLISHED
+    DP_CUE_PUBLISHED,
+    DP_CUE_BYLINE
 };
 
 typedef struct dp_cue_source {
@@ -60,11 +62,14 @@ enum dp_line_kind {
     DP_LINE_BOILERPLATE,
     DP_LINE_TEASER_TITLE,
     DP_LINE_TEASER_DATE,
-    DP_LINE_TEASER_TEXT
+    DP_LINE_TEASER_TEXT,
+    DP_LINE_BYLINE
 };
 
-/* Whether the text of a line of this kind goes to extraction. */
+/* Whether the text of a line of this kind goes to extraction: entities are looked for in
+ * bylines and datelines too, events only in the title, the body and teasers. */
 int dp_line_is_extracted(enum dp_line_kind kind);
+int dp_line_has_events(enum dp_line_kind kind);
 const char *dp_line_kind_name(enum dp_line_kind kind);
 
 typedef struct dp_line {
