@@ -183,6 +183,8 @@ static char word_class(const dp_match_rules *r, const dp_gazetteer *g, const dp_
     if (dash && (t->flags & DP_TF_CAPITALIZED) && dash > keys->key[i] &&
         dp_lexicon_get(&g->given_names, keys->key[i], (size_t)(dash - keys->key[i]), &v2))
         return 'G';
+    if (t->flags & DP_TF_INITIAL)
+        return 'I';
     if (t->flags & DP_TF_ALLCAPS)
         return 'U';
     if (t->flags & DP_TF_CAPITALIZED) {

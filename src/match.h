@@ -10,7 +10,8 @@
  *   entity TYPE PATTERN        a rule: the named group "name" (or the whole match) is a
  *                              mention of TYPE (PERSON, ORG, PLACE, MONEY...)
  * Classes the matcher gives by itself: N n (a known person, first and next tokens), O o
- * (organisation), R r (role), L l (place), G (given name), d (number), U (all capitals),
+ * (organisation), R r (role), L l (place), G (given name), I (initial: "J."), d (number),
+ * U (all capitals),
  * S (capitalised, first of its sentence or after an opening mark), C (capitalised), w (other
  * word), and punctuation as itself (, ( ) - & . : ", « » as "), _ for the rest. */
 #ifndef DEPECHE_MATCH_H
