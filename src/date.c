@@ -151,7 +151,9 @@ static int match_at(const dp_date_rules *r, const char *text, const dp_token *t,
 {
     int d, mo, y;
     size_t first = i;
-    if (lookup(&r->weekdays, text, &t[i]) && i + 1 < n && day_of(text, &t[i + 1]) > 0)
+    /* name lookups cost a fold and a hash: only where a number stands next to the word */
+    int number_next = i + 1 < n && (t[i + 1].kind == DP_TOK_NUMBER || day_of(text, &t[i + 1]) > 0);
+    if (number_next && lookup(&r->weekdays, text, &t[i]) && day_of(text, &t[i + 1]) > 0)
         i++; /* "mardi 26 février 2019"; a weekday name needs a day after it ("mer" is a sea) */
     if (compact_date(text, &t[i], &m->date)) {
         m->first = first, m->last = i;
@@ -168,7 +170,8 @@ static int match_at(const dp_date_rules *r, const char *text, const dp_token *t,
     }
     /* October 11, 2019 */
     size_t k;
-    if (i + 2 < n && (mo = (int)lookup(&r->months, text, &t[i])) &&
+    int number_after = i + 2 < n && (t[i + 1].kind == DP_TOK_NUMBER || t[i + 2].kind == DP_TOK_NUMBER);
+    if (number_after && (mo = (int)lookup(&r->months, text, &t[i])) &&
         (k = after_month(text, t, n, i)) < n && (d = day_of(text, &t[k])) > 0) {
         k++;
         if (k < n && text[t[k].start] == ',' && t[k].end - t[k].start == 1)
