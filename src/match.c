@@ -279,6 +279,13 @@ int dp_match_sentence(const depeche_engine *e, const char *text, const dp_token 
          * that is also a given name is one before a capitalised word */
         int capital_next = i + 1 < n && toks[i + 1].kind == DP_TOK_WORD &&
                            (toks[i + 1].flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS));
+        /* a function word ("SES" in a line of capitals) is never a one-word name */
+        uint32_t word_classes;
+        if (len == 1 && dp_lexicon_get(&r->classes, keys->key[i], keys->len[i], &word_classes) &&
+            ((word_classes & 0xFF) == 'f' || (word_classes >> 8 & 0xFF) == 'f')) {
+            i++;
+            continue;
+        }
         /* "Bruno Le Maire": a role word inside a name is part of the name */
         if (type == DP_ROLE && i > 0 && (toks[i].flags & DP_TF_CAPITALIZED) &&
             toks[i - 1].kind == DP_TOK_WORD && (toks[i - 1].flags & DP_TF_CAPITALIZED) &&

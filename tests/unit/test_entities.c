@@ -1,0 +1,115 @@
+/* Entity cases from tests/data/entities.cases: matching and resolution, end to end through
+ * the public API, and gazetteer file errors. */
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "cases.h"
+#include "check.h"
+#include "document.h"
+#include "engine.h"
+
+static depeche_engine *engine;
+
+static void entity_case(const char *input, const char *expected, const char *where)
+{
+    depeche_error err;
+    depeche_input in = {.id = "case", .text = input, .length = strlen(input)};
+    depeche_document *doc = depeche_extract(engine, &in, &err);
+    char got[2048] = "";
+    size_t used = 0;
+    for (size_t i = 0; doc && i < doc->n_entities && used < sizeof got; i++) {
+        const dp_out_entity *e = &doc->entities[i];
+        used += (size_t)snprintf(got + used, sizeof got - used, "%s%s=%s", i ? " | " : "", e->type, e->name);
+        if (e->n_mentions > 1 && used < sizeof got)
+            used += (size_t)snprintf(got + used, sizeof got - used, "\xC3\x97%zu", e->n_mentions);
+    }
+    if (!used)
+        snprintf(got, sizeof got, "-");
+    CHECK_AT(doc && !strcmp(got, expected), where, 0, "entities of: %s\n  got:      %s\n  expected: %s",
+             input, got, expected);
+    /* every mention's offsets select its text in the input (all ASCII or clean UTF-8 here) */
+    for (size_t i = 0; doc && i < doc->n_entities; i++)
+        for (size_t k = 0; k < doc->entities[i].n_mentions; k++) {
+            const dp_out_span *m = &doc->entities[i].mentions[k];
+            size_t b = 0, cp = 0;
+            while (cp < m->start && input[b])
+                cp += ((unsigned char)input[++b] & 0xC0) != 0x80;
+            CHECK_AT(!strncmp(input + b, m->text, strlen(m->text)), where, 0,
+                     "mention '%s' is not at code point %u", m->text, m->start);
+        }
+    depeche_document_free(doc);
+}
+
+static const char *gazetteer_error(const char *content)
+{
+    static char msg[1200];
+    char path[] = "/tmp/depeche-gaz-XXXXXX";
+    int fd = mkstemp(path);
+    if (fd < 0 || write(fd, content, strlen(content)) < 0)
+        return "cannot write";
+    close(fd);
+    const char *p = path;
+    depeche_engine_options o = {.gazetteer_paths = &p, .n_gazetteer_paths = 1};
+    depeche_error err;
+    depeche_engine *e = depeche_engine_new(&o, &err);
+    msg[0] = '\0';
+    if (!e)
+        depeche_error_format(&err, msg, sizeof msg);
+    depeche_engine_free(e);
+    unlink(path);
+    const char *colon = strstr(msg, ":");
+    return colon ? colon + 1 : msg; /* drop the temporary path */
+}
+
+int main(int argc, char **argv)
+{
+    depeche_error err;
+    engine = depeche_engine_new(NULL, &err);
+    CHECK(engine != NULL);
+    if (!engine || argc < 2)
+        return check_report() | 1;
+    CHECK(run_cases(argv[1], entity_case) > 20);
+
+    /* the defaults are as large as promised */
+    size_t given = engine->gazetteer.given_names.count, orgs = 0, roles = 0, places = 0;
+    for (size_t i = 0; i < engine->gazetteer.n_entries; i++) {
+        orgs += engine->gazetteer.entries[i].type == DP_ORG;
+        roles += engine->gazetteer.entries[i].type == DP_ROLE;
+        places += engine->gazetteer.entries[i].type == DP_PLACE;
+    }
+    CHECK(given >= 5000);
+    CHECK(orgs >= 2000);
+    CHECK(roles >= 300);
+    CHECK(places >= 500);
+
+    /* gazetteer lines that are wrong say where and why */
+    CHECK_STR(gazetteer_error("# mine\nFictivia\tORG\tFCT\tQ42\n"), "");
+    CHECK_STR(gazetteer_error("Fictivia\n"), "1: expected NAME<tab>TYPE[<tab>ALIASES[<tab>WIKIDATA[<tab>ATTRIBUTES]]]");
+    CHECK_STR(gazetteer_error("\nFictivia\tCOMPANY\n"), "2: unknown type 'COMPANY' (expected PERSON, ORG, ROLE, PLACE or GIVEN)");
+    CHECK_STR(gazetteer_error("Fictivia\tORG\t\tX42\n"), "1: 'X42' is not a Wikidata identifier (Q followed by digits)");
+    CHECK_STR(gazetteer_error("PDG\tROLE\t\t\ttitle=CEO;colour=blue\n"),
+              "1: unknown attribute 'colour=blue' (known: title=..., case=insensitive|sensitive)");
+
+    /* a user's entry overrides a default one: Amazon the river */
+    {
+        char path[] = "/tmp/depeche-gaz-XXXXXX";
+        int fd = mkstemp(path);
+        const char *line = "Amazone\tPLACE\tAmazon\n";
+        CHECK(fd >= 0 && write(fd, line, strlen(line)) > 0);
+        close(fd);
+        const char *p = path;
+        depeche_engine_options o = {.gazetteer_paths = &p, .n_gazetteer_paths = 1};
+        depeche_engine *e = depeche_engine_new(&o, &err);
+        const char *text = "Le débit de l'Amazon baisse.";
+        depeche_input in = {.text = text, .length = strlen(text)};
+        depeche_document *doc = e ? depeche_extract(e, &in, &err) : NULL;
+        CHECK(doc && doc->n_entities == 1 && !strcmp(doc->entities[0].type, "PLACE") &&
+              !strcmp(doc->entities[0].name, "Amazon") && doc->entities[0].canonical &&
+              !strcmp(doc->entities[0].canonical, "Amazone"));
+        depeche_document_free(doc);
+        depeche_engine_free(e);
+        unlink(path);
+    }
+    depeche_engine_free(engine);
+    return check_report();
+}
