@@ -67,7 +67,7 @@ int main(void)
     /* navigation above the title, a repeat of the title, a byline */
     segment(&p, "Menu\nS'abonner\nSocial\nValse de nominations chez GM\nPar Alexandre Guillet\n"
                 "Valse de nominations chez GM\nPublié le 18 décembre 2009\nLe texte commence ici.\n");
-    CHECK_STR(kinds(&p), "boilerplate,boilerplate,header,title,boilerplate,repeat,dateline,body");
+    CHECK_STR(kinds(&p), "boilerplate,boilerplate,header,title,byline,repeat,dateline,body");
     release(&p);
 
     /* a block of rules runs to the blank line; a footer to the teasers */
