@@ -65,7 +65,7 @@ const char *depeche_version(void)
 static int load_line(depeche_engine *e, const char *path, unsigned long lineno, const char *line,
                      size_t len, depeche_error *err)
 {
-    const char *kind;
+    const char *kind, *start = line;
     size_t kind_len;
     dp_next_field(&line, &len, &kind, &kind_len);
     int rc = dp_token_rules_load(&e->tokens, kind, kind_len, line, len, path, lineno, err);
@@ -81,6 +81,9 @@ static int load_line(depeche_engine *e, const char *path, unsigned long lineno, 
                      "month, weekday, boilerplate, boilerplate-block, boilerplate-footer, "
                      "teasers, teaser-link, published, byline, class, entity)",
                      (int)(kind_len > 40 ? 40 : kind_len), kind);
+    /* a pattern's error offset counts from the start of the line, where users look */
+    if (rc == DEPECHE_ERR_DATA && err && err->offset)
+        err->offset += (unsigned long)(line - start);
     return rc < 0 ? rc : 0;
 }
 

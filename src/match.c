@@ -64,7 +64,7 @@ static int load_class(dp_match_rules *r, const char *args, size_t len, const cha
 static int load_rule(dp_match_rules *r, const char *args, size_t len, const char *path,
                      unsigned long line, depeche_error *err)
 {
-    const char *f;
+    const char *f, *start = args;
     size_t fl;
     enum dp_entity_type type = DP_ENTITY_TYPES;
     if (dp_next_field(&args, &len, &f, &fl))
@@ -74,8 +74,11 @@ static int load_rule(dp_match_rules *r, const char *args, size_t len, const char
                        "expected 'entity TYPE PATTERN' with TYPE one of PERSON, ORG, ROLE, PLACE, "
                        "DATE, MONEY");
     dp_regex *alone = dp_regex_compile(args, len, 0, path, line, err);
-    if (!alone)
+    if (!alone) {
+        if (err && err->offset)
+            err->offset += (unsigned long)(args - start);
         return err ? err->code : DEPECHE_ERR_DATA;
+    }
     dp_entity_rule rule = {(uint8_t)type, 0, path, line};
     uint32_t local = dp_regex_group(alone, "name");
     if (local)

@@ -110,13 +110,22 @@ expect "closed stdout: no message" '[ "$(grep -vc "depeche: error:" "$work/err")
 printf '# mine\nboilerplate ^Publicité$\nboilerplate ^(oops\n' > "$work/bad.txt"
 : > "$work/in"
 run --patterns "$work/bad.txt"
-expect "bad pattern file" '[ $rc -eq 2 ] && grep -q "bad.txt:3: missing closing parenthesis (offset 6)" "$work/err" && [ ! -s "$work/out" ]'
+expect "bad pattern file" '[ $rc -eq 2 ] && grep -q "bad.txt:3: missing closing parenthesis (offset 18)" "$work/err" && [ ! -s "$work/out" ]'
 printf 'Titre de la page du jour\nPublicité\nLe texte.\n' > "$work/in"
 printf 'boilerplate ^Publicité$\n' > "$work/good.txt"
 run --explain --compact --patterns "$work/good.txt"
 expect "user pattern applies" '[ $rc -eq 0 ] && grep -q "{\"kind\":\"boilerplate\",\"start\":25,\"end\":34}" "$work/out"'
 run --no-default-data --explain --compact
 expect "no default data" '[ $rc -eq 0 ] && grep -q "{\"kind\":\"body\",\"start\":25,\"end\":34}" "$work/out"'
+
+# --- gazetteers: users add entries, a bad line is file:line: message ---
+printf 'Fictivia Labs\tORG\tFictivia\tQ4242\n' > "$work/mine.txt"
+printf 'Le laboratoire Fictivia recrute.\n' > "$work/in"
+run --compact --gazetteer "$work/mine.txt"
+expect "user gazetteer entry" '[ $rc -eq 0 ] && grep -q "\"name\":\"Fictivia\",\"canonical\":\"Fictivia Labs\",\"wikidata\":\"Q4242\"" "$work/out"'
+printf 'Fictivia\tCOMPANY\n' > "$work/badgaz.txt"
+run --gazetteer "$work/badgaz.txt"
+expect "bad gazetteer line" '[ $rc -eq 2 ] && grep -q "badgaz.txt:1: unknown type" "$work/err"'
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -49,11 +49,14 @@ int main(void)
     /* ---- data files ---- */
     CHECK_STR(load_error("# comment\n\nabbreviation av.\nboilerplate ^pub$\n"), "");
     CHECK(contains(load_error("abbreviation av.\nfrobnicate x\n"), "rules.txt:2: unknown kind 'frobnicate'"));
-    CHECK(contains(load_error("\n\nboilerplate ^(abc\n"), "rules.txt:3: missing closing parenthesis (offset 5)"));
+    CHECK(contains(load_error("\n\nboilerplate ^(abc\n"), "rules.txt:3: missing closing parenthesis (offset 17)"));
     CHECK(contains(load_error("month 13 brumaire\n"), "rules.txt:1: expected 'month N names...'"));
     CHECK(contains(load_error("weekday 2\n"), "rules.txt:1: expected at least one name"));
     CHECK(contains(load_error("teasers\n"), "rules.txt:1: expected a pattern after 'teasers'"));
     CHECK(contains(load_error("title\n"), "rules.txt:1: expected at least one word"));
+    CHECK(contains(load_error("class PP de du\n"), "rules.txt:1: expected 'class C WORDS...'"));
+    CHECK(contains(load_error("entity COMPANY C+\n"), "rules.txt:1: expected 'entity TYPE PATTERN'"));
+    CHECK(contains(load_error("\nentity ORG (?<name>C+\n"), "rules.txt:2: missing closing parenthesis (offset 21)"));
     {
         const char *missing = "/nonexistent/rules.txt";
         depeche_engine_options o = {.pattern_paths = &missing, .n_pattern_paths = 1};
