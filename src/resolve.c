@@ -160,7 +160,8 @@ static int sort_mentions(dp_mentions *m)
         return DEPECHE_ERR_NOMEM;
     for (size_t i = 0; i < m->n; i++)
         m->items[i].entity = (int32_t)i; /* the old index rides through the sort */
-    qsort(m->items, m->n, sizeof *m->items, by_start);
+    if (m->n > 1)
+        qsort(m->items, m->n, sizeof *m->items, by_start);
     for (size_t i = 0; i < m->n; i++)
         rank[m->items[i].entity] = i;
     for (size_t i = 0; i < m->n; i++) {
