@@ -11,20 +11,26 @@ int dp_date_rules_load(dp_date_rules *r, const char *kind, size_t kind_len, cons
                        depeche_error *err)
 {
     dp_lexicon *lx;
-    unsigned max;
+    int min = 1, max;
     if (kind_len == 5 && !memcmp(kind, "month", 5))
         lx = &r->months, max = 12;
     else if (kind_len == 7 && !memcmp(kind, "weekday", 7))
         lx = &r->weekdays, max = 7;
+    else if (kind_len == 8 && !memcmp(kind, "relative", 8))
+        lx = &r->relative, min = -366, max = 366;
     else
         return 0;
     const char *f;
     size_t fl;
-    unsigned value = 0;
-    if (!dp_next_field(&args, &args_len, &f, &fl) || sscanf(f, "%u", &value) != 1 || value < 1 ||
-        value > max)
+    int value = 0;
+    char number[16];
+    if (!dp_next_field(&args, &args_len, &f, &fl) || fl >= sizeof number ||
+        (memcpy(number, f, fl), number[fl] = '\0', sscanf(number, "%d", &value) != 1) ||
+        value < min || value > max)
         return dp_fail(err, DEPECHE_ERR_DATA, path, line, 0,
-                       "expected '%.*s N names...' with N from 1 to %u", (int)kind_len, kind, max);
+                       "expected '%.*s N names...' with N from %d to %d", (int)kind_len, kind, min, max);
+    if (lx == &r->relative)
+        value += 1000; /* lexicon values are unsigned */
     int any = 0;
     while (dp_next_field(&args, &args_len, &f, &fl)) {
         char key[64];
@@ -33,7 +39,7 @@ int dp_date_rules_load(dp_date_rules *r, const char *kind, size_t kind_len, cons
             return dp_fail(err, DEPECHE_ERR_DATA, path, line, 0, "name too long");
         if (kl && key[kl - 1] == '.')
             kl--;
-        if (dp_lexicon_put(lx, key, kl, value))
+        if (dp_lexicon_put(lx, key, kl, (uint32_t)value))
             return dp_fail(err, DEPECHE_ERR_NOMEM, path, line, 0, "out of memory");
         any = 1;
     }
@@ -46,6 +52,7 @@ void dp_date_rules_release(dp_date_rules *r)
 {
     dp_lexicon_release(&r->months);
     dp_lexicon_release(&r->weekdays);
+    dp_lexicon_release(&r->relative);
 }
 
 /* The value of a token in lx (folded, final period dropped), or 0. */
@@ -200,6 +207,54 @@ int dp_date_find_full(const dp_date_rules *r, const char *text, const dp_token *
     for (size_t i = from; i < n; i++)
         if (match_at(r, text, toks, n, i, m))
             return 1;
+    return 0;
+}
+
+/* Days since 1970-01-01 of a civil date, and back (Howard Hinnant's algorithms). */
+static long days_from_civil(int y, int m, int d)
+{
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+static dp_date civil_from_days(long z)
+{
+    z += 719468;
+    long era = (z >= 0 ? z : z - 146096) / 146097;
+    long doe = z - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long y = yoe + era * 400;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    long d = doy - (153 * mp + 2) / 5 + 1;
+    long m = mp + (mp < 10 ? 3 : -9);
+    return (dp_date){(int16_t)(y + (m <= 2)), (int8_t)m, (int8_t)d};
+}
+
+int dp_date_relative(const dp_date_rules *r, const char *text, const dp_token *t, dp_date ref,
+                     dp_date *out)
+{
+    if (ref.year <= 0 || !ref.month || !ref.day || t->kind != DP_TOK_WORD)
+        return 0;
+    long base = days_from_civil(ref.year, ref.month, ref.day);
+    unsigned v;
+    if ((v = lookup(&r->relative, text, t))) {
+        *out = civil_from_days(base + (long)v - 1000);
+        return 1;
+    }
+    if ((v = lookup(&r->weekdays, text, t))) {
+        long weekday = ((base % 7) + 7 + 3) % 7 + 1; /* 1970-01-01 was a Thursday (4) */
+        *out = civil_from_days(base - (long)((weekday - v + 7) % 7));
+        return 1;
+    }
+    if ((v = lookup(&r->months, text, t))) {
+        *out = (dp_date){(int16_t)(ref.year - ((int)v > ref.month)), (int8_t)v, 0};
+        return 1;
+    }
     return 0;
 }
 

@@ -16,9 +16,10 @@ typedef struct dp_date {
 typedef struct dp_date_rules {
     dp_lexicon months;   /* folded name without period -> 1..12 */
     dp_lexicon weekdays; /* folded name without period -> 1..7, Monday first */
+    dp_lexicon relative; /* folded word -> days from the reference date, plus 1000 */
 } dp_date_rules;
 
-/* Loads a "month N names..." or "weekday N names..." line: returns 1 if it did, 0 if the kind is
+/* Loads a "month N names...", "weekday N names..." or "relative N words..." line: returns 1 if it did, 0 if the kind is
  * not a date kind, or a negative status with err filled. */
 int dp_date_rules_load(dp_date_rules *r, const char *kind, size_t kind_len, const char *args,
                        size_t args_len, const char *path, unsigned long line,
@@ -38,6 +39,12 @@ int dp_date_find_full(const dp_date_rules *r, const char *text, const dp_token *
 /* Writes the date as "YYYY-MM-DD", "YYYY-MM" or "YYYY" into out (11 bytes); returns out, or
  * NULL for an unknown year. */
 char *dp_date_iso(dp_date d, char out[11]);
+
+/* A date told relative to `ref` by one token: "hier", "aujourd'hui", a weekday ("lundi": the
+ * last such day on or before ref), or a month name alone ("en janvier": that month of ref's
+ * year, or of the year before when it is later than ref's month). Returns 1 and fills out. */
+int dp_date_relative(const dp_date_rules *r, const char *text, const dp_token *t, dp_date ref,
+                     dp_date *out);
 
 /* Parses "YYYY-MM-DD..." (the start of an ISO 8601 date or time); returns 1 on success. */
 int dp_date_parse_iso(const char *s, dp_date *d);

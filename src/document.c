@@ -156,10 +156,21 @@ static int note_input_problems(depeche_document *doc, const dp_text *t, const dp
     return rc;
 }
 
-/* Stages 4 and 5, for the lines that carry the article's text: sentences, then mentions. */
+/* A sentence worth reading again for events once entities are resolved. */
+typedef struct trigger_sentence {
+    uint32_t line, start, end, cp_start;
+} trigger_sentence;
+
+typedef struct trigger_sentences {
+    trigger_sentence *items;
+    size_t n, cap;
+} trigger_sentences;
+
+/* Stages 4 and 5, for the lines that carry the article's text: sentences, then mentions; the
+ * sentences with an event trigger are noted for stage 7. */
 static int process_text(depeche_document *doc, const depeche_engine *e, const dp_text *t,
                         const dp_layout *layout, dp_token *toks, dp_match_data *md,
-                        dp_mentions *mentions)
+                        dp_mentions *mentions, trigger_sentences *triggers)
 {
     dp_token_keys *keys = malloc(sizeof *keys);
     if (!keys)
@@ -176,9 +187,37 @@ static int process_text(depeche_document *doc, const depeche_engine *e, const dp
             doc->n_sentences++;
             doc->n_tokens += n;
             rc = dp_match_sentence(e, t->norm, toks, n, (uint32_t)i, keys, md, mentions);
+            if (!rc && dp_line_has_events((enum dp_line_kind)l->kind) &&
+                dp_event_has_trigger(&e->events, toks, n, keys)) {
+                trigger_sentence s = {(uint32_t)i, toks[0].start, toks[n - 1].end, toks[0].cp_start};
+                rc = DP_PUSH(triggers->items, triggers->n, triggers->cap, s);
+            }
         }
     }
     free(keys);
+    return rc;
+}
+
+/* Stage 7: events, from the sentences noted while matching. */
+static int find_events(const depeche_engine *e, const dp_text *t, const dp_layout *layout,
+                       dp_date published, const trigger_sentences *triggers,
+                       const dp_mentions *mentions, dp_token *toks, dp_match_data *md,
+                       dp_events *events)
+{
+    int rc = 0;
+    for (size_t i = 0; i < triggers->n && !rc; i++) {
+        const trigger_sentence *s = &triggers->items[i];
+        const dp_line *l = &layout->lines[s->line];
+        dp_date ref = published, teaser = {0, 0, 0};
+        if (l->teaser >= 0 && layout->teasers[l->teaser].date.year > 0)
+            ref = teaser = layout->teasers[l->teaser].date;
+        dp_tokenizer tz;
+        dp_tokenizer_start(&tz, &e->tokens, t->norm, (dp_span){s->start, s->end}, s->cp_start);
+        size_t n = dp_tokenizer_next_sentence(&tz, toks);
+        rc = dp_events_in_sentence(e, t->norm, toks, n, mentions, ref, teaser, md, events);
+    }
+    if (!rc)
+        dp_events_merge(events, mentions);
     return rc;
 }
 
@@ -221,6 +260,107 @@ static char *person_case(char *name)
         w = *end ? end + 1 : end;
     }
     return name;
+}
+
+static char *text_between(const dp_text *t, uint32_t cp_start, uint32_t cp_end, dp_out_span *where)
+{
+    dp_out_span s;
+    if (out_span(t, cp_start, cp_end, &s))
+        return NULL;
+    if (where)
+        *where = s;
+    return s.text;
+}
+
+/* Fills a summary template: {arg} is an argument's name, [ ... ] is dropped when an argument
+ * inside it is missing. */
+static char *summarize(const char *template, const dp_out_event *ev)
+{
+    dp_strbuf out = {0}, part = {0};
+    int missing = 0, in_option = 0, fail = 0;
+    for (const char *p = template; *p && !fail; p++) {
+        dp_strbuf *b = in_option ? &part : &out;
+        if (*p == '[') {
+            in_option = 1, missing = 0, part.len = 0;
+            if (part.data)
+                part.data[0] = '\0';
+        } else if (*p == ']' && in_option) {
+            in_option = 0;
+            if (!missing && part.len)
+                fail = dp_strbuf_append(&out, part.data, part.len);
+        } else if (*p == '{') {
+            const char *close = strchr(p, '}');
+            if (!close)
+                break;
+            size_t n = (size_t)(close - p - 1), found = 0;
+            for (size_t a = 0; a < ev->n_args && !fail; a++)
+                if (strlen(ev->args[a].role) == n && !memcmp(ev->args[a].role, p + 1, n)) {
+                    if (found++)
+                        fail = dp_strbuf_append(b, " and ", 5);
+                    fail = fail || dp_strbuf_append(b, ev->args[a].name, strlen(ev->args[a].name));
+                }
+            missing |= !found;
+            p = close;
+        } else {
+            fail = dp_strbuf_putc(b, *p);
+        }
+    }
+    dp_strbuf_release(&part);
+    if (fail) {
+        dp_strbuf_release(&out);
+        return NULL;
+    }
+    return dp_strbuf_take(&out);
+}
+
+static int build_events(depeche_document *doc, const depeche_engine *e, const dp_text *t,
+                        const dp_mentions *m, const dp_events *events)
+{
+    if (!events->n)
+        return 0;
+    if (!(doc->events = calloc(events->n, sizeof *doc->events)))
+        return DEPECHE_ERR_NOMEM;
+    static const char *const modality[] = {"asserted", "hypothetical", "negated"};
+    for (size_t i = 0; i < events->n; i++) {
+        const dp_event *ev = &events->items[i];
+        dp_out_event *o = &doc->events[doc->n_events++];
+        o->type = dp_event_type_name((enum dp_event_type)ev->type);
+        o->modality = modality[ev->modality];
+        o->confidence = ev->confidence;
+        if (!(o->args = calloc(DP_ARG_NEG, sizeof *o->args)))
+            return DEPECHE_ERR_NOMEM;
+        for (int a = 0; a < DP_ARG_NEG; a++) {
+            if (!ev->args[a].set)
+                continue;
+            dp_out_arg *arg = &o->args[o->n_args++];
+            arg->role = dp_event_arg_name((enum dp_event_arg)a);
+            arg->entity = -1;
+            if (ev->args[a].mention >= 0) {
+                const dp_mention *x = &m->items[ev->args[a].mention];
+                arg->entity = x->entity;
+                arg->name = strdup(doc->entities[x->entity].name);
+                if (x->type == DP_ROLE && !(arg->text = text_between(t, x->cp_start, x->cp_end, NULL)))
+                    return DEPECHE_ERR_NOMEM;
+            } else {
+                arg->name = text_between(t, ev->args[a].cp_start, ev->args[a].cp_end, NULL);
+            }
+            if (!arg->name)
+                return DEPECHE_ERR_NOMEM;
+        }
+        o->has_date = ev->has_date;
+        o->date = ev->date;
+        if (ev->date_from_text && !(o->date_text = text_between(t, ev->date_cp_start, ev->date_cp_end, NULL)))
+            return DEPECHE_ERR_NOMEM;
+        if (!text_between(t, ev->sentence_cp_start, ev->sentence_cp_end, &o->sentence) ||
+            !(o->trigger = text_between(t, ev->trigger_cp_start, ev->trigger_cp_end, NULL)))
+            return DEPECHE_ERR_NOMEM;
+        const dp_event_rule *rule = &e->events.rules[ev->rule];
+        snprintf(o->rule, sizeof o->rule, "%s:%lu", rule->path, rule->line);
+        const char *template = e->events.summary[ev->type];
+        if (!(o->summary = template ? summarize(template, o) : strdup(o->type)))
+            return DEPECHE_ERR_NOMEM;
+    }
+    return 0;
 }
 
 static int build_entities(depeche_document *doc, const depeche_engine *e, const dp_text *t,
@@ -313,6 +453,19 @@ void depeche_document_free(depeche_document *doc)
         free(doc->entities[i].mentions);
     }
     free(doc->entities);
+    for (size_t i = 0; i < doc->n_events; i++) {
+        dp_out_event *ev = &doc->events[i];
+        for (size_t k = 0; k < ev->n_args; k++) {
+            free(ev->args[k].name);
+            free(ev->args[k].text);
+        }
+        free(ev->args);
+        free(ev->summary);
+        free(ev->date_text);
+        free(ev->sentence.text);
+        free(ev->trigger);
+    }
+    free(doc->events);
     free(doc->lines);
     free(doc);
 }
@@ -335,6 +488,8 @@ depeche_document *depeche_extract(const depeche_engine *e, const depeche_input *
     dp_layout layout = {0};
     dp_mentions mentions = {0};
     dp_entities entities = {0};
+    dp_events events = {0};
+    trigger_sentences triggers = {0};
     dp_match_data *md = NULL;
     dp_token *toks = NULL;
     depeche_document *doc = NULL;
@@ -375,7 +530,7 @@ depeche_document *depeche_extract(const depeche_engine *e, const depeche_input *
     if (dp_segment(&layout, text.norm, text.norm_len, &e->segments, &e->tokens, &e->dates, given,
                    given_len, md, toks))
         goto out;
-    if (process_text(doc, e, &text, &layout, toks, md, &mentions) ||
+    if (process_text(doc, e, &text, &layout, toks, md, &mentions, &triggers) ||
         dp_resolve(e, text.norm, &mentions, &entities) ||
         build_entities(doc, e, &text, &mentions, &entities))
         goto out;
@@ -403,12 +558,17 @@ depeche_document *depeche_extract(const depeche_engine *e, const depeche_input *
     if (in->published && !dp_date_parse_iso(in->published, &doc->published) &&
         warn(doc, "published", "\"published\" is not a YYYY-MM-DD date: %.40s", in->published))
         goto out;
+    if (find_events(e, &text, &layout, doc->published, &triggers, &mentions, toks, md, &events) ||
+        build_events(doc, e, &text, &mentions, &events))
+        goto out;
     if (build_teasers(doc, &text, &layout) || build_lines(doc, &text, &layout) ||
         note_input_problems(doc, &text, &layout))
         goto out;
     rc = 0;
 out:
     free(toks);
+    free(triggers.items);
+    dp_events_release(&events);
     dp_entities_release(&entities);
     dp_mentions_release(&mentions);
     dp_match_data_free(md);

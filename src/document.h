@@ -30,6 +30,27 @@ typedef struct dp_out_entity {
     size_t n_mentions;
 } dp_out_entity;
 
+typedef struct dp_out_arg {
+    const char *role; /* static: "person", "partners"... */
+    char *name;       /* owned */
+    char *text;       /* owned, or NULL: the words of a role ("dirigeant") */
+    long entity;      /* index into entities, or -1 */
+} dp_out_arg;
+
+typedef struct dp_out_event {
+    const char *type, *modality; /* static */
+    char *summary;               /* owned */
+    dp_out_arg *args;
+    size_t n_args;
+    int has_date;
+    dp_date date;
+    char *date_text; /* owned, or NULL when the date is the teaser's */
+    float confidence;
+    dp_out_span sentence;
+    char *trigger; /* owned */
+    char rule[600];
+} dp_out_event;
+
 typedef struct dp_out_line {
     const char *kind; /* static */
     uint32_t start, end;
@@ -46,6 +67,8 @@ struct depeche_document {
     size_t n_warnings, warnings_cap;
     dp_out_entity *entities;
     size_t n_entities;
+    dp_out_event *events;
+    size_t n_events;
     dp_out_line *lines; /* the layout, shown with --explain */
     size_t n_lines;
     size_t n_sentences, n_tokens;

@@ -3,6 +3,7 @@
 #define DEPECHE_ENGINE_H
 
 #include "date.h"
+#include "event.h"
 #include "gazetteer.h"
 #include "match.h"
 #include "segment.h"
@@ -14,6 +15,7 @@ struct depeche_engine {
     dp_segment_rules segments;
     dp_match_rules matcher;
     dp_gazetteer gazetteer;
+    dp_event_rules events;
     char **paths; /* user file paths, owned, kept for messages that name them */
     size_t n_paths, paths_cap;
 };

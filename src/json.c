@@ -102,6 +102,68 @@ static json_t *entities_json(const depeche_document *doc)
     return a;
 }
 
+static json_t *event_json(const depeche_document *doc, const dp_out_event *ev, unsigned flags)
+{
+    json_t *o = json_object(), *args = json_object(), *partners = NULL;
+    int fail = !o || !args;
+    for (size_t k = 0; !fail && k < ev->n_args; k++) {
+        const dp_out_arg *a = &ev->args[k];
+        json_t *v = json_object();
+        char id[24];
+        snprintf(id, sizeof id, "e%ld", a->entity + 1);
+        fail = !v || put(v, "name", string_or_null(a->name)) ||
+               (a->text && put(v, "text", string_or_null(a->text))) ||
+               (a->entity >= 0 && put(v, "entity", json_string(id)));
+        if (fail) {
+            json_decref(v);
+        } else if (!strcmp(a->role, "partners")) {
+            if (!partners && (!(partners = json_array()) || json_object_set_new(args, "partners", partners)))
+                fail = 1, json_decref(v);
+            else
+                fail = json_array_append_new(partners, v);
+        } else {
+            fail = put(args, a->role, v);
+        }
+    }
+    json_t *date = json_null();
+    if (!fail && ev->has_date) {
+        char iso[11];
+        const char *precision = ev->date.day ? "day" : ev->date.month ? "month" : "year";
+        date = json_object();
+        fail = !date || put(date, "value", json_string(dp_date_iso(ev->date, iso))) ||
+               put(date, "text", string_or_null(ev->date_text)) || put(date, "precision", json_string(precision));
+    }
+    json_t *evidence = json_object();
+    fail = fail || !evidence || put(evidence, "sentence", string_or_null(ev->sentence.text)) ||
+           put(evidence, "start", json_integer(ev->sentence.start)) ||
+           put(evidence, "end", json_integer(ev->sentence.end)) ||
+           put(evidence, "trigger", string_or_null(ev->trigger)) ||
+           ((flags & DEPECHE_JSON_EXPLAIN) && put(evidence, "rule", json_string(ev->rule)));
+    (void)doc;
+    if (fail || put(o, "type", json_string(ev->type)) || put(o, "summary", string_or_null(ev->summary)) ||
+        put(o, "arguments", args) || put(o, "date", date) || put(o, "modality", json_string(ev->modality)) ||
+        put(o, "confidence", json_real((double)(int)(ev->confidence * 100 + 0.5) / 100)) ||
+        put(o, "evidence", evidence)) {
+        json_decref(o);
+        return NULL;
+    }
+    return o;
+}
+
+static json_t *events_json(const depeche_document *doc, unsigned flags)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; a && i < doc->n_events; i++) {
+        json_t *o = event_json(doc, &doc->events[i], flags);
+        if (!o || json_array_append_new(a, o)) {
+            json_decref(o);
+            json_decref(a);
+            return NULL;
+        }
+    }
+    return a;
+}
+
 static json_t *warnings_json(const depeche_document *doc)
 {
     json_t *a = json_array();
@@ -149,7 +211,7 @@ char *depeche_document_json(const depeche_document *doc, unsigned flags)
         put(o, "language", json_string("fr")) ||
         put(o, "dateline", doc->has_dateline ? span_json(&doc->dateline) : json_null()) ||
         put(o, "teasers", teasers_json(doc)) || put(o, "entities", entities_json(doc)) ||
-        put(o, "events", json_array()) || put(o, "warnings", warnings_json(doc)) ||
+        put(o, "events", events_json(doc, flags)) || put(o, "warnings", warnings_json(doc)) ||
         ((flags & DEPECHE_JSON_EXPLAIN) &&
          (put(o, "segments", lines_json(doc)) ||
           put(o, "stats", json_pack("{s:I,s:I}", "sentences", (json_int_t)doc->n_sentences,

@@ -11,6 +11,7 @@
 
 /* ---- Loading ------------------------------------------------------------------------- */
 
+
 enum { SLOT_LOWER, SLOT_CAPITAL, SLOT_ALLCAPS };
 
 /* Which tokens a listed word applies to, from its own case. */
@@ -32,15 +33,15 @@ static int case_slot(const char *w, size_t n)
     return first_upper == 1 ? SLOT_CAPITAL : SLOT_LOWER;
 }
 
-static int load_class(dp_match_rules *r, const char *args, size_t len, const char *path,
-                      unsigned long line, depeche_error *err)
+int dp_word_classes_load(dp_lexicon *lx, const char *args, size_t len, const char *kind,
+                         const char *path, unsigned long line, depeche_error *err)
 {
     const char *f;
     size_t fl;
     if (!dp_next_field(&args, &len, &f, &fl) || fl != 1 || (unsigned char)f[0] < 0x21 ||
         (unsigned char)f[0] > 0x7E)
         return dp_fail(err, DEPECHE_ERR_DATA, path, line, 0,
-                       "expected 'class C WORDS...' with C one printable ASCII character");
+                       "expected '%s C WORDS...' with C one printable ASCII character", kind);
     unsigned char cls = (unsigned char)f[0];
     int any = 0;
     while (dp_next_field(&args, &len, &f, &fl)) {
@@ -49,16 +50,31 @@ static int load_class(dp_match_rules *r, const char *args, size_t len, const cha
         if (k == (size_t)-1)
             return dp_fail(err, DEPECHE_ERR_DATA, path, line, 0, "word too long");
         uint32_t v = 0;
-        dp_lexicon_get(&r->classes, key, k, &v);
+        dp_lexicon_get(lx, key, k, &v);
         int slot = case_slot(f, fl);
         v = (v & ~(0xFFu << (8 * slot))) | ((uint32_t)cls << (8 * slot));
-        if (dp_lexicon_put(&r->classes, key, k, v))
+        if (dp_lexicon_put(lx, key, k, v))
             return dp_fail(err, DEPECHE_ERR_NOMEM, path, line, 0, "out of memory");
         any = 1;
     }
     if (!any)
         return dp_fail(err, DEPECHE_ERR_DATA, path, line, 0, "expected at least one word");
     return 1;
+}
+
+char dp_word_class(const dp_lexicon *lx, const char *key, size_t key_len, uint16_t flags)
+{
+    uint32_t v;
+    if (!key_len || !dp_lexicon_get(lx, key, key_len, &v))
+        return 0;
+    char c = 0;
+    if (flags & DP_TF_ALLCAPS)
+        c = (char)(v >> 16 & 0xFF);
+    if (!c && (flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS)))
+        c = (char)(v >> 8 & 0xFF);
+    if (!c && !(flags & DP_TF_ALLCAPS))
+        c = (char)(v & 0xFF);
+    return c;
 }
 
 static int load_rule(dp_match_rules *r, const char *args, size_t len, const char *path,
@@ -73,23 +89,15 @@ static int load_rule(dp_match_rules *r, const char *args, size_t len, const char
         return dp_fail(err, DEPECHE_ERR_DATA, path, line, 0,
                        "expected 'entity TYPE PATTERN' with TYPE one of PERSON, ORG, ROLE, PLACE, "
                        "DATE, MONEY");
-    dp_regex *alone = dp_regex_compile(args, len, 0, path, line, err);
-    if (!alone) {
-        if (err && err->offset)
-            err->offset += (unsigned long)(args - start);
-        return err ? err->code : DEPECHE_ERR_DATA;
-    }
+    static const char *const names[] = {"name"};
     dp_entity_rule rule = {(uint8_t)type, 0, path, line};
-    uint32_t local = dp_regex_group(alone, "name");
-    if (local)
-        rule.name_group = r->groups + local;
-    r->groups += dp_regex_captures(alone);
-    dp_regex_free(alone);
-    char head[48];
-    int hl = snprintf(head, sizeof head, "%s(?:(*MARK:%zu)", r->n_rules ? "|" : "", r->n_rules);
-    if (DP_PUSH(r->rules, r->n_rules, r->rules_cap, rule) ||
-        dp_strbuf_append(&r->combined_source, head, (size_t)hl) ||
-        dp_strbuf_append(&r->combined_source, args, len) || dp_strbuf_putc(&r->combined_source, ')'))
+    long k = dp_rule_set_add(&r->set, args, len, 0, path, line, names, 1, &rule.name_group, err);
+    if (k < 0) {
+        if (err && err->code == DEPECHE_ERR_DATA && err->offset)
+            err->offset += (unsigned long)(args - start);
+        return (int)k;
+    }
+    if (DP_PUSH(r->rules, r->n_rules, r->rules_cap, rule))
         return dp_fail(err, DEPECHE_ERR_NOMEM, path, line, 0, "out of memory");
     return 1;
 }
@@ -98,7 +106,7 @@ int dp_match_rules_load(dp_match_rules *r, const char *kind, size_t kind_len, co
                         size_t args_len, const char *path, unsigned long line, depeche_error *err)
 {
     if (kind_len == 5 && !memcmp(kind, "class", 5))
-        return load_class(r, args, args_len, path, line, err);
+        return dp_word_classes_load(&r->classes, args, args_len, "class", path, line, err);
     if (kind_len == 6 && !memcmp(kind, "entity", 6))
         return load_rule(r, args, args_len, path, line, err);
     return 0;
@@ -106,22 +114,14 @@ int dp_match_rules_load(dp_match_rules *r, const char *kind, size_t kind_len, co
 
 int dp_match_rules_finish(dp_match_rules *r, depeche_error *err)
 {
-    if (!r->n_rules)
-        return 0;
-    r->combined = dp_regex_compile(r->combined_source.data, r->combined_source.len,
-                                   DP_RE_DUPNAMES, r->rules[0].path, 0, err);
-    if (!r->combined && err && err->code == DEPECHE_ERR_DATA)
-        snprintf(err->message, sizeof err->message,
-                 "the entity rules compile one by one but not together (an unterminated \\Q?)");
-    return r->combined ? 0 : (err ? err->code : DEPECHE_ERR_DATA);
+    return dp_rule_set_finish(&r->set, 0, r->n_rules ? r->rules[0].path : NULL, err);
 }
 
 void dp_match_rules_release(dp_match_rules *r)
 {
     dp_lexicon_release(&r->classes);
     free(r->rules);
-    dp_strbuf_release(&r->combined_source);
-    dp_regex_free(r->combined);
+    dp_rule_set_release(&r->set);
     memset(r, 0, sizeof *r);
 }
 
@@ -162,18 +162,9 @@ static char word_class(const dp_match_rules *r, const dp_gazetteer *g, const dp_
                        const dp_token_keys *keys, size_t i, const char *classes)
 {
     const dp_token *t = &toks[i];
-    uint32_t v;
-    if (keys->len[i] && dp_lexicon_get(&r->classes, keys->key[i], keys->len[i], &v)) {
-        char c = 0;
-        if (t->flags & DP_TF_ALLCAPS)
-            c = (char)(v >> 16 & 0xFF);
-        if (!c && (t->flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS)))
-            c = (char)(v >> 8 & 0xFF);
-        if (!c && !(t->flags & DP_TF_ALLCAPS))
-            c = (char)(v & 0xFF);
-        if (c)
-            return c;
-    }
+    char listed = dp_word_class(&r->classes, keys->key[i], keys->len[i], t->flags);
+    if (listed)
+        return listed;
     if (t->kind == DP_TOK_NUMBER)
         return 'd';
     if (t->kind != DP_TOK_WORD)
@@ -283,9 +274,8 @@ int dp_match_sentence(const depeche_engine *e, const char *text, const dp_token 
         int capital_next = i + 1 < n && toks[i + 1].kind == DP_TOK_WORD &&
                            (toks[i + 1].flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS));
         /* a function word ("SES" in a line of capitals) is never a one-word name */
-        uint32_t word_classes;
-        if (len == 1 && dp_lexicon_get(&r->classes, keys->key[i], keys->len[i], &word_classes) &&
-            ((word_classes & 0xFF) == 'f' || (word_classes >> 8 & 0xFF) == 'f')) {
+        if (len == 1 && (dp_word_class(&r->classes, keys->key[i], keys->len[i], 0) == 'f' ||
+                         dp_word_class(&r->classes, keys->key[i], keys->len[i], DP_TF_CAPITALIZED) == 'f')) {
             i++;
             continue;
         }
@@ -317,21 +307,16 @@ int dp_match_sentence(const depeche_engine *e, const char *text, const dp_token 
         fprintf(stderr, "%s\n", cls);
 
     /* rules: leftmost matches, one regex call each */
-    for (size_t start = 0; r->combined && start < n;) {
-        if (!dp_regex_match(r->combined, cls, n, start, md))
-            break;
-        const char *mark = dp_match_mark(md);
-        size_t k = mark ? strtoul(mark, NULL, 10) : r->n_rules;
+    for (size_t start = 0; start < n;) {
+        long k = dp_rule_set_match(&r->set, cls, n, start, md);
         size_t s, end, ms, me;
-        if (!dp_match_group(md, 0, &ms, &me))
+        if (k < 0 || !dp_match_group(md, 0, &ms, &me))
             break;
-        if (k < r->n_rules) {
-            if (!r->rules[k].name_group || !dp_match_group(md, r->rules[k].name_group, &s, &end))
-                s = ms, end = me;
-            if (end > s)
-                add(cand, &nc, (candidate){(uint16_t)s, (uint16_t)end, r->rules[k].type, DP_FROM_RULE,
-                                           1, -1, (int32_t)k, -1, ""});
-        }
+        if (!r->rules[k].name_group || !dp_match_group(md, r->rules[k].name_group, &s, &end))
+            s = ms, end = me;
+        if (end > s)
+            add(cand, &nc, (candidate){(uint16_t)s, (uint16_t)end, r->rules[k].type, DP_FROM_RULE, 1,
+                                       -1, (int32_t)k, -1, ""});
         start = me > start ? me : start + 1;
     }
 

@@ -22,19 +22,26 @@
 
 typedef struct dp_entity_rule {
     uint8_t type;         /* enum dp_entity_type */
-    uint32_t name_group;  /* group number of "name" in the combined regex, 0: whole match */
+    uint32_t name_group;  /* group number of "name" in the rule set, 0: whole match */
     const char *path;     /* for --explain and messages */
     unsigned long line;
 } dp_entity_rule;
 
 typedef struct dp_match_rules {
-    dp_lexicon classes; /* folded word -> class chars for lower, capitalised, all-caps tokens */
+    dp_lexicon classes; /* word classes: see dp_word_classes_load */
     dp_entity_rule *rules;
     size_t n_rules, rules_cap;
-    dp_strbuf combined_source; /* every rule, as one alternation */
-    uint32_t groups;           /* capture groups so far in the combined source */
-    dp_regex *combined;
+    dp_rule_set set;
 } dp_match_rules;
+
+/* Word classes, shared by the entity and event rules: a lexicon from folded words to one class
+ * character for each case a token can have (lowercase, capitalised, all capitals), the case of
+ * each listed word saying which. Loads "CHAR WORDS..." from args; returns 1 or a negative
+ * status with err filled. */
+int dp_word_classes_load(dp_lexicon *lx, const char *args, size_t len, const char *kind,
+                         const char *path, unsigned long line, depeche_error *err);
+/* The class of a token (its folded key and its flags), or 0 when the lexicon has none. */
+char dp_word_class(const dp_lexicon *lx, const char *key, size_t key_len, uint16_t flags);
 
 int dp_match_rules_load(dp_match_rules *r, const char *kind, size_t kind_len, const char *args,
                         size_t args_len, const char *path, unsigned long line, depeche_error *err);

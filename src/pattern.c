@@ -1,7 +1,9 @@
 /* PCRE2 with JIT, limits on every match, and file:line errors at compile time. */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "pattern.h"
 
@@ -126,4 +128,53 @@ int dp_match_group(const dp_match_data *md, unsigned group, size_t *start, size_
 const char *dp_match_mark(const dp_match_data *md)
 {
     return (const char *)pcre2_get_mark(md->data);
+}
+
+long dp_rule_set_add(dp_rule_set *s, const char *pattern, size_t len, unsigned flags,
+                     const char *path, unsigned long line, const char *const *names,
+                     size_t n_names, uint32_t *numbers, depeche_error *err)
+{
+    dp_regex *alone = dp_regex_compile(pattern, len, flags, path, line, err);
+    if (!alone)
+        return err ? err->code : DEPECHE_ERR_DATA;
+    for (size_t i = 0; i < n_names; i++) {
+        uint32_t local = dp_regex_group(alone, names[i]);
+        numbers[i] = local ? s->groups + local : 0;
+    }
+    s->groups += dp_regex_captures(alone);
+    dp_regex_free(alone);
+    char head[48];
+    int hl = snprintf(head, sizeof head, "%s(?:(*MARK:%zu)", s->n ? "|" : "", s->n);
+    if (dp_strbuf_append(&s->source, head, (size_t)hl) || dp_strbuf_append(&s->source, pattern, len) ||
+        dp_strbuf_putc(&s->source, ')'))
+        return dp_fail(err, DEPECHE_ERR_NOMEM, path, line, 0, "out of memory");
+    return (long)s->n++;
+}
+
+int dp_rule_set_finish(dp_rule_set *s, unsigned flags, const char *path, depeche_error *err)
+{
+    if (!s->n)
+        return 0;
+    s->combined = dp_regex_compile(s->source.data, s->source.len, flags | DP_RE_DUPNAMES, path, 0, err);
+    if (!s->combined && err && err->code == DEPECHE_ERR_DATA)
+        snprintf(err->message, sizeof err->message,
+                 "the rules compile one by one but not together (an unterminated \\Q?)");
+    return s->combined ? 0 : (err ? err->code : DEPECHE_ERR_DATA);
+}
+
+long dp_rule_set_match(const dp_rule_set *s, const char *subject, size_t len, size_t start,
+                       dp_match_data *md)
+{
+    if (!s->combined || !dp_regex_match(s->combined, subject, len, start, md))
+        return -1;
+    const char *mark = dp_match_mark(md);
+    size_t k = mark ? strtoul(mark, NULL, 10) : s->n;
+    return k < s->n ? (long)k : -1;
+}
+
+void dp_rule_set_release(dp_rule_set *s)
+{
+    dp_strbuf_release(&s->source);
+    dp_regex_free(s->combined);
+    memset(s, 0, sizeof *s);
 }

@@ -40,4 +40,29 @@ int dp_match_group(const dp_match_data *md, unsigned group, size_t *start, size_
 /* After a match: the name of the last (*MARK:name) passed, or NULL. */
 const char *dp_match_mark(const dp_match_data *md);
 
+/* ---- Rule sets: many patterns, one regex call ----------------------------------------- */
+
+/* Patterns joined into one alternation, each behind a (*MARK) that tells which one matched,
+ * so that one call scans a subject whatever the number of rules. At a given position the
+ * first rule that matches wins. Group numbers of each rule's named groups are kept. */
+typedef struct dp_rule_set {
+    dp_strbuf source;
+    uint32_t groups; /* capture groups in the source so far */
+    size_t n;        /* rules added */
+    dp_regex *combined;
+} dp_rule_set;
+
+/* Compiles pattern alone (errors name path:line and the offset within the pattern), appends
+ * it, and sets numbers[i] to the group number of names[i] in the joined regex (0 if the rule
+ * has no such group). Returns the rule's index (>= 0) or a negative status. */
+long dp_rule_set_add(dp_rule_set *s, const char *pattern, size_t len, unsigned flags,
+                     const char *path, unsigned long line, const char *const *names,
+                     size_t n_names, uint32_t *numbers, depeche_error *err);
+/* Compiles the joined regex once every rule is added (nothing to do without rules). */
+int dp_rule_set_finish(dp_rule_set *s, unsigned flags, const char *path, depeche_error *err);
+/* The index of the rule that matches subject[start..len) leftmost, or -1. */
+long dp_rule_set_match(const dp_rule_set *s, const char *subject, size_t len, size_t start,
+                       dp_match_data *md);
+void dp_rule_set_release(dp_rule_set *s);
+
 #endif

@@ -1,0 +1,488 @@
+/* Events: units, rules, arguments, modality and dates. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine.h"
+#include "event.h"
+#include "normalize.h"
+#include "resource.h"
+
+static const char *const type_names[DP_EVENT_TYPES] = {
+    "appointment", "dismissal", "resignation", "join",      "acquisition",
+    "merger",      "partnership", "funding",   "lawsuit",   "layoffs",
+    "product_launch", "bankruptcy", "fine"};
+
+static const char *const arg_names[DP_EVENT_ARGS] = {
+    "person",   "org",      "role",     "predecessor", "acquirer",  "target",  "amount",
+    "partner1", "partner2", "partner3", "partner4",    "investor",  "plaintiff",
+    "defendant", "court",   "product",  "count",       "authority", "neg",     "hyp"};
+
+const char *dp_event_type_name(enum dp_event_type type)
+{
+    return (unsigned)type < DP_EVENT_TYPES ? type_names[type] : "?";
+}
+
+const char *dp_event_arg_name(enum dp_event_arg arg)
+{
+    if (arg >= DP_ARG_PARTNER1 && arg <= DP_ARG_PARTNER4)
+        return "partners";
+    return (unsigned)arg < DP_EVENT_ARGS ? arg_names[arg] : "?";
+}
+
+static int event_type_from(const char *s, size_t n)
+{
+    for (int t = 0; t < DP_EVENT_TYPES; t++)
+        if (strlen(type_names[t]) == n && !memcmp(type_names[t], s, n))
+            return t;
+    return -1;
+}
+
+/* The core arguments of each type: an event lacking one is not reported. */
+static int is_core(enum dp_event_type type, enum dp_event_arg a)
+{
+    switch (type) {
+    case DP_EV_APPOINTMENT: case DP_EV_DISMISSAL: case DP_EV_RESIGNATION: case DP_EV_JOIN:
+        return a == DP_ARG_PERSON || a == DP_ARG_ORG;
+    case DP_EV_ACQUISITION: return a == DP_ARG_ACQUIRER || a == DP_ARG_TARGET;
+    case DP_EV_MERGER: case DP_EV_PARTNERSHIP: return a == DP_ARG_PARTNER1 || a == DP_ARG_PARTNER2;
+    case DP_EV_FUNDING: return a == DP_ARG_TARGET;
+    case DP_EV_LAWSUIT: return a == DP_ARG_PLAINTIFF || a == DP_ARG_DEFENDANT;
+    case DP_EV_LAYOFFS: case DP_EV_BANKRUPTCY: return a == DP_ARG_ORG;
+    case DP_EV_PRODUCT_LAUNCH: return a == DP_ARG_ORG || a == DP_ARG_PRODUCT;
+    case DP_EV_FINE: return a == DP_ARG_ORG || a == DP_ARG_AUTHORITY;
+    default: return 0;
+    }
+}
+
+/* ---- Loading ---------------------------------------------------------------------------- */
+
+static int load_rule(dp_event_rules *r, const char *args, size_t len, const char *path,
+                     unsigned long line, depeche_error *err)
+{
+    const char *f, *start = args;
+    size_t fl;
+    int type = -1;
+    double confidence = -1;
+    char number[16];
+    if (dp_next_field(&args, &len, &f, &fl))
+        type = event_type_from(f, fl);
+    if (dp_next_field(&args, &len, &f, &fl) && fl < sizeof number) {
+        memcpy(number, f, fl);
+        number[fl] = '\0';
+        char *end;
+        confidence = strtod(number, &end);
+        if (*end)
+            confidence = -1;
+    }
+    if (type < 0 || confidence < 0 || confidence > 1 || !len)
+        return dp_fail(err, DEPECHE_ERR_DATA, path, line, 0,
+                       "expected 'event TYPE CONFIDENCE PATTERN' with TYPE an event type "
+                       "(appointment, dismissal, ...) and CONFIDENCE from 0 to 1");
+    dp_event_rule rule = {(uint8_t)type, (float)confidence, {0}, path, line};
+    long k = dp_rule_set_add(&r->set, args, len, 0, path, line, arg_names, DP_EVENT_ARGS,
+                             rule.groups, err);
+    if (k < 0) {
+        if (err && err->code == DEPECHE_ERR_DATA && err->offset)
+            err->offset += (unsigned long)(args - start);
+        return (int)k;
+    }
+    if (DP_PUSH(r->rules, r->n_rules, r->rules_cap, rule))
+        return dp_fail(err, DEPECHE_ERR_NOMEM, path, line, 0, "out of memory");
+    return 1;
+}
+
+static int load_summary(dp_event_rules *r, const char *args, size_t len, const char *path,
+                        unsigned long line, depeche_error *err)
+{
+    const char *f;
+    size_t fl;
+    int type = dp_next_field(&args, &len, &f, &fl) ? event_type_from(f, fl) : -1;
+    if (type < 0 || !len)
+        return dp_fail(err, DEPECHE_ERR_DATA, path, line, 0,
+                       "expected 'summary TYPE TEMPLATE' with TYPE an event type");
+    char *t = malloc(len + 1);
+    if (!t)
+        return dp_fail(err, DEPECHE_ERR_NOMEM, path, line, 0, "out of memory");
+    memcpy(t, args, len);
+    t[len] = '\0';
+    free(r->summary[type]);
+    r->summary[type] = t;
+    return 1;
+}
+
+int dp_event_rules_load(dp_event_rules *r, const char *kind, size_t kind_len, const char *args,
+                        size_t args_len, const char *path, unsigned long line, depeche_error *err)
+{
+    if (kind_len == 3 && !memcmp(kind, "cue", 3))
+        return dp_word_classes_load(&r->cues, args, args_len, "cue", path, line, err);
+    if (kind_len == 5 && !memcmp(kind, "event", 5))
+        return load_rule(r, args, args_len, path, line, err);
+    if (kind_len == 7 && !memcmp(kind, "summary", 7))
+        return load_summary(r, args, args_len, path, line, err);
+    return 0;
+}
+
+int dp_event_rules_finish(dp_event_rules *r, depeche_error *err)
+{
+    return dp_rule_set_finish(&r->set, 0, r->n_rules ? r->rules[0].path : NULL, err);
+}
+
+void dp_event_rules_release(dp_event_rules *r)
+{
+    dp_lexicon_release(&r->cues);
+    free(r->rules);
+    dp_rule_set_release(&r->set);
+    for (int t = 0; t < DP_EVENT_TYPES; t++)
+        free(r->summary[t]);
+    memset(r, 0, sizeof *r);
+}
+
+static int is_trigger_class(char c)
+{
+    return c && strchr("NSTKQJAFYVXZWBE", c) != NULL;
+}
+
+int dp_event_has_trigger(const dp_event_rules *r, const dp_token *toks, size_t n,
+                         const dp_token_keys *keys)
+{
+    for (size_t i = 0; i < n; i++)
+        if (toks[i].kind == DP_TOK_WORD &&
+            is_trigger_class(dp_word_class(&r->cues, keys->key[i], keys->len[i], toks[i].flags)))
+            return 1;
+    return 0;
+}
+
+/* ---- Units ------------------------------------------------------------------------------ */
+
+#define DP_MAX_UNITS DP_MAX_SENTENCE_TOKENS
+
+typedef struct units {
+    char s[DP_MAX_UNITS + 1];
+    uint16_t first[DP_MAX_UNITS], last[DP_MAX_UNITS]; /* tokens, inclusive */
+    int32_t mention[DP_MAX_UNITS];
+    size_t n;
+} units;
+
+static const char mention_unit[DP_ENTITY_TYPES] = {
+    [DP_PERSON] = 'P', [DP_ORG] = 'O', [DP_ROLE] = 'R', [DP_PLACE] = 'L', [DP_DATE] = 'D',
+    [DP_MONEY] = 'M', [DP_GIVEN] = 'w'};
+
+/* The first mention that does not end before byte `at`, by binary search. */
+static size_t first_mention_from(const dp_mentions *m, uint32_t at)
+{
+    size_t lo = 0, hi = m->n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (m->items[mid].end <= at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static void build_units(const depeche_engine *e, const char *text, const dp_token *toks, size_t n,
+                        const dp_token_keys *keys, const dp_mentions *m, units *u)
+{
+    size_t k = n ? first_mention_from(m, toks[0].start) : 0;
+    u->n = 0;
+    for (size_t i = 0; i < n && u->n < DP_MAX_UNITS;) {
+        size_t unit = u->n++;
+        u->first[unit] = (uint16_t)i;
+        u->mention[unit] = -1;
+        while (k < m->n && m->items[k].end <= toks[i].start)
+            k++;
+        const dp_token *t = &toks[i];
+        if (k < m->n && m->items[k].start == t->start) {
+            size_t j = i;
+            while (j + 1 < n && toks[j].end < m->items[k].end)
+                j++;
+            u->s[unit] = mention_unit[m->items[k].type];
+            u->mention[unit] = (int32_t)k;
+            u->last[unit] = (uint16_t)j;
+            i = j + 1;
+            continue;
+        }
+        char c = dp_word_class(&e->events.cues, keys->key[i], keys->len[i], t->flags);
+        if (!c) {
+            if (t->kind == DP_TOK_NUMBER)
+                c = 'd';
+            else if (t->kind == DP_TOK_PUNCT)
+                c = t->end - t->start == 1 && strchr(",.():\"", text[t->start]) ? text[t->start]
+                    : (t->end - t->start == 2 && (unsigned char)text[t->start] == 0xC2) ? '"' : '_';
+            else if (t->kind == DP_TOK_WORD && (t->flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS)) &&
+                     (!(t->flags & DP_TF_SENTENCE_START) || (t->flags & DP_TF_ALLCAPS))) {
+                /* a product: capitalised words and the numbers after them, "Galaxy Note 8" */
+                size_t j = i;
+                while (j + 1 < n && !(k < m->n && m->items[k].start == toks[j + 1].start) &&
+                       ((toks[j + 1].kind == DP_TOK_WORD &&
+                         (toks[j + 1].flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS)) &&
+                         !dp_word_class(&e->events.cues, keys->key[j + 1], keys->len[j + 1], toks[j + 1].flags)) ||
+                        toks[j + 1].kind == DP_TOK_NUMBER))
+                    j++;
+                u->s[unit] = 'C';
+                u->last[unit] = (uint16_t)j;
+                i = j + 1;
+                continue;
+            } else
+                c = 'w';
+        }
+        u->s[unit] = c;
+        u->last[unit] = (uint16_t)i;
+        i++;
+    }
+    u->s[u->n] = '\0';
+}
+
+/* ---- Events ----------------------------------------------------------------------------- */
+
+/* The last mention of `type` that starts before byte `before` (a pronoun's or a description's
+ * antecedent), or -1. */
+static int32_t antecedent(const dp_mentions *m, uint8_t type, uint32_t before)
+{
+    for (size_t k = first_mention_from(m, before); k-- > 0;)
+        if (m->items[k].type == type && m->items[k].start < before)
+            return (int32_t)k;
+    return -1;
+}
+
+/* The organisation mention of the sentence closest to the trigger, other than `not`, or -1. */
+static int32_t nearest_org(const dp_mentions *m, const units *u, size_t trigger, int32_t not)
+{
+    int32_t best = -1;
+    size_t best_dist = (size_t)-1;
+    for (size_t i = 0; i < u->n; i++) {
+        int32_t k = u->mention[i];
+        if (k < 0 || k == not || m->items[k].type != DP_ORG)
+            continue;
+        size_t dist = i > trigger ? i - trigger : trigger - i;
+        if (dist < best_dist)
+            best = k, best_dist = dist;
+    }
+    return best;
+}
+
+static const char *fold_is(const dp_token_keys *keys, size_t i, const char *word)
+{
+    size_t n = strlen(word);
+    return keys->len[i] == n && !memcmp(keys->key[i], word, n) ? word : NULL;
+}
+
+/* The event's date: a date mention of the sentence closest to the trigger, else a relative
+ * word ("hier", "lundi", "en janvier"). */
+static void find_date(const depeche_engine *e, const char *text, const dp_token *toks,
+                      const dp_token_keys *keys, const units *u, size_t trigger,
+                      const dp_mentions *m, dp_date ref, dp_event *ev)
+{
+    size_t best_dist = (size_t)-1;
+    for (size_t i = 0; i < u->n; i++) {
+        size_t dist = i > trigger ? i - trigger : trigger - i;
+        if (dist >= best_dist)
+            continue;
+        dp_date d;
+        if (u->s[i] == 'D' && u->mention[i] >= 0 && dp_date_parse_iso(m->items[u->mention[i]].date, &d)) {
+            ev->date = d;
+        } else if (u->s[i] == 'w' || u->s[i] == 'f') {
+            const dp_token *t = &toks[u->first[i]];
+            size_t ti = u->first[i];
+            if (!dp_date_relative(&e->dates, text, t, ref, &d))
+                continue;
+            if (d.day == 0 && !(ti > 0 && (fold_is(keys, ti - 1, "en") || fold_is(keys, ti - 1, "debut") ||
+                                           fold_is(keys, ti - 1, "fin") || fold_is(keys, ti - 1, "depuis") ||
+                                           fold_is(keys, ti - 1, "mi"))))
+                continue; /* a month name alone is a date only after "en", "début", "fin" */
+            ev->date = d;
+        } else {
+            continue;
+        }
+        best_dist = dist;
+        ev->has_date = ev->date_from_text = 1;
+        ev->date_cp_start = toks[u->first[i]].cp_start;
+        ev->date_cp_end = toks[u->last[i]].cp_end;
+    }
+}
+
+static int event_from_match(const depeche_engine *e, const char *text, const dp_token *toks,
+                            const dp_token_keys *keys, const units *u, const dp_mentions *m,
+                            const dp_event_rule *rule, long rule_index, dp_match_data *md,
+                            dp_date ref, dp_date teaser_date, dp_events *out, size_t *trigger_out)
+{
+    size_t ms, me;
+    dp_match_group(md, 0, &ms, &me);
+    size_t trigger = ms;
+    while (trigger < me && !is_trigger_class(u->s[trigger]))
+        trigger++;
+    if (trigger == me)
+        return 0;
+    *trigger_out = trigger;
+    dp_event ev;
+    memset(&ev, 0, sizeof ev);
+    ev.type = rule->type;
+    ev.confidence = rule->confidence;
+    ev.rule = (int32_t)rule_index;
+    for (int a = 0; a < DP_EVENT_ARGS; a++) {
+        size_t s, end;
+        ev.args[a].mention = -1;
+        if (!rule->groups[a] || !dp_match_group(md, rule->groups[a], &s, &end) || end <= s)
+            continue;
+        if (a == DP_ARG_NEG) {
+            ev.modality = DP_NEGATED;
+            continue;
+        }
+        if (a == DP_ARG_HYP) {
+            ev.modality = DP_HYPOTHETICAL;
+            continue;
+        }
+        int32_t k = u->mention[s];
+        if (u->s[s] == 'h' || u->s[s] == 'g') { /* "il", "le groupe": who was named before */
+            k = antecedent(m, u->s[s] == 'h' ? DP_PERSON : DP_ORG, toks[u->first[s]].start);
+            if (k < 0)
+                continue;
+            ev.confidence -= 0.1f;
+        }
+        ev.args[a].set = 1;
+        ev.args[a].mention = k;
+        ev.args[a].cp_start = toks[u->first[s]].cp_start;
+        ev.args[a].cp_end = toks[u->last[end - 1]].cp_end;
+    }
+    /* a person's move with no organisation in the rule: the one the sentence names nearest */
+    if (is_core(ev.type, DP_ARG_ORG) && is_core(ev.type, DP_ARG_PERSON) && !ev.args[DP_ARG_ORG].set &&
+        ev.args[DP_ARG_PERSON].set) {
+        int32_t k = nearest_org(m, u, trigger, -1);
+        float cost = 0.15f;
+        if (k < 0) { /* else the organisation the article named last before the sentence */
+            k = antecedent(m, DP_ORG, toks[0].start);
+            cost = 0.3f;
+        }
+        if (k >= 0) {
+            ev.args[DP_ARG_ORG] = (dp_event_arg_value){k, 0, 0, 1};
+            ev.confidence -= cost;
+        }
+    }
+    for (int a = 0; a < DP_EVENT_ARGS; a++)
+        if (is_core(ev.type, (enum dp_event_arg)a) && !ev.args[a].set)
+            return 0;
+    /* one entity cannot play two core parts */
+    for (int a = 0; a < DP_ARG_NEG; a++)
+        for (int b = a + 1; b < DP_ARG_NEG; b++)
+            if (ev.args[a].set && ev.args[b].set && ev.args[a].mention >= 0 &&
+                ev.args[b].mention >= 0 &&
+                m->items[ev.args[a].mention].entity == m->items[ev.args[b].mention].entity &&
+                is_core(ev.type, (enum dp_event_arg)a) && is_core(ev.type, (enum dp_event_arg)b))
+                return 0;
+    /* modality: a negation between the start of the match and the trigger; a threat, plan or
+     * condition anywhere before the trigger in the sentence */
+    for (size_t i = ms; i < trigger && ev.modality == DP_ASSERTED; i++)
+        if (u->s[i] == 'z')
+            ev.modality = DP_NEGATED;
+    for (size_t i = 0; i < trigger && ev.modality == DP_ASSERTED; i++)
+        if (u->s[i] == 'y')
+            ev.modality = DP_HYPOTHETICAL;
+    find_date(e, text, toks, keys, u, trigger, m, ref, &ev);
+    if (!ev.has_date && teaser_date.year > 0) {
+        ev.date = teaser_date;
+        ev.has_date = 1;
+    }
+    ev.sentence_cp_start = toks[0].cp_start;
+    ev.sentence_cp_end = toks[u->last[u->n - 1]].cp_end;
+    ev.trigger_cp_start = toks[u->first[trigger]].cp_start;
+    ev.trigger_cp_end = toks[u->last[trigger]].cp_end;
+    if (ev.confidence < 0.05f)
+        ev.confidence = 0.05f;
+    return DP_PUSH(out->items, out->n, out->cap, ev) ? DEPECHE_ERR_NOMEM : 0;
+}
+
+int dp_events_in_sentence(const depeche_engine *e, const char *text, const dp_token *toks,
+                          size_t n, const dp_mentions *m, dp_date ref, dp_date teaser_date,
+                          dp_match_data *md, dp_events *out)
+{
+    const dp_event_rules *r = &e->events;
+    if (!n || !r->n_rules)
+        return 0;
+    dp_token_keys *keys = malloc(sizeof *keys);
+    units *u = malloc(sizeof *u);
+    int rc = 0;
+    if (!keys || !u) {
+        rc = DEPECHE_ERR_NOMEM;
+        goto out;
+    }
+    dp_token_keys_fill(keys, text, toks, n);
+    build_units(e, text, toks, n, keys, m, u);
+    if (getenv("DEPECHE_DEBUG_UNITS"))
+        fprintf(stderr, "%s\n", u->s);
+    for (size_t start = 0; start < u->n && !rc;) {
+        long k = dp_rule_set_match(&r->set, u->s, u->n, start, md);
+        size_t ms, me;
+        if (k < 0 || !dp_match_group(md, 0, &ms, &me))
+            break;
+        size_t trigger = me;
+        rc = event_from_match(e, text, toks, keys, u, m, &r->rules[k], k, md, ref, teaser_date, out, &trigger);
+        /* go on after this match's trigger, so that one subject can do several things */
+        start = trigger + 1 > start ? trigger + 1 : start + 1;
+    }
+out:
+    free(keys);
+    free(u);
+    return rc;
+}
+
+/* The entity playing core part a, or -1. */
+static int32_t core_entity(const dp_event *ev, const dp_mentions *m, int a)
+{
+    return ev->args[a].set && ev->args[a].mention >= 0 ? m->items[ev->args[a].mention].entity : -2;
+}
+
+static int same_fact(const dp_event *a, const dp_event *b, const dp_mentions *m)
+{
+    if (a->type != b->type)
+        return 0;
+    if (a->type == DP_EV_MERGER || a->type == DP_EV_PARTNERSHIP) {
+        int32_t a1 = core_entity(a, m, DP_ARG_PARTNER1), a2 = core_entity(a, m, DP_ARG_PARTNER2);
+        int32_t b1 = core_entity(b, m, DP_ARG_PARTNER1), b2 = core_entity(b, m, DP_ARG_PARTNER2);
+        return (a1 == b1 && a2 == b2) || (a1 == b2 && a2 == b1);
+    }
+    for (int k = 0; k < DP_ARG_NEG; k++)
+        if (is_core((enum dp_event_type)a->type, (enum dp_event_arg)k)) {
+            if (core_entity(a, m, k) != core_entity(b, m, k))
+                return 0;
+            if (core_entity(a, m, k) == -2 && /* a text argument: compare its span's length */
+                a->args[k].cp_end - a->args[k].cp_start != b->args[k].cp_end - b->args[k].cp_start)
+                return 0;
+        }
+    return 1;
+}
+
+void dp_events_merge(dp_events *ev, const dp_mentions *m)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < ev->n; i++) {
+        dp_event *x = &ev->items[i];
+        size_t j = 0;
+        while (j < kept && !same_fact(&ev->items[j], x, m))
+            j++;
+        if (j == kept) {
+            ev->items[kept++] = *x;
+            continue;
+        }
+        dp_event *first = &ev->items[j];
+        if (x->modality == DP_ASSERTED && first->modality != DP_ASSERTED)
+            first->modality = DP_ASSERTED;
+        if ((!first->has_date || !first->date_from_text) && x->date_from_text) {
+            first->date = x->date, first->has_date = 1, first->date_from_text = 1;
+            first->date_cp_start = x->date_cp_start, first->date_cp_end = x->date_cp_end;
+        }
+        for (int a = 0; a < DP_ARG_NEG; a++) /* other arguments the first report lacked */
+            if (!first->args[a].set && x->args[a].set)
+                first->args[a] = x->args[a];
+        if (x->confidence > first->confidence)
+            first->confidence = x->confidence;
+    }
+    ev->n = kept;
+}
+
+void dp_events_release(dp_events *ev)
+{
+    free(ev->items);
+    memset(ev, 0, sizeof *ev);
+}

@@ -1,0 +1,103 @@
+/* Stage 7, events: who did what to whom, from rules over the units of a sentence.
+ *
+ * Once an article's entities are resolved, each sentence that holds a trigger word is read
+ * again as a string of units, one character each: an entity mention is one unit whatever its
+ * length (P O R L D M), a run of capitalised words no entity took is C, a number d, a listed
+ * word its cue class, punctuation itself, any other word w. Event rules (patterns/events.txt)
+ * are PCRE2 patterns over that string whose named groups bind the arguments. See the data
+ * file's header for the format. */
+#ifndef DEPECHE_EVENT_H
+#define DEPECHE_EVENT_H
+
+#include "date.h"
+#include "lexicon.h"
+#include "match.h"
+#include "pattern.h"
+
+enum dp_event_type {
+    DP_EV_APPOINTMENT, DP_EV_DISMISSAL, DP_EV_RESIGNATION, DP_EV_JOIN, DP_EV_ACQUISITION,
+    DP_EV_MERGER, DP_EV_PARTNERSHIP, DP_EV_FUNDING, DP_EV_LAWSUIT, DP_EV_LAYOFFS,
+    DP_EV_PRODUCT_LAUNCH, DP_EV_BANKRUPTCY, DP_EV_FINE, DP_EVENT_TYPES
+};
+
+/* The arguments a rule can bind; partner1..4 are printed together as "partners". */
+enum dp_event_arg {
+    DP_ARG_PERSON, DP_ARG_ORG, DP_ARG_ROLE, DP_ARG_PREDECESSOR, DP_ARG_ACQUIRER, DP_ARG_TARGET,
+    DP_ARG_AMOUNT, DP_ARG_PARTNER1, DP_ARG_PARTNER2, DP_ARG_PARTNER3, DP_ARG_PARTNER4,
+    DP_ARG_INVESTOR, DP_ARG_PLAINTIFF, DP_ARG_DEFENDANT, DP_ARG_COURT, DP_ARG_PRODUCT,
+    DP_ARG_COUNT, DP_ARG_AUTHORITY, DP_ARG_NEG, DP_ARG_HYP, DP_EVENT_ARGS
+};
+
+const char *dp_event_type_name(enum dp_event_type type);
+/* The printed name of an argument ("partners" for partner1..4). */
+const char *dp_event_arg_name(enum dp_event_arg arg);
+
+typedef struct dp_event_rule {
+    uint8_t type;
+    float confidence;
+    uint32_t groups[DP_EVENT_ARGS]; /* group numbers in the rule set, 0: not in this rule */
+    const char *path;
+    unsigned long line;
+} dp_event_rule;
+
+typedef struct dp_event_rules {
+    dp_lexicon cues; /* word classes (see dp_word_classes_load) */
+    dp_event_rule *rules;
+    size_t n_rules, rules_cap;
+    dp_rule_set set;
+    char *summary[DP_EVENT_TYPES]; /* templates, owned */
+} dp_event_rules;
+
+int dp_event_rules_load(dp_event_rules *r, const char *kind, size_t kind_len, const char *args,
+                        size_t args_len, const char *path, unsigned long line, depeche_error *err);
+int dp_event_rules_finish(dp_event_rules *r, depeche_error *err);
+void dp_event_rules_release(dp_event_rules *r);
+
+/* Does a sentence hold a trigger word (an upper-case cue class)? `keys` are its folded
+ * tokens. Only such sentences are read for events. */
+int dp_event_has_trigger(const dp_event_rules *r, const dp_token *toks, size_t n,
+                         const dp_token_keys *keys);
+
+/* ---- Extraction -------------------------------------------------------------------------- */
+
+enum dp_modality { DP_ASSERTED, DP_HYPOTHETICAL, DP_NEGATED };
+
+/* An argument: an entity mention, or a span of text (a product, a count). */
+typedef struct dp_event_arg_value {
+    int32_t mention; /* index into the article's mentions, or -1 */
+    uint32_t cp_start, cp_end; /* code points of the normalized text, for text arguments */
+    uint8_t set;
+} dp_event_arg_value;
+
+typedef struct dp_event {
+    uint8_t type, modality;
+    float confidence;
+    dp_event_arg_value args[DP_EVENT_ARGS];
+    dp_date date;
+    uint8_t has_date, date_from_text;
+    uint32_t date_cp_start, date_cp_end;       /* the words that gave the date */
+    uint32_t sentence_cp_start, sentence_cp_end;
+    uint32_t trigger_cp_start, trigger_cp_end;
+    int32_t rule;
+} dp_event;
+
+typedef struct dp_events {
+    dp_event *items;
+    size_t n, cap;
+} dp_events;
+
+struct depeche_engine;
+/* Reads one sentence (toks[0..n) of the normalized text) for events and appends them. `m` is
+ * the article's resolved mentions in text order, `ref` the date that relative dates count
+ * from (the teaser's date on a teaser line, else the publication date; year 0 if none), and
+ * `teaser_date` the date events get when the sentence gives none (year 0: none). Returns 0 or
+ * DEPECHE_ERR_NOMEM. */
+int dp_events_in_sentence(const struct depeche_engine *e, const char *text, const dp_token *toks,
+                          size_t n, const dp_mentions *m, dp_date ref, dp_date teaser_date,
+                          dp_match_data *md, dp_events *out);
+/* Keeps one event per fact: the same type and core arguments (by entity) give one event, the
+ * first, completed with a date found later and asserted if any report asserts it. */
+void dp_events_merge(dp_events *ev, const dp_mentions *m);
+void dp_events_release(dp_events *ev);
+
+#endif
