@@ -272,45 +272,99 @@ static char *text_between(const dp_text *t, uint32_t cp_start, uint32_t cp_end, 
     return s.text;
 }
 
-/* Fills a summary template: {arg} is an argument's name, [ ... ] is dropped when an argument
- * inside it is missing. */
-static char *summarize(const char *template, const dp_out_event *ev)
+/* Fills a summary template: {arg} is an argument's name (several are joined by "and"),
+ * [A] is left out when an argument inside A is missing, and [A|B] gives B instead. */
+static int summarize_into(dp_strbuf *out, const char *p, const char *end, const dp_out_event *ev,
+                          int *missing)
 {
-    dp_strbuf out = {0}, part = {0};
-    int missing = 0, in_option = 0, fail = 0;
-    for (const char *p = template; *p && !fail; p++) {
-        dp_strbuf *b = in_option ? &part : &out;
+    int fail = 0;
+    while (p < end && !fail) {
         if (*p == '[') {
-            in_option = 1, missing = 0, part.len = 0;
-            if (part.data)
-                part.data[0] = '\0';
-        } else if (*p == ']' && in_option) {
-            in_option = 0;
-            if (!missing && part.len)
-                fail = dp_strbuf_append(&out, part.data, part.len);
+            int depth = 1;
+            const char *close = p + 1, *bar = NULL;
+            for (; close < end && depth; close++) {
+                depth += *close == '[' ? 1 : *close == ']' ? -1 : 0;
+                if (*close == '|' && depth == 1 && !bar)
+                    bar = close;
+            }
+            const char *inner_end = close - 1; /* the ']' */
+            dp_strbuf part = {0};
+            int part_missing = 0;
+            fail = summarize_into(&part, p + 1, bar ? bar : inner_end, ev, &part_missing);
+            if (!fail && !part_missing)
+                fail = dp_strbuf_append(out, part.data ? part.data : "", part.len);
+            else if (!fail && bar)
+                fail = summarize_into(out, bar + 1, inner_end, ev, missing);
+            dp_strbuf_release(&part);
+            p = close;
         } else if (*p == '{') {
-            const char *close = strchr(p, '}');
+            const char *close = memchr(p, '}', (size_t)(end - p));
             if (!close)
                 break;
             size_t n = (size_t)(close - p - 1), found = 0;
             for (size_t a = 0; a < ev->n_args && !fail; a++)
                 if (strlen(ev->args[a].role) == n && !memcmp(ev->args[a].role, p + 1, n)) {
                     if (found++)
-                        fail = dp_strbuf_append(b, " and ", 5);
-                    fail = fail || dp_strbuf_append(b, ev->args[a].name, strlen(ev->args[a].name));
+                        fail = dp_strbuf_append(out, " and ", 5);
+                    fail = fail || dp_strbuf_append(out, ev->args[a].name, strlen(ev->args[a].name));
                 }
-            missing |= !found;
-            p = close;
+            *missing |= !found;
+            p = close + 1;
         } else {
-            fail = dp_strbuf_putc(b, *p);
+            fail = dp_strbuf_putc(out, *p++);
         }
     }
-    dp_strbuf_release(&part);
-    if (fail) {
+    return fail;
+}
+
+static char *summarize(const char *template, const dp_out_event *ev)
+{
+    dp_strbuf out = {0};
+    int missing = 0;
+    if (summarize_into(&out, template, template + strlen(template), ev, &missing)) {
         dp_strbuf_release(&out);
         return NULL;
     }
     return dp_strbuf_take(&out);
+}
+
+/* Parts that only an organisation plays. */
+static int is_company_part(enum dp_event_arg a)
+{
+    return a == DP_ARG_ORG || a == DP_ARG_ACQUIRER || a == DP_ARG_TARGET || a == DP_ARG_INVESTOR ||
+           (a >= DP_ARG_PARTNER1 && a <= DP_ARG_PARTNER4) || a == DP_ARG_AUTHORITY;
+}
+
+/* The organisation entity of this name, made from the span when the article had none: a
+ * name no list knew, found because an event gives it a company's part ("Leygatech rachète
+ * Propyplast"). Returns its index, or -1 when memory ran out. */
+static long organisation_named(depeche_document *doc, const dp_out_span *where)
+{
+    for (size_t i = 0; i < doc->n_entities; i++)
+        if (!strcmp(doc->entities[i].type, "ORG") && !strcmp(doc->entities[i].name, where->text))
+            return (long)i;
+    dp_out_entity *grown = realloc(doc->entities, (doc->n_entities + 1) * sizeof *grown);
+    if (!grown)
+        return -1;
+    doc->entities = grown;
+    dp_out_entity *ent = &doc->entities[doc->n_entities];
+    memset(ent, 0, sizeof *ent);
+    ent->type = "ORG";
+    ent->name = strdup(where->text);
+    ent->mentions = malloc(sizeof *ent->mentions);
+    if (!ent->name || !ent->mentions) {
+        free(ent->name);
+        free(ent->mentions);
+        return -1;
+    }
+    ent->mentions[0] = *where;
+    if (!(ent->mentions[0].text = strdup(where->text))) {
+        free(ent->name);
+        free(ent->mentions);
+        return -1;
+    }
+    ent->n_mentions = 1;
+    return (long)doc->n_entities++;
 }
 
 static int build_events(depeche_document *doc, const depeche_engine *e, const dp_text *t,
@@ -342,7 +396,11 @@ static int build_events(depeche_document *doc, const depeche_engine *e, const dp
                 if (x->type == DP_ROLE && !(arg->text = text_between(t, x->cp_start, x->cp_end, NULL)))
                     return DEPECHE_ERR_NOMEM;
             } else {
-                arg->name = text_between(t, ev->args[a].cp_start, ev->args[a].cp_end, NULL);
+                dp_out_span where;
+                arg->name = text_between(t, ev->args[a].cp_start, ev->args[a].cp_end, &where);
+                if (arg->name && is_company_part((enum dp_event_arg)a) &&
+                    (arg->entity = organisation_named(doc, &where)) < 0)
+                    return DEPECHE_ERR_NOMEM;
             }
             if (!arg->name)
                 return DEPECHE_ERR_NOMEM;

@@ -140,7 +140,7 @@ void dp_event_rules_release(dp_event_rules *r)
 
 static int is_trigger_class(char c)
 {
-    return c && strchr("NSTKQJAFYVXZWBE", c) != NULL;
+    return c && strchr("NSTHKQJAFYVXZWBE", c) != NULL;
 }
 
 int dp_event_has_trigger(const dp_event_rules *r, const dp_token *toks, size_t n,
@@ -212,7 +212,8 @@ static void build_units(const depeche_engine *e, const char *text, const dp_toke
                 c = t->end - t->start == 1 && strchr(",.():\"", text[t->start]) ? text[t->start]
                     : (t->end - t->start == 2 && (unsigned char)text[t->start] == 0xC2) ? '"' : '_';
             else if (t->kind == DP_TOK_WORD && (t->flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS)) &&
-                     (!(t->flags & DP_TF_SENTENCE_START) || (t->flags & DP_TF_ALLCAPS))) {
+                     !dp_word_class(&e->matcher.classes, keys->key[i], keys->len[i], t->flags) &&
+                     !dp_word_class(&e->matcher.classes, keys->key[i], keys->len[i], 0)) {
                 /* a product: capitalised words and the numbers after them, "Galaxy Note 8" */
                 size_t j = i;
                 while (j + 1 < n && !(k < m->n && m->items[k].start == toks[j + 1].start) &&
