@@ -248,20 +248,16 @@ static int32_t antecedent(const dp_mentions *m, uint8_t type, uint32_t before)
     return -1;
 }
 
-/* The organisation mention of the sentence closest to the trigger, other than `not`, or -1. */
-static int32_t nearest_org(const dp_mentions *m, const units *u, size_t trigger, int32_t not)
+/* The organisation mention of the sentence closest before the trigger, or -1. One after the
+ * trigger is more often a description ("l'ex-patron de Twitch") than the place of the move. */
+static int32_t nearest_org(const dp_mentions *m, const units *u, size_t trigger)
 {
-    int32_t best = -1;
-    size_t best_dist = (size_t)-1;
-    for (size_t i = 0; i < u->n; i++) {
+    for (size_t i = trigger; i-- > 0;) {
         int32_t k = u->mention[i];
-        if (k < 0 || k == not || m->items[k].type != DP_ORG)
-            continue;
-        size_t dist = i > trigger ? i - trigger : trigger - i;
-        if (dist < best_dist)
-            best = k, best_dist = dist;
+        if (k >= 0 && m->items[k].type == DP_ORG)
+            return k;
     }
-    return best;
+    return -1;
 }
 
 static const char *fold_is(const dp_token_keys *keys, size_t i, const char *word)
@@ -350,7 +346,7 @@ static int event_from_match(const depeche_engine *e, const char *text, const dp_
     /* a person's move with no organisation in the rule: the one the sentence names nearest */
     if (is_core(ev.type, DP_ARG_ORG) && is_core(ev.type, DP_ARG_PERSON) && !ev.args[DP_ARG_ORG].set &&
         ev.args[DP_ARG_PERSON].set) {
-        int32_t k = nearest_org(m, u, trigger, -1);
+        int32_t k = nearest_org(m, u, trigger);
         float cost = 0.15f;
         if (k < 0) { /* else the organisation the article named last before the sentence */
             k = antecedent(m, DP_ORG, toks[0].start);
