@@ -284,15 +284,18 @@ int dp_normalize(dp_text *t, const char *in, size_t len)
         if (!f) {
             if (add_anchor(&st))
                 goto nomem;
-            continue;
+        } else {
+            if (push_cp(&st.norm, f))
+                goto nomem;
+            st.norm_cp++;
         }
-        st.starter_orig = at;
-        st.starter_norm = st.norm.len;
-        st.starter_orig_cp = st.orig_cp - 1;
-        st.starter_norm_cp = st.norm_cp;
-        if (push_cp(&st.norm, f))
-            goto nomem;
-        st.norm_cp++;
+        /* the next cluster starts here: a mark after a removed or folded character must not
+         * bring the original character back into the normalized text */
+        int kept = f == cp;
+        st.starter_orig = kept ? at : i;
+        st.starter_norm = st.norm.len - (kept ? dp_utf8_encode(cp, (char[4]){0}) : 0);
+        st.starter_orig_cp = st.orig_cp - (uint32_t)kept;
+        st.starter_norm_cp = st.norm_cp - (uint32_t)kept;
     }
     t->norm_cap = st.norm.cap;
     t->norm_len = st.norm.len;

@@ -68,6 +68,28 @@ int main(void)
     CHECK(t.utf16);
     dp_text_release(&t);
 
+    /* regression (found by fuzz_normalize): a combining mark right after a removed character
+     * must not bring the removed character back, and the map must stay monotonic */
+    const char fuzzed[] = "\xfe\xff\x00\x34\x20\x60\x0b\xcd\x27\x45\xfe\x7f\x00\x00\xff\x0d\x48\x11";
+    norm(fuzzed, sizeof fuzzed - 1, &t);
+    {
+        uint32_t cps = (uint32_t)dp_utf8_count(t.norm, t.norm_len), last = 0, ok = 1;
+        uint32_t orig_cps = (uint32_t)dp_utf8_count(t.orig, t.orig_len);
+        for (uint32_t cp = 0; cp <= cps; cp++) {
+            uint32_t o = dp_text_orig_cp(&t, cp);
+            ok &= o >= last && o <= orig_cps;
+            last = o;
+        }
+        CHECK(ok);
+        CHECK(!memchr(t.norm, '\0', t.norm_len));
+    }
+    dp_text_release(&t);
+    const char shy_mark[] = "a\xC2\xAD\xCC\x81b"; /* soft hyphen, then a combining acute */
+    norm(shy_mark, sizeof shy_mark - 1, &t);
+    CHECK_STR(t.norm, "a\xCC\x81b");
+    CHECK_INT(dp_text_orig_cp(&t, 2), 3); /* "b" */
+    dp_text_release(&t);
+
     /* empty input */
     norm("", 0, &t);
     CHECK_INT(t.norm_len, 0);

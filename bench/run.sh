@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# depeche's benchmark: end-to-end throughput of `depeche extract --ndjson`, start-up time, peak
+# memory, two workers against one, and bare UTF-8 decoding of the same bytes as a yardstick.
+#   bash bench/run.sh [CORPUS.ndjson[.gz]...]
+# With no corpus, the samples are repeated into 30 MB of NDJSON records. See bench/README.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build=build-bench
+if [ ! -x "$build/depeche" ] || [ ! -x "$build/utf8_decode" ]; then
+  cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF > /dev/null
+  cmake --build "$build" -j2 > /dev/null
+fi
+bin=$build/depeche
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+corpus=$work/corpus.ndjson
+
+if [ $# -eq 0 ]; then
+  python3 - "$corpus" <<'PY'
+import json, glob, sys
+records = [open(p, encoding="utf-8").read() for p in sorted(glob.glob("samples/*.txt"))]
+with open(sys.argv[1], "w", encoding="utf-8") as out:
+    size, i = 0, 0
+    while size < 30_000_000:
+        line = json.dumps({"id": f"sample-{i}", "text": records[i % len(records)]}, ensure_ascii=False) + "\n"
+        out.write(line); size += len(line.encode()); i += 1
+PY
+else
+  for c in "$@"; do case "$c" in *.gz) zcat "$c" ;; *) cat "$c" ;; esac; done > "$corpus"
+fi
+bytes=$(stat -c %s "$corpus")
+records=$(grep -c . "$corpus")
+mb=$(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1e6 }')
+
+seconds() { local t0 t1; t0=$(date +%s.%N); "$@"; t1=$(date +%s.%N); awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }'; }
+
+# yardstick: the same bytes, decoded and nothing else (best of 3)
+yard=999
+for _ in 1 2 3; do t=$(seconds sh -c "$build/utf8_decode < '$corpus' > /dev/null"); yard=$(awk -v a="$yard" -v b="$t" 'BEGIN { print (b < a) ? b : a }'); done
+
+# end to end, one worker (best of 3), with peak memory
+best=999
+for _ in 1 2 3; do
+  t=$(seconds sh -c "/usr/bin/time -f %M -o '$work/rss' '$bin' extract --ndjson '$corpus' > '$work/out'")
+  best=$(awk -v a="$best" -v b="$t" 'BEGIN { print (b < a) ? b : a }')
+done
+rss_kb=$(cat "$work/rss")
+out_records=$(grep -c . "$work/out")
+
+# two workers: the corpus split in two halves, run at once (what `-j 2` will do in-process)
+split -n l/2 "$corpus" "$work/half."
+two=$(seconds sh -c "'$bin' extract --ndjson '$work/half.aa' > /dev/null & '$bin' extract --ndjson '$work/half.ab' > /dev/null; wait")
+
+# start-up: one empty article, 20 runs, default data loaded each time
+: > "$work/empty"
+start=$(seconds sh -c "for i in \$(seq 20); do '$bin' '$work/empty' > /dev/null; done")
+
+awk -v mb="$mb" -v recs="$records" -v outr="$out_records" -v t1="$best" -v t2="$two" -v y="$yard" \
+    -v rss="$rss_kb" -v st="$start" 'BEGIN {
+  printf "corpus                 %s MB, %d records (%d records out)\n", mb, recs, outr
+  printf "end to end, 1 worker   %.1f MB/s, %.0f articles/s (%.2f s)\n", mb / t1, recs / t1, t1
+  printf "end to end, 2 workers  %.1f MB/s (speed-up %.2fx)\n", mb / t2, t1 / t2
+  printf "UTF-8 decoding         %.1f MB/s (depeche runs at 1/%.0f of it)\n", mb / y, (mb / y) / (mb / t1)
+  printf "start-up               %.1f ms (empty article, default data)\n", st / 20 * 1000
+  printf "peak RSS               %.1f MB\n", rss / 1024
+}'
