@@ -214,7 +214,7 @@ static int find_events(const depeche_engine *e, const dp_text *t, const dp_layou
         dp_tokenizer tz;
         dp_tokenizer_start(&tz, &e->tokens, t->norm, (dp_span){s->start, s->end}, s->cp_start);
         size_t n = dp_tokenizer_next_sentence(&tz, toks);
-        rc = dp_events_in_sentence(e, t->norm, toks, n, mentions, ref, teaser, md, events);
+        rc = dp_events_in_sentence(e, t->norm, toks, n, s->line, mentions, ref, teaser, md, events);
     }
     if (!rc)
         dp_events_merge(events, mentions);

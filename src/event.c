@@ -303,7 +303,8 @@ static void find_date(const depeche_engine *e, const char *text, const dp_token 
 static int event_from_match(const depeche_engine *e, const char *text, const dp_token *toks,
                             const dp_token_keys *keys, const units *u, const dp_mentions *m,
                             const dp_event_rule *rule, long rule_index, dp_match_data *md,
-                            dp_date ref, dp_date teaser_date, dp_events *out, size_t *trigger_out)
+                            dp_date ref, dp_date teaser_date, uint32_t line, dp_events *out,
+                            size_t *trigger_out)
 {
     size_t ms, me;
     dp_match_group(md, 0, &ms, &me);
@@ -348,9 +349,11 @@ static int event_from_match(const depeche_engine *e, const char *text, const dp_
         ev.args[DP_ARG_PERSON].set) {
         int32_t k = nearest_org(m, u, trigger);
         float cost = 0.15f;
-        if (k < 0) { /* else the organisation the article named last before the sentence */
+        if (k < 0) { /* else the organisation named last before, in the same paragraph */
             k = antecedent(m, DP_ORG, toks[0].start);
             cost = 0.3f;
+            if (k >= 0 && m->items[k].line != line)
+                k = -1;
         }
         if (k >= 0) {
             ev.args[DP_ARG_ORG] = (dp_event_arg_value){k, 0, 0, 1};
@@ -392,8 +395,8 @@ static int event_from_match(const depeche_engine *e, const char *text, const dp_
 }
 
 int dp_events_in_sentence(const depeche_engine *e, const char *text, const dp_token *toks,
-                          size_t n, const dp_mentions *m, dp_date ref, dp_date teaser_date,
-                          dp_match_data *md, dp_events *out)
+                          size_t n, uint32_t line, const dp_mentions *m, dp_date ref,
+                          dp_date teaser_date, dp_match_data *md, dp_events *out)
 {
     const dp_event_rules *r = &e->events;
     if (!n || !r->n_rules)
@@ -415,7 +418,8 @@ int dp_events_in_sentence(const depeche_engine *e, const char *text, const dp_to
         if (k < 0 || !dp_match_group(md, 0, &ms, &me))
             break;
         size_t trigger = me;
-        rc = event_from_match(e, text, toks, keys, u, m, &r->rules[k], k, md, ref, teaser_date, out, &trigger);
+        rc = event_from_match(e, text, toks, keys, u, m, &r->rules[k], k, md, ref, teaser_date, line,
+                              out, &trigger);
         /* go on after this match's trigger, so that one subject can do several things */
         start = trigger + 1 > start ? trigger + 1 : start + 1;
     }

@@ -87,14 +87,15 @@ typedef struct dp_events {
 } dp_events;
 
 struct depeche_engine;
-/* Reads one sentence (toks[0..n) of the normalized text) for events and appends them. `m` is
- * the article's resolved mentions in text order, `ref` the date that relative dates count
+/* Reads one sentence (toks[0..n) of the normalized text, on layout line `line`) for events and
+ * appends them. `m` is the article's resolved mentions in text order, `ref` the date that
+ * relative dates count
  * from (the teaser's date on a teaser line, else the publication date; year 0 if none), and
  * `teaser_date` the date events get when the sentence gives none (year 0: none). Returns 0 or
  * DEPECHE_ERR_NOMEM. */
 int dp_events_in_sentence(const struct depeche_engine *e, const char *text, const dp_token *toks,
-                          size_t n, const dp_mentions *m, dp_date ref, dp_date teaser_date,
-                          dp_match_data *md, dp_events *out);
+                          size_t n, uint32_t line, const dp_mentions *m, dp_date ref,
+                          dp_date teaser_date, dp_match_data *md, dp_events *out);
 /* Keeps one event per fact: the same type and core arguments (by entity) give one event, the
  * first, completed with a date found later and asserted if any report asserts it. */
 void dp_events_merge(dp_events *ev, const dp_mentions *m);
