@@ -325,9 +325,14 @@ uint32_t dp_text_orig_cp(const dp_text *t, uint32_t norm_cp)
             hi = mid;
     }
     if (!lo)
-        return norm_cp;
+        return lo < t->n_anchors && norm_cp > t->anchors[0].orig_cp ? t->anchors[0].orig_cp : norm_cp;
     const dp_anchor *a = &t->anchors[lo - 1];
-    return a->orig_cp + (norm_cp - a->norm_cp);
+    uint32_t o = a->orig_cp + (norm_cp - a->norm_cp);
+    /* inside a cluster that NFC made longer (a composition exclusion decomposes), positions
+     * stop at the cluster's end rather than run past it */
+    if (lo < t->n_anchors && o > t->anchors[lo].orig_cp)
+        o = t->anchors[lo].orig_cp;
+    return o;
 }
 
 size_t dp_text_orig_byte(const dp_text *t, dp_orig_cursor *cursor, uint32_t cp)

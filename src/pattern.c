@@ -27,7 +27,7 @@ dp_regex *dp_regex_compile(const char *pattern, size_t len, unsigned flags, cons
 {
     int code;
     PCRE2_SIZE offset;
-    uint32_t options = PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK;
+    uint32_t options = PCRE2_UTF | PCRE2_UCP; /* patterns come from files: check their UTF-8 */
     if (flags & DP_RE_CASELESS)
         options |= PCRE2_CASELESS;
     if (flags & DP_RE_DUPNAMES)

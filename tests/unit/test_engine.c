@@ -55,6 +55,8 @@ int main(void)
     CHECK(contains(load_error("teasers\n"), "rules.txt:1: expected a pattern after 'teasers'"));
     CHECK(contains(load_error("title\n"), "rules.txt:1: expected at least one word"));
     CHECK(contains(load_error("class PP de du\n"), "rules.txt:1: expected 'class C WORDS...'"));
+    /* regression (found by fuzz_data): a pattern that is not UTF-8 is an error, not a crash */
+    CHECK(contains(load_error("boilerplate ^Publi\x87\xff\n"), "rules.txt:1: UTF-8 error"));
     CHECK(contains(load_error("entity COMPANY C+\n"), "rules.txt:1: expected 'entity TYPE PATTERN'"));
     CHECK(contains(load_error("\nentity ORG (?<name>C+\n"), "rules.txt:2: missing closing parenthesis (offset 21)"));
     {

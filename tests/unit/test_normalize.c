@@ -90,6 +90,15 @@ int main(void)
     CHECK_INT(dp_text_orig_cp(&t, 2), 3); /* "b" */
     dp_text_release(&t);
 
+    /* regression (found by fuzz_normalize): NFC makes U+FB2C three code points long; the map
+     * must not run past the original character */
+    const char exclusion[] = "\xfe\xff\xfb\x2c";
+    norm(exclusion, sizeof exclusion - 1, &t);
+    CHECK_INT(dp_utf8_count(t.norm, t.norm_len), 3);
+    CHECK_INT(dp_text_orig_cp(&t, 1), 1);
+    CHECK_INT(dp_text_orig_cp(&t, 3), 1);
+    dp_text_release(&t);
+
     /* empty input */
     norm("", 0, &t);
     CHECK_INT(t.norm_len, 0);
