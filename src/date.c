@@ -12,11 +12,11 @@ int dp_date_rules_load(dp_date_rules *r, const char *kind, size_t kind_len, cons
 {
     dp_lexicon *lx;
     int min = 1, max;
-    if (kind_len == 5 && !memcmp(kind, "month", 5))
+    if (dp_word_is(kind, kind_len, "month"))
         lx = &r->months, max = 12;
-    else if (kind_len == 7 && !memcmp(kind, "weekday", 7))
+    else if (dp_word_is(kind, kind_len, "weekday"))
         lx = &r->weekdays, max = 7;
-    else if (kind_len == 8 && !memcmp(kind, "relative", 8))
+    else if (dp_word_is(kind, kind_len, "relative"))
         lx = &r->relative, min = -366, max = 366;
     else
         return 0;

@@ -33,7 +33,7 @@ const char *dp_event_arg_name(enum dp_event_arg arg)
 static int event_type_from(const char *s, size_t n)
 {
     for (int t = 0; t < DP_EVENT_TYPES; t++)
-        if (strlen(type_names[t]) == n && !memcmp(type_names[t], s, n))
+        if (dp_word_is(s, n, type_names[t]))
             return t;
     return -1;
 }
@@ -114,11 +114,11 @@ static int load_summary(dp_event_rules *r, const char *args, size_t len, const c
 int dp_event_rules_load(dp_event_rules *r, const char *kind, size_t kind_len, const char *args,
                         size_t args_len, const char *path, unsigned long line, depeche_error *err)
 {
-    if (kind_len == 3 && !memcmp(kind, "cue", 3))
+    if (dp_word_is(kind, kind_len, "cue"))
         return dp_word_classes_load(&r->cues, args, args_len, "cue", path, line, err);
-    if (kind_len == 5 && !memcmp(kind, "event", 5))
+    if (dp_word_is(kind, kind_len, "event"))
         return load_rule(r, args, args_len, path, line, err);
-    if (kind_len == 7 && !memcmp(kind, "summary", 7))
+    if (dp_word_is(kind, kind_len, "summary"))
         return load_summary(r, args, args_len, path, line, err);
     return 0;
 }

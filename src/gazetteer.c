@@ -16,7 +16,7 @@ const char *dp_entity_type_name(enum dp_entity_type type)
 enum dp_entity_type dp_entity_type_from(const char *s, size_t n)
 {
     for (int t = 0; t < DP_ENTITY_TYPES; t++)
-        if (strlen(type_names[t]) == n && !memcmp(type_names[t], s, n))
+        if (dp_word_is(s, n, type_names[t]))
             return (enum dp_entity_type)t;
     return DP_ENTITY_TYPES;
 }
@@ -157,12 +157,12 @@ int dp_gazetteer_load_line(dp_gazetteer *g, const dp_token_rules *tokens, const 
                            "attribute '%.*s' is not key=value", (int)(stop - a), a);
         }
         size_t kl = (size_t)(eq - a), vl = (size_t)(stop - eq - 1);
-        if (kl == 5 && !memcmp(a, "title", 5)) {
+        if (dp_word_is(a, kl, "title")) {
             free(e.title);
             e.title = dup_field(eq + 1, vl);
-        } else if (kl == 4 && !memcmp(a, "case", 4) && vl == 11 && !memcmp(eq + 1, "insensitive", 11)) {
+        } else if (dp_word_is(a, kl, "case") && dp_word_is(eq + 1, vl, "insensitive")) {
             case_insensitive = 1;
-        } else if (!(kl == 4 && !memcmp(a, "case", 4) && vl == 9 && !memcmp(eq + 1, "sensitive", 9))) {
+        } else if (!(dp_word_is(a, kl, "case") && dp_word_is(eq + 1, vl, "sensitive"))) {
             free(e.name), free(e.wikidata), free(e.title);
             return dp_fail(err, DEPECHE_ERR_DATA, path, lineno, 0,
                            "unknown attribute '%.*s' (known: title=..., case=insensitive|sensitive)",

@@ -63,6 +63,15 @@ size_t dp_utf8_encode(uint32_t c, char *out);
 /* Code points in s[0..n) (valid UTF-8): the count of bytes that do not continue a sequence. */
 size_t dp_utf8_count(const char *s, size_t n);
 
+/* Is s[0..n) the word `lit`? (Data-file kinds, attribute names.) */
+static inline int dp_word_is(const char *s, size_t n, const char *lit)
+{
+    size_t k = 0;
+    while (lit[k] && k < n && s[k] == lit[k])
+        k++;
+    return k == n && !lit[k];
+}
+
 /* ---- Spans into the normalized text ---- */
 
 typedef struct dp_span {

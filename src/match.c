@@ -105,9 +105,9 @@ static int load_rule(dp_match_rules *r, const char *args, size_t len, const char
 int dp_match_rules_load(dp_match_rules *r, const char *kind, size_t kind_len, const char *args,
                         size_t args_len, const char *path, unsigned long line, depeche_error *err)
 {
-    if (kind_len == 5 && !memcmp(kind, "class", 5))
+    if (dp_word_is(kind, kind_len, "class"))
         return dp_word_classes_load(&r->classes, args, args_len, "class", path, line, err);
-    if (kind_len == 6 && !memcmp(kind, "entity", 6))
+    if (dp_word_is(kind, kind_len, "entity"))
         return load_rule(r, args, args_len, path, line, err);
     return 0;
 }

@@ -22,7 +22,7 @@ int dp_segment_rules_load(dp_segment_rules *r, const char *kind, size_t kind_len
 {
     size_t k = 0;
     while (k < DP_ARRAY_LEN(cue_kinds) &&
-           !(strlen(cue_kinds[k].name) == kind_len && !memcmp(cue_kinds[k].name, kind, kind_len)))
+           !dp_word_is(kind, kind_len, cue_kinds[k].name))
         k++;
     if (k == DP_ARRAY_LEN(cue_kinds))
         return 0;

@@ -49,7 +49,7 @@ int dp_token_rules_load(dp_token_rules *r, const char *kind, size_t kind_len, co
         {"clitic", offsetof(dp_token_rules, clitics), 1},
     };
     for (size_t i = 0; i < DP_ARRAY_LEN(kinds); i++) {
-        if (strlen(kinds[i].kind) == kind_len && !memcmp(kinds[i].kind, kind, kind_len))
+        if (dp_word_is(kind, kind_len, kinds[i].kind))
             return load_words((dp_lexicon *)((char *)r + kinds[i].offset), kinds[i].fold, args,
                               args_len, path, line, err);
     }

@@ -42,4 +42,22 @@ static int run_cases(const char *path, case_fn fn)
     return n;
 }
 
+/* The engine every case uses, with the default data. */
+#include "check.h"
+#include "depeche.h"
+static depeche_engine *engine;
+
+/* Loads the engine and runs the case file argv[1] with fn; returns 0 when at least
+ * min_cases ran (the engine stays for more checks; the caller frees it), else 1. */
+static int cases_main(int argc, char **argv, case_fn fn, int min_cases)
+{
+    depeche_error err;
+    engine = depeche_engine_new(NULL, &err);
+    CHECK(engine != NULL);
+    if (!engine || argc < 2)
+        return 1;
+    CHECK(run_cases(argv[1], fn) >= min_cases);
+    return 0;
+}
+
 #endif

@@ -4,8 +4,6 @@
 #include "engine.h"
 #include "normalize.h"
 
-static depeche_engine *engine;
-
 static void date_case(const char *input, const char *expected, const char *where)
 {
     dp_text text = {0};
@@ -29,12 +27,8 @@ static void date_case(const char *input, const char *expected, const char *where
 
 int main(int argc, char **argv)
 {
-    depeche_error err;
-    engine = depeche_engine_new(NULL, &err);
-    CHECK(engine != NULL);
-    if (!engine || argc < 2)
+    if (cases_main(argc, argv, date_case, 15))
         return check_report() | 1;
-    CHECK(run_cases(argv[1], date_case) > 15);
 
     char iso[11];
     CHECK_STR(dp_date_iso((dp_date){2023, 11, 20}, iso), "2023-11-20");

@@ -8,8 +8,6 @@
 #include "document.h"
 #include "engine.h"
 
-static depeche_engine *engine;
-
 static void entity_case(const char *input, const char *expected, const char *where)
 {
     depeche_error err;
@@ -63,12 +61,9 @@ static const char *gazetteer_error(const char *content)
 
 int main(int argc, char **argv)
 {
-    depeche_error err;
-    engine = depeche_engine_new(NULL, &err);
-    CHECK(engine != NULL);
-    if (!engine || argc < 2)
+    if (cases_main(argc, argv, entity_case, 20))
         return check_report() | 1;
-    CHECK(run_cases(argv[1], entity_case) > 20);
+    depeche_error err;
 
     /* the defaults are as large as promised */
     size_t given = engine->gazetteer.given_names.count, orgs = 0, roles = 0, places = 0;

@@ -6,8 +6,6 @@
 #include "document.h"
 #include "engine.h"
 
-static depeche_engine *engine;
-
 static void event_case(const char *input, const char *expected, const char *where)
 {
     depeche_error err;
@@ -31,12 +29,8 @@ static void event_case(const char *input, const char *expected, const char *wher
 
 int main(int argc, char **argv)
 {
-    depeche_error err;
-    engine = depeche_engine_new(NULL, &err);
-    CHECK(engine != NULL);
-    if (!engine || argc < 2)
+    if (cases_main(argc, argv, event_case, 20))
         return check_report() | 1;
-    CHECK(run_cases(argv[1], event_case) > 20);
     depeche_engine_free(engine);
     return check_report();
 }

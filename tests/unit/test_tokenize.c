@@ -4,8 +4,6 @@
 #include "engine.h"
 #include "normalize.h"
 
-static depeche_engine *engine;
-
 static void tokenize_case(const char *input, const char *expected, const char *where)
 {
     dp_text text = {0};
@@ -46,12 +44,8 @@ static void tokenize_case(const char *input, const char *expected, const char *w
 
 int main(int argc, char **argv)
 {
-    depeche_error err;
-    engine = depeche_engine_new(NULL, &err);
-    CHECK(engine != NULL);
-    if (!engine || argc < 2)
+    if (cases_main(argc, argv, tokenize_case, 20))
         return check_report() | 1;
-    CHECK(run_cases(argv[1], tokenize_case) > 20);
     /* a line without any stop is cut into bounded sentences */
     char *longline = malloc(30001);
     for (int i = 0; i < 10000; i++)
