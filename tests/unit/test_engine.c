@@ -89,6 +89,31 @@ int main(void)
         depeche_engine_free(e);
     }
 
+    /* a catastrophic pattern gives up at the match limit instead of hanging: the line is just
+     * not matched (no timer here: the limit is what bounds the time) */
+    {
+        write_file("rules.txt", "boilerplate ^(a+)+$\n");
+        const char *p = tmpdir;
+        depeche_engine_options o = {.pattern_paths = &p, .n_pattern_paths = 1};
+        depeche_error err;
+        write_file("a.txt", "# nothing\n");
+        write_file("b.txt", "# nothing\n");
+        depeche_engine *e = depeche_engine_new(&o, &err);
+        CHECK(e != NULL);
+        char text[400];
+        memcpy(text, "Un titre pour la page\n", 22);
+        memset(text + 22, 'a', 300);
+        memcpy(text + 322, "b\nLa suite.", 12);
+        depeche_input in = {.text = text, .length = 334};
+        depeche_document *doc = e ? depeche_extract(e, &in, &err) : NULL;
+        char *json = doc ? depeche_document_json(doc, DEPECHE_JSON_EXPLAIN) : NULL;
+        CHECK(json && strstr(json, "{\"kind\":\"body\",\"start\":22,\"end\":323}"));
+        free(json);
+        depeche_document_free(doc);
+        depeche_engine_free(e);
+        write_file("rules.txt", "# nothing\n");
+    }
+
     /* ---- lexicon ---- */
     {
         dp_lexicon lx = {0};
