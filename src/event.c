@@ -410,8 +410,6 @@ int dp_events_in_sentence(const depeche_engine *e, const char *text, const dp_to
     }
     dp_token_keys_fill(keys, text, toks, n);
     build_units(e, text, toks, n, keys, m, u);
-    if (getenv("DEPECHE_DEBUG_UNITS"))
-        fprintf(stderr, "%s\n", u->s);
     for (size_t start = 0; start < u->n && !rc;) {
         long k = dp_rule_set_match(&r->set, u->s, u->n, start, md);
         size_t ms, me;

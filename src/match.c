@@ -303,8 +303,6 @@ int dp_match_sentence(const depeche_engine *e, const char *text, const dp_token 
             cls[i] = toks[i].kind == DP_TOK_PUNCT ? punct_class(text, &toks[i])
                                                   : word_class(r, g, toks, keys, i, cls);
     cls[n] = '\0';
-    if (getenv("DEPECHE_DEBUG_CLASSES"))
-        fprintf(stderr, "%s\n", cls);
 
     /* rules: leftmost matches, one regex call each */
     for (size_t start = 0; start < n;) {
