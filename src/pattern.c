@@ -125,11 +125,6 @@ int dp_match_group(const dp_match_data *md, unsigned group, size_t *start, size_
     return 1;
 }
 
-const char *dp_match_mark(const dp_match_data *md)
-{
-    return (const char *)pcre2_get_mark(md->data);
-}
-
 long dp_rule_set_add(dp_rule_set *s, const char *pattern, size_t len, unsigned flags,
                      const char *path, unsigned long line, const char *const *names,
                      size_t n_names, uint32_t *numbers, depeche_error *err)
@@ -137,16 +132,17 @@ long dp_rule_set_add(dp_rule_set *s, const char *pattern, size_t len, unsigned f
     dp_regex *alone = dp_regex_compile(pattern, len, flags, path, line, err);
     if (!alone)
         return err ? err->code : DEPECHE_ERR_DATA;
+    uint32_t marker = s->groups + 1;
     for (size_t i = 0; i < n_names; i++) {
         uint32_t local = dp_regex_group(alone, names[i]);
-        numbers[i] = local ? s->groups + local : 0;
+        numbers[i] = local ? marker + local : 0;
     }
-    s->groups += dp_regex_captures(alone);
+    s->groups = marker + dp_regex_captures(alone);
     dp_regex_free(alone);
-    char head[48];
-    int hl = snprintf(head, sizeof head, "%s(?:(*MARK:%zu)", s->n ? "|" : "", s->n);
-    if (dp_strbuf_append(&s->source, head, (size_t)hl) || dp_strbuf_append(&s->source, pattern, len) ||
-        dp_strbuf_putc(&s->source, ')'))
+    size_t n = s->n;
+    if (DP_PUSH(s->markers, n, s->markers_cap, marker) ||
+        dp_strbuf_append(&s->source, s->n ? "|(?:()" : "(?:()", s->n ? 6 : 5) ||
+        dp_strbuf_append(&s->source, pattern, len) || dp_strbuf_putc(&s->source, ')'))
         return dp_fail(err, DEPECHE_ERR_NOMEM, path, line, 0, "out of memory");
     return (long)s->n++;
 }
@@ -167,14 +163,17 @@ long dp_rule_set_match(const dp_rule_set *s, const char *subject, size_t len, si
 {
     if (!s->combined || !dp_regex_match(s->combined, subject, len, start, md))
         return -1;
-    const char *mark = dp_match_mark(md);
-    size_t k = mark ? strtoul(mark, NULL, 10) : s->n;
-    return k < s->n ? (long)k : -1;
+    size_t a, b;
+    for (size_t k = 0; k < s->n; k++)
+        if (dp_match_group(md, s->markers[k], &a, &b))
+            return (long)k;
+    return -1;
 }
 
 void dp_rule_set_release(dp_rule_set *s)
 {
     dp_strbuf_release(&s->source);
+    free(s->markers);
     dp_regex_free(s->combined);
     memset(s, 0, sizeof *s);
 }

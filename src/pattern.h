@@ -37,18 +37,19 @@ int dp_regex_match(const dp_regex *re, const char *subject, size_t len, size_t s
                    dp_match_data *md);
 /* After a match: the bounds of group `group` (0 is the whole match); returns 0 if unset. */
 int dp_match_group(const dp_match_data *md, unsigned group, size_t *start, size_t *end);
-/* After a match: the name of the last (*MARK:name) passed, or NULL. */
-const char *dp_match_mark(const dp_match_data *md);
 
 /* ---- Rule sets: many patterns, one regex call ----------------------------------------- */
 
-/* Patterns joined into one alternation, each behind a (*MARK) that tells which one matched,
- * so that one call scans a subject whatever the number of rules. At a given position the
- * first rule that matches wins. Group numbers of each rule's named groups are kept. */
+/* Patterns joined into one alternation, each opening with an empty capture group that tells
+ * which one matched, so that one call scans a subject whatever the number of rules. (A
+ * (*MARK) would tell it too, but it stops PCRE2 from skipping the positions where no rule can
+ * start.) At a given position the first rule that matches wins. */
 typedef struct dp_rule_set {
     dp_strbuf source;
-    uint32_t groups; /* capture groups in the source so far */
-    size_t n;        /* rules added */
+    uint32_t groups;   /* capture groups in the source so far */
+    size_t n;          /* rules added */
+    uint32_t *markers; /* the empty group that opens each rule */
+    size_t markers_cap;
     dp_regex *combined;
 } dp_rule_set;
 

@@ -29,51 +29,24 @@ int dp_segment_rules_load(dp_segment_rules *r, const char *kind, size_t kind_len
     if (!args_len)
         return dp_fail(err, DEPECHE_ERR_DATA, path, line, 0, "expected a pattern after '%s'",
                        cue_kinds[k].name);
-    dp_regex *alone = dp_regex_compile(args, args_len, DP_RE_CASELESS, path, line, err);
-    if (!alone)
-        return err ? err->code : DEPECHE_ERR_DATA;
-    dp_regex_free(alone);
-    dp_cue_source cue = {malloc(args_len + 1), args_len, cue_kinds[k].kind, path, line};
-    if (!cue.pattern || DP_PUSH(r->cues, r->n_cues, r->cues_cap, cue)) {
-        free(cue.pattern);
+    dp_cue cue = {cue_kinds[k].kind, path, line};
+    long index = dp_rule_set_add(&r->set, args, args_len, DP_RE_CASELESS, path, line, NULL, 0, NULL, err);
+    if (index < 0)
+        return (int)index;
+    if (DP_PUSH(r->cues, r->n_cues, r->cues_cap, cue))
         return dp_fail(err, DEPECHE_ERR_NOMEM, path, line, 0, "out of memory");
-    }
-    memcpy(cue.pattern, args, args_len);
-    cue.pattern[args_len] = '\0';
     return 1;
 }
 
 int dp_segment_rules_finish(dp_segment_rules *r, depeche_error *err)
 {
-    if (!r->n_cues)
-        return 0;
-    dp_strbuf all = {0};
-    int fail = 0;
-    for (size_t i = 0; i < r->n_cues && !fail; i++) {
-        char head[48];
-        snprintf(head, sizeof head, "%s(?:(*MARK:%zu)", i ? "|" : "", i);
-        fail = dp_strbuf_append(&all, head, strlen(head)) ||
-               dp_strbuf_append(&all, r->cues[i].pattern, r->cues[i].len) ||
-               dp_strbuf_putc(&all, ')');
-    }
-    if (fail) {
-        dp_strbuf_release(&all);
-        return dp_fail(err, DEPECHE_ERR_NOMEM, NULL, 0, 0, "out of memory");
-    }
-    r->combined = dp_regex_compile(all.data, all.len, DP_RE_CASELESS, r->cues[0].path, 0, err);
-    dp_strbuf_release(&all);
-    if (!r->combined && err && err->code == DEPECHE_ERR_DATA)
-        snprintf(err->message, sizeof err->message,
-                 "the cues compile one by one but not together (an unterminated \\Q?)");
-    return r->combined ? 0 : (err ? err->code : DEPECHE_ERR_DATA);
+    return dp_rule_set_finish(&r->set, DP_RE_CASELESS, r->n_cues ? r->cues[0].path : NULL, err);
 }
 
 void dp_segment_rules_release(dp_segment_rules *r)
 {
-    for (size_t i = 0; i < r->n_cues; i++)
-        free(r->cues[i].pattern);
     free(r->cues);
-    dp_regex_free(r->combined);
+    dp_rule_set_release(&r->set);
     memset(r, 0, sizeof *r);
 }
 
@@ -138,17 +111,12 @@ static void analyse_short_line(dp_line *l, const char *text, const dp_token_rule
 static enum dp_cue_kind match_cue(const dp_segment_rules *r, const char *text, const dp_line *l,
                                   dp_match_data *md, uint32_t *cue_end)
 {
-    size_t len = l->span.end - l->span.start;
-    if (!r->combined || len > DP_CUE_MAX_LINE ||
-        !dp_regex_match(r->combined, text + l->span.start, len, 0, md))
-        return DP_CUE_NONE;
-    const char *mark = dp_match_mark(md);
-    size_t index = mark ? strtoul(mark, NULL, 10) : r->n_cues;
-    size_t s, e;
-    if (index >= r->n_cues || !dp_match_group(md, 0, &s, &e))
+    size_t len = l->span.end - l->span.start, s, e;
+    long k = len > DP_CUE_MAX_LINE ? -1 : dp_rule_set_match(&r->set, text + l->span.start, len, 0, md);
+    if (k < 0 || !dp_match_group(md, 0, &s, &e))
         return DP_CUE_NONE;
     *cue_end = (uint32_t)e;
-    return r->cues[index].kind;
+    return r->cues[k].kind;
 }
 
 static int is_blank_byte(char c)

@@ -32,18 +32,16 @@ enum dp_cue_kind {
     DP_CUE_BYLINE
 };
 
-typedef struct dp_cue_source {
-    char *pattern; /* owned */
-    size_t len;
+typedef struct dp_cue {
     enum dp_cue_kind kind;
     const char *path; /* static storage: the resource or user path string owned by the engine */
     unsigned long line;
-} dp_cue_source;
+} dp_cue;
 
 typedef struct dp_segment_rules {
-    dp_cue_source *cues;
+    dp_cue *cues;
     size_t n_cues, cues_cap;
-    dp_regex *combined; /* every cue as one alternation, told apart by (*MARK) */
+    dp_rule_set set; /* every cue as one regex */
 } dp_segment_rules;
 
 int dp_segment_rules_load(dp_segment_rules *r, const char *kind, size_t kind_len,
