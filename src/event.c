@@ -300,6 +300,35 @@ static void find_date(const depeche_engine *e, const char *text, const dp_token 
     }
 }
 
+/* "inflige une amende à Apple, Tech Data et Ingram Micro": when the last organisation or
+ * person a rule bound opens a list, each other member of the list gets the same event. */
+static int add_listed(const dp_token *toks, const units *u, dp_match_data *md,
+                      const dp_event_rule *rule, const dp_event *ev, dp_events *out)
+{
+    int last = -1;
+    size_t last_end = 0, s, e;
+    for (int a = 0; a < DP_ARG_NEG; a++)
+        if (rule->groups[a] && dp_match_group(md, rule->groups[a], &s, &e) && e > s && e >= last_end &&
+            (u->s[s] == 'O' || u->s[s] == 'P' || u->s[s] == 'C') && e - s == 1)
+            last = a, last_end = e;
+    if (last < 0 || (last >= DP_ARG_PARTNER1 && last <= DP_ARG_PARTNER4))
+        return 0;
+    char kind = u->s[last_end - 1];
+    for (size_t i = last_end; i + 1 < u->n && (u->s[i] == ',' || u->s[i] == 'f') &&
+                              (u->s[i + 1] == kind || (kind == 'C' && u->s[i + 1] == 'O') || (kind == 'O' && u->s[i + 1] == 'C'));
+         i += 2) {
+        dp_event copy = *ev;
+        copy.args[last].mention = u->mention[i + 1];
+        copy.args[last].cp_start = toks[u->first[i + 1]].cp_start;
+        copy.args[last].cp_end = toks[u->last[i + 1]].cp_end;
+        if (DP_PUSH(out->items, out->n, out->cap, copy))
+            return DEPECHE_ERR_NOMEM;
+        if (u->s[i] == 'f')
+            break; /* "et" closes the list */
+    }
+    return 0;
+}
+
 static int event_from_match(const depeche_engine *e, const char *text, const dp_token *toks,
                             const dp_token_keys *keys, const units *u, const dp_mentions *m,
                             const dp_event_rule *rule, long rule_index, dp_match_data *md,
@@ -391,7 +420,9 @@ static int event_from_match(const depeche_engine *e, const char *text, const dp_
     ev.trigger_cp_end = toks[u->last[trigger]].cp_end;
     if (ev.confidence < 0.05f)
         ev.confidence = 0.05f;
-    return DP_PUSH(out->items, out->n, out->cap, ev) ? DEPECHE_ERR_NOMEM : 0;
+    if (DP_PUSH(out->items, out->n, out->cap, ev))
+        return DEPECHE_ERR_NOMEM;
+    return add_listed(toks, u, md, rule, &ev, out);
 }
 
 int dp_events_in_sentence(const depeche_engine *e, const char *text, const dp_token *toks,
