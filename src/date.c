@@ -258,6 +258,23 @@ int dp_date_relative(const dp_date_rules *r, const char *text, const dp_token *t
     return 0;
 }
 
+size_t dp_date_month_year(const dp_date_rules *r, const char *text, const dp_token *toks,
+                          size_t n, size_t i, dp_date *out)
+{
+    int mo, y;
+    if (i + 1 < n && (mo = (int)lookup(&r->months, text, &toks[i])) &&
+        toks[i + 1].end - toks[i + 1].start == 4 && (y = year_of(text, &toks[i + 1])) > 0) {
+        *out = (dp_date){(int16_t)y, (int8_t)mo, 0};
+        return 2;
+    }
+    if (i + 1 < n && toks[i].end - toks[i].start == 2 && !memcmp(text + toks[i].start, "en", 2) &&
+        toks[i + 1].end - toks[i + 1].start == 4 && (y = year_of(text, &toks[i + 1])) > 0) {
+        *out = (dp_date){(int16_t)y, 0, 0};
+        return 2;
+    }
+    return 0;
+}
+
 char *dp_date_iso(dp_date d, char out[11])
 {
     if (d.year <= 0)

@@ -46,6 +46,11 @@ char *dp_date_iso(dp_date d, char out[11]);
 int dp_date_relative(const dp_date_rules *r, const char *text, const dp_token *t, dp_date ref,
                      dp_date *out);
 
+/* "décembre 2018", "en 2016": a month and a year, or a year alone after "en", starting at
+ * token i of toks[0..n). Returns the number of tokens used (0 if none) and fills out. */
+size_t dp_date_month_year(const dp_date_rules *r, const char *text, const dp_token *toks,
+                          size_t n, size_t i, dp_date *out);
+
 /* Parses "YYYY-MM-DD..." (the start of an ISO 8601 date or time); returns 1 on success. */
 int dp_date_parse_iso(const char *s, dp_date *d);
 

@@ -280,9 +280,17 @@ static void find_date(const depeche_engine *e, const char *text, const dp_token 
         dp_date d;
         if (u->s[i] == 'D' && u->mention[i] >= 0 && dp_date_parse_iso(m->items[u->mention[i]].date, &d)) {
             ev->date = d;
-        } else if (u->s[i] == 'w' || u->s[i] == 'f') {
+        } else if (u->s[i] == 'w' || u->s[i] == 'f' || u->s[i] == 'd') {
             const dp_token *t = &toks[u->first[i]];
-            size_t ti = u->first[i];
+            size_t ti = u->first[i], used = dp_date_month_year(&e->dates, text, toks, u->last[u->n - 1] + 1, ti, &d);
+            if (used) {
+                ev->date = d;
+                best_dist = dist;
+                ev->has_date = ev->date_from_text = 1;
+                ev->date_cp_start = t->cp_start;
+                ev->date_cp_end = toks[ti + used - 1].cp_end;
+                continue;
+            }
             if (!dp_date_relative(&e->dates, text, t, ref, &d))
                 continue;
             if (d.day == 0 && !(ti > 0 && (fold_is(keys, ti - 1, "en") || fold_is(keys, ti - 1, "debut") ||
