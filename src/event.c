@@ -140,7 +140,7 @@ void dp_event_rules_release(dp_event_rules *r)
 
 static int is_trigger_class(char c)
 {
-    return c && strchr("NSTUHKQJAFYVXZWBE", c) != NULL;
+    return c && strchr("NSTUHKQJAIGFYVXZWBE", c) != NULL;
 }
 
 int dp_event_has_trigger(const dp_event_rules *r, const dp_token *toks, size_t n,
