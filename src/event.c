@@ -57,6 +57,12 @@ static int is_core(enum dp_event_type type, enum dp_event_arg a)
 
 /* ---- Loading ---------------------------------------------------------------------------- */
 
+static int is_trigger_class(char c)
+{
+    return c && strchr("NSTUHKQJAIGFYVXZWBE", c) != NULL;
+}
+
+
 static int load_rule(dp_event_rules *r, const char *args, size_t len, const char *path,
                      unsigned long line, depeche_error *err)
 {
@@ -80,15 +86,25 @@ static int load_rule(dp_event_rules *r, const char *args, size_t len, const char
                        "expected 'event TYPE CONFIDENCE PATTERN' with TYPE an event type "
                        "(appointment, dismissal, ...) and CONFIDENCE from 0 to 1");
     dp_event_rule rule = {(uint8_t)type, (float)confidence, {0}, path, line};
-    long k = dp_rule_set_add(&r->set, args, len, 0, path, line, arg_names, DP_EVENT_ARGS,
-                             rule.groups, err);
+    dp_rule_set *set = &r->sets[type];
+    long k = dp_rule_set_add(set, args, len, 0, path, line, arg_names, DP_EVENT_ARGS, rule.groups, err);
     if (k < 0) {
         if (err && err->code == DEPECHE_ERR_DATA && err->offset)
             err->offset += (unsigned long)(args - start);
         return (int)k;
     }
-    if (DP_PUSH(r->rules, r->n_rules, r->rules_cap, rule))
+    size_t in_set = (size_t)k;
+    if (dp_reserve((void **)&r->set_rule[type], &r->set_rule_cap[type], in_set + 1, sizeof(size_t)) ||
+        DP_PUSH(r->rules, r->n_rules, r->rules_cap, rule))
         return dp_fail(err, DEPECHE_ERR_NOMEM, path, line, 0, "out of memory");
+    r->set_rule[type][in_set] = r->n_rules - 1;
+    /* the trigger classes this rule names: outside character classes' negations, any of them */
+    for (size_t i = 0; i < len; i++) {
+        char c = args[i];
+        if (is_trigger_class(c) && (i == 0 || args[i - 1] != '<') && !strchr(r->triggers[type], c) &&
+            strlen(r->triggers[type]) + 1 < sizeof r->triggers[type])
+            strncat(r->triggers[type], &c, 1);
+    }
     return 1;
 }
 
@@ -125,23 +141,26 @@ int dp_event_rules_load(dp_event_rules *r, const char *kind, size_t kind_len, co
 
 int dp_event_rules_finish(dp_event_rules *r, depeche_error *err)
 {
-    return dp_rule_set_finish(&r->set, 0, r->n_rules ? r->rules[0].path : NULL, err);
+    for (int t = 0; t < DP_EVENT_TYPES; t++) {
+        int rc = dp_rule_set_finish(&r->sets[t], 0, r->n_rules ? r->rules[0].path : NULL, err);
+        if (rc)
+            return rc;
+    }
+    return 0;
 }
 
 void dp_event_rules_release(dp_event_rules *r)
 {
     dp_lexicon_release(&r->cues);
     free(r->rules);
-    dp_rule_set_release(&r->set);
-    for (int t = 0; t < DP_EVENT_TYPES; t++)
+    for (int t = 0; t < DP_EVENT_TYPES; t++) {
+        dp_rule_set_release(&r->sets[t]);
+        free(r->set_rule[t]);
         free(r->summary[t]);
+    }
     memset(r, 0, sizeof *r);
 }
 
-static int is_trigger_class(char c)
-{
-    return c && strchr("NSTUHKQJAIGFYVXZWBE", c) != NULL;
-}
 
 int dp_event_has_trigger(const dp_event_rules *r, const dp_token *toks, size_t n,
                          const dp_token_keys *keys)
@@ -325,6 +344,9 @@ static int add_listed(const dp_token *toks, const units *u, dp_match_data *md,
     for (size_t i = last_end; i + 1 < u->n && (u->s[i] == ',' || u->s[i] == 'f') &&
                               (u->s[i + 1] == kind || (kind == 'C' && u->s[i + 1] == 'O') || (kind == 'O' && u->s[i + 1] == 'C'));
          i += 2) {
+        char after = i + 2 < u->n ? u->s[i + 2] : '.';
+        if (!strchr(",f.)", after))
+            break; /* "Compte-Nickel, Carrefour Greenweez": pairs, not a list */
         dp_event copy = *ev;
         copy.args[last].mention = u->mention[i + 1];
         copy.args[last].cp_start = toks[u->first[i + 1]].cp_start;
@@ -345,8 +367,8 @@ static int event_from_match(const depeche_engine *e, const char *text, const dp_
 {
     size_t ms, me;
     dp_match_group(md, 0, &ms, &me);
-    size_t trigger = ms;
-    while (trigger < me && !is_trigger_class(u->s[trigger]))
+    size_t trigger = ms; /* the first of the unit's own type's triggers */
+    while (trigger < me && !strchr(e->events.triggers[rule->type], u->s[trigger]))
         trigger++;
     if (trigger == me)
         return 0;
@@ -449,16 +471,20 @@ int dp_events_in_sentence(const depeche_engine *e, const char *text, const dp_to
     }
     dp_token_keys_fill(keys, text, toks, n);
     build_units(e, text, toks, n, keys, m, u);
-    for (size_t start = 0; start < u->n && !rc;) {
-        long k = dp_rule_set_match(&r->set, u->s, u->n, start, md);
-        size_t ms, me;
-        if (k < 0 || !dp_match_group(md, 0, &ms, &me))
-            break;
-        size_t trigger = me;
-        rc = event_from_match(e, text, toks, keys, u, m, &r->rules[k], k, md, ref, teaser_date, line,
-                              out, &trigger);
-        /* go on after this match's trigger, so that one subject can do several things */
-        start = trigger + 1 > start ? trigger + 1 : start + 1;
+    for (int type = 0; type < DP_EVENT_TYPES && !rc; type++) {
+        if (!r->sets[type].n || !strpbrk(u->s, r->triggers[type]))
+            continue;
+        for (size_t start = 0; start < u->n && !rc;) {
+            long k = dp_rule_set_match(&r->sets[type], u->s, u->n, start, md);
+            size_t ms, me;
+            if (k < 0 || !dp_match_group(md, 0, &ms, &me))
+                break;
+            size_t trigger = me, rule = r->set_rule[type][k];
+            rc = event_from_match(e, text, toks, keys, u, m, &r->rules[rule], (long)rule, md, ref,
+                                  teaser_date, line, out, &trigger);
+            /* go on after this match's trigger, so that one subject can do several things */
+            start = trigger + 1 > start ? trigger + 1 : start + 1;
+        }
     }
 out:
     free(keys);
@@ -492,8 +518,20 @@ static int same_fact(const dp_event *a, const dp_event *b, const dp_mentions *m)
     return 1;
 }
 
+static int by_trigger(const void *pa, const void *pb)
+{
+    const dp_event *a = pa, *b = pb;
+    if (a->trigger_cp_start != b->trigger_cp_start)
+        return a->trigger_cp_start < b->trigger_cp_start ? -1 : 1;
+    if (a->type != b->type)
+        return a->type - b->type;
+    return a->rule - b->rule;
+}
+
 void dp_events_merge(dp_events *ev, const dp_mentions *m)
 {
+    if (ev->n > 1) /* text order: the order of the triggers */
+        qsort(ev->items, ev->n, sizeof *ev->items, by_trigger);
     size_t kept = 0;
     for (size_t i = 0; i < ev->n; i++) {
         dp_event *x = &ev->items[i];

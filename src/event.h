@@ -44,7 +44,13 @@ typedef struct dp_event_rules {
     dp_lexicon cues; /* word classes (see dp_word_classes_load) */
     dp_event_rule *rules;
     size_t n_rules, rules_cap;
-    dp_rule_set set;
+    /* one rule set per event type, so that one subject can do several things in a sentence
+     * ("Camaïeu, placé en liquidation, supprime 2 600 emplois"), tried only when the sentence
+     * holds one of the trigger classes its rules name */
+    dp_rule_set sets[DP_EVENT_TYPES];
+    size_t *set_rule[DP_EVENT_TYPES]; /* index in a set -> index in rules */
+    size_t set_rule_cap[DP_EVENT_TYPES];
+    char triggers[DP_EVENT_TYPES][24];
     char *summary[DP_EVENT_TYPES]; /* templates, owned */
 } dp_event_rules;
 
