@@ -403,6 +403,20 @@ static int event_from_match(const depeche_engine *e, const char *text, const dp_
         ev.args[a].cp_start = toks[u->first[s]].cp_start;
         ev.args[a].cp_end = toks[u->last[end - 1]].cp_end;
     }
+    /* a role the rule did not bind, standing beside the person: "X, président de Y," or "le
+     * PDG X" */
+    if (is_core(ev.type, DP_ARG_PERSON) && ev.args[DP_ARG_PERSON].set && !ev.args[DP_ARG_ROLE].set &&
+        rule->groups[DP_ARG_PERSON] && dp_match_group(md, rule->groups[DP_ARG_PERSON], &ms, &me) && me > ms) {
+        size_t role = u->n;
+        if (me + 1 < u->n && u->s[me] == ',' && u->s[me + 1] == 'R')
+            role = me + 1;
+        else if (ms > 0 && u->s[ms - 1] == 'R')
+            role = ms - 1;
+        if (role < u->n)
+            ev.args[DP_ARG_ROLE] = (dp_event_arg_value){u->mention[role], toks[u->first[role]].cp_start,
+                                                        toks[u->last[role]].cp_end, 1};
+        dp_match_group(md, 0, &ms, &me);
+    }
     /* a person's move with no organisation in the rule: the one the sentence names nearest */
     if (is_core(ev.type, DP_ARG_ORG) && is_core(ev.type, DP_ARG_PERSON) && !ev.args[DP_ARG_ORG].set &&
         ev.args[DP_ARG_PERSON].set) {
