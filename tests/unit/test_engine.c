@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "data_file.h"
 #include "engine.h"
 #include "lexicon.h"
 
@@ -21,16 +22,7 @@ static const char *write_file(const char *name, const char *content)
 /* Loads one pattern file; returns the formatted error, or "" when it loads. */
 static const char *load_error(const char *content)
 {
-    static char msg[1200];
-    const char *path = write_file("rules.txt", content);
-    depeche_engine_options o = {.pattern_paths = &path, .n_pattern_paths = 1};
-    depeche_error err;
-    depeche_engine *e = depeche_engine_new(&o, &err);
-    msg[0] = '\0';
-    if (!e)
-        depeche_error_format(&err, msg, sizeof msg);
-    depeche_engine_free(e);
-    return msg;
+    return data_file_error(write_file("rules.txt", content), 0);
 }
 
 static int contains(const char *s, const char *part)

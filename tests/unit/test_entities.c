@@ -5,6 +5,7 @@
 
 #include "cases.h"
 #include "check.h"
+#include "data_file.h"
 #include "document.h"
 #include "engine.h"
 
@@ -40,20 +41,12 @@ static void entity_case(const char *input, const char *expected, const char *whe
 
 static const char *gazetteer_error(const char *content)
 {
-    static char msg[1200];
     char path[] = "/tmp/depeche-gaz-XXXXXX";
     int fd = mkstemp(path);
     if (fd < 0 || write(fd, content, strlen(content)) < 0)
         return "cannot write";
     close(fd);
-    const char *p = path;
-    depeche_engine_options o = {.gazetteer_paths = &p, .n_gazetteer_paths = 1};
-    depeche_error err;
-    depeche_engine *e = depeche_engine_new(&o, &err);
-    msg[0] = '\0';
-    if (!e)
-        depeche_error_format(&err, msg, sizeof msg);
-    depeche_engine_free(e);
+    const char *msg = data_file_error(path, 1);
     unlink(path);
     const char *colon = strstr(msg, ":");
     return colon ? colon + 1 : msg; /* drop the temporary path */
