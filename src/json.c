@@ -102,7 +102,7 @@ static json_t *entities_json(const depeche_document *doc)
     return a;
 }
 
-static json_t *event_json(const depeche_document *doc, const dp_out_event *ev, unsigned flags)
+static json_t *event_json(const dp_out_event *ev, unsigned flags)
 {
     json_t *o = json_object(), *args = json_object(), *partners = NULL;
     int fail = !o || !args;
@@ -139,7 +139,6 @@ static json_t *event_json(const depeche_document *doc, const dp_out_event *ev, u
            put(evidence, "end", json_integer(ev->sentence.end)) ||
            put(evidence, "trigger", string_or_null(ev->trigger)) ||
            ((flags & DEPECHE_JSON_EXPLAIN) && put(evidence, "rule", json_string(ev->rule)));
-    (void)doc;
     if (fail || put(o, "type", json_string(ev->type)) || put(o, "summary", string_or_null(ev->summary)) ||
         put(o, "arguments", args) || put(o, "date", date) || put(o, "modality", json_string(ev->modality)) ||
         put(o, "confidence", json_real((double)(int)(ev->confidence * 100 + 0.5) / 100)) ||
@@ -154,7 +153,7 @@ static json_t *events_json(const depeche_document *doc, unsigned flags)
 {
     json_t *a = json_array();
     for (size_t i = 0; a && i < doc->n_events; i++) {
-        json_t *o = event_json(doc, &doc->events[i], flags);
+        json_t *o = event_json(&doc->events[i], flags);
         if (!o || json_array_append_new(a, o)) {
             json_decref(o);
             json_decref(a);

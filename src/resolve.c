@@ -128,7 +128,6 @@ static int add_loose_mentions(const depeche_engine *e, const char *text, dp_ment
             dp_lexicon_put(&names, text + x->start, x->end - x->start, (uint32_t)i))
             goto out;
     }
-    size_t named = m->n;
     for (size_t i = 0; i < m->n_loose; i++) {
         const dp_loose_word *w = &m->loose[i];
         size_t k = dp_fold_key(text + w->start, w->end - w->start, folded, sizeof folded);
@@ -144,7 +143,6 @@ static int add_loose_mentions(const depeche_engine *e, const char *text, dp_ment
         if (DP_PUSH(m->items, m->n, m->cap, add))
             goto out;
     }
-    (void)named;
     rc = 0;
 out:
     dp_lexicon_release(&surnames);
