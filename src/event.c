@@ -477,7 +477,7 @@ int dp_events_in_sentence(const depeche_engine *e, const char *text, const dp_to
     if (!n || !r->n_rules)
         return 0;
     dp_token_keys *keys = malloc(sizeof *keys);
-    units *u = malloc(sizeof *u);
+    units *u = calloc(1, sizeof *u); /* zeroed: PCRE2 JIT may scan a little past the end */
     int rc = 0;
     if (!keys || !u) {
         rc = DEPECHE_ERR_NOMEM;

@@ -297,6 +297,8 @@ int dp_normalize(dp_text *t, const char *in, size_t len)
         st.starter_orig_cp = st.orig_cp - (uint32_t)kept;
         st.starter_norm_cp = st.norm_cp - (uint32_t)kept;
     }
+    /* zero the slack: PCRE2's JIT may read a little past the end of a subject while it scans */
+    memset(st.norm.data + st.norm.len, 0, st.norm.cap - st.norm.len);
     t->norm_cap = st.norm.cap;
     t->norm_len = st.norm.len;
     t->norm = dp_strbuf_take(&st.norm);
