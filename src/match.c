@@ -137,7 +137,7 @@ void dp_mentions_release(dp_mentions *m)
 typedef struct candidate {
     uint16_t first, last; /* tokens, last exclusive */
     uint8_t type, source, priority;
-    int32_t entry, rule, alias_of;
+    int32_t entry, rule;
     char date[11];
 } candidate;
 
@@ -293,7 +293,7 @@ int dp_match_sentence(const depeche_engine *e, const char *text, const dp_token 
             continue;
         }
         add(cand, &nc, (candidate){(uint16_t)i, (uint16_t)(i + len), type, DP_FROM_GAZETTEER, 3,
-                                   (int32_t)entry, -1, -1, ""});
+                                   (int32_t)entry, -1, ""});
         for (size_t k = i; k < i + len; k++)
             cls[k] = gaz_class[type][k > i];
         i += len;
@@ -314,7 +314,7 @@ int dp_match_sentence(const depeche_engine *e, const char *text, const dp_token 
             s = ms, end = me;
         if (end > s)
             add(cand, &nc, (candidate){(uint16_t)s, (uint16_t)end, r->rules[k].type, DP_FROM_RULE, 1,
-                                       -1, (int32_t)k, -1, ""});
+                                       -1, (int32_t)k, ""});
         start = me > start ? me : start + 1;
     }
 
@@ -326,10 +326,10 @@ int dp_match_sentence(const depeche_engine *e, const char *text, const dp_token 
         if ((cls[i] == 'U' || cls[i] == 'O') && cls[i + 1] == ')' &&
             acronym_expansion(text, toks, cls, i, &first)) {
             add(cand, &nc, (candidate){(uint16_t)first, (uint16_t)(i - 1), DP_ORG, DP_FROM_ACRONYM,
-                                       2, -1, -1, -1, ""});
+                                       2, -1, -1, ""});
             if (cls[i] == 'U')
                 add(cand, &nc, (candidate){(uint16_t)i, (uint16_t)(i + 1), DP_ORG, DP_FROM_ACRONYM,
-                                           2, -1, -1, -1, ""});
+                                           2, -1, -1, ""});
             acronyms[n_acronyms][0] = (uint16_t)(i - 2);
             acronyms[n_acronyms++][1] = (uint16_t)i;
         }
@@ -340,7 +340,7 @@ int dp_match_sentence(const depeche_engine *e, const char *text, const dp_token 
         dp_date_match m;
         if (!dp_date_find_full(&e->dates, text, toks, n, i, &m))
             break;
-        candidate c = {(uint16_t)m.first, (uint16_t)(m.last + 1), DP_DATE, DP_FROM_DATE, 0, -1, -1, -1, ""};
+        candidate c = {(uint16_t)m.first, (uint16_t)(m.last + 1), DP_DATE, DP_FROM_DATE, 0, -1, -1, ""};
         dp_date_iso(m.date, c.date);
         add(cand, &nc, c);
         i = m.last + 1;
@@ -365,10 +365,10 @@ int dp_match_sentence(const depeche_engine *e, const char *text, const dp_token 
     size_t base = out->n;
     for (size_t i = 0; i < kept; i++) {
         const candidate *c = &cand[i];
-        dp_mention m = {toks[c->first].start, toks[c->last - 1].end, toks[c->first].cp_start,
-                        toks[c->last - 1].cp_end, c->type, c->source,
-                        (uint8_t)(c->first ? cls[c->first - 1] : 0), c->entry, c->rule, -1, -1,
-                        line, ""};
+        dp_mention m = {.start = toks[c->first].start, .end = toks[c->last - 1].end,
+                        .cp_start = toks[c->first].cp_start, .cp_end = toks[c->last - 1].cp_end,
+                        .type = c->type, .source = c->source, .entry = c->entry, .rule = c->rule,
+                        .alias_of = -1, .entity = -1, .line = line};
         memcpy(m.date, c->date, sizeof m.date);
         if (DP_PUSH(out->items, out->n, out->cap, m))
             return DEPECHE_ERR_NOMEM;

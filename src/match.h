@@ -56,7 +56,6 @@ typedef struct dp_mention {
     uint32_t cp_start, cp_end; /* code points */
     uint8_t type;              /* enum dp_entity_type */
     uint8_t source;            /* enum dp_mention_source */
-    uint8_t first_class;       /* class of its first token ('T' for "M. X" and the like) */
     int32_t entry;             /* gazetteer entry, or -1 */
     int32_t rule;              /* entity rule, or -1 */
     int32_t alias_of;          /* an acronym: the mention it abbreviates, or -1 */

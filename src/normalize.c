@@ -299,7 +299,6 @@ int dp_normalize(dp_text *t, const char *in, size_t len)
     }
     /* zero the slack: PCRE2's JIT may read a little past the end of a subject while it scans */
     memset(st.norm.data + st.norm.len, 0, st.norm.cap - st.norm.len);
-    t->norm_cap = st.norm.cap;
     t->norm_len = st.norm.len;
     t->norm = dp_strbuf_take(&st.norm);
     return t->norm ? 0 : DEPECHE_ERR_NOMEM;

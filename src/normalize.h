@@ -23,7 +23,7 @@ typedef struct dp_text {
     size_t orig_len;
     char *orig_owned;
     char *norm; /* owned, NUL-terminated */
-    size_t norm_len, norm_cap;
+    size_t norm_len;
     dp_anchor *anchors;
     size_t n_anchors, anchors_cap;
     size_t invalid_bytes; /* bytes decoded as Windows-1252 */

@@ -138,8 +138,10 @@ static int add_loose_mentions(const depeche_engine *e, const char *text, dp_ment
             !dp_lexicon_get(&names, text + w->start, w->end - w->start, &like))
             continue;
         const dp_mention *model = &m->items[like];
-        dp_mention add = {w->start, w->end, w->cp_start, w->cp_end, model->type, DP_FROM_SURNAME,
-                          0, -1, -1, (int32_t)like, -1, w->line, ""};
+        dp_mention add = {.start = w->start, .end = w->end, .cp_start = w->cp_start,
+                          .cp_end = w->cp_end, .type = model->type, .source = DP_FROM_SURNAME,
+                          .entry = -1, .rule = -1, .alias_of = (int32_t)like, .entity = -1,
+                          .line = w->line};
         if (DP_PUSH(m->items, m->n, m->cap, add))
             goto out;
     }
