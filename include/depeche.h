@@ -93,6 +93,11 @@ typedef struct depeche_input {
     size_t length;
     const char *published; /* publication date known to the caller, YYYY-MM-DD..., or NULL */
     const char *title;     /* title known to the caller, or NULL: then found in the text */
+    /* The character set of `text` (an iconv name: "ISO-8859-15", "WINDOWS-1252"...), or NULL:
+     * then UTF-8, UTF-16 with a BOM, or for an HTML page the charset it declares; bytes that
+     * are not UTF-8 are read as Windows-1252 (ISO-8859-15 when the text has its euro sign or
+     * ligature œ and no Windows-only byte), with a warning. */
+    const char *encoding;
 } depeche_input;
 
 typedef struct depeche_document depeche_document;
@@ -104,6 +109,10 @@ typedef struct depeche_document depeche_document;
 depeche_document *depeche_extract(const depeche_engine *engine, const depeche_input *input,
                                   depeche_error *err);
 void depeche_document_free(depeche_document *doc);
+
+/* How many events the document holds (for counts and progress; the events themselves are in
+ * its JSON). */
+size_t depeche_document_event_count(const depeche_document *doc);
 
 /* ---- Output ------------------------------------------------------------------------------- */
 

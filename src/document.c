@@ -488,6 +488,11 @@ static int build_entities(depeche_document *doc, const depeche_engine *e, const 
     return 0;
 }
 
+size_t depeche_document_event_count(const depeche_document *doc)
+{
+    return doc ? doc->n_events : 0;
+}
+
 void depeche_document_free(depeche_document *doc)
 {
     if (!doc)

@@ -18,12 +18,13 @@ int main_article(int argc, char **argv)
     }
     int pretty = opt.pretty >= 0 ? opt.pretty : isatty(STDOUT_FILENO);
     cli_run run = {.engine = engine,
+                   .encoding = opt.encoding,
                    .json_flags = (pretty ? DEPECHE_JSON_PRETTY : 0u) |
                                  (opt.explain ? DEPECHE_JSON_EXPLAIN : 0u)};
-    cli_file(&run, opt.n_inputs ? opt.inputs[0] : "-", 0);
+    cli_run_start(&run, 1);
+    cli_file(&run, opt.n_inputs ? opt.inputs[0] : "-");
+    cli_run_finish(&run);
     depeche_engine_free(engine);
     cli_free_options(&opt);
-    if (run.write_error)
-        return EXIT_USAGE;
-    return run.failed ? EXIT_SOME_FAILED : EXIT_OK;
+    return cli_run_status(&run);
 }

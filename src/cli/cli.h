@@ -1,7 +1,10 @@
-/* The command-line front end: shared options, the input loop and the printing sink. */
+/* The command-line front end: shared options, the sources of articles, and the run that turns
+ * them into records printed in input order. */
 #ifndef DEPECHE_CLI_H
 #define DEPECHE_CLI_H
 
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 
 #include "depeche.h"
@@ -13,20 +16,58 @@ typedef struct cli_options {
     int explain;
     int ndjson;
     int no_defaults;
+    int quiet;
+    int progress;     /* -1: when stderr is a terminal */
+    long jobs;        /* 0: one per core */
+    const char *encoding; /* the inputs' character set when they do not say, or NULL */
     const char **pattern_paths; /* point into argv */
     size_t n_pattern_paths;
     const char **gazetteer_paths;
     size_t n_gazetteer_paths;
     const char **inputs;        /* point into argv */
     size_t n_inputs;
+    /* timeline only */
+    const char *format;
+    const char **types, **entities; /* point into argv */
+    size_t n_types, n_entities;
+    const char *since, *until;
 } cli_options;
+
+/* One unit of work, owned by the run from cli_submit on. */
+typedef enum cli_job_kind {
+    CLI_JOB_ARTICLE,     /* data: the article's bytes; name: its id and source */
+    CLI_JOB_NDJSON_LINE, /* data: one JSON Lines record; name: "FILE:LINE", the id it lacks */
+    CLI_JOB_FAILED       /* data: why the input could not be read; name: the input */
+} cli_job_kind;
+
+typedef struct cli_job {
+    cli_job_kind kind;
+    char *name;   /* owned */
+    char *data;   /* owned, `length` bytes and a NUL */
+    size_t length;
+    /* filled by the worker */
+    char *json;    /* owned: the record to print */
+    char *message; /* owned: the line for stderr when the input failed, else NULL */
+    size_t events;
+} cli_job;
+
+typedef struct cli_ring cli_ring; /* the worker threads, when there are several */
 
 typedef struct cli_run {
     const depeche_engine *engine;
     unsigned json_flags;
-    size_t records, failed;
-    int stdout_closed; /* the reader went away (head -1): stop quietly */
+    const char *encoding;
+    int ndjson; /* every input is JSON Lines, whatever its name */
+    cli_ring *ring;
+    /* Counters written by the thread that prints. */
+    size_t records, failed, events;
+    atomic_int stopped;     /* the reader went away (head -1), or writing failed */
     int write_error;
+    /* Progress: bytes read by the thread that reads, shown by the thread that prints. */
+    int progress;
+    atomic_ullong bytes_read;
+    unsigned long long bytes_total; /* 0 when unknown (stdin) */
+    double started, last_drawn;
 } cli_run;
 
 /* Parses argv[first..argc) into opt. Returns -1 after printing a usage error, 1 when help or
@@ -36,18 +77,33 @@ int cli_parse_options(int argc, char **argv, int first, cli_options *opt, const 
 depeche_engine *cli_engine(const cli_options *opt);
 void cli_free_options(cli_options *opt);
 
-/* Runs one article and prints its record (or its error record). */
-void cli_article(cli_run *run, const depeche_input *in);
-/* Prints an error record for an input that could not be read, and the reason on stderr. */
-void cli_input_failed(cli_run *run, const char *id, const char *source, const char *message);
-/* One file (one article, or NDJSON records), "-" for stdin. */
-void cli_file(cli_run *run, const char *path, int ndjson);
-/* One path: a file (one article, or NDJSON records), "-" for stdin, or a directory walked in
- * name order. */
-void cli_path(cli_run *run, const char *path, int ndjson);
+/* The run: starts `threads` workers (none when 1: jobs then run as they are submitted). */
+int cli_run_start(cli_run *run, long threads);
+/* Hands a job over (the run frees it); blocks while too many are in flight, so that memory stays
+ * bounded whatever the input size. Returns nonzero once the run has stopped: stop reading. */
+int cli_submit(cli_run *run, cli_job *job);
+/* Makes and submits a job; `data` is copied. Returns what cli_submit returns. */
+int cli_submit_copy(cli_run *run, cli_job_kind kind, const char *name, const char *data,
+                    size_t length);
+/* Waits for every record to be printed and stops the workers. */
+void cli_run_finish(cli_run *run);
+/* The exit code the run deserves. */
+int cli_run_status(const cli_run *run);
+/* The summary line on stderr: articles, events, errors, seconds. */
+void cli_run_summary(const cli_run *run);
+double cli_now(void);
+
+/* One path: a file (one article, NDJSON records, or an archive or compressed file of them),
+ * "-" for stdin, or a directory walked recursively in name order. */
+void cli_path(cli_run *run, const char *path);
+/* The same for one file: a directory is an error. */
+void cli_file(cli_run *run, const char *path);
+/* The bytes `path` holds (a directory: all its files), for the progress bar's ETA. */
+unsigned long long cli_path_size(const char *path);
 
 int main_article(int argc, char **argv);
 int main_extract(int argc, char **argv);
+int main_timeline(int argc, char **argv);
 void cli_usage(FILE *out);
 
 #endif

@@ -1,4 +1,6 @@
-/* depeche extract: many articles, one JSON line each, in input order. */
+/* depeche extract: many articles, one JSON line each, in input order, on N threads. */
+#include <unistd.h>
+
 #include "cli.h"
 
 int main_extract(int argc, char **argv)
@@ -14,14 +16,36 @@ int main_extract(int argc, char **argv)
         cli_free_options(&opt);
         return EXIT_USAGE;
     }
-    cli_run run = {.engine = engine, .json_flags = opt.explain ? DEPECHE_JSON_EXPLAIN : 0u};
-    if (!opt.n_inputs)
-        cli_path(&run, "-", opt.ndjson);
-    for (size_t i = 0; i < opt.n_inputs && !run.stdout_closed && !run.write_error; i++)
-        cli_path(&run, opt.inputs[i], opt.ndjson);
+    long threads = opt.jobs;
+    if (threads <= 0) {
+        threads = sysconf(_SC_NPROCESSORS_ONLN);
+        if (threads < 1)
+            threads = 1;
+    }
+    const char *stdin_only[] = {"-"};
+    const char **inputs = opt.n_inputs ? opt.inputs : stdin_only;
+    size_t n_inputs = opt.n_inputs ? opt.n_inputs : 1;
+    cli_run run = {.engine = engine,
+                   .encoding = opt.encoding,
+                   .ndjson = opt.ndjson,
+                   .json_flags = opt.explain ? DEPECHE_JSON_EXPLAIN : 0u,
+                   .progress = !opt.quiet && (opt.progress > 0 ||
+                                              (opt.progress < 0 && isatty(STDERR_FILENO)))};
+    if (run.progress)
+        for (size_t i = 0; i < n_inputs; i++)
+            run.bytes_total += cli_path_size(inputs[i]);
+    if (cli_run_start(&run, threads)) {
+        fputs("depeche: cannot start the worker threads\n", stderr);
+        depeche_engine_free(engine);
+        cli_free_options(&opt);
+        return EXIT_USAGE;
+    }
+    for (size_t i = 0; i < n_inputs && !atomic_load(&run.stopped); i++)
+        cli_path(&run, inputs[i]);
+    cli_run_finish(&run);
+    if (!opt.quiet && !(atomic_load(&run.stopped) && !run.write_error))
+        cli_run_summary(&run); /* not when the reader went away: that run ends quietly */
     depeche_engine_free(engine);
     cli_free_options(&opt);
-    if (run.write_error)
-        return EXIT_USAGE;
-    return run.failed ? EXIT_SOME_FAILED : EXIT_OK;
+    return cli_run_status(&run);
 }

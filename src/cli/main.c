@@ -10,13 +10,24 @@ void cli_usage(FILE *out)
     fputs("Usage: depeche [OPTIONS] [FILE]            one article (stdin when no FILE) -> one JSON object\n"
           "       depeche extract [OPTIONS] [FILE|DIR|-]...\n"
           "                                            many articles -> one JSON line each\n"
+          "       depeche timeline [OPTIONS] [FILE|DIR|-]...\n"
+          "                                            records or articles -> one timeline\n"
           "\n"
           "Extracts people, organisations, roles, places, dates and corporate events from\n"
-          "French news text.\n"
+          "French news text. Files may be plain, compressed (.gz .zst .xz .bz2) or archives\n"
+          "(.tar.* .zip .7z); *.jsonl and *.ndjson files hold one JSON record a line; HTML\n"
+          "pages are read for their title, date and text.\n"
           "\n"
           "Options:\n"
-          "  --ndjson             (extract) inputs are JSON Lines records\n"
+          "  --ndjson             (extract) every input is JSON Lines records\n"
           "                       {\"id\", \"text\", \"published\"?, \"title\"?, \"url\"?}\n"
+          "  -j, --jobs N         (extract) N worker threads (default: one per core); the\n"
+          "                       output is the same whatever N\n"
+          "  --progress, --no-progress\n"
+          "                       (extract) show progress on stderr (default: on a terminal)\n"
+          "  -q, --quiet          (extract) no progress and no summary line\n"
+          "  --encoding NAME      character set of inputs that do not declare one (iconv name,\n"
+          "                       e.g. ISO-8859-15); default: UTF-8, else guessed\n"
           "  --pretty, --compact  indent the JSON or not (default: pretty on a terminal;\n"
           "                       extract always prints one compact line a record)\n"
           "  --explain            add the page's segments and counts to each record\n"
@@ -24,6 +35,11 @@ void cli_usage(FILE *out)
           "                       well; their entries override the defaults\n"
           "  --patterns PATH      load pattern files (a file, or a directory of *.txt) as well\n"
           "  --no-default-data    do not load the built-in gazetteers and patterns\n"
+          "  --format F           (timeline) json (default), csv, timelinejs or html\n"
+          "  --type T             (timeline) only events of type T (repeatable)\n"
+          "  --entity NAME        (timeline) only events naming NAME (repeatable)\n"
+          "  --since DATE, --until DATE\n"
+          "                       (timeline) only events dated in [since, until]\n"
           "  -h, --help           show this help\n"
           "  --version            show the version\n"
           "\n"
@@ -47,7 +63,11 @@ int cli_parse_options(int argc, char **argv, int first, cli_options *opt, const 
     opt->pattern_paths = calloc((size_t)argc + 1, sizeof *opt->pattern_paths);
     opt->gazetteer_paths = calloc((size_t)argc + 1, sizeof *opt->gazetteer_paths);
     opt->inputs = calloc((size_t)argc + 1, sizeof *opt->inputs);
-    if (!opt->pattern_paths || !opt->gazetteer_paths || !opt->inputs) {
+    opt->types = calloc((size_t)argc + 1, sizeof *opt->types);
+    opt->entities = calloc((size_t)argc + 1, sizeof *opt->entities);
+    opt->progress = -1;
+    if (!opt->pattern_paths || !opt->gazetteer_paths || !opt->inputs || !opt->types ||
+        !opt->entities) {
         fputs("depeche: out of memory\n", stderr);
         return -1;
     }
@@ -74,6 +94,39 @@ int cli_parse_options(int argc, char **argv, int first, cli_options *opt, const 
             opt->ndjson = 1;
         } else if (!strcmp(a, "--no-default-data")) {
             opt->no_defaults = 1;
+        } else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
+            opt->quiet = 1;
+        } else if (!strcmp(a, "--progress")) {
+            opt->progress = 1;
+        } else if (!strcmp(a, "--no-progress")) {
+            opt->progress = 0;
+        } else if (!strcmp(a, "-j") || !strcmp(a, "--jobs") || !strncmp(a, "-j", 2)) {
+            const char *n = a[1] == 'j' && a[2] ? a + 2 : NULL;
+            if (!n && i + 1 >= argc)
+                return usage_error("option '%s' needs a number", a);
+            if (!n)
+                n = argv[++i];
+            char *end;
+            opt->jobs = strtol(n, &end, 10);
+            if (*end || end == n || opt->jobs < 1 || opt->jobs > 1024)
+                return usage_error("'%s': the number of jobs is 1 to 1024", n);
+        } else if (!strcmp(a, "--encoding") || !strcmp(a, "--format") || !strcmp(a, "--since") ||
+                   !strcmp(a, "--until") || !strcmp(a, "--type") || !strcmp(a, "--entity")) {
+            if (i + 1 >= argc)
+                return usage_error("option '%s' needs a value", a);
+            const char *v = argv[++i];
+            if (!strcmp(a, "--encoding"))
+                opt->encoding = v;
+            else if (!strcmp(a, "--format"))
+                opt->format = v;
+            else if (!strcmp(a, "--since"))
+                opt->since = v;
+            else if (!strcmp(a, "--until"))
+                opt->until = v;
+            else if (!strcmp(a, "--type"))
+                opt->types[opt->n_types++] = v;
+            else
+                opt->entities[opt->n_entities++] = v;
         } else if (!strcmp(a, "--patterns")) {
             if (i + 1 >= argc)
                 return usage_error("option '%s' needs a path", a);
@@ -92,9 +145,13 @@ int cli_parse_options(int argc, char **argv, int first, cli_options *opt, const 
         if (opt->n_inputs > 1)
             return usage_error("%s: one article at a time; use 'depeche extract' for several",
                                opt->inputs[1]);
-    } else if (opt->pretty == 1) {
+    } else if (opt->pretty == 1 && !strcmp(verb, "extract")) {
         return usage_error("%s: extract prints one compact JSON line a record", "--pretty");
     }
+    if (strcmp(verb, "timeline") &&
+        (opt->format || opt->since || opt->until || opt->n_types || opt->n_entities))
+        return usage_error("%s: --format, --type, --entity, --since and --until are for "
+                           "'depeche timeline'", verb);
     return 0;
 }
 
@@ -103,6 +160,8 @@ void cli_free_options(cli_options *opt)
     free(opt->pattern_paths);
     free(opt->gazetteer_paths);
     free(opt->inputs);
+    free(opt->types);
+    free(opt->entities);
 }
 
 depeche_engine *cli_engine(const cli_options *opt)
@@ -129,5 +188,7 @@ int main(int argc, char **argv)
     signal(SIGPIPE, SIG_IGN);
     if (argc > 1 && !strcmp(argv[1], "extract"))
         return main_extract(argc, argv);
+    if (argc > 1 && !strcmp(argv[1], "timeline"))
+        return main_timeline(argc, argv);
     return main_article(argc, argv);
 }

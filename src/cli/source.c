@@ -1,0 +1,314 @@
+/* The sources of articles: files, directories, stdin, and what archives are shipped as (.gz,
+ * .zst, .xz, .bz2, .tar.*, .zip, .7z), all read as streams through libarchive. Every input
+ * gives at least one job, so every input gives a record, even when it cannot be read. */
+#include <archive.h>
+#include <archive_entry.h>
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli.h"
+
+/* Deeper than any real archive; stops symlink loops. */
+#define CLI_MAX_DEPTH 64
+#define CLI_BLOCK 65536
+
+static const char *const compression_suffixes[] = {".gz", ".zst", ".xz", ".bz2", ".lz4", ".lzma", ".Z"};
+
+static int ends_with(const char *s, size_t n, const char *suffix)
+{
+    size_t k = strlen(suffix);
+    return n >= k && !strcmp(s + n - k, suffix);
+}
+
+/* A name ending in .jsonl or .ndjson (compressed or not) holds JSON Lines records. */
+static int is_ndjson_name(const char *name)
+{
+    size_t n = strlen(name);
+    for (size_t i = 0; i < sizeof compression_suffixes / sizeof *compression_suffixes; i++)
+        if (ends_with(name, n, compression_suffixes[i])) {
+            n -= strlen(compression_suffixes[i]);
+            break;
+        }
+    return (n >= 6 && !strncmp(name + n - 6, ".jsonl", 6)) ||
+           (n >= 7 && !strncmp(name + n - 7, ".ndjson", 7));
+}
+
+/* Entries an archiver adds beside the articles: directories, macOS resource forks. */
+static int is_article_entry(struct archive_entry *entry)
+{
+    const char *name = archive_entry_pathname(entry);
+    if (!name || archive_entry_filetype(entry) != AE_IFREG)
+        return 0;
+    const char *base = strrchr(name, '/');
+    base = base ? base + 1 : name;
+    return base[0] != '.' && strncmp(name, "__MACOSX/", 9) != 0;
+}
+
+static void note_progress(cli_run *run, struct archive *a, long long *counted)
+{
+    long long now = archive_filter_bytes(a, -1);
+    if (now > *counted) {
+        atomic_fetch_add(&run->bytes_read, (unsigned long long)(now - *counted));
+        *counted = now;
+    }
+}
+
+/* The lines of one stream, each a job; "NAME:LINE" is the id of a record without one. */
+static int read_ndjson(cli_run *run, struct archive *a, const char *name, long long *counted,
+                       const char **error)
+{
+    char *block = malloc(CLI_BLOCK), *line = NULL;
+    size_t len = 0, cap = 0;
+    unsigned long lineno = 0;
+    int stop = 0;
+    if (!block) {
+        *error = "out of memory";
+        return 0;
+    }
+    for (;;) {
+        la_ssize_t got = archive_read_data(a, block, CLI_BLOCK);
+        if (got < 0) {
+            *error = archive_error_string(a);
+            break;
+        }
+        note_progress(run, a, counted);
+        size_t i = 0;
+        while (!stop && (i < (size_t)got || (got == 0 && len))) {
+            const char *nl = got ? memchr(block + i, '\n', (size_t)got - i) : NULL;
+            size_t take = nl ? (size_t)(nl - (block + i)) : (size_t)got - i;
+            if (len + take + 1 > cap) {
+                size_t want = (len + take + 1) * 2;
+                char *grown = realloc(line, want);
+                if (!grown) {
+                    *error = "out of memory (a line too long?)";
+                    stop = 1;
+                    break;
+                }
+                line = grown, cap = want;
+            }
+            memcpy(line + len, block + i, take);
+            len += take;
+            i += take + (nl != NULL);
+            if (!nl && got)
+                break; /* the line goes on in the next block */
+            lineno++;
+            while (len && (line[len - 1] == '\r' || line[len - 1] == ' ' || line[len - 1] == '\t'))
+                len--;
+            size_t blank = 0;
+            while (blank < len && (line[blank] == ' ' || line[blank] == '\t'))
+                blank++;
+            if (blank < len) { /* blank lines separate nothing and hold no record */
+                char id[600];
+                snprintf(id, sizeof id, "%s:%lu", name, lineno);
+                stop = cli_submit_copy(run, CLI_JOB_NDJSON_LINE, id, line, len);
+            }
+            len = 0;
+        }
+        if (got == 0 || stop)
+            break;
+    }
+    free(block);
+    free(line);
+    return stop;
+}
+
+/* One entry as one article. */
+static int read_article(cli_run *run, struct archive *a, const char *name, long long *counted,
+                        const char **error)
+{
+    size_t len = 0, cap = 0;
+    char *data = NULL;
+    for (;;) {
+        if (len + CLI_BLOCK + 1 > cap) {
+            size_t want = cap ? cap * 2 : CLI_BLOCK * 2;
+            char *grown = realloc(data, want);
+            if (!grown) {
+                free(data);
+                *error = "out of memory";
+                return 0;
+            }
+            data = grown, cap = want;
+        }
+        la_ssize_t got = archive_read_data(a, data + len, CLI_BLOCK);
+        if (got < 0) {
+            free(data);
+            *error = archive_error_string(a);
+            return 0;
+        }
+        note_progress(run, a, counted);
+        if (got == 0)
+            break;
+        len += (size_t)got;
+    }
+    cli_job *job = calloc(1, sizeof *job);
+    char *id = strdup(name);
+    if (!job || !id) {
+        free(job), free(id), free(data);
+        *error = "out of memory";
+        return 0;
+    }
+    data[len] = '\0';
+    *job = (cli_job){.kind = CLI_JOB_ARTICLE, .name = id, .data = data, .length = len};
+    return cli_submit(run, job);
+}
+
+/* A file or stdin: a plain or compressed article or NDJSON file, or an archive of them. The
+ * articles of an archive are named by their path inside it, so that an archive gives the same
+ * records as the directory it was made from. */
+static int read_file(cli_run *run, const char *path)
+{
+    struct archive *a = archive_read_new();
+    if (!a)
+        return cli_submit_copy(run, CLI_JOB_FAILED, path, "out of memory", 13);
+    archive_read_support_filter_all(a);
+    archive_read_support_format_tar(a);
+    archive_read_support_format_zip(a);
+    archive_read_support_format_7zip(a);
+    archive_read_support_format_empty(a);
+    archive_read_support_format_raw(a); /* last resort: the file itself */
+    int is_stdin = !strcmp(path, "-");
+    int rc = is_stdin ? archive_read_open_fd(a, 0, CLI_BLOCK)
+                      : archive_read_open_filename(a, path, CLI_BLOCK);
+    const char *error = NULL;
+    int stop = 0;
+    size_t entries = 0;
+    long long counted = 0;
+    struct archive_entry *entry;
+    if (rc != ARCHIVE_OK) {
+        error = archive_error_string(a);
+        if (!error)
+            error = "cannot be read";
+    }
+    while (!error && !stop && (rc = archive_read_next_header(a, &entry)) != ARCHIVE_EOF) {
+        if (rc < ARCHIVE_WARN) {
+            error = archive_error_string(a);
+            break;
+        }
+        int raw = archive_format(a) == ARCHIVE_FORMAT_RAW;
+        if (!raw && !is_article_entry(entry))
+            continue;
+        entries++;
+        const char *name = raw ? path : archive_entry_pathname(entry);
+        if (run->ndjson || is_ndjson_name(name))
+            stop = read_ndjson(run, a, is_stdin ? "<stdin>" : name, &counted, &error);
+        else
+            stop = read_article(run, a, name, &counted, &error);
+    }
+    if (!error && !stop && !entries && archive_format(a) == ARCHIVE_FORMAT_EMPTY && !run->ndjson &&
+        !is_ndjson_name(path))
+        stop = cli_submit_copy(run, CLI_JOB_ARTICLE, path, "", 0); /* its record says "empty" */
+    note_progress(run, a, &counted);
+    if (error && !stop) {
+        /* the message belongs to the archive: copy it before freeing */
+        char msg[600];
+        snprintf(msg, sizeof msg, "%s", error);
+        stop = cli_submit_copy(run, CLI_JOB_FAILED, path, msg, strlen(msg));
+    }
+    archive_read_free(a);
+    return stop;
+}
+
+static int by_name(const struct dirent **a, const struct dirent **b)
+{
+    return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+static char *join_path(const char *dir, const char *name)
+{
+    size_t len = strlen(dir) + strlen(name) + 2;
+    char *full = malloc(len);
+    if (full)
+        snprintf(full, len, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", name);
+    return full;
+}
+
+static int fail_errno(cli_run *run, const char *path)
+{
+    const char *msg = strerror(errno);
+    return cli_submit_copy(run, CLI_JOB_FAILED, path, msg, strlen(msg));
+}
+
+static int walk(cli_run *run, const char *path, int depth)
+{
+    struct stat st;
+    if (!strcmp(path, "-"))
+        return read_file(run, path);
+    if (stat(path, &st))
+        return fail_errno(run, path);
+    if (!S_ISDIR(st.st_mode))
+        return read_file(run, path);
+    if (depth >= CLI_MAX_DEPTH) {
+        const char *msg = "directories nested too deep (a symlink loop?)";
+        return cli_submit_copy(run, CLI_JOB_FAILED, path, msg, strlen(msg));
+    }
+    struct dirent **names;
+    int n = scandir(path, &names, NULL, by_name);
+    if (n < 0)
+        return fail_errno(run, path);
+    int stop = 0;
+    for (int i = 0; i < n; i++) {
+        const char *name = names[i]->d_name;
+        if (name[0] != '.' && !stop) {
+            char *full = join_path(path, name);
+            stop = full ? walk(run, full, depth + 1)
+                        : cli_submit_copy(run, CLI_JOB_FAILED, name, "out of memory", 13);
+            free(full);
+        }
+        free(names[i]);
+    }
+    free(names);
+    return stop;
+}
+
+void cli_path(cli_run *run, const char *path)
+{
+    walk(run, path, 0);
+}
+
+void cli_file(cli_run *run, const char *path)
+{
+    struct stat st;
+    if (strcmp(path, "-") && stat(path, &st)) {
+        fail_errno(run, path);
+        return;
+    }
+    if (strcmp(path, "-") && S_ISDIR(st.st_mode)) {
+        errno = EISDIR;
+        fail_errno(run, path);
+        return;
+    }
+    read_file(run, path);
+}
+
+static unsigned long long size_of(const char *path, int depth)
+{
+    struct stat st;
+    if (!strcmp(path, "-") || stat(path, &st))
+        return 0;
+    if (!S_ISDIR(st.st_mode))
+        return (unsigned long long)st.st_size;
+    if (depth >= CLI_MAX_DEPTH)
+        return 0;
+    unsigned long long total = 0;
+    DIR *dir = opendir(path);
+    struct dirent *d;
+    while (dir && (d = readdir(dir))) {
+        if (d->d_name[0] == '.')
+            continue;
+        char *full = join_path(path, d->d_name);
+        if (full)
+            total += size_of(full, depth + 1);
+        free(full);
+    }
+    if (dir)
+        closedir(dir);
+    return total;
+}
+
+unsigned long long cli_path_size(const char *path)
+{
+    return size_of(path, 0);
+}
