@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "document.h"
+#include "html.h"
+#include "read.h"
 #include "engine.h"
 #include "normalize.h"
 #include "resolve.h"
@@ -144,8 +146,8 @@ static int note_input_problems(depeche_document *doc, const dp_text *t, const dp
     int rc = 0;
     if (t->invalid_bytes)
         rc = warn(doc, "encoding",
-                  "%zu byte%s not valid UTF-8, read as Windows-1252", t->invalid_bytes,
-                  t->invalid_bytes > 1 ? "s were" : " was");
+                  "%zu byte%s not valid UTF-8, read as %s", t->invalid_bytes,
+                  t->invalid_bytes > 1 ? "s were" : " was", t->latin9 ? "ISO-8859-15" : "Windows-1252");
     if (!rc && t->nul_bytes)
         rc = warn(doc, "nul", "%zu NUL character%s read as space%s", t->nul_bytes,
                   t->nul_bytes > 1 ? "s" : "", t->nul_bytes > 1 ? "s" : "");
@@ -556,6 +558,8 @@ depeche_document *depeche_extract(const depeche_engine *e, const depeche_input *
     dp_match_data *md = NULL;
     dp_token *toks = NULL;
     depeche_document *doc = NULL;
+    dp_html_page page = {0};
+    char *converted = NULL;
     int rc = DEPECHE_ERR_NOMEM, fail = 0;
 
     if (!e || !in || (!in->text && in->length)) {
@@ -563,10 +567,32 @@ depeche_document *depeche_extract(const depeche_engine *e, const depeche_input *
         return NULL;
     }
     const char *bytes = in->text ? in->text : "";
-    if ((binary = binary_kind(bytes, in->length, why, sizeof why))) {
+    size_t length = in->length;
+    if ((binary = binary_kind(bytes, length, why, sizeof why))) {
         dp_fail(err, DEPECHE_ERR_INPUT, NULL, 0, 0, "not a text article: %s", binary);
         return NULL;
     }
+    const char *given_title = in->title, *given_published = in->published;
+    size_t converted_invalid = 0;
+    int is_html = dp_html_is_page(bytes, length);
+    if (is_html) {
+        int valid = dp_utf8_valid_prefix(bytes, length) == length;
+        if ((rc = dp_html_read(bytes, length, in->encoding, valid, &page))) {
+            dp_fail(err, (depeche_status)rc, NULL, 0, 0,
+                    rc == DEPECHE_ERR_NOMEM ? "out of memory" : "an HTML page libxml2 cannot read");
+            return NULL;
+        }
+        bytes = page.text, length = page.length;
+        if (!given_title)
+            given_title = page.title;
+        if (!given_published)
+            given_published = page.published;
+    } else if (in->encoding && !dp_encoding_is_utf8(in->encoding)) {
+        if (dp_convert(bytes, length, in->encoding, &converted, &length, &converted_invalid, err))
+            return NULL;
+        bytes = converted;
+    }
+    rc = DEPECHE_ERR_NOMEM;
     doc = calloc(1, sizeof *doc);
     md = dp_match_data_new();
     toks = malloc(DP_MAX_SENTENCE_TOKENS * sizeof *toks);
@@ -574,12 +600,17 @@ depeche_document *depeche_extract(const depeche_engine *e, const depeche_input *
         goto out;
     doc->id = dup_or_null(in->id ? in->id : "-", &fail);
     doc->source = dup_or_null(in->source, &fail);
-    if (fail || dp_normalize(&text, bytes, in->length))
+    if (fail || dp_normalize(&text, bytes, length))
+        goto out;
+    if (is_html && warn(doc, "html", "read as an HTML page: offsets count in the text taken from it"))
+        goto out;
+    if (converted && warn(doc, "encoding", "converted from %.60s to UTF-8%s", in->encoding,
+                          converted_invalid ? "; bytes it does not define became U+FFFD" : ""))
         goto out;
     const char *given = NULL;
     size_t given_len = 0;
-    if (in->title) {
-        if (dp_normalize(&title, in->title, strlen(in->title)))
+    if (given_title) {
+        if (dp_normalize(&title, given_title, strlen(given_title)))
             goto out;
         given = title.norm;
         given_len = title.norm_len;
@@ -604,8 +635,8 @@ depeche_document *depeche_extract(const depeche_engine *e, const depeche_input *
         if (out_span(&text, l->cp_start, l->cp_end, &s))
             goto out;
         doc->title = s.text;
-    } else if (in->title) {
-        if (!(doc->title = clean_copy(in->title, strlen(in->title))))
+    } else if (given_title) {
+        if (!(doc->title = clean_copy(given_title, strlen(given_title))))
             goto out;
         if (!doc->title[0]) {
             free(doc->title);
@@ -618,8 +649,8 @@ depeche_document *depeche_extract(const depeche_engine *e, const depeche_input *
         doc->has_dateline = 1;
     }
     doc->published = layout.published;
-    if (in->published && !dp_date_parse_iso(in->published, &doc->published) &&
-        warn(doc, "published", "\"published\" is not a YYYY-MM-DD date: %.40s", in->published))
+    if (given_published && !dp_date_parse_iso(given_published, &doc->published) &&
+        warn(doc, "published", "\"published\" is not a YYYY-MM-DD date: %.40s", given_published))
         goto out;
     if (find_events(e, &text, &layout, doc->published, &triggers, &mentions, toks, md, &events) ||
         build_events(doc, e, &text, &mentions, &events))
@@ -630,6 +661,8 @@ depeche_document *depeche_extract(const depeche_engine *e, const depeche_input *
     rc = 0;
 out:
     free(toks);
+    free(converted);
+    dp_html_page_release(&page);
     free(triggers.items);
     dp_events_release(&events);
     dp_entities_release(&entities);

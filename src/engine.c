@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "engine.h"
+#include "html.h"
 #include "resource.h"
 
 int dp_fail(depeche_error *err, depeche_status code, const char *path, unsigned long line,
@@ -170,6 +171,8 @@ static int load_user_path(depeche_engine *e, const char *path, int gazetteer, de
 
 depeche_engine *depeche_engine_new(const depeche_engine_options *options, depeche_error *err)
 {
+    /* libxml2 sets up its global tables once; engines are made before threads share them */
+    dp_html_init();
     depeche_engine *e = calloc(1, sizeof *e);
     if (!e) {
         dp_fail(err, DEPECHE_ERR_NOMEM, NULL, 0, 0, "out of memory");

@@ -42,6 +42,45 @@ static size_t utf8_valid_len(const unsigned char *s, size_t n, size_t i)
     return need;
 }
 
+/* ISO-8859-15 where it differs from ISO-8859-1 (0xA4-0xBE): the euro sign and the letters
+ * French needs (œ, Œ, Ÿ); 0 where the two agree. */
+static const uint16_t latin9_diff[27] = {
+    [0xA4 - 0xA4] = 0x20AC, [0xA6 - 0xA4] = 0x0160, [0xA8 - 0xA4] = 0x0161,
+    [0xB4 - 0xA4] = 0x017D, [0xB8 - 0xA4] = 0x017E, [0xBC - 0xA4] = 0x0152,
+    [0xBD - 0xA4] = 0x0153, [0xBE - 0xA4] = 0x0178};
+
+size_t dp_utf8_valid_prefix(const char *in, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)in;
+    size_t i = 0;
+    while (i < len) {
+        size_t k = utf8_valid_len(s, len, i);
+        if (!k)
+            break;
+        i += k;
+    }
+    return i;
+}
+
+/* The single-byte charset of text that is not UTF-8. Windows-1252 is the usual one, and a
+ * superset of ISO-8859-1; ISO-8859-15 is told by its euro sign or œ when no byte is in the
+ * 0x80-0x9F range only Windows-1252 uses. */
+static int looks_latin9(const unsigned char *s, size_t n, size_t from)
+{
+    int latin9_letters = 0;
+    for (size_t i = from; i < n; i++) {
+        size_t k = utf8_valid_len(s, n, i);
+        if (k) {
+            i += k - 1;
+            continue;
+        }
+        if (s[i] >= 0x80 && s[i] < 0xA0)
+            return 0;
+        latin9_letters |= s[i] == 0xA4 || s[i] == 0xBD || s[i] == 0xBC;
+    }
+    return latin9_letters;
+}
+
 static int push_cp(dp_strbuf *b, uint32_t cp)
 {
     char tmp[4];
@@ -83,18 +122,13 @@ static int decode(dp_text *t, const char *in, size_t len)
     const unsigned char *s = (const unsigned char *)in;
     if (len >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF)))
         return decode_utf16(t, s, len, s[0] == 0xFE);
-    size_t i = 0;
-    while (i < len) {
-        size_t k = utf8_valid_len(s, len, i);
-        if (!k)
-            break;
-        i += k;
-    }
+    size_t i = dp_utf8_valid_prefix(in, len);
     if (i == len) {
         t->orig = in;
         t->orig_len = len;
         return 0;
     }
+    t->latin9 = looks_latin9(s, len, i);
     dp_strbuf out = {0};
     if (dp_strbuf_append(&out, in, i))
         goto nomem;
@@ -106,7 +140,11 @@ static int decode(dp_text *t, const char *in, size_t len)
             i += k;
             continue;
         }
-        uint32_t cp = s[i] >= 0x80 && s[i] < 0xA0 ? cp1252_high[s[i] - 0x80] : s[i];
+        uint32_t cp = s[i];
+        if (t->latin9 && cp >= 0xA4 && cp <= 0xBE && latin9_diff[cp - 0xA4])
+            cp = latin9_diff[cp - 0xA4];
+        else if (cp >= 0x80 && cp < 0xA0)
+            cp = cp1252_high[cp - 0x80];
         if (push_cp(&out, cp))
             goto nomem;
         t->invalid_bytes++;

@@ -29,11 +29,15 @@ typedef struct dp_text {
     size_t invalid_bytes; /* bytes decoded as Windows-1252 */
     size_t nul_bytes;     /* NUL characters, read as spaces */
     int utf16;            /* the input was UTF-16 with a byte-order mark */
+    int latin9;           /* the invalid bytes were read as ISO-8859-15, not Windows-1252 */
 } dp_text;
 
 /* Decodes and normalizes in[0..len) into t (zero it first; `in` must outlive t, which may
  * point into it). Returns 0 or DEPECHE_ERR_NOMEM. Release with dp_text_release. */
 int dp_normalize(dp_text *t, const char *in, size_t len);
+
+/* How many bytes at the start of `in` are valid UTF-8 (len when all are). */
+size_t dp_utf8_valid_prefix(const char *in, size_t len);
 void dp_text_release(dp_text *t);
 
 /* The code point offset in orig of code point `norm_cp` of norm. */

@@ -1,12 +1,14 @@
 /* Stage 1, read: whole files into memory, and JSON Lines records into depeche_input. */
 #include <errno.h>
+#include <iconv.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
-#include "internal.h"
+#include "read.h"
 
 int depeche_read_file(const char *path, char **data, size_t *length, depeche_error *err)
 {
@@ -111,4 +113,49 @@ void depeche_record_free(depeche_record *record)
         return;
     json_decref(record->root);
     free(record);
+}
+
+int dp_encoding_is_utf8(const char *encoding)
+{
+    return !strcasecmp(encoding, "UTF-8") || !strcasecmp(encoding, "UTF8");
+}
+
+int dp_convert(const char *in, size_t len, const char *encoding, char **out, size_t *out_len,
+               size_t *invalid, depeche_error *err)
+{
+    *out = NULL;
+    *out_len = 0;
+    *invalid = 0;
+    iconv_t cd = iconv_open("UTF-8", encoding);
+    if (cd == (iconv_t)-1)
+        return dp_fail(err, DEPECHE_ERR_ARGUMENT, NULL, 0, 0, "unknown encoding '%.100s'", encoding);
+    dp_strbuf buf = {0};
+    char *src = (char *)in; /* iconv's prototype is not const-correct */
+    size_t left = len;
+    int rc = 0;
+    char block[16384];
+    while (left && !rc) {
+        char *dst = block;
+        size_t room = sizeof block;
+        size_t r = iconv(cd, &src, &left, &dst, &room);
+        if (dp_strbuf_append(&buf, block, (size_t)(dst - block)))
+            rc = DEPECHE_ERR_NOMEM;
+        else if (r == (size_t)-1 && errno != E2BIG) {
+            /* EILSEQ or a sequence cut short at the end: one byte is lost, the rest goes on */
+            src++, left--;
+            (*invalid)++;
+            if (dp_strbuf_append(&buf, "\xEF\xBF\xBD", 3))
+                rc = DEPECHE_ERR_NOMEM;
+        }
+    }
+    iconv_close(cd);
+    if (!rc && !buf.data && dp_strbuf_append(&buf, "", 0))
+        rc = DEPECHE_ERR_NOMEM;
+    if (rc) {
+        dp_strbuf_release(&buf);
+        return dp_fail(err, DEPECHE_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    }
+    *out_len = buf.len;
+    *out = dp_strbuf_take(&buf);
+    return 0;
 }

@@ -127,5 +127,71 @@ printf 'Fictivia\tCOMPANY\n' > "$work/badgaz.txt"
 run --gazetteer "$work/badgaz.txt"
 expect "bad gazetteer line" '[ $rc -eq 2 ] && grep -q "badgaz.txt:1: unknown type" "$work/err"'
 
+
+# --- archives and compressed files: the same records as the directory they were made from ---
+mkdir -p "$work/arch/articles"
+cp samples/*.txt "$work/arch/articles/"
+: > "$work/arch/articles/empty.txt"
+head -c 2048 "$bin" > "$work/arch/articles/zz-binary.bin"
+(cd "$work/arch" && tar czf ../articles.tar.gz articles && tar cJf ../articles.tar.xz articles &&
+ zip -qr ../articles.zip articles) 2> /dev/null
+(cd "$work/arch" && "$bin" extract -q articles > ../dir.out; echo $? > ../dir.rc)
+"$bin" extract -q "$work/articles.tar.gz" > "$work/tgz.out"; tgz_rc=$?
+expect "directory: one record per file, exit 1" '[ "$(grep -c . "$work/dir.out")" -eq $(($(ls samples/*.txt | wc -l) + 2)) ] && [ "$(cat "$work/dir.rc")" -eq 1 ]'
+expect "tar.gz: same records as the directory" '[ $tgz_rc -eq 1 ] && diff <(sort "$work/dir.out") <(sort "$work/tgz.out") > /dev/null'
+if command -v zip > /dev/null; then
+  "$bin" extract -q "$work/articles.zip" > "$work/zip.out"
+  expect "zip: same records as tar.gz" 'cmp -s "$work/tgz.out" "$work/zip.out"'
+fi
+"$bin" extract -q "$work/articles.tar.xz" > "$work/txz.out"
+expect "tar.xz: same records" 'cmp -s "$work/tgz.out" "$work/txz.out"'
+gzip -c "$work/mixed.jsonl" > "$work/mixed.jsonl.gz"
+"$bin" extract -q "$work/mixed.jsonl.gz" > "$work/gz.out"
+"$bin" extract -q "$work/mixed.jsonl" > "$work/plain.out"
+expect "jsonl.gz: records by name, decompressed" '[ "$(grep -c . "$work/gz.out")" -eq 8 ] && [ "$(grep -c "mixed.jsonl.gz:4" "$work/gz.out")" -eq 1 ]'
+gzip -c < "$work/mixed.jsonl" > "$work/in"
+run extract -q --ndjson
+expect "gzip on stdin" '[ "$(records)" -eq 8 ] && grep -q "<stdin>:4" "$work/out"'
+printf 'not gzip at all' | gzip -c | head -c 20 > "$work/cut.gz"
+run extract -q "$work/cut.gz"
+expect "truncated gzip: an error record" '[ $rc -eq 1 ] && [ "$(records)" -eq 1 ] && grep -q "\"error\"" "$work/out"'
+
+# --- threads: the same bytes whatever N ---
+for i in 1 2 3 4 5 6; do cat "$work/mixed.jsonl"; done > "$work/six.jsonl"
+"$bin" extract -q -j1 "$work/six.jsonl" samples "$work/articles.tar.gz" > "$work/j1.out"
+"$bin" extract -q -j2 "$work/six.jsonl" samples "$work/articles.tar.gz" > "$work/j2.out"
+"$bin" extract -q -j7 "$work/six.jsonl" samples "$work/articles.tar.gz" > "$work/j7.out"
+expect "-j2 output = -j1 output" 'cmp -s "$work/j1.out" "$work/j2.out" && [ -s "$work/j1.out" ]'
+expect "-j7 output = -j1 output" 'cmp -s "$work/j1.out" "$work/j7.out"'
+run extract -j0
+expect "-j0 refused" '[ $rc -eq 2 ] && grep -q "number of jobs" "$work/err"'
+
+# --- summary line, --quiet, progress only on request when stderr is not a terminal ---
+: > "$work/in"
+"$bin" extract samples > /dev/null 2> "$work/err"
+expect "summary line" 'grep -Eq "^depeche: 4 articles, [0-9]+ events, 0 errors, [0-9.]+ s$" "$work/err"'
+"$bin" extract --quiet samples > /dev/null 2> "$work/err"
+expect "--quiet" '[ ! -s "$work/err" ]'
+"$bin" extract --progress samples > /dev/null 2> "$work/err"
+expect "--progress" 'grep -q "4 articles, .* MB" "$work/err"'
+
+# --- HTML pages and character sets ---
+"$bin" --compact tests/data/inputs/page.html > "$work/out"
+expect "html: title from the page" 'grep -q "\"title\":\"Fictivia rachète Nordelec\"" "$work/out"'
+expect "html: published from its meta tag" 'grep -q "\"published\":\"2024-03-12\"" "$work/out"'
+expect "html: scripts and navigation dropped" '! grep -q "tracker\|Accueil\|droits réservés" "$work/out"'
+expect "html: the event" 'grep -q "\"summary\":\"Fictivia acquires Nordelec" "$work/out"'
+expect "html: warned" 'grep -q "\"code\":\"html\"" "$work/out"'
+printf 'Le c\xbdur du sujet co\xfbte 12 \xa4\nLe texte.\n' > "$work/in"
+run --compact
+expect "ISO-8859-15 guessed from its euro and oe" 'grep -q "\"title\":\"Le cœur du sujet coûte 12 €\"" "$work/out" && grep -q "read as ISO-8859-15" "$work/out"'
+run --compact --encoding ISO-8859-1
+expect "--encoding ISO-8859-1 (iconv)" 'grep -q "\"title\":\"Le c½ur du sujet coûte 12 ¤\"" "$work/out" && grep -q "converted from ISO-8859-1" "$work/out"'
+run --encoding NOPE-42
+expect "--encoding unknown" '[ $rc -eq 2 ] && grep -q "NOPE-42" "$work/err"'
+printf '\xef\xbb\xbfLe constructeur nomme une nouvelle directrice générale\r\nLe texte suit, en CRLF.\r\n' > "$work/in"
+run --compact
+expect "BOM and CRLF" 'grep -q "\"title\":\"Le constructeur nomme une nouvelle directrice générale\"" "$work/out"'
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

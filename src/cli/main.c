@@ -1,4 +1,5 @@
 /* depeche: the command line. One file per subcommand; this one parses what they share. */
+#include <iconv.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -147,6 +148,12 @@ int cli_parse_options(int argc, char **argv, int first, cli_options *opt, const 
                                opt->inputs[1]);
     } else if (opt->pretty == 1 && !strcmp(verb, "extract")) {
         return usage_error("%s: extract prints one compact JSON line a record", "--pretty");
+    }
+    if (opt->encoding) {
+        iconv_t cd = iconv_open("UTF-8", opt->encoding);
+        if (cd == (iconv_t)-1)
+            return usage_error("--encoding: '%s' is not a character set iconv knows", opt->encoding);
+        iconv_close(cd);
     }
     if (strcmp(verb, "timeline") &&
         (opt->format || opt->since || opt->until || opt->n_types || opt->n_entities))
