@@ -149,6 +149,47 @@ int depeche_record_parse(const char *line, size_t length, depeche_input *input,
                          depeche_record **record, depeche_error *err);
 void depeche_record_free(depeche_record *record);
 
+/* ---- Timelines: events merged across articles ---------------------------------------------- */
+
+/* A timeline gathers the events of many articles' records; the same fact reported by several
+ * articles (same type, modality and core arguments, compatible dates) becomes one entry with
+ * every source. Not thread-safe: one thread adds records. */
+typedef struct depeche_timeline depeche_timeline;
+
+/* A new empty timeline, freed with depeche_timeline_free, or NULL if memory ran out. */
+depeche_timeline *depeche_timeline_new(void);
+void depeche_timeline_free(depeche_timeline *timeline);
+
+/* Adds one record as depeche_document_json or depeche_error_json writes it (`length` bytes).
+ * A record with "error" is counted and otherwise skipped. Returns 0, or DEPECHE_ERR_INPUT when
+ * the text is not such a record (message in err), or DEPECHE_ERR_NOMEM. */
+int depeche_timeline_add_json(depeche_timeline *timeline, const char *record, size_t length,
+                              depeche_error *err);
+
+typedef enum depeche_timeline_format {
+    DEPECHE_TIMELINE_JSON,       /* {"entries": [...], "articles", "events", "errors"} */
+    DEPECHE_TIMELINE_CSV,        /* one row an entry, a header row, UTF-8 with a BOM */
+    DEPECHE_TIMELINE_TIMELINEJS, /* the JSON Knight Lab's TimelineJS loads */
+    DEPECHE_TIMELINE_HTML        /* one self-contained page, filterable by type and entity */
+} depeche_timeline_format;
+
+/* Which entries to render; every field may be empty/NULL (no filtering). Borrowed. */
+typedef struct depeche_timeline_filter {
+    const char *const *types; /* entry types to keep */
+    size_t n_types;
+    const char *const *entities; /* keep entries with an argument naming one of these (case and
+                                    accents ignored, whole words: "altman" finds "Sam Altman") */
+    size_t n_entities;
+    const char *since, *until; /* YYYY[-MM[-DD]]: keep entries whose date overlaps the range */
+} depeche_timeline_filter;
+
+/* Renders the entries, sorted by date (the event's, else its earliest publication date;
+ * undated last), as a new NUL-terminated string freed with free(); NULL with err filled when
+ * memory ran out or a filter date is malformed (DEPECHE_ERR_ARGUMENT). */
+char *depeche_timeline_render(const depeche_timeline *timeline,
+                              const depeche_timeline_filter *filter,
+                              depeche_timeline_format format, depeche_error *err);
+
 #ifdef __cplusplus
 }
 #endif

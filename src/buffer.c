@@ -1,4 +1,6 @@
 /* Growable arrays, strings and UTF-8 helpers used by every stage. */
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -31,6 +33,26 @@ int dp_strbuf_append(dp_strbuf *b, const char *s, size_t n)
     b->len += n;
     b->data[b->len] = '\0';
     return 0;
+}
+
+int dp_strbuf_printf(dp_strbuf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0 || dp_reserve((void **)&b->data, &b->cap, b->len + (size_t)n + 1, 1))
+        return -1;
+    va_start(ap, fmt);
+    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
+    return 0;
+}
+
+int dp_strbuf_puts(dp_strbuf *b, const char *s)
+{
+    return dp_strbuf_append(b, s, strlen(s));
 }
 
 int dp_strbuf_putc(dp_strbuf *b, char c)

@@ -221,6 +221,11 @@ static long days_from_civil(int y, int m, int d)
     return era * 146097 + doe - 719468;
 }
 
+long dp_date_days(dp_date d)
+{
+    return days_from_civil(d.year, d.month ? d.month : 1, d.day ? d.day : 1);
+}
+
 static dp_date civil_from_days(long z)
 {
     z += 719468;

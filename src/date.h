@@ -51,6 +51,9 @@ int dp_date_relative(const dp_date_rules *r, const char *text, const dp_token *t
 size_t dp_date_month_year(const dp_date_rules *r, const char *text, const dp_token *toks,
                           size_t n, size_t i, dp_date *out);
 
+/* Days since 1970-01-01 of the date's first day (a month or year counts from its start). */
+long dp_date_days(dp_date d);
+
 /* Parses "YYYY-MM-DD..." (the start of an ISO 8601 date or time); returns 1 on success. */
 int dp_date_parse_iso(const char *s, dp_date *d);
 

@@ -37,6 +37,13 @@ typedef struct dp_strbuf {
 
 int dp_strbuf_append(dp_strbuf *b, const char *s, size_t n);
 int dp_strbuf_putc(dp_strbuf *b, char c);
+int dp_strbuf_puts(dp_strbuf *b, const char *s);
+/* Appends printf-style; returns 0 or -1 when memory ran out. */
+int dp_strbuf_printf(dp_strbuf *b, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
 /* Transfers the buffer to the caller (free() it); the strbuf is empty afterwards. */
 char *dp_strbuf_take(dp_strbuf *b);
 void dp_strbuf_release(dp_strbuf *b);

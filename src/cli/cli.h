@@ -57,7 +57,12 @@ typedef struct cli_run {
     const depeche_engine *engine;
     unsigned json_flags;
     const char *encoding;
-    int ndjson; /* every input is JSON Lines, whatever its name */
+    int ndjson;       /* every input is JSON Lines, whatever its name */
+    int sniff_ndjson; /* an input that starts with '{' is JSON Lines */
+    int pass_records; /* JSON Lines that are depeche's own records pass through unchanged */
+    /* Where records go, in input order: stdout when NULL. Returns nonzero to stop the run. */
+    int (*sink)(void *ctx, const char *record, size_t length, int failed);
+    void *sink_ctx;
     cli_ring *ring;
     /* Counters written by the thread that prints. */
     size_t records, failed, events;

@@ -2,6 +2,7 @@
  * output is the same byte for byte whatever the number of threads. One thread reads (the
  * caller's), N extract, one prints; a ring of slots bounds how many jobs are in flight. */
 #include <errno.h>
+#include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -73,6 +74,16 @@ static void job_extract(const cli_run *run, cli_job *job, depeche_input *in)
     depeche_document_free(doc);
 }
 
+/* A record depeche printed (for timelines that read extract's output): events, no text. */
+static int is_depeche_record(const char *line, size_t length)
+{
+    json_t *root = json_loadb(line, length, 0, NULL);
+    int is = json_is_array(json_object_get(root, "events")) && !json_object_get(root, "text");
+    is |= json_is_string(json_object_get(root, "error")) && json_object_get(root, "language");
+    json_decref(root);
+    return is;
+}
+
 /* Runs on a worker: everything that takes time happens here, nothing is printed. */
 static void job_run(const cli_run *run, cli_job *job)
 {
@@ -84,6 +95,9 @@ static void job_run(const cli_run *run, cli_job *job)
         depeche_input in = {.id = job->name, .source = is_stdin ? NULL : job->name,
                             .text = job->data, .length = job->length};
         job_extract(run, job, &in);
+    } else if (run->pass_records && is_depeche_record(job->data, job->length)) {
+        job->json = job->data;
+        job->data = NULL;
     } else {
         depeche_input in;
         depeche_record *record;
@@ -158,7 +172,10 @@ static void job_emit(cli_run *run, cli_job *job)
             fputs("\r\033[K", stderr);
         fprintf(stderr, "depeche: error: %s\n", job->message);
     }
-    if (fputs(job->json, stdout) == EOF || putchar('\n') == EOF)
+    if (run->sink) {
+        if (run->sink(run->sink_ctx, job->json, strlen(job->json), job->message != NULL))
+            atomic_store(&run->stopped, 1);
+    } else if (fputs(job->json, stdout) == EOF || putchar('\n') == EOF)
         flush_output(run); /* fails again, and says why */
     else if (!run->ring)
         flush_output(run);

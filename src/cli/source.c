@@ -57,19 +57,16 @@ static void note_progress(cli_run *run, struct archive *a, long long *counted)
 }
 
 /* The lines of one stream, each a job; "NAME:LINE" is the id of a record without one. */
-static int read_ndjson(cli_run *run, struct archive *a, const char *name, long long *counted,
-                       const char **error)
+static int read_ndjson(cli_run *run, struct archive *a, const char *name, char *block,
+                       la_ssize_t first, long long *counted, const char **error)
 {
-    char *block = malloc(CLI_BLOCK), *line = NULL;
+    char *line = NULL;
     size_t len = 0, cap = 0;
     unsigned long lineno = 0;
     int stop = 0;
-    if (!block) {
-        *error = "out of memory";
-        return 0;
-    }
     for (;;) {
-        la_ssize_t got = archive_read_data(a, block, CLI_BLOCK);
+        la_ssize_t got = first >= 0 ? first : archive_read_data(a, block, CLI_BLOCK);
+        first = -1;
         if (got < 0) {
             *error = archive_error_string(a);
             break;
@@ -110,14 +107,13 @@ static int read_ndjson(cli_run *run, struct archive *a, const char *name, long l
         if (got == 0 || stop)
             break;
     }
-    free(block);
     free(line);
     return stop;
 }
 
 /* One entry as one article. */
-static int read_article(cli_run *run, struct archive *a, const char *name, long long *counted,
-                        const char **error)
+static int read_article(cli_run *run, struct archive *a, const char *name, const char *block,
+                        la_ssize_t first, long long *counted, const char **error)
 {
     size_t len = 0, cap = 0;
     char *data = NULL;
@@ -132,7 +128,12 @@ static int read_article(cli_run *run, struct archive *a, const char *name, long 
             }
             data = grown, cap = want;
         }
-        la_ssize_t got = archive_read_data(a, data + len, CLI_BLOCK);
+        la_ssize_t got;
+        if (first >= 0)
+            memcpy(data + len, block, (size_t)(got = first));
+        else
+            got = archive_read_data(a, data + len, CLI_BLOCK);
+        first = -1;
         if (got < 0) {
             free(data);
             *error = archive_error_string(a);
@@ -161,8 +162,12 @@ static int read_article(cli_run *run, struct archive *a, const char *name, long 
 static int read_file(cli_run *run, const char *path)
 {
     struct archive *a = archive_read_new();
-    if (!a)
+    char *block = malloc(CLI_BLOCK);
+    if (!a || !block) {
+        archive_read_free(a);
+        free(block);
         return cli_submit_copy(run, CLI_JOB_FAILED, path, "out of memory", 13);
+    }
     archive_read_support_filter_all(a);
     archive_read_support_format_tar(a);
     archive_read_support_format_zip(a);
@@ -192,10 +197,20 @@ static int read_file(cli_run *run, const char *path)
             continue;
         entries++;
         const char *name = raw ? path : archive_entry_pathname(entry);
-        if (run->ndjson || is_ndjson_name(name))
-            stop = read_ndjson(run, a, is_stdin ? "<stdin>" : name, &counted, &error);
+        /* the first block tells JSON Lines from an article when the name does not */
+        la_ssize_t first = archive_read_data(a, block, CLI_BLOCK);
+        if (first < 0) {
+            error = archive_error_string(a);
+            break;
+        }
+        size_t lead = 0;
+        while (lead < (size_t)first && strchr(" \t\r\n", block[lead]))
+            lead++;
+        int sniffed = run->sniff_ndjson && lead < (size_t)first && block[lead] == '{';
+        if (run->ndjson || sniffed || is_ndjson_name(name))
+            stop = read_ndjson(run, a, is_stdin ? "<stdin>" : name, block, first, &counted, &error);
         else
-            stop = read_article(run, a, name, &counted, &error);
+            stop = read_article(run, a, name, block, first, &counted, &error);
     }
     if (!error && !stop && !entries && archive_format(a) == ARCHIVE_FORMAT_EMPTY && !run->ndjson &&
         !is_ndjson_name(path))
@@ -208,6 +223,7 @@ static int read_file(cli_run *run, const char *path)
         stop = cli_submit_copy(run, CLI_JOB_FAILED, path, msg, strlen(msg));
     }
     archive_read_free(a);
+    free(block);
     return stop;
 }
 

@@ -1,0 +1,739 @@
+/* Timelines: the events of many articles' records merged into entries, one per fact, each
+ * with all its sources, rendered as JSON, CSV, TimelineJS data or a self-contained HTML page. */
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "normalize.h"
+#include "timeline_html.h"
+
+/* Arguments that say which fact an event is; two reports of one fact share them. */
+static const char *const core_roles[] = {"person",    "org",       "acquirer", "target", "partners",
+                                         "plaintiff", "defendant", "product",  "authority"};
+
+/* The argument columns of the CSV, in the guidelines' order; others go to "other". */
+static const char *const csv_roles[] = {
+    "person", "org",   "role",      "predecessor", "acquirer", "target", "partners", "investor",
+    "amount", "plaintiff", "defendant", "court",    "outcome",  "count",  "product",  "authority"};
+
+/* Reports of one fact without their own dates are merged when published this close (days). */
+#define TL_SAME_FACT_DAYS 62
+
+typedef struct tl_when {
+    dp_date date;  /* year 0: none */
+    int precision; /* 0 none, 1 year, 2 month, 3 day */
+} tl_when;
+
+typedef struct tl_entry {
+    char *key;
+    json_t *event;   /* the first report's type, summary, modality, arguments */
+    json_t *sources; /* one object a report */
+    tl_when when;
+    dp_date published; /* the earliest report's publication date; year 0: none */
+    double confidence;
+    dp_strbuf names; /* "|name|name|", folded, for the entity filter */
+} tl_entry;
+
+struct depeche_timeline {
+    tl_entry *entries;
+    size_t n_entries, cap;
+    json_t *index; /* key -> array of entry positions */
+    size_t articles, events, errors;
+};
+
+depeche_timeline *depeche_timeline_new(void)
+{
+    depeche_timeline *tl = calloc(1, sizeof *tl);
+    if (tl && !(tl->index = json_object())) {
+        free(tl);
+        return NULL;
+    }
+    return tl;
+}
+
+void depeche_timeline_free(depeche_timeline *tl)
+{
+    if (!tl)
+        return;
+    for (size_t i = 0; i < tl->n_entries; i++) {
+        free(tl->entries[i].key);
+        json_decref(tl->entries[i].event);
+        json_decref(tl->entries[i].sources);
+        dp_strbuf_release(&tl->entries[i].names);
+    }
+    free(tl->entries);
+    json_decref(tl->index);
+    free(tl);
+}
+
+/* "YYYY", "YYYY-MM" or "YYYY-MM-DD..." */
+static tl_when parse_when(const char *s)
+{
+    tl_when w = {{0, 0, 0}, 0};
+    int y, m, d, used = 0;
+    if (!s)
+        return w;
+    if (sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &used) == 3 && used == 10 && m >= 1 && m <= 12 &&
+        d >= 1 && d <= 31)
+        return (tl_when){{(int16_t)y, (int8_t)m, (int8_t)d}, 3};
+    if (sscanf(s, "%4d-%2d%n", &y, &m, &used) == 2 && used == 7 && (!s[7] || s[7] == 'T') &&
+        m >= 1 && m <= 12)
+        return (tl_when){{(int16_t)y, (int8_t)m, 0}, 2};
+    if (sscanf(s, "%4d%n", &y, &used) == 1 && used == 4 && !s[4] && y > 0)
+        return (tl_when){{(int16_t)y, 0, 0}, 1};
+    return w;
+}
+
+static const char *str(json_t *obj, const char *key)
+{
+    return json_string_value(json_object_get(obj, key));
+}
+
+static const char *or_empty(const char *s)
+{
+    return s ? s : "";
+}
+
+/* A name's folded key as a C string (dp_fold_key does not terminate it). */
+static int fold_name(const char *name, char *out, size_t cap)
+{
+    size_t n = dp_fold_key(name, strlen(name), out, cap - 1);
+    if (n == (size_t)-1)
+        return -1;
+    out[n] = '\0';
+    return 0;
+}
+
+/* The name an argument value stands for across articles: its entity's canonical name when the
+ * gazetteer knew it, else the article's name; folded. */
+static int arg_key(json_t *value, json_t *canon, char *out, size_t cap)
+{
+    const char *id = str(value, "entity");
+    const char *name = id ? str(canon, id) : NULL;
+    if (!name)
+        name = str(value, "name");
+    return name ? fold_name(name, out, cap) : -1;
+}
+
+static int by_string(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* type, modality and the core arguments (partners in name order) make the key of a fact. */
+static char *fact_key(const char *type, const char *modality, json_t *args, json_t *canon)
+{
+    dp_strbuf key = {0};
+    int fail = dp_strbuf_printf(&key, "%s\x1f%s", type, modality);
+    char folded[256];
+    for (size_t r = 0; r < DP_ARRAY_LEN(core_roles) && !fail; r++) {
+        json_t *v = json_object_get(args, core_roles[r]);
+        if (!v)
+            continue;
+        fail |= dp_strbuf_printf(&key, "\x1f%s=", core_roles[r]);
+        if (json_is_array(v)) {
+            size_t n = json_array_size(v);
+            char **names = calloc(n ? n : 1, sizeof *names);
+            fail |= !names;
+            for (size_t i = 0; i < n && !fail; i++)
+                if (!arg_key(json_array_get(v, i), canon, folded, sizeof folded))
+                    fail |= !(names[i] = strdup(folded));
+            if (!fail) {
+                qsort(names, n, sizeof *names, by_string);
+                for (size_t i = 0; i < n && !fail; i++)
+                    fail |= dp_strbuf_printf(&key, "%s;", names[i] ? names[i] : "");
+            }
+            for (size_t i = 0; names && i < n; i++)
+                free(names[i]);
+            free(names);
+        } else if (!arg_key(v, canon, folded, sizeof folded)) {
+            fail |= dp_strbuf_puts(&key, folded);
+        }
+    }
+    if (fail) {
+        dp_strbuf_release(&key);
+        return NULL;
+    }
+    return dp_strbuf_take(&key);
+}
+
+/* Either the two reports give dates that agree as far as both go, or the one without a date
+ * was published close to the other's date. */
+static int same_time(const tl_entry *e, tl_when w, dp_date published)
+{
+    if (e->when.precision && w.precision) {
+        int p = e->when.precision < w.precision ? e->when.precision : w.precision;
+        return e->when.date.year == w.date.year &&
+               (p < 2 || e->when.date.month == w.date.month) &&
+               (p < 3 || e->when.date.day == w.date.day);
+    }
+    dp_date a = e->when.precision ? e->when.date : e->published;
+    dp_date b = w.precision ? w.date : published;
+    if (!a.year || !b.year)
+        return 1;
+    long gap = dp_date_days(a) - dp_date_days(b);
+    return gap <= TL_SAME_FACT_DAYS && gap >= -TL_SAME_FACT_DAYS;
+}
+
+static int earlier(dp_date a, dp_date b)
+{
+    return a.year && (!b.year || dp_date_days(a) < dp_date_days(b));
+}
+
+static int add_names(dp_strbuf *names, json_t *args)
+{
+    const char *role;
+    json_t *v;
+    char folded[256];
+    int fail = 0;
+    json_object_foreach(args, role, v) {
+        size_t n = json_is_array(v) ? json_array_size(v) : 1;
+        for (size_t i = 0; i < n; i++) {
+            const char *name = str(json_is_array(v) ? json_array_get(v, i) : v, "name");
+            if (!name || fold_name(name, folded, sizeof folded))
+                continue;
+            if (!names->len)
+                fail |= dp_strbuf_putc(names, '|');
+            fail |= dp_strbuf_printf(names, "%s|", folded);
+        }
+    }
+    return fail;
+}
+
+static json_t *source_of(json_t *record, json_t *event)
+{
+    json_t *evidence = json_object_get(event, "evidence");
+    json_t *date = json_object_get(event, "date");
+    json_t *s = json_pack("{s:O?, s:O?, s:O?, s:O?, s:O?, s:O?, s:O?, s:O?, s:O?}",
+                          "article", json_object_get(record, "id"),
+                          "source", json_object_get(record, "source"),
+                          "title", json_object_get(record, "title"),
+                          "published", json_object_get(record, "published"),
+                          "sentence", json_object_get(evidence, "sentence"),
+                          "start", json_object_get(evidence, "start"),
+                          "end", json_object_get(evidence, "end"),
+                          "trigger", json_object_get(evidence, "trigger"),
+                          "date_text", json_object_get(date, "text"));
+    json_t *rule = json_object_get(evidence, "rule");
+    if (s && rule)
+        json_object_set(s, "rule", rule);
+    return s;
+}
+
+static int add_event(depeche_timeline *tl, json_t *record, json_t *event, json_t *canon,
+                     dp_date published)
+{
+    const char *type = str(event, "type"), *modality = str(event, "modality");
+    json_t *args = json_object_get(event, "arguments");
+    if (!type || !modality || !json_is_object(args))
+        return DEPECHE_ERR_INPUT;
+    tl_when w = parse_when(str(json_object_get(event, "date"), "value"));
+    char *key = fact_key(type, modality, args, canon);
+    json_t *source = source_of(record, event);
+    if (!key || !source) {
+        free(key);
+        json_decref(source);
+        return DEPECHE_ERR_NOMEM;
+    }
+    double confidence = json_number_value(json_object_get(event, "confidence"));
+    json_t *same = json_object_get(tl->index, key);
+    for (size_t i = 0; i < json_array_size(same); i++) {
+        tl_entry *e = &tl->entries[json_integer_value(json_array_get(same, i))];
+        if (!same_time(e, w, published))
+            continue;
+        free(key);
+        if (json_array_append_new(e->sources, source))
+            return DEPECHE_ERR_NOMEM;
+        if (w.precision > e->when.precision)
+            e->when = w;
+        if (earlier(published, e->published))
+            e->published = published;
+        if (confidence > e->confidence)
+            e->confidence = confidence;
+        return 0;
+    }
+    if (!same) {
+        same = json_array();
+        if (!same || json_object_set_new(tl->index, key, same)) {
+            free(key);
+            json_decref(source);
+            return DEPECHE_ERR_NOMEM;
+        }
+    }
+    if (dp_reserve((void **)&tl->entries, &tl->cap, tl->n_entries + 1, sizeof *tl->entries) ||
+        json_array_append_new(same, json_integer((json_int_t)tl->n_entries))) {
+        free(key);
+        json_decref(source);
+        return DEPECHE_ERR_NOMEM;
+    }
+    tl_entry *e = &tl->entries[tl->n_entries++];
+    *e = (tl_entry){.key = key, .when = w, .published = published, .confidence = confidence};
+    e->event = json_pack("{s:s, s:O?, s:s, s:O}", "type", type, "summary",
+                         json_object_get(event, "summary"), "modality", modality, "arguments", args);
+    e->sources = json_array();
+    if (!e->event || !e->sources || json_array_append_new(e->sources, source) ||
+        add_names(&e->names, args))
+        return DEPECHE_ERR_NOMEM;
+    return 0;
+}
+
+int depeche_timeline_add_json(depeche_timeline *tl, const char *record, size_t length,
+                              depeche_error *err)
+{
+    json_error_t jerr;
+    json_t *root = json_loadb(record, length, 0, &jerr);
+    if (!root)
+        return dp_fail(err, DEPECHE_ERR_INPUT, NULL, 0, (unsigned long)jerr.column,
+                       "invalid JSON at column %d: %s", jerr.column, jerr.text);
+    int rc = 0;
+    json_t *events = json_object_get(root, "events");
+    if (!json_is_object(root) || (!json_is_array(events) && !json_object_get(root, "error"))) {
+        rc = dp_fail(err, DEPECHE_ERR_INPUT, NULL, 0, 0, "not a depeche record (no \"events\")");
+    } else if (json_object_get(root, "error")) {
+        tl->errors++;
+    } else {
+        tl->articles++;
+        json_t *canon = json_object();
+        size_t i;
+        json_t *ent;
+        json_array_foreach(json_object_get(root, "entities"), i, ent) {
+            const char *id = str(ent, "id");
+            json_t *name = json_object_get(ent, "canonical");
+            if (!name)
+                name = json_object_get(ent, "name");
+            if (canon && id && name)
+                json_object_set(canon, id, name);
+        }
+        dp_date published = {0, 0, 0};
+        dp_date_parse_iso(str(root, "published"), &published);
+        json_t *ev;
+        json_array_foreach(events, i, ev) {
+            if (!canon) {
+                rc = DEPECHE_ERR_NOMEM;
+                break;
+            }
+            tl->events++;
+            if ((rc = add_event(tl, root, ev, canon, published)))
+                break;
+        }
+        json_decref(canon);
+        if (rc == DEPECHE_ERR_INPUT)
+            dp_fail(err, DEPECHE_ERR_INPUT, NULL, 0, 0, "an event without type, modality or arguments");
+        else if (rc)
+            dp_fail(err, DEPECHE_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    }
+    json_decref(root);
+    return rc;
+}
+
+/* ---- Ordering and filtering ---------------------------------------------------------------- */
+
+/* The date an entry is placed at: its own, else its earliest publication date. */
+static tl_when place(const tl_entry *e)
+{
+    if (e->when.precision)
+        return e->when;
+    return (tl_when){e->published, e->published.year ? 3 : 0};
+}
+
+static int by_place(const void *pa, const void *pb)
+{
+    const tl_entry *a = *(tl_entry *const *)pa, *b = *(tl_entry *const *)pb;
+    tl_when wa = place(a), wb = place(b);
+    if (!wa.precision != !wb.precision)
+        return wa.precision ? -1 : 1; /* undated last */
+    char da[11] = "", db[11] = "";
+    if (wa.precision)
+        dp_date_iso(wa.date, da);
+    if (wb.precision)
+        dp_date_iso(wb.date, db);
+    int c = strcmp(da, db);
+    if (!c)
+        c = strcmp(str(a->event, "type"), str(b->event, "type"));
+    if (!c)
+        c = strcmp(a->key, b->key);
+    if (!c)
+        c = strcmp(or_empty(str(json_array_get(a->sources, 0), "article")),
+                   or_empty(str(json_array_get(b->sources, 0), "article")));
+    return c;
+}
+
+static int names_hold(const char *names, const char *word)
+{
+    size_t n = strlen(word);
+    for (const char *p = names ? strstr(names, word) : NULL; p; p = strstr(p + 1, word)) {
+        int starts = p > names && (p[-1] == '|' || p[-1] == ' ');
+        int ends = p[n] == '|' || p[n] == ' ';
+        if (starts && ends)
+            return 1;
+    }
+    return 0;
+}
+
+static long first_day(tl_when w)
+{
+    return dp_date_days(w.date);
+}
+
+static long last_day(tl_when w)
+{
+    dp_date next = w.date;
+    if (w.precision == 1)
+        next = (dp_date){(int16_t)(w.date.year + 1), 1, 1};
+    else if (w.precision == 2)
+        next = w.date.month == 12 ? (dp_date){(int16_t)(w.date.year + 1), 1, 1}
+                                  : (dp_date){w.date.year, (int8_t)(w.date.month + 1), 1};
+    else
+        return dp_date_days(w.date);
+    return dp_date_days(next) - 1;
+}
+
+typedef struct tl_view {
+    tl_entry **all;      /* every entry, sorted: positions give the stable ids t1, t2... */
+    size_t n_all;
+    unsigned char *kept; /* per position: passes the filter */
+    size_t n_kept;
+} tl_view;
+
+static int view_make(const depeche_timeline *tl, const depeche_timeline_filter *f, tl_view *v,
+                     depeche_error *err)
+{
+    memset(v, 0, sizeof *v);
+    tl_when since = {{0, 0, 0}, 0}, until = {{0, 0, 0}, 0};
+    if (f && f->since && !(since = parse_when(f->since)).precision)
+        return dp_fail(err, DEPECHE_ERR_ARGUMENT, NULL, 0, 0, "--since: '%.40s' is not YYYY[-MM[-DD]]",
+                       f->since);
+    if (f && f->until && !(until = parse_when(f->until)).precision)
+        return dp_fail(err, DEPECHE_ERR_ARGUMENT, NULL, 0, 0, "--until: '%.40s' is not YYYY[-MM[-DD]]",
+                       f->until);
+    char (*wanted)[256] = NULL;
+    size_t n_wanted = f ? f->n_entities : 0;
+    v->all = malloc((tl->n_entries ? tl->n_entries : 1) * sizeof *v->all);
+    v->kept = calloc(tl->n_entries ? tl->n_entries : 1, 1);
+    wanted = calloc(n_wanted ? n_wanted : 1, sizeof *wanted);
+    if (!v->all || !v->kept || !wanted) {
+        free(v->all), free(v->kept), free(wanted);
+        return dp_fail(err, DEPECHE_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    }
+    for (size_t i = 0; i < n_wanted; i++)
+        if (fold_name(f->entities[i], wanted[i], sizeof wanted[i]))
+            wanted[i][0] = '\0';
+    for (size_t i = 0; i < tl->n_entries; i++)
+        v->all[i] = &tl->entries[i];
+    v->n_all = tl->n_entries;
+    qsort(v->all, v->n_all, sizeof *v->all, by_place);
+    for (size_t i = 0; i < v->n_all; i++) {
+        const tl_entry *e = v->all[i];
+        int keep = 1;
+        if (f && f->n_types) {
+            keep = 0;
+            for (size_t k = 0; k < f->n_types; k++)
+                keep |= !strcmp(f->types[k], str(e->event, "type"));
+        }
+        if (keep && n_wanted) {
+            keep = 0;
+            for (size_t k = 0; k < n_wanted; k++)
+                keep |= wanted[k][0] && names_hold(e->names.data, wanted[k]);
+        }
+        tl_when w = place(e);
+        if (keep && (since.precision || until.precision) && !w.precision)
+            keep = 0;
+        if (keep && since.precision && last_day(w) < first_day(since))
+            keep = 0;
+        if (keep && until.precision && first_day(w) > last_day(until))
+            keep = 0;
+        v->kept[i] = (unsigned char)keep;
+        v->n_kept += (size_t)keep;
+    }
+    free(wanted);
+    return 0;
+}
+
+static void view_release(tl_view *v)
+{
+    free(v->all);
+    free(v->kept);
+}
+
+/* ---- JSON ------------------------------------------------------------------------------------ */
+
+static json_t *entry_json(const tl_entry *e, size_t position)
+{
+    char id[32], iso[11];
+    snprintf(id, sizeof id, "t%zu", position + 1);
+    static const char *const precisions[] = {NULL, "year", "month", "day"};
+    json_t *date = e->when.precision
+                       ? json_pack("{s:s, s:s}", "value", dp_date_iso(e->when.date, iso),
+                                   "precision", precisions[e->when.precision])
+                       : json_null();
+    tl_when w = place(e);
+    char sort[11] = "";
+    if (w.precision)
+        dp_date_iso(w.date, sort);
+    return json_pack("{s:s, s:O, s:O, s:o?, s:s?, s:s?, s:O, s:f, s:O, s:O}", "id", id, "type",
+                     json_object_get(e->event, "type"), "summary",
+                     json_object_get(e->event, "summary"), "date", date, "sort_date",
+                     w.precision ? sort : NULL, "dated_by",
+                     e->when.precision ? "event" : w.precision ? "publication" : NULL,
+                     "modality", json_object_get(e->event, "modality"), "confidence",
+                     e->confidence, "arguments", json_object_get(e->event, "arguments"),
+                     "sources", e->sources);
+}
+
+static char *render_json(const depeche_timeline *tl, const tl_view *v)
+{
+    json_t *entries = json_array();
+    for (size_t i = 0; entries && i < v->n_all; i++)
+        if (v->kept[i] && json_array_append_new(entries, entry_json(v->all[i], i))) {
+            json_decref(entries);
+            entries = NULL;
+        }
+    json_t *root = json_pack("{s:o, s:I, s:I, s:I}", "entries", entries, "articles",
+                             (json_int_t)tl->articles, "events", (json_int_t)tl->events,
+                             "errors", (json_int_t)tl->errors);
+    char *out = root ? json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(3))
+                     : NULL;
+    json_decref(root);
+    return out;
+}
+
+/* ---- CSV ------------------------------------------------------------------------------------- */
+
+static int csv_field(dp_strbuf *b, const char *s, int last)
+{
+    int fail = 0;
+    s = s ? s : "";
+    if (strpbrk(s, ",\"\r\n")) {
+        fail |= dp_strbuf_putc(b, '"');
+        for (; *s; s++)
+            fail |= *s == '"' ? dp_strbuf_puts(b, "\"\"") : dp_strbuf_putc(b, *s);
+        fail |= dp_strbuf_putc(b, '"');
+    } else {
+        fail |= dp_strbuf_puts(b, s);
+    }
+    return fail | (last ? dp_strbuf_puts(b, "\r\n") : dp_strbuf_putc(b, ','));
+}
+
+/* An argument's names, joined by "; " (partners are a list). */
+static void arg_names(json_t *v, dp_strbuf *out)
+{
+    size_t n = json_is_array(v) ? json_array_size(v) : v ? 1 : 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *name = str(json_is_array(v) ? json_array_get(v, i) : v, "name");
+        if (name)
+            dp_strbuf_printf(out, "%s%s", out->len ? "; " : "", name);
+    }
+}
+
+static int is_csv_role(const char *role)
+{
+    for (size_t i = 0; i < DP_ARRAY_LEN(csv_roles); i++)
+        if (!strcmp(role, csv_roles[i]))
+            return 1;
+    return 0;
+}
+
+static char *render_csv(const tl_view *v)
+{
+    dp_strbuf b = {0};
+    int fail = dp_strbuf_puts(&b, "\xEF\xBB\xBF"); /* spreadsheets then read UTF-8 */
+    static const char *const head[] = {"id", "date", "precision", "dated_by", "type", "modality",
+                                       "summary"};
+    for (size_t i = 0; i < DP_ARRAY_LEN(head); i++)
+        fail |= csv_field(&b, head[i], 0);
+    for (size_t i = 0; i < DP_ARRAY_LEN(csv_roles); i++)
+        fail |= csv_field(&b, csv_roles[i], 0);
+    static const char *const tail[] = {"other", "confidence", "sources", "articles", "urls",
+                                       "evidence"};
+    for (size_t i = 0; i < DP_ARRAY_LEN(tail); i++)
+        fail |= csv_field(&b, tail[i], i + 1 == DP_ARRAY_LEN(tail));
+    for (size_t i = 0; i < v->n_all && !fail; i++) {
+        if (!v->kept[i])
+            continue;
+        json_t *row = entry_json(v->all[i], i);
+        if (!row) {
+            fail = 1;
+            break;
+        }
+        json_t *date = json_object_get(row, "date"), *args = json_object_get(row, "arguments");
+        char conf[16];
+        snprintf(conf, sizeof conf, "%.2f", json_real_value(json_object_get(row, "confidence")));
+        fail |= csv_field(&b, str(row, "id"), 0);
+        fail |= csv_field(&b, str(row, "sort_date"), 0);
+        fail |= csv_field(&b, str(date, "precision") ? str(date, "precision") : "", 0);
+        fail |= csv_field(&b, str(row, "dated_by"), 0);
+        fail |= csv_field(&b, str(row, "type"), 0);
+        fail |= csv_field(&b, str(row, "modality"), 0);
+        fail |= csv_field(&b, str(row, "summary"), 0);
+        dp_strbuf cell = {0};
+        for (size_t r = 0; r < DP_ARRAY_LEN(csv_roles); r++) {
+            cell.len = 0;
+            if (cell.data)
+                cell.data[0] = '\0';
+            arg_names(json_object_get(args, csv_roles[r]), &cell);
+            fail |= csv_field(&b, cell.data, 0);
+        }
+        cell.len = 0;
+        if (cell.data)
+            cell.data[0] = '\0';
+        const char *role;
+        json_t *val;
+        json_object_foreach(args, role, val) {
+            if (is_csv_role(role))
+                continue;
+            dp_strbuf one = {0};
+            arg_names(val, &one);
+            dp_strbuf_printf(&cell, "%s%s=%s", cell.len ? "; " : "", role, one.data ? one.data : "");
+            dp_strbuf_release(&one);
+        }
+        fail |= csv_field(&b, cell.data, 0);
+        fail |= csv_field(&b, conf, 0);
+        json_t *sources = json_object_get(row, "sources");
+        char count[24];
+        snprintf(count, sizeof count, "%zu", json_array_size(sources));
+        fail |= csv_field(&b, count, 0);
+        dp_strbuf articles = {0}, urls = {0};
+        size_t k;
+        json_t *s;
+        json_array_foreach(sources, k, s) {
+            dp_strbuf_printf(&articles, "%s%s", k ? " | " : "", or_empty(str(s, "article")));
+            if (str(s, "source"))
+                dp_strbuf_printf(&urls, "%s%s", urls.len ? " | " : "", str(s, "source"));
+        }
+        fail |= csv_field(&b, articles.data, 0);
+        fail |= csv_field(&b, urls.data, 0);
+        fail |= csv_field(&b, str(json_array_get(sources, 0), "sentence"), 1);
+        dp_strbuf_release(&articles);
+        dp_strbuf_release(&urls);
+        dp_strbuf_release(&cell);
+        json_decref(row);
+    }
+    if (fail) {
+        dp_strbuf_release(&b);
+        return NULL;
+    }
+    return dp_strbuf_take(&b);
+}
+
+/* ---- TimelineJS ------------------------------------------------------------------------------ */
+
+/* The slide's text: each source's sentence and a link to it, as the HTML TimelineJS shows. */
+static char *slide_text(json_t *sources)
+{
+    dp_strbuf b = {0};
+    size_t k;
+    json_t *s;
+    int fail = 0;
+    json_array_foreach(sources, k, s) {
+        fail |= dp_strbuf_puts(&b, "<p>\xC2\xAB\xC2\xA0");
+        fail |= dp_html_escape(&b, str(s, "sentence"));
+        fail |= dp_strbuf_puts(&b, "\xC2\xA0\xC2\xBB<br><small>");
+        const char *label = str(s, "title") ? str(s, "title") : str(s, "article");
+        fail |= dp_html_link(&b, str(s, "source"), label);
+        if (str(s, "published")) {
+            fail |= dp_strbuf_puts(&b, ", ");
+            fail |= dp_html_escape(&b, str(s, "published"));
+        }
+        fail |= dp_strbuf_puts(&b, "</small></p>");
+    }
+    if (fail) {
+        dp_strbuf_release(&b);
+        return NULL;
+    }
+    return dp_strbuf_take(&b);
+}
+
+static json_t *slide_date(tl_when w)
+{
+    char y[8], m[8], d[8];
+    snprintf(y, sizeof y, "%d", w.date.year);
+    snprintf(m, sizeof m, "%d", w.date.month);
+    snprintf(d, sizeof d, "%d", w.date.day);
+    return json_pack("{s:s, s:s?, s:s?}", "year", y, "month", w.precision >= 2 ? m : NULL, "day",
+                     w.precision >= 3 ? d : NULL);
+}
+
+static char *render_timelinejs(const depeche_timeline *tl, const tl_view *v)
+{
+    json_t *events = json_array();
+    size_t shown = 0;
+    for (size_t i = 0; events && i < v->n_all; i++) {
+        const tl_entry *e = v->all[i];
+        tl_when w = place(e);
+        if (!v->kept[i] || !w.precision)
+            continue; /* TimelineJS needs a start date */
+        char id[32];
+        snprintf(id, sizeof id, "t%zu", i + 1);
+        char *text = slide_text(e->sources);
+        json_t *slide = json_pack("{s:o, s:{s:O, s:s?}, s:O, s:s}", "start_date", slide_date(w),
+                                  "text", "headline", json_object_get(e->event, "summary"), "text",
+                                  text, "group", json_object_get(e->event, "type"), "unique_id", id);
+        free(text);
+        if (!slide || json_array_append_new(events, slide)) {
+            json_decref(events);
+            events = NULL;
+        }
+        shown++;
+    }
+    char intro[160];
+    snprintf(intro, sizeof intro, "%zu events from %zu articles, extracted by depeche.", shown,
+             tl->articles);
+    json_t *root = json_pack("{s:{s:{s:s, s:s}}, s:o}", "title", "text", "headline",
+                             "Corporate events", "text", intro, "events", events);
+    char *out = root ? json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(3))
+                     : NULL;
+    json_decref(root);
+    return out;
+}
+
+/* ---- HTML ------------------------------------------------------------------------------------ */
+
+static char *render_html(const depeche_timeline *tl, const tl_view *v)
+{
+    json_t *entries = json_array();
+    const char **names = malloc((v->n_kept ? v->n_kept : 1) * sizeof *names);
+    char *out = NULL;
+    for (size_t i = 0; entries && names && i < v->n_all; i++) {
+        if (!v->kept[i])
+            continue;
+        names[json_array_size(entries)] = v->all[i]->names.data ? v->all[i]->names.data : "";
+        if (json_array_append_new(entries, entry_json(v->all[i], i))) {
+            json_decref(entries);
+            entries = NULL;
+        }
+    }
+    if (entries && names)
+        out = dp_html_timeline_page(entries, names, tl->articles, tl->events, tl->errors);
+    free(names);
+    json_decref(entries);
+    return out;
+}
+
+char *depeche_timeline_render(const depeche_timeline *tl, const depeche_timeline_filter *filter,
+                              depeche_timeline_format format, depeche_error *err)
+{
+    tl_view v;
+    if (!tl) {
+        dp_fail(err, DEPECHE_ERR_ARGUMENT, NULL, 0, 0, "no timeline");
+        return NULL;
+    }
+    if (view_make(tl, filter, &v, err))
+        return NULL;
+    char *out = NULL;
+    switch (format) {
+    case DEPECHE_TIMELINE_JSON: out = render_json(tl, &v); break;
+    case DEPECHE_TIMELINE_CSV: out = render_csv(&v); break;
+    case DEPECHE_TIMELINE_TIMELINEJS: out = render_timelinejs(tl, &v); break;
+    case DEPECHE_TIMELINE_HTML: out = render_html(tl, &v); break;
+    default:
+        view_release(&v);
+        dp_fail(err, DEPECHE_ERR_ARGUMENT, NULL, 0, 0, "unknown timeline format");
+        return NULL;
+    }
+    view_release(&v);
+    if (!out)
+        dp_fail(err, DEPECHE_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    return out;
+}
