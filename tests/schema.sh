@@ -19,7 +19,9 @@ while True:
     o, i = d.raw_decode(s, i); print(json.dumps(o, ensure_ascii=False))' > "$work/records"
 "$bin" extract --explain samples >> "$work/records"
 "$bin" extract "$work/missing.txt" >> "$work/records" 2> /dev/null
-"$py" - schema/depeche.schema.json "$work/records" <<'PY'
+"$bin" extract -q tests/data/inputs tests/data/timeline.jsonl >> "$work/records"
+"$bin" timeline -q --explain tests/data/timeline.jsonl samples > "$work/timeline.json"
+"$py" - schema/depeche.schema.json "$work/records" schema/timeline.schema.json "$work/timeline.json" <<'PY'
 import json, sys, jsonschema
 schema = json.load(open(sys.argv[1]))
 validator = jsonschema.Draft202012Validator(schema)
@@ -32,6 +34,13 @@ for line in open(sys.argv[2], encoding="utf-8"):
         print(f"FAIL {record.get('id')}: {errors[0].message} at {list(errors[0].absolute_path)}")
     else:
         passed += 1
+timeline = json.load(open(sys.argv[4], encoding="utf-8"))
+errors = list(jsonschema.Draft202012Validator(json.load(open(sys.argv[3]))).iter_errors(timeline))
+if errors or not timeline["entries"]:
+    failed += 1
+    print(f"FAIL timeline: {errors[0].message if errors else 'no entries'}")
+else:
+    passed += 1
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)
 PY

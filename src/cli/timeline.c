@@ -74,6 +74,7 @@ int main_timeline(int argc, char **argv)
     cli_run run = {.engine = engine,
                    .encoding = opt.encoding,
                    .ndjson = opt.ndjson,
+                   .json_flags = opt.explain ? DEPECHE_JSON_EXPLAIN : 0u,
                    .sniff_ndjson = 1,
                    .pass_records = 1,
                    .sink = add_record,

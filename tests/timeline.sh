@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# depeche timeline, end to end: merging across articles, order, filters, the four formats, and
+# shards of an archive that concatenate into what one run gives.
+set -u
+bin=$(realpath "$1")
+cd "$(dirname "$0")/.." || exit 2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+pass=0 fail=0
+expect() {
+  if eval "$2"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL: $1 [$2]"; fi
+}
+articles=tests/data/timeline.jsonl
+# jq is not assumed: python3 reads the JSON
+# field FILE EXPR: EXPR over the document d; a tuple prints as words
+field() {
+  python3 -c "import json,sys; d=json.load(open(sys.argv[1])); r=eval(sys.argv[2]); print(' '.join(map(str, r)) if isinstance(r, tuple) else r)" "$@"
+}
+
+"$bin" extract -q "$articles" > "$work/records.jsonl"
+"$bin" timeline "$work/records.jsonl" > "$work/tl.json"; rc=$?
+expect "json: exit 0" '[ $rc -eq 0 ]'
+expect "json: counts" '[ "$(field "$work/tl.json" "d[\"articles\"], d[\"errors\"]")" = "6 0" ]'
+expect "one fact reported by two articles is one entry with both sources" \
+  '[ "$(field "$work/tl.json" "\" \".join(\",\".join(s[\"article\"] for s in e[\"sources\"]) for e in d[\"entries\"] if e[\"type\"] == \"acquisition\" and e[\"modality\"] == \"asserted\")")" = "a1,a2" ]'
+expect "sorted by date, undated last" \
+  '[ "$(field "$work/tl.json" "\" \".join(str(e[\"sort_date\"]) for e in d[\"entries\"])")" = "2023-06-01 2024-03-11 2024-09-20 2025-01-15 None" ]'
+expect "placed by publication date when the event has none" \
+  '[ "$(field "$work/tl.json" "[e[\"dated_by\"] for e in d[\"entries\"]][2]")" = "publication" ]'
+expect "the threat stays hypothetical" \
+  '[ "$(field "$work/tl.json" "[e[\"modality\"] for e in d[\"entries\"] if \"Héliandre\" in e[\"summary\"]][0]")" = "hypothetical" ]'
+
+"$bin" timeline -q "$articles" > "$work/from-articles.json"
+expect "from articles = from their records" 'cmp -s "$work/tl.json" "$work/from-articles.json"'
+"$bin" timeline < "$work/records.jsonl" > "$work/stdin.json"
+expect "records on stdin" 'cmp -s "$work/tl.json" "$work/stdin.json"'
+
+# --- filters ---
+"$bin" timeline --type acquisition "$work/records.jsonl" > "$work/f.json"
+expect "--type" '[ "$(field "$work/f.json" "\" \".join(sorted(set(e[\"type\"] for e in d[\"entries\"]))), len(d[\"entries\"])")" = "acquisition 2" ]'
+"$bin" timeline --entity heliandre "$work/records.jsonl" > "$work/f.json"
+expect "--entity ignores case and accents" '[ "$(field "$work/f.json" "len(d[\"entries\"])")" = "1" ]'
+"$bin" timeline --entity "Claire Brunelle" --entity Quantiva "$work/records.jsonl" > "$work/f.json"
+expect "--entity, several" '[ "$(field "$work/f.json" "len(d[\"entries\"])")" = "2" ]'
+"$bin" timeline --entity Brun "$work/records.jsonl" > "$work/f.json"
+expect "--entity matches whole words" '[ "$(field "$work/f.json" "len(d[\"entries\"])")" = "0" ]'
+"$bin" timeline --since 2024-03 --until 2024 "$work/records.jsonl" > "$work/f.json"
+expect "--since/--until" '[ "$(field "$work/f.json" "\" \".join(e[\"sort_date\"] for e in d[\"entries\"])")" = "2024-03-11 2024-09-20" ]'
+"$bin" timeline --since yesterday "$work/records.jsonl" > /dev/null 2> "$work/err"; rc=$?
+expect "--since: a bad date is a usage error" '[ $rc -eq 2 ] && grep -q "since" "$work/err"'
+"$bin" timeline --format pdf "$work/records.jsonl" > /dev/null 2> "$work/err"; rc=$?
+expect "--format: unknown" '[ $rc -eq 2 ] && grep -q "pdf" "$work/err"'
+"$bin" extract --type acquisition "$articles" > /dev/null 2>&1; rc=$?
+expect "timeline options are refused by extract" '[ $rc -eq 2 ]'
+
+# --- formats ---
+"$bin" timeline --format csv "$work/records.jsonl" > "$work/tl.csv"
+expect "csv: header and one row an entry" '[ "$(python3 -c "import csv,sys; r=list(csv.DictReader(open(sys.argv[1], encoding=\"utf-8-sig\"))); print(len(r), r[1][\"acquirer\"], r[1][\"target\"], r[1][\"sources\"], r[1][\"articles\"])" "$work/tl.csv")" = "5 Fictivia Nordelec 2 a1 | a2" ]'
+expect "csv: UTF-8 with a BOM, CRLF rows" '[ "$(head -c 3 "$work/tl.csv" | od -An -tx1 | tr -d " ")" = "efbbbf" ] && head -1 "$work/tl.csv" | grep -q $'"'"'\r$'"'"''
+"$bin" timeline --format timelinejs "$work/records.jsonl" > "$work/tl.tjs"
+expect "timelinejs: title and dated events" '[ "$(field "$work/tl.tjs" "len(d[\"events\"]), \"-\".join(d[\"events\"][1][\"start_date\"].values()), d[\"events\"][1][\"group\"], \"headline\" in d[\"title\"][\"text\"]")" = "4 2024-3-11 acquisition True" ]'
+"$bin" timeline --format html "$work/records.jsonl" > "$work/tl.html"
+expect "html: every entry" '[ "$(grep -c "<li class=\"entry\"" "$work/tl.html")" -eq 5 ]'
+expect "html: self-contained (no external script, style, font or image)" \
+  '! grep -Eiq "<(script|img|link|iframe)[^>]* (src|href)=|@import|url\(" "$work/tl.html"'
+expect "html: evidence linked from its entry" 'grep -q "href=\"#t2-s1\"" "$work/tl.html" && grep -q "id=\"t2-s1\"" "$work/tl.html"'
+expect "html: sources link to their pages" 'grep -q "href=\"https://autre.test/entreprises/nordelec\"" "$work/tl.html"'
+
+# --- shards: concatenated outputs are what one run gives, so timeline merges them ---
+split -n l/3 -d "$articles" "$work/shard-"
+for s in "$work"/shard-0*; do "$bin" extract -q --ndjson "$s" > "$s.out"; done
+cat "$work"/shard-0*.out > "$work/shards.jsonl"
+expect "shards concatenate into one run's output" 'cmp -s "$work/shards.jsonl" "$work/records.jsonl"'
+"$bin" timeline "$work"/shard-0*.out > "$work/shards-tl.json"
+expect "timeline of the shards = timeline of one run" 'cmp -s "$work/shards-tl.json" "$work/tl.json"'
+if command -v parallel > /dev/null; then
+  parallel --will-cite --pipe -N2 --keep-order "$bin" extract -q --ndjson -j1 < "$articles" > "$work/parallel.jsonl"
+  expect "GNU parallel --pipe --keep-order gives one run's records" 'cmp -s "$work/parallel.jsonl" "$work/records.jsonl"'
+else
+  echo "SKIP: GNU parallel is not installed"
+fi
+
+# --- bad inputs: one record the timeline cannot use is reported, the rest goes on ---
+{ cat "$work/records.jsonl"; echo '{"id":"x","texte":"oops"}'; echo 'not json'; } > "$work/bad.jsonl"
+"$bin" timeline "$work/bad.jsonl" > "$work/bad.json" 2> "$work/err"; rc=$?
+expect "bad lines: exit 1, the good records kept" '[ $rc -eq 1 ] && [ "$(field "$work/bad.json" "d[\"articles\"], d[\"errors\"]")" = "6 2" ]'
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
