@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # depeche's benchmark: end-to-end throughput of `depeche extract --ndjson`, start-up time, peak
-# memory, two workers against one, and bare UTF-8 decoding of the same bytes as a yardstick.
+# memory, worker threads (-j) against one, and bare UTF-8 decoding of the same bytes as a yardstick.
 #   bash bench/run.sh [CORPUS.ndjson[.gz]...]
 # With no corpus, the samples are repeated into 30 MB of NDJSON records. See bench/README.md.
 set -euo pipefail
@@ -41,25 +41,31 @@ for _ in 1 2 3; do t=$(seconds sh -c "$build/utf8_decode < '$corpus' > /dev/null
 # end to end, one worker (best of 3), with peak memory
 best=999
 for _ in 1 2 3; do
-  t=$(seconds sh -c "/usr/bin/time -f %M -o '$work/rss' '$bin' extract --ndjson '$corpus' > '$work/out'")
+  t=$(seconds sh -c "/usr/bin/time -f %M -o '$work/rss' '$bin' extract -q -j1 --ndjson '$corpus' > '$work/out'")
   best=$(awk -v a="$best" -v b="$t" 'BEGIN { print (b < a) ? b : a }')
 done
 rss_kb=$(cat "$work/rss")
 out_records=$(grep -c . "$work/out")
 
-# two workers: the corpus split in two halves, run at once (what `-j 2` will do in-process)
-split -n l/2 "$corpus" "$work/half."
-two=$(seconds sh -c "'$bin' extract --ndjson '$work/half.aa' > /dev/null & '$bin' extract --ndjson '$work/half.ab' > /dev/null; wait")
+# all cores: -j N threads in one process (best of 3), with peak memory
+cores=$(nproc)
+many=999
+for _ in 1 2 3; do
+  t=$(seconds sh -c "/usr/bin/time -f %M -o '$work/rss-j' '$bin' extract -q -j$cores --ndjson '$corpus' > '$work/out-j'")
+  many=$(awk -v a="$many" -v b="$t" 'BEGIN { print (b < a) ? b : a }')
+done
+rss_j_kb=$(cat "$work/rss-j")
+cmp -s "$work/out" "$work/out-j" || { echo "bench: -j$cores output differs from -j1"; exit 1; }
 
 # start-up: one empty article, 20 runs, default data loaded each time
 : > "$work/empty"
 start=$(seconds sh -c "for i in \$(seq 20); do '$bin' '$work/empty' > /dev/null; done")
 
-awk -v mb="$mb" -v recs="$records" -v outr="$out_records" -v t1="$best" -v t2="$two" -v y="$yard" \
+awk -v mb="$mb" -v recs="$records" -v outr="$out_records" -v t1="$best" -v t2="$many" -v cores="$cores" -v rssj="$rss_j_kb" -v y="$yard" \
     -v rss="$rss_kb" -v st="$start" 'BEGIN {
   printf "corpus                 %s MB, %d records (%d records out)\n", mb, recs, outr
   printf "end to end, 1 worker   %.1f MB/s, %.0f articles/s (%.2f s)\n", mb / t1, recs / t1, t1
-  printf "end to end, 2 workers  %.1f MB/s (speed-up %.2fx)\n", mb / t2, t1 / t2
+  printf "end to end, -j%d        %.1f MB/s (speed-up %.2fx, same bytes out), peak RSS %.1f MB\n", cores, mb / t2, t1 / t2, rssj / 1024
   printf "UTF-8 decoding         %.1f MB/s (depeche runs at 1/%.0f of it)\n", mb / y, (mb / y) / (mb / t1)
   printf "start-up               %.1f ms (empty article, default data)\n", st / 20 * 1000
   printf "peak RSS               %.1f MB\n", rss / 1024
