@@ -141,7 +141,8 @@ static int put_entry(dp_strbuf *b, json_t *e, const char *names)
             fail |= dp_strbuf_puts(b, " \xC2\xB7 ");
             fail |= dp_html_escape(b, str(s, "published"));
         }
-        if (title || (str(s, "source") && strcmp(str(s, "source"), str(s, "article")))) {
+        const char *article = str(s, "article"), *source = str(s, "source");
+        if (article && (title || (source && strcmp(source, article)))) {
             fail |= dp_strbuf_puts(b, " \xC2\xB7 ");
             fail |= dp_html_escape(b, str(s, "article"));
         }
