@@ -11,8 +11,12 @@ int dp_date_rules_load(dp_date_rules *r, const char *kind, size_t kind_len, cons
                        depeche_error *err)
 {
     dp_lexicon *lx;
-    int min = 1, max;
-    if (dp_word_is(kind, kind_len, "month"))
+    int min = 1, max, numbered = 1;
+    if (dp_word_is(kind, kind_len, "year-after"))
+        lx = &r->year_after, numbered = 0, max = 1;
+    else if (dp_word_is(kind, kind_len, "future"))
+        lx = &r->future, numbered = 0, max = 1;
+    else if (dp_word_is(kind, kind_len, "month"))
         lx = &r->months, max = 12;
     else if (dp_word_is(kind, kind_len, "weekday"))
         lx = &r->weekdays, max = 7;
@@ -22,11 +26,11 @@ int dp_date_rules_load(dp_date_rules *r, const char *kind, size_t kind_len, cons
         return 0;
     const char *f;
     size_t fl;
-    int value = 0;
+    int value = 1;
     char number[16];
-    if (!dp_next_field(&args, &args_len, &f, &fl) || fl >= sizeof number ||
+    if (numbered && (!dp_next_field(&args, &args_len, &f, &fl) || fl >= sizeof number ||
         (memcpy(number, f, fl), number[fl] = '\0', sscanf(number, "%d", &value) != 1) ||
-        value < min || value > max)
+        value < min || value > max))
         return dp_fail(err, DEPECHE_ERR_DATA, path, line, 0,
                        "expected '%.*s N names...' with N from %d to %d", (int)kind_len, kind, min, max);
     if (lx == &r->relative)
@@ -53,6 +57,8 @@ void dp_date_rules_release(dp_date_rules *r)
     dp_lexicon_release(&r->months);
     dp_lexicon_release(&r->weekdays);
     dp_lexicon_release(&r->relative);
+    dp_lexicon_release(&r->year_after);
+    dp_lexicon_release(&r->future);
 }
 
 /* The value of a token in lx (folded, final period dropped), or 0. */
@@ -241,7 +247,7 @@ static dp_date civil_from_days(long z)
 }
 
 int dp_date_relative(const dp_date_rules *r, const char *text, const dp_token *t, dp_date ref,
-                     dp_date *out)
+                     int forward, dp_date *out)
 {
     if (ref.year <= 0 || !ref.month || !ref.day || t->kind != DP_TOK_WORD)
         return 0;
@@ -257,10 +263,47 @@ int dp_date_relative(const dp_date_rules *r, const char *text, const dp_token *t
         return 1;
     }
     if ((v = lookup(&r->months, text, t))) {
-        *out = (dp_date){(int16_t)(ref.year - ((int)v > ref.month)), (int8_t)v, 0};
+        int year = forward ? ref.year + ((int)v < ref.month) : ref.year - ((int)v > ref.month);
+        *out = (dp_date){(int16_t)year, (int8_t)v, 0};
         return 1;
     }
     return 0;
+}
+
+/* "1er", "22": a day of the month, or 0. */
+static int day_number(const char *text, const dp_token *t)
+{
+    size_t n = t->end - t->start;
+    const char *s = text + t->start;
+    if (n == 3 && !memcmp(s, "1er", 3))
+        return 1;
+    if (n < 1 || n > 2 || s[0] < '0' || s[0] > '9' || (n == 2 && (s[1] < '0' || s[1] > '9')))
+        return 0;
+    int d = n == 1 ? s[0] - '0' : (s[0] - '0') * 10 + (s[1] - '0');
+    return d >= 1 && d <= 31 ? d : 0;
+}
+
+size_t dp_date_day_month(const dp_date_rules *r, const char *text, const dp_token *toks, size_t n,
+                         size_t i, dp_date ref, int forward, dp_date *out)
+{
+    int d, mo;
+    if (ref.year <= 0 || !ref.month || i + 1 >= n || !(d = day_number(text, &toks[i])) ||
+        !(mo = (int)lookup(&r->months, text, &toks[i + 1])))
+        return 0;
+    if (i + 2 < n && toks[i + 2].end - toks[i + 2].start == 4 && year_of(text, &toks[i + 2]) > 0)
+        return 0; /* a full date: the date stage has it */
+    int later = mo > ref.month || (mo == ref.month && d > ref.day);
+    int year = forward ? ref.year + (!later && !(mo == ref.month && d == ref.day))
+                       : ref.year - later;
+    if (!valid(year, mo, d))
+        return 0;
+    *out = (dp_date){(int16_t)year, (int8_t)mo, (int8_t)d};
+    return 2;
+}
+
+int dp_date_is_future_word(const dp_date_rules *r, const char *text, const dp_token *t)
+{
+    return t->kind == DP_TOK_WORD && lookup(&r->future, text, t) != 0;
 }
 
 size_t dp_date_month_year(const dp_date_rules *r, const char *text, const dp_token *toks,
@@ -272,7 +315,7 @@ size_t dp_date_month_year(const dp_date_rules *r, const char *text, const dp_tok
         *out = (dp_date){(int16_t)y, (int8_t)mo, 0};
         return 2;
     }
-    if (i + 1 < n && toks[i].end - toks[i].start == 2 && !memcmp(text + toks[i].start, "en", 2) &&
+    if (i + 1 < n && lookup(&r->year_after, text, &toks[i]) &&
         toks[i + 1].end - toks[i + 1].start == 4 && (y = year_of(text, &toks[i + 1])) > 0) {
         *out = (dp_date){(int16_t)y, 0, 0};
         return 2;

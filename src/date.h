@@ -17,9 +17,12 @@ typedef struct dp_date_rules {
     dp_lexicon months;   /* folded name without period -> 1..12 */
     dp_lexicon weekdays; /* folded name without period -> 1..7, Monday first */
     dp_lexicon relative; /* folded word -> days from the reference date, plus 1000 */
+    dp_lexicon year_after; /* "en", "début", "fin": a year after them is a date */
+    dp_lexicon future;     /* "va", "sera", "prochain": the sentence tells what is to come */
 } dp_date_rules;
 
-/* Loads a "month N names...", "weekday N names..." or "relative N words..." line: returns 1 if it did, 0 if the kind is
+/* Loads a "month N names...", "weekday N names...", "relative N words...", "year-after
+ * words..." or "future words..." line: returns 1 if it did, 0 if the kind is
  * not a date kind, or a negative status with err filled. */
 int dp_date_rules_load(dp_date_rules *r, const char *kind, size_t kind_len, const char *args,
                        size_t args_len, const char *path, unsigned long line,
@@ -42,11 +45,22 @@ char *dp_date_iso(dp_date d, char out[11]);
 
 /* A date told relative to `ref` by one token: "hier", "aujourd'hui", a weekday ("lundi": the
  * last such day on or before ref), or a month name alone ("en janvier": that month of ref's
- * year, or of the year before when it is later than ref's month). Returns 1 and fills out. */
+ * year, or of the year before when it is later than ref's month; with `forward`, in a sentence
+ * about what is to come, that month of ref's year or the next). Returns 1 and fills out. */
 int dp_date_relative(const dp_date_rules *r, const char *text, const dp_token *t, dp_date ref,
-                     dp_date *out);
+                     int forward, dp_date *out);
 
-/* "décembre 2018", "en 2016": a month and a year, or a year alone after "en", starting at
+/* "le 22 décembre": a day and a month without a year at token i of toks[0..n), placed on the
+ * last such day on or before ref (with `forward`: the next one from ref). Returns the number of
+ * tokens used (0 if none) and fills out. */
+size_t dp_date_day_month(const dp_date_rules *r, const char *text, const dp_token *toks, size_t n,
+                         size_t i, dp_date ref, int forward, dp_date *out);
+
+/* Whether the token is a word that puts its sentence in the future ("future" lines). */
+int dp_date_is_future_word(const dp_date_rules *r, const char *text, const dp_token *t);
+
+/* "décembre 2018", "en 2016": a month and a year, or a year alone after a "year-after" word
+ * ("en", "début", "fin"), starting at
  * token i of toks[0..n). Returns the number of tokens used (0 if none) and fills out. */
 size_t dp_date_month_year(const dp_date_rules *r, const char *text, const dp_token *toks,
                           size_t n, size_t i, dp_date *out);

@@ -292,6 +292,10 @@ static void find_date(const depeche_engine *e, const char *text, const dp_token 
                       const dp_mentions *m, dp_date ref, dp_event *ev)
 {
     size_t best_dist = (size_t)-1;
+    size_t end = u->n ? u->last[u->n - 1] + 1 : 0;
+    int forward = 0;
+    for (size_t ti = u->n ? u->first[0] : 0; ti < end && !forward; ti++)
+        forward = dp_date_is_future_word(&e->dates, text, &toks[ti]);
     for (size_t i = 0; i < u->n; i++) {
         size_t dist = i > trigger ? i - trigger : trigger - i;
         if (dist >= best_dist)
@@ -301,7 +305,9 @@ static void find_date(const depeche_engine *e, const char *text, const dp_token 
             ev->date = d;
         } else if (u->s[i] == 'w' || u->s[i] == 'f' || u->s[i] == 'd') {
             const dp_token *t = &toks[u->first[i]];
-            size_t ti = u->first[i], used = dp_date_month_year(&e->dates, text, toks, u->last[u->n - 1] + 1, ti, &d);
+            size_t ti = u->first[i], used = dp_date_month_year(&e->dates, text, toks, end, ti, &d);
+            if (!used)
+                used = dp_date_day_month(&e->dates, text, toks, end, ti, ref, forward, &d);
             if (used) {
                 ev->date = d;
                 best_dist = dist;
@@ -310,7 +316,7 @@ static void find_date(const depeche_engine *e, const char *text, const dp_token 
                 ev->date_cp_end = toks[ti + used - 1].cp_end;
                 continue;
             }
-            if (!dp_date_relative(&e->dates, text, t, ref, &d))
+            if (!dp_date_relative(&e->dates, text, t, ref, forward, &d))
                 continue;
             if (d.day == 0 && !(ti > 0 && (fold_is(keys, ti - 1, "en") || fold_is(keys, ti - 1, "debut") ||
                                            fold_is(keys, ti - 1, "fin") || fold_is(keys, ti - 1, "depuis") ||
