@@ -213,6 +213,8 @@ static int find_events(const depeche_engine *e, const dp_text *t, const dp_layou
         dp_date ref = published, teaser = {0, 0, 0};
         if (l->teaser >= 0 && layout->teasers[l->teaser].date.year > 0)
             ref = teaser = layout->teasers[l->teaser].date;
+        else if (l->teaser < 0 && layout->roundup && published.month)
+            teaser = (dp_date){published.year, published.month, 0}; /* the period rounded up */
         dp_tokenizer tz;
         dp_tokenizer_start(&tz, &e->tokens, t->norm, (dp_span){s->start, s->end}, s->cp_start);
         size_t n = dp_tokenizer_next_sentence(&tz, toks);

@@ -20,6 +20,13 @@ int dp_segment_rules_load(dp_segment_rules *r, const char *kind, size_t kind_len
                           const char *args, size_t args_len, const char *path,
                           unsigned long line, depeche_error *err)
 {
+    if (dp_word_is(kind, kind_len, "roundup")) {
+        if (!args_len)
+            return dp_fail(err, DEPECHE_ERR_DATA, path, line, 0, "expected a pattern after 'roundup'");
+        long index = dp_rule_set_add(&r->roundup, args, args_len, DP_RE_CASELESS, path, line, NULL,
+                                     0, NULL, err);
+        return index < 0 ? (int)index : 1;
+    }
     size_t k = 0;
     while (k < DP_ARRAY_LEN(cue_kinds) &&
            !dp_word_is(kind, kind_len, cue_kinds[k].name))
@@ -40,13 +47,15 @@ int dp_segment_rules_load(dp_segment_rules *r, const char *kind, size_t kind_len
 
 int dp_segment_rules_finish(dp_segment_rules *r, depeche_error *err)
 {
-    return dp_rule_set_finish(&r->set, DP_RE_CASELESS, r->n_cues ? r->cues[0].path : NULL, err);
+    int rc = dp_rule_set_finish(&r->set, DP_RE_CASELESS, r->n_cues ? r->cues[0].path : NULL, err);
+    return rc ? rc : dp_rule_set_finish(&r->roundup, DP_RE_CASELESS, NULL, err);
 }
 
 void dp_segment_rules_release(dp_segment_rules *r)
 {
     free(r->cues);
     dp_rule_set_release(&r->set);
+    dp_rule_set_release(&r->roundup);
     memset(r, 0, sizeof *r);
 }
 
@@ -441,6 +450,33 @@ static void find_published(dp_layout *layout, const char *text, const dp_token_r
     }
 }
 
+/* How many lines from the start of the body may say that the article is a round-up. */
+#define DP_ROUNDUP_LEAD_LINES 3
+
+/* A round-up says so in its title or its first lines ("Les rachats du mois", "ont levé ...
+ * cette semaine"): its events without a date of their own happened in that period. */
+static void find_roundup(dp_layout *layout, const char *text, const dp_segment_rules *r,
+                         const char *given_title, size_t given_title_len, dp_match_data *md)
+{
+    if (given_title && given_title_len <= DP_CUE_MAX_LINE &&
+        dp_rule_set_match(&r->roundup, given_title, given_title_len, 0, md) >= 0) {
+        layout->roundup = 1;
+        return;
+    }
+    size_t body = 0;
+    for (size_t i = 0; i < layout->n_lines && body < DP_ROUNDUP_LEAD_LINES; i++) {
+        const dp_line *l = &layout->lines[i];
+        if (l->kind != DP_LINE_TITLE && l->kind != DP_LINE_BODY)
+            continue;
+        size_t len = l->span.end - l->span.start;
+        if (dp_rule_set_match(&r->roundup, text + l->span.start, len < 2000 ? len : 2000, 0, md) >= 0) {
+            layout->roundup = 1;
+            return;
+        }
+        body += l->kind == DP_LINE_BODY;
+    }
+}
+
 int dp_segment(dp_layout *layout, const char *text, size_t len, const dp_segment_rules *cues,
                const dp_token_rules *tokens, const dp_date_rules *dates, const char *given_title,
                size_t given_title_len, dp_match_data *md, dp_token *toks)
@@ -461,6 +497,7 @@ int dp_segment(dp_layout *layout, const char *text, size_t len, const dp_segment
         return rc;
     find_title(layout, text, given_title, given_title_len);
     find_published(layout, text, tokens, dates, toks);
+    find_roundup(layout, text, cues, given_title, given_title_len, md);
     return 0;
 }
 

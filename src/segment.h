@@ -42,6 +42,7 @@ typedef struct dp_segment_rules {
     dp_cue *cues;
     size_t n_cues, cues_cap;
     dp_rule_set set; /* every cue as one regex */
+    dp_rule_set roundup; /* "roundup" lines: the period a round-up article covers */
 } dp_segment_rules;
 
 int dp_segment_rules_load(dp_segment_rules *r, const char *kind, size_t kind_len,
@@ -102,6 +103,7 @@ typedef struct dp_layout {
     dp_span dateline_span; /* the dateline: its whole line, or "Lyon, le 14 mars 2024 -" */
     uint32_t dateline_cp_start, dateline_cp_end;
     dp_date published;
+    int roundup; /* the title or the lead says the article rounds up a week or a month */
 } dp_layout;
 
 /* Segments the normalized text. `given_title` (the caller's title, normalized, or NULL) is
