@@ -137,15 +137,16 @@ static char *fact_key(const char *type, const char *modality, json_t *args, json
             size_t n = json_array_size(v);
             char **names = calloc(n ? n : 1, sizeof *names);
             fail |= !names;
+            size_t named = 0; /* partners without a usable name are left out */
             for (size_t i = 0; i < n && !fail; i++)
                 if (!arg_key(json_array_get(v, i), canon, folded, sizeof folded))
-                    fail |= !(names[i] = strdup(folded));
+                    fail |= !(names[named++] = strdup(folded));
             if (!fail) {
-                qsort(names, n, sizeof *names, by_string);
-                for (size_t i = 0; i < n && !fail; i++)
-                    fail |= dp_strbuf_printf(&key, "%s;", names[i] ? names[i] : "");
+                qsort(names, named, sizeof *names, by_string);
+                for (size_t i = 0; i < named && !fail; i++)
+                    fail |= dp_strbuf_printf(&key, "%s;", names[i]);
             }
-            for (size_t i = 0; names && i < n; i++)
+            for (size_t i = 0; names && i < named; i++)
                 free(names[i]);
             free(names);
         } else if (!arg_key(v, canon, folded, sizeof folded)) {
