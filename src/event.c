@@ -59,7 +59,8 @@ static int is_core(enum dp_event_type type, enum dp_event_arg a)
 
 static int is_trigger_class(char c)
 {
-    return c && strchr("NSTUHKQJAIGFYVXZWBE", c) != NULL;
+    /* '@': idioms whose key word alone is no trigger ("mettre la main sur") */
+    return c && strchr("NSTUHKQJAIGFYVXZWBE@", c) != NULL;
 }
 
 
@@ -333,9 +334,18 @@ static void find_date(const depeche_engine *e, const char *text, const dp_token 
     }
 }
 
+/* The folded words of tokens first..last, hashed. */
+static uint64_t text_key(const dp_token_keys *keys, size_t first, size_t last)
+{
+    uint64_t h = 0;
+    for (size_t i = first; i <= last; i++)
+        h = h * 0x100000001B3ULL ^ dp_hash_bytes(keys->key[i], keys->len[i]);
+    return h;
+}
+
 /* "inflige une amende à Apple, Tech Data et Ingram Micro": when the last organisation or
  * person a rule bound opens a list, each other member of the list gets the same event. */
-static int add_listed(const dp_token *toks, const units *u, dp_match_data *md,
+static int add_listed(const dp_token *toks, const dp_token_keys *keys, const units *u, dp_match_data *md,
                       const dp_event_rule *rule, const dp_event *ev, dp_events *out)
 {
     int last = -1;
@@ -357,6 +367,7 @@ static int add_listed(const dp_token *toks, const units *u, dp_match_data *md,
         copy.args[last].mention = u->mention[i + 1];
         copy.args[last].cp_start = toks[u->first[i + 1]].cp_start;
         copy.args[last].cp_end = toks[u->last[i + 1]].cp_end;
+        copy.args[last].text_key = text_key(keys, u->first[i + 1], u->last[i + 1]);
         if (DP_PUSH(out->items, out->n, out->cap, copy))
             return DEPECHE_ERR_NOMEM;
         if (u->s[i] == 'f')
@@ -373,11 +384,25 @@ static int event_from_match(const depeche_engine *e, const char *text, const dp_
 {
     size_t ms, me;
     dp_match_group(md, 0, &ms, &me);
+    const char *triggers = e->events.triggers[rule->type];
     size_t trigger = ms; /* the first of the unit's own type's triggers */
-    while (trigger < me && !strchr(e->events.triggers[rule->type], u->s[trigger]))
+    while (trigger < me && !strchr(triggers, u->s[trigger]))
         trigger++;
-    if (trigger == me)
-        return 0;
+    if (trigger == me) {
+        /* a rule that names no trigger ("La Poste (Stuart, Ametix)") reads a sentence that
+         * holds one of its type: the closest before the match, else after it */
+        size_t before = ms;
+        while (before > 0 && !strchr(triggers, u->s[before - 1]))
+            before--;
+        if (before > 0) {
+            trigger = before - 1;
+        } else {
+            while (trigger < u->n && !strchr(triggers, u->s[trigger]))
+                trigger++;
+            if (trigger == u->n)
+                return 0;
+        }
+    }
     *trigger_out = trigger;
     dp_event ev;
     memset(&ev, 0, sizeof ev);
@@ -408,6 +433,7 @@ static int event_from_match(const depeche_engine *e, const char *text, const dp_
         ev.args[a].mention = k;
         ev.args[a].cp_start = toks[u->first[s]].cp_start;
         ev.args[a].cp_end = toks[u->last[end - 1]].cp_end;
+        ev.args[a].text_key = text_key(keys, u->first[s], u->last[end - 1]);
     }
     /* a role the rule did not bind, standing beside the person: "X, président de Y," or "le
      * PDG X" */
@@ -419,8 +445,10 @@ static int event_from_match(const depeche_engine *e, const char *text, const dp_
         else if (ms > 0 && u->s[ms - 1] == 'R')
             role = ms - 1;
         if (role < u->n)
-            ev.args[DP_ARG_ROLE] = (dp_event_arg_value){u->mention[role], toks[u->first[role]].cp_start,
-                                                        toks[u->last[role]].cp_end, 1};
+            ev.args[DP_ARG_ROLE] = (dp_event_arg_value){.mention = u->mention[role],
+                                                        .cp_start = toks[u->first[role]].cp_start,
+                                                        .cp_end = toks[u->last[role]].cp_end,
+                                                        .set = 1};
         dp_match_group(md, 0, &ms, &me);
     }
     /* a person's move with no organisation in the rule: the one the sentence names nearest */
@@ -435,7 +463,7 @@ static int event_from_match(const depeche_engine *e, const char *text, const dp_
                 k = -1;
         }
         if (k >= 0) {
-            ev.args[DP_ARG_ORG] = (dp_event_arg_value){k, 0, 0, 1};
+            ev.args[DP_ARG_ORG] = (dp_event_arg_value){.mention = k, .set = 1};
             ev.confidence -= cost;
         }
     }
@@ -472,7 +500,7 @@ static int event_from_match(const depeche_engine *e, const char *text, const dp_
         ev.confidence = 0.05f;
     if (DP_PUSH(out->items, out->n, out->cap, ev))
         return DEPECHE_ERR_NOMEM;
-    return add_listed(toks, u, md, rule, &ev, out);
+    return add_listed(toks, keys, u, md, rule, &ev, out);
 }
 
 int dp_events_in_sentence(const depeche_engine *e, const char *text, const dp_token *toks,
@@ -531,9 +559,8 @@ static int same_fact(const dp_event *a, const dp_event *b, const dp_mentions *m)
         if (is_core((enum dp_event_type)a->type, (enum dp_event_arg)k)) {
             if (core_entity(a, m, k) != core_entity(b, m, k))
                 return 0;
-            if (core_entity(a, m, k) == -2 && /* a text argument: compare its span's length */
-                a->args[k].cp_end - a->args[k].cp_start != b->args[k].cp_end - b->args[k].cp_start)
-                return 0;
+            if (core_entity(a, m, k) == -2 && a->args[k].text_key != b->args[k].text_key)
+                return 0; /* text arguments: the same words */
         }
     return 1;
 }

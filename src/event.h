@@ -72,6 +72,8 @@ enum dp_modality { DP_ASSERTED, DP_HYPOTHETICAL, DP_NEGATED };
 typedef struct dp_event_arg_value {
     int32_t mention; /* index into the article's mentions, or -1 */
     uint32_t cp_start, cp_end; /* code points of the normalized text, for text arguments */
+    uint64_t text_key; /* a text argument's folded words, hashed: two reports name the same
+                          product or company when their keys agree */
     uint8_t set;
 } dp_event_arg_value;
 

@@ -20,7 +20,7 @@ static uint64_t mix(uint64_t h) /* MurmurHash3's finalizer: every input bit reac
 
 /* Eight bytes at a time: keys are short words, and this runs for nearly every token of every
  * article. */
-static uint64_t hash_bytes(const char *s, size_t n)
+uint64_t dp_hash_bytes(const char *s, size_t n)
 {
     uint64_t h = 0x9E3779B97F4A7C15ULL ^ (uint64_t)n;
     while (n >= 8) {
@@ -72,7 +72,7 @@ int dp_lexicon_put(dp_lexicon *lx, const char *key, size_t len, uint32_t value)
         return -1;
     if ((lx->count + 1) * 4 > lx->n_slots * 3 && grow(lx))
         return -1;
-    uint64_t h = hash_bytes(key, len);
+    uint64_t h = dp_hash_bytes(key, len);
     dp_lexicon_slot *s = find_slot(lx->slots, lx->n_slots, lx->keys, h, key, len);
     if (s->key_len) {
         s->value = value;
@@ -96,7 +96,7 @@ int dp_lexicon_get(const dp_lexicon *lx, const char *key, size_t len, uint32_t *
     if (!lx->count || len == 0)
         return 0;
     const dp_lexicon_slot *s =
-        find_slot(lx->slots, lx->n_slots, lx->keys, hash_bytes(key, len), key, len);
+        find_slot(lx->slots, lx->n_slots, lx->keys, dp_hash_bytes(key, len), key, len);
     if (!s->key_len)
         return 0;
     *value = s->value;

@@ -27,4 +27,7 @@ int dp_lexicon_put(dp_lexicon *lx, const char *key, size_t len, uint32_t value);
 int dp_lexicon_get(const dp_lexicon *lx, const char *key, size_t len, uint32_t *value);
 void dp_lexicon_release(dp_lexicon *lx);
 
+/* The hash behind the map, for callers that compare short strings by hash (never 0). */
+uint64_t dp_hash_bytes(const char *s, size_t n);
+
 #endif
