@@ -34,26 +34,27 @@ mb=$(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1e6 }')
 
 seconds() { local t0 t1; t0=$(date +%s.%N); "$@"; t1=$(date +%s.%N); awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }'; }
 
-# yardstick: the same bytes, decoded and nothing else (best of 3)
-yard=999
-for _ in 1 2 3; do t=$(seconds sh -c "$build/utf8_decode < '$corpus' > /dev/null"); yard=$(awk -v a="$yard" -v b="$t" 'BEGIN { print (b < a) ? b : a }'); done
+# best_of_3 COMMAND: the shortest of three runs, in seconds
+best_of_3() {
+  local best=999 t
+  for _ in 1 2 3; do
+    t=$(seconds sh -c "$1")
+    best=$(awk -v a="$best" -v b="$t" 'BEGIN { print (b < a) ? b : a }')
+  done
+  echo "$best"
+}
 
-# end to end, one worker (best of 3), with peak memory
-best=999
-for _ in 1 2 3; do
-  t=$(seconds sh -c "/usr/bin/time -f %M -o '$work/rss' '$bin' extract -q -j1 --ndjson '$corpus' > '$work/out'")
-  best=$(awk -v a="$best" -v b="$t" 'BEGIN { print (b < a) ? b : a }')
-done
+# yardstick: the same bytes, decoded and nothing else
+yard=$(best_of_3 "$build/utf8_decode < '$corpus' > /dev/null")
+
+# end to end, one worker, with peak memory
+best=$(best_of_3 "/usr/bin/time -f %M -o '$work/rss' '$bin' extract -q -j1 --ndjson '$corpus' > '$work/out'")
 rss_kb=$(cat "$work/rss")
 out_records=$(grep -c . "$work/out")
 
-# all cores: -j N threads in one process (best of 3), with peak memory
+# all cores: -j N threads in one process, with peak memory
 cores=$(nproc)
-many=999
-for _ in 1 2 3; do
-  t=$(seconds sh -c "/usr/bin/time -f %M -o '$work/rss-j' '$bin' extract -q -j$cores --ndjson '$corpus' > '$work/out-j'")
-  many=$(awk -v a="$many" -v b="$t" 'BEGIN { print (b < a) ? b : a }')
-done
+many=$(best_of_3 "/usr/bin/time -f %M -o '$work/rss-j' '$bin' extract -q -j$cores --ndjson '$corpus' > '$work/out-j'")
 rss_j_kb=$(cat "$work/rss-j")
 cmp -s "$work/out" "$work/out-j" || { echo "bench: -j$cores output differs from -j1"; exit 1; }
 

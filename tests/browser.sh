@@ -1,20 +1,12 @@
 #!/usr/bin/env bash
 # The timeline page in a real browser (headless Chromium): it renders, every entry is there,
 # and the filters work. Skipped (77) when no Chromium is installed.
-set -u
-bin=$(realpath "$1")
-cd "$(dirname "$0")/.." || exit 2
+. "$(dirname "$0")/lib.sh"
 browser=$(command -v chromium || command -v chromium-browser || command -v google-chrome || true)
 if [ -z "$browser" ]; then
   echo "SKIP: no chromium (apt-get install chromium)"
   exit 77
 fi
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-pass=0 fail=0
-expect() {
-  if eval "$2"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL: $1 [$2]"; fi
-}
 # Root (CI) needs --no-sandbox; a private profile keeps runs apart; no network is ever needed.
 chrome() {
   timeout 60 "$browser" --headless --no-sandbox --disable-gpu --no-first-run \
@@ -41,5 +33,4 @@ expect "both filters" '[ "$(visible)" -eq 1 ] && [ "$(shown)" = "1 of 5 entries 
 dom "#entity=nobody"
 expect "no match" '[ "$(visible)" -eq 0 ]'
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

@@ -1,16 +1,7 @@
 #!/usr/bin/env bash
 # The command line, end to end: bad inputs, batches, exit codes, closed pipes, data errors.
-set -u
-bin=$(realpath "$1")
-cd "$(dirname "$0")/.." || exit 2
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-pass=0 fail=0
+. "$(dirname "$0")/lib.sh"
 
-# expect NAME CONDITION: CONDITION is evaluated by the shell after the command ran
-expect() {
-  if eval "$2"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL: $1 [$2]"; fi
-}
 # run ARGS...: runs depeche with stdin from $work/in, keeps stdout, stderr and the exit code
 run() {
   "$bin" "$@" < "$work/in" > "$work/out" 2> "$work/err"
@@ -193,5 +184,4 @@ printf '\xef\xbb\xbfLe constructeur nomme une nouvelle directrice générale\r\n
 run --compact
 expect "BOM and CRLF" 'grep -q "\"title\":\"Le constructeur nomme une nouvelle directrice générale\"" "$work/out"'
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

@@ -1,15 +1,7 @@
 #!/usr/bin/env bash
 # depeche timeline, end to end: merging across articles, order, filters, the four formats, and
 # shards of an archive that concatenate into what one run gives.
-set -u
-bin=$(realpath "$1")
-cd "$(dirname "$0")/.." || exit 2
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-pass=0 fail=0
-expect() {
-  if eval "$2"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL: $1 [$2]"; fi
-}
+. "$(dirname "$0")/lib.sh"
 articles=tests/data/timeline.jsonl
 # jq is not assumed: python3 reads the JSON
 # field FILE EXPR: EXPR over the document d; a tuple prints as words
@@ -85,5 +77,4 @@ fi
 "$bin" timeline "$work/bad.jsonl" > "$work/bad.json" 2> "$work/err"; rc=$?
 expect "bad lines: exit 1, the good records kept" '[ $rc -eq 1 ] && [ "$(field "$work/bad.json" "d[\"articles\"], d[\"errors\"]")" = "6 2" ]'
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

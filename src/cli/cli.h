@@ -81,7 +81,14 @@ int cli_parse_options(int argc, char **argv, int first, cli_options *opt, const 
 /* Builds the engine the options ask for, or prints the error and returns NULL. */
 depeche_engine *cli_engine(const cli_options *opt);
 void cli_free_options(cli_options *opt);
+/* The worker threads the options ask for (-j), else one per core. */
+long cli_threads(const cli_options *opt);
+/* The inputs to read: the arguments, else stdin ("-"). */
+const char *const *cli_inputs(const cli_options *opt, size_t *n);
 
+/* A run set up from the options shared by the batch commands (engine, encoding, --ndjson,
+ * --explain); the caller adds what is its own. */
+cli_run cli_run_for(const cli_options *opt, const depeche_engine *engine);
 /* The run: starts `threads` workers (none when 1: jobs then run as they are submitted). */
 int cli_run_start(cli_run *run, long threads);
 /* Hands a job over (the run frees it); blocks while too many are in flight, so that memory stays

@@ -16,25 +16,14 @@ int main_extract(int argc, char **argv)
         cli_free_options(&opt);
         return EXIT_USAGE;
     }
-    long threads = opt.jobs;
-    if (threads <= 0) {
-        threads = sysconf(_SC_NPROCESSORS_ONLN);
-        if (threads < 1)
-            threads = 1;
-    }
-    const char *stdin_only[] = {"-"};
-    const char **inputs = opt.n_inputs ? opt.inputs : stdin_only;
-    size_t n_inputs = opt.n_inputs ? opt.n_inputs : 1;
-    cli_run run = {.engine = engine,
-                   .encoding = opt.encoding,
-                   .ndjson = opt.ndjson,
-                   .json_flags = opt.explain ? DEPECHE_JSON_EXPLAIN : 0u,
-                   .progress = !opt.quiet && (opt.progress > 0 ||
-                                              (opt.progress < 0 && isatty(STDERR_FILENO)))};
+    size_t n_inputs;
+    const char *const *inputs = cli_inputs(&opt, &n_inputs);
+    cli_run run = cli_run_for(&opt, engine);
+    run.progress = !opt.quiet && (opt.progress > 0 || (opt.progress < 0 && isatty(STDERR_FILENO)));
     if (run.progress)
         for (size_t i = 0; i < n_inputs; i++)
             run.bytes_total += cli_path_size(inputs[i]);
-    if (cli_run_start(&run, threads)) {
+    if (cli_run_start(&run, cli_threads(&opt))) {
         fputs("depeche: cannot start the worker threads\n", stderr);
         depeche_engine_free(engine);
         cli_free_options(&opt);

@@ -3,6 +3,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -187,6 +188,27 @@ depeche_engine *cli_engine(const cli_options *opt)
         fprintf(stderr, "depeche: %s\n", depeche_error_format(&err, msg, sizeof msg));
     }
     return engine;
+}
+
+long cli_threads(const cli_options *opt)
+{
+    long threads = opt->jobs > 0 ? opt->jobs : sysconf(_SC_NPROCESSORS_ONLN);
+    return threads < 1 ? 1 : threads;
+}
+
+const char *const *cli_inputs(const cli_options *opt, size_t *n)
+{
+    static const char *const stdin_only[] = {"-"};
+    *n = opt->n_inputs ? opt->n_inputs : 1;
+    return opt->n_inputs ? opt->inputs : stdin_only;
+}
+
+cli_run cli_run_for(const cli_options *opt, const depeche_engine *engine)
+{
+    return (cli_run){.engine = engine,
+                     .encoding = opt->encoding,
+                     .ndjson = opt->ndjson,
+                     .json_flags = opt->explain ? DEPECHE_JSON_EXPLAIN : 0u};
 }
 
 int main(int argc, char **argv)

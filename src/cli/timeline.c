@@ -67,19 +67,14 @@ int main_timeline(int argc, char **argv)
         cli_free_options(&opt);
         return EXIT_USAGE;
     }
-    long threads = opt.jobs > 0 ? opt.jobs : sysconf(_SC_NPROCESSORS_ONLN);
-    const char *stdin_only[] = {"-"};
-    const char **inputs = opt.n_inputs ? opt.inputs : stdin_only;
-    size_t n_inputs = opt.n_inputs ? opt.n_inputs : 1;
-    cli_run run = {.engine = engine,
-                   .encoding = opt.encoding,
-                   .ndjson = opt.ndjson,
-                   .json_flags = opt.explain ? DEPECHE_JSON_EXPLAIN : 0u,
-                   .sniff_ndjson = 1,
-                   .pass_records = 1,
-                   .sink = add_record,
-                   .sink_ctx = &sink};
-    if (cli_run_start(&run, threads < 1 ? 1 : threads)) {
+    size_t n_inputs;
+    const char *const *inputs = cli_inputs(&opt, &n_inputs);
+    cli_run run = cli_run_for(&opt, engine);
+    run.sniff_ndjson = 1;
+    run.pass_records = 1;
+    run.sink = add_record;
+    run.sink_ctx = &sink;
+    if (cli_run_start(&run, cli_threads(&opt))) {
         fputs("depeche: cannot start the worker threads\n", stderr);
         rc = EXIT_USAGE;
     } else {
