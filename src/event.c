@@ -343,10 +343,52 @@ static uint64_t text_key(const dp_token_keys *keys, size_t first, size_t last)
     return h;
 }
 
+/* The most members a list of arguments is read for. */
+#define DP_MAX_LISTED 16
+
+typedef struct unit_span {
+    size_t first, last; /* units, inclusive */
+} unit_span;
+
+/* "des amendes de respectivement 1,1 milliard, 76,1 millions et 63 millions d'euros": the amounts
+ * listed up to the one a rule bound (units bound_first..bound_last), in text order. Returns how
+ * many, at most `cap`. */
+static size_t amount_list(const units *u, size_t bound_first, size_t bound_last, unit_span *at,
+                          size_t cap)
+{
+    unit_span rev[DP_MAX_LISTED];
+    size_t n = 0, i = bound_first;
+    rev[n++] = (unit_span){bound_first, bound_last};
+    while (n < cap && n < DP_MAX_LISTED && i >= 2 && (u->s[i - 1] == ',' || u->s[i - 1] == 'f')) {
+        if (u->s[i - 2] == 'M')
+            i -= 2;
+        else if (i >= 3 && u->s[i - 2] == 'm' && u->s[i - 3] == 'd')
+            i -= 3;
+        else
+            break;
+        rev[n++] = (unit_span){i, u->s[i] == 'M' ? i : i + 1};
+    }
+    for (size_t k = 0; k < n; k++)
+        at[k] = rev[n - 1 - k];
+    return n;
+}
+
+static void set_arg_units(dp_event_arg_value *arg, const dp_token *toks, const dp_token_keys *keys,
+                          const units *u, unit_span span)
+{
+    arg->set = 1;
+    arg->mention = span.first == span.last ? u->mention[span.first] : -1;
+    arg->cp_start = toks[u->first[span.first]].cp_start;
+    arg->cp_end = toks[u->last[span.last]].cp_end;
+    arg->text_key = text_key(keys, u->first[span.first], u->last[span.last]);
+}
+
 /* "inflige une amende à Apple, Tech Data et Ingram Micro": when the last organisation or
- * person a rule bound opens a list, each other member of the list gets the same event. */
+ * person a rule bound opens a list, each other member of the list gets the same event; and when
+ * as many amounts are listed before ("respectivement 1,1 milliard, 76,1 millions et 63
+ * millions"), each member gets its own. */
 static int add_listed(const dp_token *toks, const dp_token_keys *keys, const units *u, dp_match_data *md,
-                      const dp_event_rule *rule, const dp_event *ev, dp_events *out)
+                      const dp_event_rule *rule, dp_events *out, size_t ev_index)
 {
     int last = -1;
     size_t last_end = 0, s, e;
@@ -356,22 +398,34 @@ static int add_listed(const dp_token *toks, const dp_token_keys *keys, const uni
             last = a, last_end = e;
     if (last < 0 || (last >= DP_ARG_PARTNER1 && last <= DP_ARG_PARTNER4))
         return 0;
+    size_t members[DP_MAX_LISTED], n_members = 0;
     char kind = u->s[last_end - 1];
-    for (size_t i = last_end; i + 1 < u->n && (u->s[i] == ',' || u->s[i] == 'f') &&
+    for (size_t i = last_end; i + 1 < u->n && n_members < DP_MAX_LISTED &&
+                              (u->s[i] == ',' || u->s[i] == 'f') &&
                               (u->s[i + 1] == kind || (kind == 'C' && u->s[i + 1] == 'O') || (kind == 'O' && u->s[i + 1] == 'C'));
          i += 2) {
         char after = i + 2 < u->n ? u->s[i + 2] : '.';
         if (!strchr(",f.)", after))
             break; /* "Compte-Nickel, Carrefour Greenweez": pairs, not a list */
-        dp_event copy = *ev;
-        copy.args[last].mention = u->mention[i + 1];
-        copy.args[last].cp_start = toks[u->first[i + 1]].cp_start;
-        copy.args[last].cp_end = toks[u->last[i + 1]].cp_end;
-        copy.args[last].text_key = text_key(keys, u->first[i + 1], u->last[i + 1]);
-        if (DP_PUSH(out->items, out->n, out->cap, copy))
-            return DEPECHE_ERR_NOMEM;
+        members[n_members++] = i + 1;
         if (u->s[i] == 'f')
             break; /* "et" closes the list */
+    }
+    unit_span amounts[DP_MAX_LISTED + 1];
+    size_t n_amounts = 0;
+    if (n_members && rule->groups[DP_ARG_AMOUNT] &&
+        dp_match_group(md, rule->groups[DP_ARG_AMOUNT], &s, &e) && e > s)
+        n_amounts = amount_list(u, s, e - 1, amounts, n_members + 2);
+    int aligned = n_amounts == n_members + 1;
+    if (aligned)
+        set_arg_units(&out->items[ev_index].args[DP_ARG_AMOUNT], toks, keys, u, amounts[0]);
+    for (size_t k = 0; k < n_members; k++) {
+        dp_event copy = out->items[ev_index];
+        set_arg_units(&copy.args[last], toks, keys, u, (unit_span){members[k], members[k]});
+        if (aligned)
+            set_arg_units(&copy.args[DP_ARG_AMOUNT], toks, keys, u, amounts[k + 1]);
+        if (DP_PUSH(out->items, out->n, out->cap, copy))
+            return DEPECHE_ERR_NOMEM;
     }
     return 0;
 }
@@ -500,7 +554,7 @@ static int event_from_match(const depeche_engine *e, const char *text, const dp_
         ev.confidence = 0.05f;
     if (DP_PUSH(out->items, out->n, out->cap, ev))
         return DEPECHE_ERR_NOMEM;
-    return add_listed(toks, keys, u, md, rule, &ev, out);
+    return add_listed(toks, keys, u, md, rule, out, out->n - 1);
 }
 
 int dp_events_in_sentence(const depeche_engine *e, const char *text, const dp_token *toks,
