@@ -147,6 +147,14 @@ printf 'not gzip at all' | gzip -c | head -c 20 > "$work/cut.gz"
 run extract -q "$work/cut.gz"
 expect "truncated gzip: an error record" '[ $rc -eq 1 ] && [ "$(records)" -eq 1 ] && grep -q "\"error\"" "$work/out"'
 
+# --- a decompression bomb: an entry over 256 MB is an error record, the rest of the archive goes on ---
+mkdir -p "$work/bomb"
+head -c 270000000 /dev/zero | tr '\0' 'a' > "$work/bomb/big.txt"
+printf 'Le groupe Renault a nommé une directrice générale.\n' > "$work/bomb/small.txt"
+(cd "$work/bomb" && tar czf ../bomb.tar.gz big.txt small.txt && rm big.txt)
+"$bin" extract -q "$work/bomb.tar.gz" > "$work/out" 2> "$work/err"; rc=$?
+expect "oversized entry: error record, next entry read" '[ $rc -eq 1 ] && [ "$(records)" -eq 2 ] && grep -q "\"id\":\"big.txt\".*larger than 256 MB" "$work/out" && grep -q "\"id\":\"small.txt\".*\"entities\":\[{" "$work/out"'
+
 # --- threads: the same bytes whatever N ---
 for i in 1 2 3 4 5 6; do cat "$work/mixed.jsonl"; done > "$work/six.jsonl"
 "$bin" extract -q -j1 "$work/six.jsonl" samples "$work/articles.tar.gz" > "$work/j1.out"

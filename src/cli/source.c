@@ -14,6 +14,10 @@
 /* Deeper than any real archive; stops symlink loops. */
 #define CLI_MAX_DEPTH 64
 #define CLI_BLOCK 65536
+/* An article or a JSON line larger than this is refused with an error record rather than read
+ * whole: a decompression bomb must not take the machine's memory. */
+#define CLI_MAX_ARTICLE ((size_t)256 << 20)
+#define CLI_TOO_LARGE "larger than 256 MB: not read"
 
 static const char *const compression_suffixes[] = {".gz", ".zst", ".xz", ".bz2", ".lz4", ".lzma", ".Z"};
 
@@ -63,7 +67,7 @@ static int read_ndjson(cli_run *run, struct archive *a, const char *name, char *
     char *line = NULL;
     size_t len = 0, cap = 0;
     unsigned long lineno = 0;
-    int stop = 0;
+    int stop = 0, oversize = 0;
     for (;;) {
         la_ssize_t got = first >= 0 ? first : archive_read_data(a, block, CLI_BLOCK);
         first = -1;
@@ -76,6 +80,17 @@ static int read_ndjson(cli_run *run, struct archive *a, const char *name, char *
         while (!stop && (i < (size_t)got || (got == 0 && len))) {
             const char *nl = got ? memchr(block + i, '\n', (size_t)got - i) : NULL;
             size_t take = nl ? (size_t)(nl - (block + i)) : (size_t)got - i;
+            if (oversize || len + take > CLI_MAX_ARTICLE) {
+                oversize = 1;
+                i += take + (nl != NULL);
+                if (!nl && got)
+                    break;
+                char id[600];
+                snprintf(id, sizeof id, "%s:%lu", name, ++lineno);
+                stop = cli_submit_copy(run, CLI_JOB_FAILED, id, CLI_TOO_LARGE, strlen(CLI_TOO_LARGE));
+                oversize = 0, len = 0;
+                continue;
+            }
             if (len + take + 1 > cap) {
                 size_t want = (len + take + 1) * 2;
                 char *grown = realloc(line, want);
@@ -143,6 +158,10 @@ static int read_article(cli_run *run, struct archive *a, const char *name, const
         if (got == 0)
             break;
         len += (size_t)got;
+        if (len > CLI_MAX_ARTICLE) {
+            free(data);
+            return cli_submit_copy(run, CLI_JOB_FAILED, name, CLI_TOO_LARGE, strlen(CLI_TOO_LARGE));
+        }
     }
     cli_job *job = calloc(1, sizeof *job);
     char *id = strdup(name);
