@@ -135,6 +135,8 @@ static int read_article(cli_run *run, struct archive *a, const char *name, const
     for (;;) {
         if (len + CLI_BLOCK + 1 > cap) {
             size_t want = cap ? cap * 2 : CLI_BLOCK * 2;
+            if (want > CLI_MAX_ARTICLE + CLI_BLOCK + 1)
+                want = CLI_MAX_ARTICLE + CLI_BLOCK + 1; /* enough to see it is too large */
             char *grown = realloc(data, want);
             if (!grown) {
                 free(data);
