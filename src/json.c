@@ -197,7 +197,9 @@ static json_t *lines_json(const depeche_document *doc)
 
 static char *dump(json_t *root, unsigned flags)
 {
-    char *s = root ? json_dumps(root, (flags & DEPECHE_JSON_PRETTY ? JSON_INDENT(2) : JSON_COMPACT)) : NULL;
+    /* confidences are hundredths: 0.8, not 0.80000000000000004 */
+    size_t format = (flags & DEPECHE_JSON_PRETTY ? JSON_INDENT(2) : JSON_COMPACT) | JSON_REAL_PRECISION(6);
+    char *s = root ? json_dumps(root, format) : NULL;
     json_decref(root);
     return s;
 }
