@@ -516,6 +516,9 @@ static int event_from_match(const depeche_engine *e, const char *text, const dp_
             if (k >= 0 && m->items[k].line != line)
                 k = -1;
         }
+        /* "(AFP) - X a quitté...": the agency that reports the move does not host it */
+        if (k >= 0 && m->items[k].entry >= 0 && e->gazetteer.entries[m->items[k].entry].media)
+            k = -1;
         if (k >= 0) {
             ev.args[DP_ARG_ORG] = (dp_event_arg_value){.mention = k, .set = 1};
             ev.confidence -= cost;

@@ -144,7 +144,7 @@ int dp_gazetteer_load_line(dp_gazetteer *g, const dp_token_rules *tokens, const 
                        "'%.*s' is not a Wikidata identifier (Q followed by digits)",
                        (int)(flen[3] > 20 ? 20 : flen[3]), field[3]);
     int case_insensitive = type == DP_ROLE;
-    dp_gaz_entry e = {dup_field(field[0], flen[0]), NULL, NULL, (uint8_t)type};
+    dp_gaz_entry e = {dup_field(field[0], flen[0]), NULL, NULL, (uint8_t)type, 0};
     if (nf > 3 && flen[3])
         e.wikidata = dup_field(field[3], flen[3]);
     for (const char *a = nf > 4 ? field[4] : NULL, *aend = a ? a + flen[4] : NULL; a && a < aend;) {
@@ -160,12 +160,14 @@ int dp_gazetteer_load_line(dp_gazetteer *g, const dp_token_rules *tokens, const 
         if (dp_word_is(a, kl, "title")) {
             free(e.title);
             e.title = dup_field(eq + 1, vl);
+        } else if (dp_word_is(a, kl, "kind") && dp_word_is(eq + 1, vl, "media")) {
+            e.media = 1;
         } else if (dp_word_is(a, kl, "case") && dp_word_is(eq + 1, vl, "insensitive")) {
             case_insensitive = 1;
         } else if (!(dp_word_is(a, kl, "case") && dp_word_is(eq + 1, vl, "sensitive"))) {
             free(e.name), free(e.wikidata), free(e.title);
             return dp_fail(err, DEPECHE_ERR_DATA, path, lineno, 0,
-                           "unknown attribute '%.*s' (known: title=..., case=insensitive|sensitive)",
+                           "unknown attribute '%.*s' (known: title=..., case=insensitive|sensitive, kind=media)",
                            (int)(stop - a), a);
         }
         a = semi ? semi + 1 : aend;

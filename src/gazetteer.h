@@ -38,6 +38,7 @@ typedef struct dp_gaz_entry {
     char *wikidata; /* owned, or NULL */
     char *title;    /* a role's English title, owned, or NULL */
     uint8_t type;   /* enum dp_entity_type */
+    uint8_t media;  /* kind=media: a news agency or outlet, which reports moves, not hosts them */
 } dp_gaz_entry;
 
 typedef struct dp_gaz_terminal {
