@@ -160,15 +160,36 @@ static char *fact_key(const char *type, const char *modality, json_t *args, json
     return dp_strbuf_take(&key);
 }
 
-/* Either the two reports give dates that agree as far as both go, or the one without a date
- * was published close to the other's date. */
+/* Reports of one fact given their own dates this far apart are still one fact ("lundi" in one,
+ * "mardi" in the next day's; "en juin" and "le 29 mai"). */
+#define TL_SAME_FACT_DATED_DAYS 7
+
+static long first_day(tl_when w)
+{
+    return dp_date_days(w.date);
+}
+
+static long last_day(tl_when w)
+{
+    dp_date next = w.date;
+    if (w.precision == 1)
+        next = (dp_date){(int16_t)(w.date.year + 1), 1, 1};
+    else if (w.precision == 2)
+        next = w.date.month == 12 ? (dp_date){(int16_t)(w.date.year + 1), 1, 1}
+                                  : (dp_date){w.date.year, (int8_t)(w.date.month + 1), 1};
+    else
+        return dp_date_days(w.date);
+    return dp_date_days(next) - 1;
+}
+
+/* Either the two reports give dates within a week of each other (a month or a year counts as
+ * its whole span), or the one without a date was published close to the other's date. */
 static int same_time(const tl_entry *e, tl_when w, dp_date published)
 {
     if (e->when.precision && w.precision) {
-        int p = e->when.precision < w.precision ? e->when.precision : w.precision;
-        return e->when.date.year == w.date.year &&
-               (p < 2 || e->when.date.month == w.date.month) &&
-               (p < 3 || e->when.date.day == w.date.day);
+        long start = first_day(e->when) > first_day(w) ? first_day(e->when) : first_day(w);
+        long end = last_day(e->when) < last_day(w) ? last_day(e->when) : last_day(w);
+        return start - end <= TL_SAME_FACT_DATED_DAYS;
     }
     dp_date a = e->when.precision ? e->when.date : e->published;
     dp_date b = w.precision ? w.date : published;
@@ -371,24 +392,6 @@ static int names_hold(const char *names, const char *word)
             return 1;
     }
     return 0;
-}
-
-static long first_day(tl_when w)
-{
-    return dp_date_days(w.date);
-}
-
-static long last_day(tl_when w)
-{
-    dp_date next = w.date;
-    if (w.precision == 1)
-        next = (dp_date){(int16_t)(w.date.year + 1), 1, 1};
-    else if (w.precision == 2)
-        next = w.date.month == 12 ? (dp_date){(int16_t)(w.date.year + 1), 1, 1}
-                                  : (dp_date){w.date.year, (int8_t)(w.date.month + 1), 1};
-    else
-        return dp_date_days(w.date);
-    return dp_date_days(next) - 1;
 }
 
 typedef struct tl_view {

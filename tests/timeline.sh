@@ -72,6 +72,15 @@ else
   echo "SKIP: GNU parallel is not installed"
 fi
 
+# --- dates: reports dated within a week are one fact; a month apart, two ---
+rec() { # rec ID DATE: a record of "Fictivia acquires Nordelec" dated DATE
+  printf '{"id":"%s","source":null,"title":null,"published":"%s","entities":[],"events":[{"type":"acquisition","summary":"Fictivia acquires Nordelec","arguments":{"acquirer":{"name":"Fictivia"},"target":{"name":"Nordelec"}},"date":{"value":"%s","text":"lundi","precision":"day"},"modality":"asserted","confidence":0.8,"evidence":{"sentence":"Fictivia rachète Nordelec.","start":0,"end":26,"trigger":"rachète"}}]}\n' "$1" "$2" "$2"
+}
+{ rec r1 2024-03-11; rec r2 2024-03-15; rec r3 2024-05-02; } > "$work/dated.jsonl"
+"$bin" timeline "$work/dated.jsonl" > "$work/dated.json"
+expect "within a week: one entry; a month and more apart: another" \
+  '[ "$(field "$work/dated.json" "\" \".join(\",\".join(s[\"article\"] for s in e[\"sources\"]) for e in d[\"entries\"])")" = "r1,r2 r3" ]'
+
 # --- bad inputs: one record the timeline cannot use is reported, the rest goes on ---
 { cat "$work/records.jsonl"; echo '{"id":"x","texte":"oops"}'; echo 'not json'; } > "$work/bad.jsonl"
 "$bin" timeline "$work/bad.jsonl" > "$work/bad.json" 2> "$work/err"; rc=$?
