@@ -59,8 +59,9 @@ static int is_core(enum dp_event_type type, enum dp_event_arg a)
 
 static int is_trigger_class(char c)
 {
-    /* '@': idioms whose key word alone is no trigger ("mettre la main sur") */
-    return c && strchr("NSTUHKQJAIGFYVXZWBE@", c) != NULL;
+    /* @ & ~ % ;: key words of idioms, each its own class, which the rules read in full
+     * ("mettre la main sur", "sort", "prend la tête", "en justice contre", "céder sa place") */
+    return c && strchr("NSTUHKQJAIGFYVXZWBE@&~%;", c) != NULL;
 }
 
 
