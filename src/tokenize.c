@@ -359,6 +359,8 @@ size_t dp_tokenizer_next_sentence(dp_tokenizer *tz, dp_token *out)
             break;
         if (next->kind == DP_TOK_WORD && !(next->flags & DP_TF_CAPITALIZED))
             continue;
+        if (next->kind == DP_TOK_PUNCT && (text_is(tz, next, ",") || text_is(tz, next, ";")))
+            continue; /* "Yahoo!, a été...": a comma goes on with the sentence */
         if (next->kind == DP_TOK_NUMBER && !(t->flags & DP_TF_ABBREV))
             continue; /* "19 Mai. 2024", "p. 12": a number rarely opens a sentence */
         if ((t->flags & DP_TF_ABBREV) && !(next->flags & DP_TF_CAPITALIZED))
