@@ -406,7 +406,7 @@ static int add_listed(const dp_token *toks, const dp_token_keys *keys, const uni
                               (u->s[i + 1] == kind || (kind == 'C' && u->s[i + 1] == 'O') || (kind == 'O' && u->s[i + 1] == 'C'));
          i += 2) {
         char after = i + 2 < u->n ? u->s[i + 2] : '.';
-        if (!strchr(",f.)", after))
+        if (strchr("OCP", after))
             break; /* "Compte-Nickel, Carrefour Greenweez": pairs, not a list */
         members[n_members++] = i + 1;
         if (u->s[i] == 'f')
