@@ -341,6 +341,39 @@ char *dp_date_iso(dp_date d, char out[11])
     return out;
 }
 
+int dp_date_precision(dp_date d)
+{
+    return d.year <= 0 ? 0 : !d.month ? 1 : !d.day ? 2 : 3;
+}
+
+const char *dp_date_precision_name(dp_date d)
+{
+    static const char *const names[] = {NULL, "year", "month", "day"};
+    return names[dp_date_precision(d)];
+}
+
+int dp_date_parse_value(const char *s, dp_date *d)
+{
+    int y, m, day, used = 0;
+    if (!s)
+        return 0;
+    if (sscanf(s, "%4d-%2d-%2d%n", &y, &m, &day, &used) == 3 && used == 10 && m >= 1 && m <= 12 &&
+        day >= 1 && day <= 31) {
+        *d = (dp_date){(int16_t)y, (int8_t)m, (int8_t)day};
+        return 3;
+    }
+    if (sscanf(s, "%4d-%2d%n", &y, &m, &used) == 2 && used == 7 && (!s[7] || s[7] == 'T') &&
+        m >= 1 && m <= 12) {
+        *d = (dp_date){(int16_t)y, (int8_t)m, 0};
+        return 2;
+    }
+    if (sscanf(s, "%4d%n", &y, &used) == 1 && used == 4 && !s[4] && y > 0) {
+        *d = (dp_date){(int16_t)y, 0, 0};
+        return 1;
+    }
+    return 0;
+}
+
 int dp_date_parse_iso(const char *s, dp_date *d)
 {
     int y, mo, day, used = 0;

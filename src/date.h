@@ -68,6 +68,15 @@ size_t dp_date_month_year(const dp_date_rules *r, const char *text, const dp_tok
 /* Days since 1970-01-01 of the date's first day (a month or year counts from its start). */
 long dp_date_days(dp_date d);
 
+/* How precise the date is: 0 unknown (year 0), 1 a year, 2 a month, 3 a day. */
+int dp_date_precision(dp_date d);
+/* "year", "month" or "day", as the output names a date's precision; NULL for an unknown date. */
+const char *dp_date_precision_name(dp_date d);
+
+/* Parses "YYYY", "YYYY-MM" or "YYYY-MM-DD..." (a date as the output writes it, or the start of
+ * an ISO 8601 time) into d; returns its precision, 0 (d untouched) when it is none of these. */
+int dp_date_parse_value(const char *s, dp_date *d);
+
 /* Parses "YYYY-MM-DD..." (the start of an ISO 8601 date or time); returns 1 on success. */
 int dp_date_parse_iso(const char *s, dp_date *d);
 

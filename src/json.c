@@ -128,7 +128,7 @@ static json_t *event_json(const dp_out_event *ev, unsigned flags)
     json_t *date = json_null();
     if (!fail && ev->has_date) {
         char iso[11];
-        const char *precision = ev->date.day ? "day" : ev->date.month ? "month" : "year";
+        const char *precision = dp_date_precision_name(ev->date);
         date = json_object();
         fail = !date || put(date, "value", json_string(dp_date_iso(ev->date, iso))) ||
                put(date, "text", string_or_null(ev->date_text)) || put(date, "precision", json_string(precision));

@@ -21,16 +21,11 @@ static const char *const csv_roles[] = {
 /* Reports of one fact without their own dates are merged when published this close (days). */
 #define TL_SAME_FACT_DAYS 62
 
-typedef struct tl_when {
-    dp_date date;  /* year 0: none */
-    int precision; /* 0 none, 1 year, 2 month, 3 day */
-} tl_when;
-
 typedef struct tl_entry {
     char *key;
     json_t *event;   /* the first report's type, summary, modality, arguments */
     json_t *sources; /* one object a report */
-    tl_when when;
+    dp_date when;      /* the most precise date its reports give; year 0: none */
     dp_date published; /* the earliest report's publication date; year 0: none */
     double confidence;
     dp_strbuf names; /* "|name|name|", folded, for the entity filter */
@@ -66,24 +61,6 @@ void depeche_timeline_free(depeche_timeline *tl)
     free(tl->entries);
     json_decref(tl->index);
     free(tl);
-}
-
-/* "YYYY", "YYYY-MM" or "YYYY-MM-DD..." */
-static tl_when parse_when(const char *s)
-{
-    tl_when w = {{0, 0, 0}, 0};
-    int y, m, d, used = 0;
-    if (!s)
-        return w;
-    if (sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &used) == 3 && used == 10 && m >= 1 && m <= 12 &&
-        d >= 1 && d <= 31)
-        return (tl_when){{(int16_t)y, (int8_t)m, (int8_t)d}, 3};
-    if (sscanf(s, "%4d-%2d%n", &y, &m, &used) == 2 && used == 7 && (!s[7] || s[7] == 'T') &&
-        m >= 1 && m <= 12)
-        return (tl_when){{(int16_t)y, (int8_t)m, 0}, 2};
-    if (sscanf(s, "%4d%n", &y, &used) == 1 && used == 4 && !s[4] && y > 0)
-        return (tl_when){{(int16_t)y, 0, 0}, 1};
-    return w;
 }
 
 static const char *str(json_t *obj, const char *key)
@@ -164,35 +141,31 @@ static char *fact_key(const char *type, const char *modality, json_t *args, json
  * "mardi" in the next day's; "en juin" and "le 29 mai"). */
 #define TL_SAME_FACT_DATED_DAYS 7
 
-static long first_day(tl_when w)
+/* The last day a date covers: a month or a year counts as its whole span. */
+static long last_day(dp_date d)
 {
-    return dp_date_days(w.date);
-}
-
-static long last_day(tl_when w)
-{
-    dp_date next = w.date;
-    if (w.precision == 1)
-        next = (dp_date){(int16_t)(w.date.year + 1), 1, 1};
-    else if (w.precision == 2)
-        next = w.date.month == 12 ? (dp_date){(int16_t)(w.date.year + 1), 1, 1}
-                                  : (dp_date){w.date.year, (int8_t)(w.date.month + 1), 1};
+    dp_date next = d;
+    if (!d.month)
+        next = (dp_date){(int16_t)(d.year + 1), 1, 1};
+    else if (!d.day)
+        next = d.month == 12 ? (dp_date){(int16_t)(d.year + 1), 1, 1}
+                             : (dp_date){d.year, (int8_t)(d.month + 1), 1};
     else
-        return dp_date_days(w.date);
+        return dp_date_days(d);
     return dp_date_days(next) - 1;
 }
 
 /* Either the two reports give dates within a week of each other (a month or a year counts as
  * its whole span), or the one without a date was published close to the other's date. */
-static int same_time(const tl_entry *e, tl_when w, dp_date published)
+static int same_time(const tl_entry *e, dp_date w, dp_date published)
 {
-    if (e->when.precision && w.precision) {
-        long start = first_day(e->when) > first_day(w) ? first_day(e->when) : first_day(w);
+    if (e->when.year && w.year) {
+        long start = dp_date_days(e->when) > dp_date_days(w) ? dp_date_days(e->when) : dp_date_days(w);
         long end = last_day(e->when) < last_day(w) ? last_day(e->when) : last_day(w);
         return start - end <= TL_SAME_FACT_DATED_DAYS;
     }
-    dp_date a = e->when.precision ? e->when.date : e->published;
-    dp_date b = w.precision ? w.date : published;
+    dp_date a = e->when.year ? e->when : e->published;
+    dp_date b = w.year ? w : published;
     if (!a.year || !b.year)
         return 1;
     long gap = dp_date_days(a) - dp_date_days(b);
@@ -251,7 +224,8 @@ static int add_event(depeche_timeline *tl, json_t *record, json_t *event, json_t
     json_t *args = json_object_get(event, "arguments");
     if (!type || !modality || !json_is_object(args))
         return DEPECHE_ERR_INPUT;
-    tl_when w = parse_when(str(json_object_get(event, "date"), "value"));
+    dp_date w = {0, 0, 0};
+    dp_date_parse_value(str(json_object_get(event, "date"), "value"), &w);
     char *key = fact_key(type, modality, args, canon);
     json_t *source = source_of(record, event);
     if (!key || !source) {
@@ -268,7 +242,7 @@ static int add_event(depeche_timeline *tl, json_t *record, json_t *event, json_t
         free(key);
         if (json_array_append_new(e->sources, source))
             return DEPECHE_ERR_NOMEM;
-        if (w.precision > e->when.precision)
+        if (dp_date_precision(w) > dp_date_precision(e->when))
             e->when = w;
         if (earlier(published, e->published))
             e->published = published;
@@ -353,24 +327,20 @@ int depeche_timeline_add_json(depeche_timeline *tl, const char *record, size_t l
 /* ---- Ordering and filtering ---------------------------------------------------------------- */
 
 /* The date an entry is placed at: its own, else its earliest publication date. */
-static tl_when place(const tl_entry *e)
+static dp_date place(const tl_entry *e)
 {
-    if (e->when.precision)
-        return e->when;
-    return (tl_when){e->published, e->published.year ? 3 : 0};
+    return e->when.year ? e->when : e->published;
 }
 
 static int by_place(const void *pa, const void *pb)
 {
     const tl_entry *a = *(tl_entry *const *)pa, *b = *(tl_entry *const *)pb;
-    tl_when wa = place(a), wb = place(b);
-    if (!wa.precision != !wb.precision)
-        return wa.precision ? -1 : 1; /* undated last */
+    dp_date wa = place(a), wb = place(b);
+    if (!wa.year != !wb.year)
+        return wa.year ? -1 : 1; /* undated last */
     char da[11] = "", db[11] = "";
-    if (wa.precision)
-        dp_date_iso(wa.date, da);
-    if (wb.precision)
-        dp_date_iso(wb.date, db);
+    dp_date_iso(wa, da);
+    dp_date_iso(wb, db);
     int c = strcmp(da, db);
     if (!c)
         c = strcmp(str(a->event, "type"), str(b->event, "type"));
@@ -405,11 +375,11 @@ static int view_make(const depeche_timeline *tl, const depeche_timeline_filter *
                      depeche_error *err)
 {
     memset(v, 0, sizeof *v);
-    tl_when since = {{0, 0, 0}, 0}, until = {{0, 0, 0}, 0};
-    if (f && f->since && !(since = parse_when(f->since)).precision)
+    dp_date since = {0, 0, 0}, until = {0, 0, 0};
+    if (f && f->since && !dp_date_parse_value(f->since, &since))
         return dp_fail(err, DEPECHE_ERR_ARGUMENT, NULL, 0, 0, "--since: '%.40s' is not YYYY[-MM[-DD]]",
                        f->since);
-    if (f && f->until && !(until = parse_when(f->until)).precision)
+    if (f && f->until && !dp_date_parse_value(f->until, &until))
         return dp_fail(err, DEPECHE_ERR_ARGUMENT, NULL, 0, 0, "--until: '%.40s' is not YYYY[-MM[-DD]]",
                        f->until);
     char (*wanted)[256] = NULL;
@@ -441,12 +411,12 @@ static int view_make(const depeche_timeline *tl, const depeche_timeline_filter *
             for (size_t k = 0; k < n_wanted; k++)
                 keep |= wanted[k][0] && names_hold(e->names.data, wanted[k]);
         }
-        tl_when w = place(e);
-        if (keep && (since.precision || until.precision) && !w.precision)
+        dp_date w = place(e);
+        if (keep && (since.year || until.year) && !w.year)
             keep = 0;
-        if (keep && since.precision && last_day(w) < first_day(since))
+        if (keep && since.year && last_day(w) < dp_date_days(since))
             keep = 0;
-        if (keep && until.precision && first_day(w) > last_day(until))
+        if (keep && until.year && dp_date_days(w) > last_day(until))
             keep = 0;
         v->kept[i] = (unsigned char)keep;
         v->n_kept += (size_t)keep;
@@ -467,20 +437,18 @@ static json_t *entry_json(const tl_entry *e, size_t position)
 {
     char id[32], iso[11];
     snprintf(id, sizeof id, "t%zu", position + 1);
-    static const char *const precisions[] = {NULL, "year", "month", "day"};
-    json_t *date = e->when.precision
-                       ? json_pack("{s:s, s:s}", "value", dp_date_iso(e->when.date, iso),
-                                   "precision", precisions[e->when.precision])
+    json_t *date = e->when.year
+                       ? json_pack("{s:s, s:s}", "value", dp_date_iso(e->when, iso),
+                                   "precision", dp_date_precision_name(e->when))
                        : json_null();
-    tl_when w = place(e);
+    dp_date w = place(e);
     char sort[11] = "";
-    if (w.precision)
-        dp_date_iso(w.date, sort);
+    dp_date_iso(w, sort);
     return json_pack("{s:s, s:O, s:O, s:o?, s:s?, s:s?, s:O, s:f, s:O, s:O}", "id", id, "type",
                      json_object_get(e->event, "type"), "summary",
                      json_object_get(e->event, "summary"), "date", date, "sort_date",
-                     w.precision ? sort : NULL, "dated_by",
-                     e->when.precision ? "event" : w.precision ? "publication" : NULL,
+                     w.year ? sort : NULL, "dated_by",
+                     e->when.year ? "event" : w.year ? "publication" : NULL,
                      "modality", json_object_get(e->event, "modality"), "confidence",
                      e->confidence, "arguments", json_object_get(e->event, "arguments"),
                      "sources", e->sources);
@@ -649,14 +617,14 @@ static char *slide_text(json_t *sources)
     return dp_strbuf_take(&b);
 }
 
-static json_t *slide_date(tl_when w)
+static json_t *slide_date(dp_date w)
 {
     char y[8], m[8], d[8];
-    snprintf(y, sizeof y, "%d", w.date.year);
-    snprintf(m, sizeof m, "%d", w.date.month);
-    snprintf(d, sizeof d, "%d", w.date.day);
-    return json_pack("{s:s, s:s?, s:s?}", "year", y, "month", w.precision >= 2 ? m : NULL, "day",
-                     w.precision >= 3 ? d : NULL);
+    snprintf(y, sizeof y, "%d", w.year);
+    snprintf(m, sizeof m, "%d", w.month);
+    snprintf(d, sizeof d, "%d", w.day);
+    return json_pack("{s:s, s:s?, s:s?}", "year", y, "month", w.month ? m : NULL, "day",
+                     w.day ? d : NULL);
 }
 
 static char *render_timelinejs(const depeche_timeline *tl, const tl_view *v)
@@ -665,8 +633,8 @@ static char *render_timelinejs(const depeche_timeline *tl, const tl_view *v)
     size_t shown = 0;
     for (size_t i = 0; events && i < v->n_all; i++) {
         const tl_entry *e = v->all[i];
-        tl_when w = place(e);
-        if (!v->kept[i] || !w.precision)
+        dp_date w = place(e);
+        if (!v->kept[i] || !w.year)
             continue; /* TimelineJS needs a start date */
         char id[32];
         snprintf(id, sizeof id, "t%zu", i + 1);
