@@ -49,6 +49,7 @@ typedef struct cli_job {
     char *json;    /* owned: the record to print */
     char *message; /* owned: the line for stderr when the input failed, else NULL */
     size_t events;
+    int done; /* the worker is through with it (set under the ring's lock) */
 } cli_job;
 
 typedef struct cli_ring cli_ring; /* the worker threads, when there are several */
@@ -61,12 +62,13 @@ typedef struct cli_run {
     int sniff_ndjson; /* an input that starts with '{' is JSON Lines */
     int pass_records; /* JSON Lines that are depeche's own records pass through unchanged */
     /* Where records go, in input order: stdout when NULL. Returns nonzero to stop the run. */
-    int (*sink)(void *ctx, const char *record, size_t length, int failed);
+    int (*sink)(void *ctx, const char *record, size_t length);
     void *sink_ctx;
     cli_ring *ring;
     /* Counters written by the thread that prints. */
     size_t records, failed, events;
     atomic_int stopped;     /* the reader went away (head -1), or writing failed */
+    atomic_int lost;        /* an input could not even be queued (out of memory) */
     int write_error;
     /* Progress: bytes read by the thread that reads, shown by the thread that prints. */
     int progress;

@@ -19,7 +19,6 @@ struct cli_ring {
     pthread_mutex_t lock;
     pthread_cond_t work, done, space;
     cli_job **slots;
-    unsigned char *ready;
     size_t n_slots;
     size_t submitted, taken, printed; /* sequence numbers */
     int closing;
@@ -173,7 +172,7 @@ static void job_emit(cli_run *run, cli_job *job)
         fprintf(stderr, "depeche: error: %s\n", job->message);
     }
     if (run->sink) {
-        if (run->sink(run->sink_ctx, job->json, strlen(job->json), job->message != NULL))
+        if (run->sink(run->sink_ctx, job->json, strlen(job->json)))
             atomic_store(&run->stopped, 1);
     } else if (fputs(job->json, stdout) == EOF || putchar('\n') == EOF)
         flush_output(run); /* fails again, and says why */
@@ -199,7 +198,7 @@ static void *worker_main(void *arg)
         pthread_mutex_unlock(&r->lock);
         job_run(run, job);
         pthread_mutex_lock(&r->lock);
-        r->ready[slot] = 1;
+        job->done = 1;
         pthread_cond_signal(&r->done);
     }
     pthread_mutex_unlock(&r->lock);
@@ -214,7 +213,7 @@ static void *printer_main(void *arg)
     for (;;) {
         size_t slot = r->printed % r->n_slots;
         int flushed = 0;
-        while (!(r->printed < r->submitted && r->ready[slot]) &&
+        while (!(r->printed < r->submitted && r->slots[slot]->done) &&
                !(r->closing && r->printed == r->submitted)) {
             if (!flushed) {
                 /* nothing to print yet: let the reader downstream have what is done */
@@ -234,7 +233,6 @@ static void *printer_main(void *arg)
         job_emit(run, job);
         pthread_mutex_lock(&r->lock);
         r->slots[slot] = NULL;
-        r->ready[slot] = 0;
         r->printed++;
         pthread_cond_signal(&r->space);
     }
@@ -250,7 +248,6 @@ static void ring_free(cli_ring *r)
     pthread_cond_destroy(&r->done);
     pthread_cond_destroy(&r->space);
     free(r->slots);
-    free(r->ready);
     free(r->workers);
     free(r);
 }
@@ -265,13 +262,12 @@ int cli_run_start(cli_run *run, long threads)
         return -1;
     r->n_slots = (size_t)threads * CLI_SLOTS_PER_WORKER;
     r->slots = calloc(r->n_slots, sizeof *r->slots);
-    r->ready = calloc(r->n_slots, 1);
     r->workers = calloc((size_t)threads, sizeof *r->workers);
     pthread_mutex_init(&r->lock, NULL);
     pthread_cond_init(&r->work, NULL);
     pthread_cond_init(&r->done, NULL);
     pthread_cond_init(&r->space, NULL);
-    if (!r->slots || !r->ready || !r->workers) {
+    if (!r->slots || !r->workers) {
         ring_free(r);
         return -1;
     }
@@ -318,7 +314,7 @@ int cli_submit_copy(cli_run *run, cli_job_kind kind, const char *name, const cha
     if (!job || !job->name || !job->data) {
         job_free(job);
         fprintf(stderr, "depeche: out of memory reading %s\n", name);
-        run->failed++;
+        atomic_store(&run->lost, 1); /* the reading thread: run->failed is the printer's */
         return 1;
     }
     memcpy(job->data, data, length);
@@ -352,7 +348,7 @@ int cli_run_status(const cli_run *run)
 {
     if (run->write_error)
         return EXIT_USAGE;
-    return run->failed ? EXIT_SOME_FAILED : EXIT_OK;
+    return run->failed || atomic_load(&run->lost) ? EXIT_SOME_FAILED : EXIT_OK;
 }
 
 void cli_run_summary(const cli_run *run)

@@ -21,10 +21,11 @@
 
 static const char *const compression_suffixes[] = {".gz", ".zst", ".xz", ".bz2", ".lz4", ".lzma", ".Z"};
 
+/* Whether s[0..n) ends with suffix. */
 static int ends_with(const char *s, size_t n, const char *suffix)
 {
     size_t k = strlen(suffix);
-    return n >= k && !strcmp(s + n - k, suffix);
+    return n >= k && !memcmp(s + n - k, suffix, k);
 }
 
 /* A name ending in .jsonl or .ndjson (compressed or not) holds JSON Lines records. */
@@ -36,8 +37,13 @@ static int is_ndjson_name(const char *name)
             n -= strlen(compression_suffixes[i]);
             break;
         }
-    return (n >= 6 && !strncmp(name + n - 6, ".jsonl", 6)) ||
-           (n >= 7 && !strncmp(name + n - 7, ".ndjson", 7));
+    return ends_with(name, n, ".jsonl") || ends_with(name, n, ".ndjson");
+}
+
+/* The job for an input that cannot be read: its record says why. */
+static int fail(cli_run *run, const char *name, const char *why)
+{
+    return cli_submit_copy(run, CLI_JOB_FAILED, name, why, strlen(why));
 }
 
 /* Entries an archiver adds beside the articles: directories, macOS resource forks. */
@@ -87,7 +93,7 @@ static int read_ndjson(cli_run *run, struct archive *a, const char *name, char *
                     break;
                 char id[600];
                 snprintf(id, sizeof id, "%s:%lu", name, ++lineno);
-                stop = cli_submit_copy(run, CLI_JOB_FAILED, id, CLI_TOO_LARGE, strlen(CLI_TOO_LARGE));
+                stop = fail(run, id, CLI_TOO_LARGE);
                 oversize = 0, len = 0;
                 continue;
             }
@@ -162,7 +168,7 @@ static int read_article(cli_run *run, struct archive *a, const char *name, const
         len += (size_t)got;
         if (len > CLI_MAX_ARTICLE) {
             free(data);
-            return cli_submit_copy(run, CLI_JOB_FAILED, name, CLI_TOO_LARGE, strlen(CLI_TOO_LARGE));
+            return fail(run, name, CLI_TOO_LARGE);
         }
     }
     cli_job *job = calloc(1, sizeof *job);
@@ -187,7 +193,7 @@ static int read_file(cli_run *run, const char *path)
     if (!a || !block) {
         archive_read_free(a);
         free(block);
-        return cli_submit_copy(run, CLI_JOB_FAILED, path, "out of memory", 13);
+        return fail(run, path, "out of memory");
     }
     archive_read_support_filter_all(a);
     archive_read_support_format_tar(a);
@@ -241,7 +247,7 @@ static int read_file(cli_run *run, const char *path)
         /* the message belongs to the archive: copy it before freeing */
         char msg[600];
         snprintf(msg, sizeof msg, "%s", error);
-        stop = cli_submit_copy(run, CLI_JOB_FAILED, path, msg, strlen(msg));
+        stop = fail(run, path, msg);
     }
     archive_read_free(a);
     free(block);
@@ -264,8 +270,7 @@ static char *join_path(const char *dir, const char *name)
 
 static int fail_errno(cli_run *run, const char *path)
 {
-    const char *msg = strerror(errno);
-    return cli_submit_copy(run, CLI_JOB_FAILED, path, msg, strlen(msg));
+    return fail(run, path, strerror(errno));
 }
 
 static int walk(cli_run *run, const char *path, int depth)
@@ -277,10 +282,8 @@ static int walk(cli_run *run, const char *path, int depth)
         return fail_errno(run, path);
     if (!S_ISDIR(st.st_mode))
         return read_file(run, path);
-    if (depth >= CLI_MAX_DEPTH) {
-        const char *msg = "directories nested too deep (a symlink loop?)";
-        return cli_submit_copy(run, CLI_JOB_FAILED, path, msg, strlen(msg));
-    }
+    if (depth >= CLI_MAX_DEPTH)
+        return fail(run, path, "directories nested too deep (a symlink loop?)");
     struct dirent **names;
     int n = scandir(path, &names, NULL, by_name);
     if (n < 0)
@@ -291,7 +294,7 @@ static int walk(cli_run *run, const char *path, int depth)
         if (name[0] != '.' && !stop) {
             char *full = join_path(path, name);
             stop = full ? walk(run, full, depth + 1)
-                        : cli_submit_copy(run, CLI_JOB_FAILED, name, "out of memory", 13);
+                        : fail(run, name, "out of memory");
             free(full);
         }
         free(names[i]);

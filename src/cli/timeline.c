@@ -11,11 +11,10 @@ typedef struct timeline_sink {
     size_t bad_records;
 } timeline_sink;
 
-static int add_record(void *ctx, const char *record, size_t length, int failed)
+static int add_record(void *ctx, const char *record, size_t length)
 {
     timeline_sink *sink = ctx;
     depeche_error err;
-    (void)failed; /* an error record is counted by the timeline itself */
     int rc = depeche_timeline_add_json(sink->timeline, record, length, &err);
     if (rc == DEPECHE_ERR_NOMEM) {
         fputs("depeche: out of memory building the timeline\n", stderr);
@@ -95,7 +94,7 @@ int main_timeline(int argc, char **argv)
                 perror("depeche: error writing output");
                 rc = EXIT_USAGE;
             } else {
-                rc = run.failed || sink.bad_records ? EXIT_SOME_FAILED : EXIT_OK;
+                rc = sink.bad_records ? EXIT_SOME_FAILED : cli_run_status(&run);
             }
             free(out);
         } else {
