@@ -34,6 +34,24 @@ static int contains(const char *s, const char *part)
     return 1;
 }
 
+/* Whether the engine built from the pattern files in tmpdir reads `text` (`length` bytes) with
+ * `layout` among its --explain segments. */
+static int segments_hold(const char *text, size_t length, const char *layout)
+{
+    const char *dir = tmpdir;
+    depeche_engine_options o = {.pattern_paths = &dir, .n_pattern_paths = 1};
+    depeche_error err;
+    depeche_engine *e = depeche_engine_new(&o, &err);
+    depeche_input in = {.id = "x", .text = text, .length = length};
+    depeche_document *doc = e ? depeche_extract(e, &in, &err) : NULL;
+    char *json = doc ? depeche_document_json(doc, DEPECHE_JSON_EXPLAIN) : NULL;
+    int found = json && strstr(json, layout);
+    free(json);
+    depeche_document_free(doc);
+    depeche_engine_free(e);
+    return found;
+}
+
 int main(void)
 {
     CHECK(mkdtemp(tmpdir) != NULL);
@@ -64,45 +82,23 @@ int main(void)
         write_file("a.txt", "boilerplate ^Ceci est une publicit\xC3\xA9 maison$\n");
         write_file("b.txt", "abbreviation spcl.\n");
         write_file("ignored.json", "not a pattern file\n");
-        const char *dir = tmpdir;
-        depeche_engine_options o = {.pattern_paths = &dir, .n_pattern_paths = 1};
-        depeche_error err;
         /* rules.txt from earlier is there too: make it valid */
         write_file("rules.txt", "# nothing\n");
-        depeche_engine *e = depeche_engine_new(&o, &err);
-        CHECK(e != NULL);
         const char *text = "Titre de la page du jour\nCeci est une publicit\xC3\xA9 maison\nLe texte.\n";
-        depeche_input in = {.id = "x", .text = text, .length = strlen(text)};
-        depeche_document *doc = e ? depeche_extract(e, &in, &err) : NULL;
-        char *json = doc ? depeche_document_json(doc, DEPECHE_JSON_EXPLAIN) : NULL;
-        CHECK(json && strstr(json, "{\"kind\":\"boilerplate\",\"start\":25,\"end\":54}"));
-        free(json);
-        depeche_document_free(doc);
-        depeche_engine_free(e);
+        CHECK(segments_hold(text, strlen(text), "{\"kind\":\"boilerplate\",\"start\":25,\"end\":54}"));
     }
 
     /* a catastrophic pattern gives up at the match limit instead of hanging: the line is just
      * not matched (no timer here: the limit is what bounds the time) */
     {
         write_file("rules.txt", "boilerplate ^(a+)+$\n");
-        const char *p = tmpdir;
-        depeche_engine_options o = {.pattern_paths = &p, .n_pattern_paths = 1};
-        depeche_error err;
         write_file("a.txt", "# nothing\n");
         write_file("b.txt", "# nothing\n");
-        depeche_engine *e = depeche_engine_new(&o, &err);
-        CHECK(e != NULL);
         char text[400];
         memcpy(text, "Un titre pour la page\n", 22);
         memset(text + 22, 'a', 300);
         memcpy(text + 322, "b\nLa suite.", 12);
-        depeche_input in = {.text = text, .length = 334};
-        depeche_document *doc = e ? depeche_extract(e, &in, &err) : NULL;
-        char *json = doc ? depeche_document_json(doc, DEPECHE_JSON_EXPLAIN) : NULL;
-        CHECK(json && strstr(json, "{\"kind\":\"body\",\"start\":22,\"end\":323}"));
-        free(json);
-        depeche_document_free(doc);
-        depeche_engine_free(e);
+        CHECK(segments_hold(text, 334, "{\"kind\":\"body\",\"start\":22,\"end\":323}"));
         write_file("rules.txt", "# nothing\n");
     }
 
