@@ -458,7 +458,9 @@ static int event_from_match(const depeche_engine *e, const char *text, const dp_
                 return 0;
         }
     }
-    *trigger_out = trigger;
+    /* the search goes on after the trigger, or after a match that borrowed one: it would
+     * otherwise find the same match again */
+    *trigger_out = trigger >= ms && trigger < me ? trigger : me - 1;
     dp_event ev;
     memset(&ev, 0, sizeof ev);
     ev.type = rule->type;
