@@ -94,14 +94,17 @@ static void job_run(const cli_run *run, cli_job *job)
         depeche_input in = {.id = job->name, .source = is_stdin ? NULL : job->name,
                             .text = job->data, .length = job->length};
         job_extract(run, job, &in);
-    } else if (run->pass_records && is_depeche_record(job->data, job->length)) {
-        job->json = job->data;
-        job->data = NULL;
     } else {
         depeche_input in;
         depeche_record *record;
         depeche_error err;
-        if (depeche_record_parse(job->data, job->length, &in, &record, &err)) {
+        /* an article record is parsed once; only a line that is none is read again, to see
+         * whether it is one of depeche's own records */
+        int bad = depeche_record_parse(job->data, job->length, &in, &record, &err);
+        if (bad && run->pass_records && is_depeche_record(job->data, job->length)) {
+            job->json = job->data;
+            job->data = NULL;
+        } else if (bad) {
             char msg[1200];
             snprintf(msg, sizeof msg, "%s: %s", job->name, err.message);
             job_fail(job, in.id ? in.id : job->name, in.source, msg, run->json_flags);
