@@ -76,19 +76,25 @@ static unsigned lookup(const dp_lexicon *lx, const char *text, const dp_token *t
     return dp_lexicon_get(lx, key, k, &v) ? v : 0;
 }
 
+/* The value of the `digits` digits at text[at], or -1. */
+static int number_prefix(const char *text, size_t at, size_t digits)
+{
+    int v = 0;
+    for (size_t i = at; i < at + digits; i++) {
+        if (text[i] < '0' || text[i] > '9')
+            return -1;
+        v = v * 10 + (text[i] - '0');
+    }
+    return v;
+}
+
 /* The value of an all-digit token of 1 to max_digits digits, or -1. */
 static int number(const char *text, const dp_token *t, size_t max_digits)
 {
     size_t n = t->end - t->start;
     if (t->kind != DP_TOK_NUMBER || n == 0 || n > max_digits)
         return -1;
-    int v = 0;
-    for (size_t i = t->start; i < t->end; i++) {
-        if (text[i] < '0' || text[i] > '9')
-            return -1;
-        v = v * 10 + (text[i] - '0');
-    }
-    return v;
+    return number_prefix(text, t->start, n);
 }
 
 /* A day of the month: "14", "1er". */
@@ -249,25 +255,33 @@ static dp_date civil_from_days(long z)
 int dp_date_relative(const dp_date_rules *r, const char *text, const dp_token *t, dp_date ref,
                      int forward, dp_date *out)
 {
-    if (ref.year <= 0 || !ref.month || !ref.day || t->kind != DP_TOK_WORD)
+    if (ref.year <= 0 || t->kind != DP_TOK_WORD)
         return 0;
-    long base = days_from_civil(ref.year, ref.month, ref.day);
     unsigned v;
-    if ((v = lookup(&r->relative, text, t))) {
-        *out = civil_from_days(base + (long)v - 1000);
-        return 1;
-    }
-    if ((v = lookup(&r->weekdays, text, t))) {
-        long weekday = ((base % 7) + 7 + 3) % 7 + 1; /* 1970-01-01 was a Thursday (4) */
-        *out = civil_from_days(base - (long)((weekday - v + 7) % 7));
-        return 1;
-    }
     if ((v = lookup(&r->months, text, t))) {
-        int year = forward ? ref.year + ((int)v < ref.month) : ref.year - ((int)v > ref.month);
+        int year = !ref.month ? ref.year
+                   : forward  ? ref.year + ((int)v < ref.month)
+                              : ref.year - ((int)v > ref.month);
         *out = (dp_date){(int16_t)year, (int8_t)v, 0};
         return 1;
     }
-    return 0;
+    int relative = (v = lookup(&r->relative, text, t)) != 0;
+    unsigned weekday_number = relative ? 0 : lookup(&r->weekdays, text, t);
+    if (!relative && !weekday_number)
+        return 0;
+    if (!ref.day) {
+        /* "hier" in an article known to the month: that month is as precise as it gets */
+        *out = ref;
+        return 1;
+    }
+    long base = days_from_civil(ref.year, ref.month, ref.day);
+    if (relative) {
+        *out = civil_from_days(base + (long)v - 1000);
+        return 1;
+    }
+    long weekday = ((base % 7) + 7 + 3) % 7 + 1; /* 1970-01-01 was a Thursday (4) */
+    *out = civil_from_days(base - (long)((weekday - weekday_number + 7) % 7));
+    return 1;
 }
 
 /* "1er", "22": a day of the month, or 0. */
@@ -292,13 +306,19 @@ size_t dp_date_day_month(const dp_date_rules *r, const char *text, const dp_toke
         return 0;
     if (i + 2 < n && toks[i + 2].end - toks[i + 2].start == 4 && year_of(text, &toks[i + 2]) > 0)
         return 0; /* a full date: the date stage has it */
-    int later = mo > ref.month || (mo == ref.month && d > ref.day);
+    /* a reference known to the month: any day of that month may be before it */
+    int later = mo > ref.month || (mo == ref.month && ref.day && d > ref.day);
     int year = forward ? ref.year + (!later && !(mo == ref.month && d == ref.day))
                        : ref.year - later;
     if (!valid(year, mo, d))
         return 0;
     *out = (dp_date){(int16_t)year, (int8_t)mo, (int8_t)d};
     return 2;
+}
+
+int dp_date_is_month_name(const dp_date_rules *r, const char *text, const dp_token *t)
+{
+    return lookup(&r->months, text, t) != 0;
 }
 
 int dp_date_is_future_word(const dp_date_rules *r, const char *text, const dp_token *t)
@@ -310,6 +330,12 @@ size_t dp_date_month_year(const dp_date_rules *r, const char *text, const dp_tok
                           size_t n, size_t i, dp_date *out)
 {
     int mo, y;
+    if (toks[i].kind == DP_TOK_NUMBER && toks[i].end - toks[i].start == 7 &&
+        text[toks[i].start + 4] == '-' && (y = number_prefix(text, toks[i].start, 4)) >= 1800 &&
+        y <= 2200 && (mo = number_prefix(text, toks[i].start + 5, 2)) >= 1 && mo <= 12) {
+        *out = (dp_date){(int16_t)y, (int8_t)mo, 0}; /* ISO 8601 "2023-02" */
+        return 1;
+    }
     if (i + 1 < n && (mo = (int)lookup(&r->months, text, &toks[i])) &&
         toks[i + 1].end - toks[i + 1].start == 4 && (y = year_of(text, &toks[i + 1])) > 0) {
         *out = (dp_date){(int16_t)y, (int8_t)mo, 0};
@@ -382,4 +408,37 @@ int dp_date_parse_iso(const char *s, dp_date *d)
         return 0;
     *d = (dp_date){(int16_t)y, (int8_t)mo, (int8_t)day};
     return 1;
+}
+
+/* Whether a is later than b, or as early and more precise. */
+static int later_than(dp_date a, dp_date b)
+{
+    long da = dp_date_days(a), db = dp_date_days(b);
+    return da != db ? da > db : dp_date_precision(a) > dp_date_precision(b);
+}
+
+int dp_date_latest(const dp_date_rules *r, const char *text, const dp_token *toks, size_t n,
+                   dp_date_match *latest)
+{
+    for (size_t i = 0; i < n; i++)
+        if (dp_date_is_future_word(r, text, &toks[i]))
+            return 0;
+    int found = 0;
+    for (size_t i = 0; i < n; i++) {
+        dp_date_match m;
+        size_t used;
+        if (match_at(r, text, toks, n, i, &m)) {
+            used = m.last - i + 1;
+        } else if ((used = dp_date_month_year(r, text, toks, n, i, &m.date))) {
+            m.first = i, m.last = i + used - 1;
+        } else {
+            continue;
+        }
+        if (latest->date.year <= 0 || later_than(m.date, latest->date)) {
+            *latest = m;
+            found = 1;
+        }
+        i += used - 1;
+    }
+    return found;
 }

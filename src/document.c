@@ -170,10 +170,18 @@ typedef struct trigger_sentences {
 
 /* Stages 4 and 5, for the lines that carry the article's text: sentences, then mentions; the
  * sentences with an event trigger are noted for stage 7. */
+/* The latest date an article's own sentences name (not its teasers'), where it gives no
+ * publication date. */
+typedef struct text_date {
+    dp_date date;
+    uint32_t cp_start, cp_end;
+} text_date;
+
 static int process_text(depeche_document *doc, const depeche_engine *e, const dp_text *t,
                         const dp_layout *layout, dp_token *toks, dp_match_data *md,
-                        dp_mentions *mentions, trigger_sentences *triggers)
+                        dp_mentions *mentions, trigger_sentences *triggers, text_date *latest)
 {
+    dp_date_match latest_match = {.date = {0, 0, 0}};
     dp_token_keys *keys = malloc(sizeof *keys);
     if (!keys)
         return DEPECHE_ERR_NOMEM;
@@ -189,6 +197,12 @@ static int process_text(depeche_document *doc, const depeche_engine *e, const dp
             doc->n_sentences++;
             doc->n_tokens += n;
             rc = dp_match_sentence(e, t->norm, toks, n, (uint32_t)i, keys, md, mentions);
+            if (latest && l->teaser < 0 && dp_line_has_events((enum dp_line_kind)l->kind) &&
+                dp_date_latest(&e->dates, t->norm, toks, n, &latest_match)) {
+                latest->date = latest_match.date;
+                latest->cp_start = toks[latest_match.first].cp_start;
+                latest->cp_end = toks[latest_match.last].cp_end;
+            }
             if (!rc && dp_line_has_events((enum dp_line_kind)l->kind) &&
                 dp_event_has_trigger(&e->events, toks, n, keys)) {
                 trigger_sentence s = {(uint32_t)i, toks[0].start, toks[n - 1].end, toks[0].cp_start};
@@ -505,6 +519,7 @@ void depeche_document_free(depeche_document *doc)
     free(doc->source);
     free(doc->title);
     free(doc->dateline.text);
+    free(doc->reference_text.text);
     for (size_t i = 0; i < doc->n_teasers; i++)
         free(doc->teasers[i].title.text);
     free(doc->teasers);
@@ -626,7 +641,13 @@ depeche_document *depeche_extract(const depeche_engine *e, const depeche_input *
     if (dp_segment(&layout, text.norm, text.norm_len, &e->segments, &e->tokens, &e->dates, given,
                    given_len, md, toks))
         goto out;
-    if (process_text(doc, e, &text, &layout, toks, md, &mentions, &triggers) ||
+    doc->published = layout.published;
+    if (given_published && !dp_date_parse_iso(given_published, &doc->published) &&
+        warn(doc, "published", "\"published\" is not a YYYY-MM-DD date: %.40s", given_published))
+        goto out;
+    text_date latest = {{0, 0, 0}, 0, 0};
+    if (process_text(doc, e, &text, &layout, toks, md, &mentions, &triggers,
+                     doc->published.year > 0 ? NULL : &latest) ||
         dp_resolve(e, text.norm, &mentions, &entities) ||
         build_entities(doc, e, &text, &mentions, &entities))
         goto out;
@@ -650,11 +671,13 @@ depeche_document *depeche_extract(const depeche_engine *e, const depeche_input *
             goto out;
         doc->has_dateline = 1;
     }
-    doc->published = layout.published;
-    if (given_published && !dp_date_parse_iso(given_published, &doc->published) &&
-        warn(doc, "published", "\"published\" is not a YYYY-MM-DD date: %.40s", given_published))
-        goto out;
-    if (find_events(e, &text, &layout, doc->published, &triggers, &mentions, toks, md, &events) ||
+    doc->reference = doc->published;
+    if (latest.date.year > 0) {
+        doc->reference = latest.date;
+        if (out_span(&text, latest.cp_start, latest.cp_end, &doc->reference_text))
+            goto out;
+    }
+    if (find_events(e, &text, &layout, doc->reference, &triggers, &mentions, toks, md, &events) ||
         build_events(doc, e, &text, &mentions, &events))
         goto out;
     if (build_teasers(doc, &text, &layout) || build_lines(doc, &text, &layout) ||

@@ -59,6 +59,10 @@ typedef struct dp_out_line {
 struct depeche_document {
     char *id, *source, *title; /* owned; source and title may be NULL */
     dp_date published;
+    /* what relative dates count from: the publication date, else the latest date the text
+     * names (reference_text holds its words then, else its text is NULL) */
+    dp_date reference;
+    dp_out_span reference_text;
     int has_dateline;
     dp_out_span dateline;
     dp_out_teaser *teasers;

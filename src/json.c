@@ -204,6 +204,26 @@ static char *dump(json_t *root, unsigned flags)
     return s;
 }
 
+/* {"value", "precision", "source", "text", "start", "end"}: the text's span only when the
+ * date comes from the text. */
+static json_t *reference_json(const depeche_document *doc)
+{
+    char iso[11];
+    if (!dp_date_iso(doc->reference, iso))
+        return json_null();
+    json_t *o = json_object();
+    int from_text = doc->reference_text.text != NULL;
+    if (o && !put(o, "value", json_string(iso)) &&
+        !put(o, "precision", json_string(dp_date_precision_name(doc->reference))) &&
+        !put(o, "source", json_string(from_text ? "text" : "published")) &&
+        (!from_text || (!put(o, "text", json_string(doc->reference_text.text)) &&
+                        !put(o, "start", json_integer(doc->reference_text.start)) &&
+                        !put(o, "end", json_integer(doc->reference_text.end)))))
+        return o;
+    json_decref(o);
+    return NULL;
+}
+
 char *depeche_document_json(const depeche_document *doc, unsigned flags)
 {
     json_t *o = json_object();
@@ -211,7 +231,7 @@ char *depeche_document_json(const depeche_document *doc, unsigned flags)
         put(o, "title", string_or_null(doc->title)) || put(o, "published", date_or_null(doc->published)) ||
         put(o, "language", json_string("fr")) ||
         put(o, "dateline", doc->has_dateline ? span_json(&doc->dateline) : json_null()) ||
-        put(o, "teasers", teasers_json(doc)) || put(o, "entities", entities_json(doc)) ||
+        put(o, "reference_date", reference_json(doc)) || put(o, "teasers", teasers_json(doc)) || put(o, "entities", entities_json(doc)) ||
         put(o, "events", events_json(doc, flags)) || put(o, "warnings", warnings_json(doc)) ||
         ((flags & DEPECHE_JSON_EXPLAIN) &&
          (put(o, "segments", lines_json(doc)) ||
@@ -229,7 +249,7 @@ char *depeche_error_json(const char *id, const char *source, const char *message
     if (!o || put(o, "id", string_or_null(id)) || put(o, "source", string_or_null(source)) ||
         put(o, "title", json_null()) || put(o, "published", json_null()) ||
         put(o, "language", json_string("fr")) || put(o, "dateline", json_null()) ||
-        put(o, "teasers", json_array()) || put(o, "entities", json_array()) ||
+        put(o, "reference_date", json_null()) || put(o, "teasers", json_array()) || put(o, "entities", json_array()) ||
         put(o, "events", json_array()) || put(o, "warnings", json_array()) ||
         put(o, "error", string_or_null(message ? message : "error"))) {
         json_decref(o);

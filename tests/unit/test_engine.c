@@ -163,7 +163,9 @@ int main(void)
         depeche_document *doc = depeche_extract(e, &in2, &err);
         char *json = depeche_document_json(doc, 0);
         CHECK_STR(json, "{\"id\":\"-\",\"source\":null,\"title\":\"Un titre \xC2\xAB tr\xC3\xA8s \xC2\xBB bien\","
-                        "\"published\":\"2021-03-04\",\"language\":\"fr\",\"dateline\":null,\"teasers\":[],"
+                        "\"published\":\"2021-03-04\",\"language\":\"fr\",\"dateline\":null,"
+                        "\"reference_date\":{\"value\":\"2021-03-04\",\"precision\":\"day\","
+                        "\"source\":\"published\"},\"teasers\":[],"
                         "\"entities\":[],\"events\":[],\"warnings\":[]}");
         free(json);
         depeche_document_free(doc);
@@ -175,10 +177,24 @@ int main(void)
         free(json);
         depeche_document_free(doc);
 
+        /* no publication date: relative dates count from the latest date the text names, as
+         * precisely as it names it; a date in a sentence about what is to come does not count */
+        const char *undated = "Bilan\n\nEn 2022, le groupe a grandi. En mars 2023, il a rach\xC3\xA9t\xC3\xA9 "
+                              "Zeta. Il va lancer un produit en 2026.\n\nMercredi, Orange a rachet\xC3\xA9 Free.";
+        depeche_input in3 = {.text = undated, .length = strlen(undated)};
+        doc = depeche_extract(e, &in3, &err);
+        json = depeche_document_json(doc, 0);
+        CHECK(json && strstr(json, "\"published\":null,") &&
+              strstr(json, "\"reference_date\":{\"value\":\"2023-03\",\"precision\":\"month\","
+                           "\"source\":\"text\",\"text\":\"mars 2023\""));
+        CHECK(json && strstr(json, "\"date\":{\"value\":\"2023-03\",\"text\":\"Mercredi\",\"precision\":\"month\"}"));
+        free(json);
+        depeche_document_free(doc);
+
         json = depeche_error_json("a\xFF", NULL, "boom", 0);
         CHECK_STR(json, "{\"id\":\"a\xEF\xBF\xBD\",\"source\":null,\"title\":null,\"published\":null,"
-                        "\"language\":\"fr\",\"dateline\":null,\"teasers\":[],\"entities\":[],"
-                        "\"events\":[],\"warnings\":[],\"error\":\"boom\"}");
+                        "\"language\":\"fr\",\"dateline\":null,\"reference_date\":null,\"teasers\":[],"
+                        "\"entities\":[],\"events\":[],\"warnings\":[],\"error\":\"boom\"}");
         free(json);
         depeche_document_free(NULL);
         depeche_engine_free(e);
