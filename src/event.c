@@ -480,7 +480,14 @@ static int event_from_match(const depeche_engine *e, const char *text, const dp_
             continue;
         }
         int32_t k = u->mention[s];
-        if (u->s[s] == 'h' || u->s[s] == 'g') { /* "il", "le groupe": who was named before */
+        if (u->s[s] == 'g' && s + 1 < u->n &&
+            (toks[u->first[s + 1]].flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS))) {
+            /* "le groupe Avril": the head of a name, not a word for one named before */
+            if (u->s[s + 1] != 'O')
+                continue;
+            k = u->mention[++s];
+            end = end > s + 1 ? end : s + 1;
+        } else if (u->s[s] == 'h' || u->s[s] == 'g') { /* "il", "le groupe": who was named before */
             k = antecedent(m, u->s[s] == 'h' ? DP_PERSON : DP_ORG, toks[u->first[s]].start);
             if (k < 0)
                 continue;
