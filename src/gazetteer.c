@@ -99,6 +99,15 @@ static int add_alias(dp_gazetteer *g, const dp_token_rules *tokens, const char *
                    sizeof *g->terminal_of))
         return DEPECHE_ERR_NOMEM;
     memset(g->terminal_of + old_cap, 0, (g->terminal_of_cap - old_cap) * sizeof *g->terminal_of);
+    uint32_t same = g->terminal_of[node];
+    if (same && g->terminals[same - 1].entry == entry) {
+        /* "Caisse d'Épargne", alias "Caisse d'épargne": the name fits either way of writing it */
+        dp_gaz_terminal *t = &g->terminals[same - 1];
+        t->capitals &= capitals;
+        t->allcaps &= allcaps;
+        t->case_insensitive |= (uint8_t)case_insensitive;
+        return 0;
+    }
     dp_gaz_terminal t = {entry, capitals, allcaps, (uint8_t)case_insensitive};
     if (DP_PUSH(g->terminals, g->n_terminals, g->terminals_cap, t))
         return DEPECHE_ERR_NOMEM;

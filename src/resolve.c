@@ -200,6 +200,17 @@ static int is_single_word_person(const depeche_engine *e, const char *text, cons
     return words == 1;
 }
 
+/* The words of a mention: its runs of characters between spaces or hyphens ("Mercedes-Benz"
+ * is two). */
+static size_t word_count(const char *text, const dp_mention *x)
+{
+    size_t words = 0;
+    for (uint32_t i = x->start; i < x->end; i++)
+        words += text[i] != ' ' && text[i] != '-' &&
+                 (i == x->start || text[i - 1] == ' ' || text[i - 1] == '-');
+    return words;
+}
+
 int dp_resolve(const depeche_engine *e, const char *text, dp_mentions *m, dp_entities *out)
 {
     dp_lexicon keys = {0}, surnames = {0};
@@ -246,13 +257,14 @@ int dp_resolve(const depeche_engine *e, const char *text, dp_mentions *m, dp_ent
         else if (assign_by_key(e, text, m, i, &keys, out))
             goto out;
     }
-    /* the name comes from the longest mention that names the entity in full */
+    /* the name comes from the first of the mentions with the most words that name the entity
+     * in full: "Caisse d'épargne" before a later "Caisses d'épargne" */
     for (size_t i = 0; i < m->n; i++) {
         dp_mention *x = &m->items[i];
         dp_entity *ent = &out->items[x->entity];
         const dp_mention *best = &m->items[ent->best];
-        if (x->source != DP_FROM_SURNAME && x->end - x->start > best->end - best->start &&
-            (ent->entry < 0 || x->entry == ent->entry))
+        if (x->source != DP_FROM_SURNAME && (ent->entry < 0 || x->entry == ent->entry) &&
+            word_count(text, x) > word_count(text, best))
             ent->best = (uint32_t)i;
     }
     /* number entities in order of first mention */
