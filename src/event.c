@@ -546,11 +546,11 @@ static int event_from_match(const depeche_engine *e, const char *text, const dp_
                 is_core(ev.type, (enum dp_event_arg)a) && is_core(ev.type, (enum dp_event_arg)b))
                 return 0;
     /* modality: a negation between the start of the match and the trigger; a threat, plan or
-     * condition there too, or in the three units before the trigger ("menacent de quitter") */
+     * condition there too, or in the four units before the trigger ("menacent de quitter", "aurait préféré que X démissionne") */
     for (size_t i = ms; i < trigger && ev.modality == DP_ASSERTED; i++)
         if (u->s[i] == 'z')
             ev.modality = DP_NEGATED;
-    for (size_t i = ms < trigger - (trigger > 3 ? 3 : trigger) ? ms : trigger - (trigger > 3 ? 3 : trigger);
+    for (size_t i = ms < trigger - (trigger > 4 ? 4 : trigger) ? ms : trigger - (trigger > 4 ? 4 : trigger);
          i < trigger && ev.modality == DP_ASSERTED; i++)
         if (u->s[i] == 'y')
             ev.modality = DP_HYPOTHETICAL;
