@@ -316,9 +316,9 @@ size_t dp_date_day_month(const dp_date_rules *r, const char *text, const dp_toke
     return 2;
 }
 
-int dp_date_is_month_name(const dp_date_rules *r, const char *text, const dp_token *t)
+int dp_date_month_of(const dp_date_rules *r, const char *text, const dp_token *t)
 {
-    return lookup(&r->months, text, t) != 0;
+    return (int)lookup(&r->months, text, t);
 }
 
 int dp_date_is_future_word(const dp_date_rules *r, const char *text, const dp_token *t)
@@ -410,21 +410,14 @@ int dp_date_parse_iso(const char *s, dp_date *d)
     return 1;
 }
 
-/* Whether a is later than b, or as early and more precise. */
-static int later_than(dp_date a, dp_date b)
-{
-    long da = dp_date_days(a), db = dp_date_days(b);
-    return da != db ? da > db : dp_date_precision(a) > dp_date_precision(b);
-}
-
-int dp_date_latest(const dp_date_rules *r, const char *text, const dp_token *toks, size_t n,
-                   dp_date_match *latest)
+size_t dp_date_named(const dp_date_rules *r, const char *text, const dp_token *toks, size_t n,
+                     dp_date_match *out, size_t cap)
 {
     for (size_t i = 0; i < n; i++)
         if (dp_date_is_future_word(r, text, &toks[i]))
             return 0;
-    int found = 0;
-    for (size_t i = 0; i < n; i++) {
+    size_t found = 0;
+    for (size_t i = 0; i < n && found < cap; i++) {
         dp_date_match m;
         size_t used;
         if (match_at(r, text, toks, n, i, &m)) {
@@ -434,10 +427,7 @@ int dp_date_latest(const dp_date_rules *r, const char *text, const dp_token *tok
         } else {
             continue;
         }
-        if (latest->date.year <= 0 || later_than(m.date, latest->date)) {
-            *latest = m;
-            found = 1;
-        }
+        out[found++] = m;
         i += used - 1;
     }
     return found;

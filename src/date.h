@@ -56,8 +56,8 @@ int dp_date_relative(const dp_date_rules *r, const char *text, const dp_token *t
 size_t dp_date_day_month(const dp_date_rules *r, const char *text, const dp_token *toks, size_t n,
                          size_t i, dp_date ref, int forward, dp_date *out);
 
-/* Whether the token is a month's name ("mai", "janv."). */
-int dp_date_is_month_name(const dp_date_rules *r, const char *text, const dp_token *t);
+/* The month (1 to 12) the token names ("mai", "janv."), or 0. */
+int dp_date_month_of(const dp_date_rules *r, const char *text, const dp_token *t);
 
 /* Whether the token is a word that puts its sentence in the future ("future" lines). */
 int dp_date_is_future_word(const dp_date_rules *r, const char *text, const dp_token *t);
@@ -68,13 +68,11 @@ int dp_date_is_future_word(const dp_date_rules *r, const char *text, const dp_to
 size_t dp_date_month_year(const dp_date_rules *r, const char *text, const dp_token *toks,
                           size_t n, size_t i, dp_date *out);
 
-/* The latest date that toks[0..n) name with their year ("le 14 mai 2019", "avril 2023", "en
- * 2024", "2023-02"), when it is later than latest->date (year 0: none yet): an article that
- * gives no publication date is dated by the latest date it tells, which is how old it is at
- * least. A sentence about what is to come ("future" words) tells none. Returns 1 if it
- * replaced latest. */
-int dp_date_latest(const dp_date_rules *r, const char *text, const dp_token *toks, size_t n,
-                   dp_date_match *latest);
+/* The dates toks[0..n) name with their year ("le 14 mai 2019", "avril 2023", "en 2024",
+ * "2023-02"), in text order: up to `cap` of them into out; returns how many. A sentence about
+ * what is to come ("future" words) names none: its dates say nothing of when it was written. */
+size_t dp_date_named(const dp_date_rules *r, const char *text, const dp_token *toks, size_t n,
+                     dp_date_match *out, size_t cap);
 
 /* Days since 1970-01-01 of the date's first day (a month or year counts from its start). */
 long dp_date_days(dp_date d);

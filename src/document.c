@@ -170,22 +170,72 @@ typedef struct trigger_sentences {
 
 /* Stages 4 and 5, for the lines that carry the article's text: sentences, then mentions; the
  * sentences with an event trigger are noted for stage 7. */
-/* The latest date an article's own sentences name (not its teasers'), where it gives no
- * publication date. */
-typedef struct text_date {
-    dp_date date;
-    uint32_t cp_start, cp_end;
-} text_date;
+/* The dates an article's own sentences name with their year (not its teasers'), read where
+ * it gives no publication date. */
+#define DP_MAX_TEXT_DATES 64
+typedef struct text_dates {
+    dp_date date[DP_MAX_TEXT_DATES];
+    uint32_t cp_start[DP_MAX_TEXT_DATES], cp_end[DP_MAX_TEXT_DATES];
+    size_t n;
+    int opening; /* the text opens with a date ("date 2023-02 Après...", "Mars 2020 :") */
+    unsigned title_months; /* bit m: the title names month m ("lèvent 727 millions en avril") */
+} text_dates;
+
+static void note_dates(const depeche_engine *e, const char *text, const dp_token *toks, size_t n,
+                       int first_sentence, int in_title, text_dates *d)
+{
+    for (size_t i = 0; in_title && i < n; i++)
+        d->title_months |= 1u << dp_date_month_of(&e->dates, text, &toks[i]);
+    dp_date_match found[8];
+    size_t k = dp_date_named(&e->dates, text, toks, n, found, DP_ARRAY_LEN(found));
+    /* a label, not an adverbial: "date 2023-02 Après...", "Mars 2020 :", not "En mars 2023, ..." */
+    if (first_sentence && k && found[0].first <= 1 &&
+        !(found[0].last + 1 < n && toks[found[0].last + 1].kind == DP_TOK_PUNCT &&
+          text[toks[found[0].last + 1].start] == ','))
+        d->opening = 1;
+    for (size_t i = 0; i < k && d->n < DP_MAX_TEXT_DATES; i++, d->n++) {
+        d->date[d->n] = found[i].date;
+        d->cp_start[d->n] = toks[found[i].first].cp_start;
+        d->cp_end[d->n] = toks[found[i].last].cp_end;
+    }
+}
+
+/* The date an article without a publication date was written, as far as its text tells: the
+ * date it opens with, else the latest month that its title names and its text names with the
+ * year twice or more ("Les start-up lèvent 727 millions en avril", then "avril 2023"). Dates
+ * named otherwise are mostly past or coming events: on 3,000 news articles with their date
+ * removed, the latest date named was the article's month 60 times and another 1,261 times. Returns
+ * the index of the date's first mention, or -1; fills *when. */
+static long text_reference(const text_dates *d, dp_date *when)
+{
+    if (d->opening) {
+        *when = d->date[0];
+        return 0;
+    }
+    long best = -1;
+    for (size_t i = 0; i < d->n; i++) {
+        if (!d->date[i].month || !(d->title_months >> d->date[i].month & 1))
+            continue;
+        size_t same = 0;
+        for (size_t j = 0; j < d->n; j++)
+            same += d->date[j].year == d->date[i].year && d->date[j].month == d->date[i].month;
+        dp_date month = {d->date[i].year, d->date[i].month, 0};
+        if (same >= 2 && (best < 0 || dp_date_days(month) > dp_date_days(*when))) {
+            *when = month;
+            best = (long)i;
+        }
+    }
+    return best;
+}
 
 static int process_text(depeche_document *doc, const depeche_engine *e, const dp_text *t,
                         const dp_layout *layout, dp_token *toks, dp_match_data *md,
-                        dp_mentions *mentions, trigger_sentences *triggers, text_date *latest)
+                        dp_mentions *mentions, trigger_sentences *triggers, text_dates *dates)
 {
-    dp_date_match latest_match = {.date = {0, 0, 0}};
     dp_token_keys *keys = malloc(sizeof *keys);
     if (!keys)
         return DEPECHE_ERR_NOMEM;
-    int rc = 0;
+    int rc = 0, seen_sentence = 0;
     for (size_t i = 0; i < layout->n_lines && !rc; i++) {
         const dp_line *l = &layout->lines[i];
         if (!dp_line_is_extracted((enum dp_line_kind)l->kind))
@@ -197,11 +247,9 @@ static int process_text(depeche_document *doc, const depeche_engine *e, const dp
             doc->n_sentences++;
             doc->n_tokens += n;
             rc = dp_match_sentence(e, t->norm, toks, n, (uint32_t)i, keys, md, mentions);
-            if (latest && l->teaser < 0 && dp_line_has_events((enum dp_line_kind)l->kind) &&
-                dp_date_latest(&e->dates, t->norm, toks, n, &latest_match)) {
-                latest->date = latest_match.date;
-                latest->cp_start = toks[latest_match.first].cp_start;
-                latest->cp_end = toks[latest_match.last].cp_end;
+            if (dates && l->teaser < 0 && dp_line_has_events((enum dp_line_kind)l->kind)) {
+                note_dates(e, t->norm, toks, n, !seen_sentence, (long)i == layout->title_line, dates);
+                seen_sentence = 1;
             }
             if (!rc && dp_line_has_events((enum dp_line_kind)l->kind) &&
                 dp_event_has_trigger(&e->events, toks, n, keys)) {
@@ -645,10 +693,16 @@ depeche_document *depeche_extract(const depeche_engine *e, const depeche_input *
     if (given_published && !dp_date_parse_iso(given_published, &doc->published) &&
         warn(doc, "published", "\"published\" is not a YYYY-MM-DD date: %.40s", given_published))
         goto out;
-    text_date latest = {{0, 0, 0}, 0, 0};
-    if (process_text(doc, e, &text, &layout, toks, md, &mentions, &triggers,
-                     doc->published.year > 0 ? NULL : &latest) ||
-        dp_resolve(e, text.norm, &mentions, &entities) ||
+    text_dates *named = doc->published.year > 0 ? NULL : calloc(1, sizeof *named);
+    if (doc->published.year <= 0 && !named)
+        goto out;
+    int failed = process_text(doc, e, &text, &layout, toks, md, &mentions, &triggers, named);
+    long reference = named && !failed ? text_reference(named, &doc->reference) : -1;
+    if (reference >= 0)
+        failed = out_span(&text, named->cp_start[reference], named->cp_end[reference],
+                          &doc->reference_text);
+    free(named);
+    if (failed || dp_resolve(e, text.norm, &mentions, &entities) ||
         build_entities(doc, e, &text, &mentions, &entities))
         goto out;
 
@@ -671,12 +725,8 @@ depeche_document *depeche_extract(const depeche_engine *e, const depeche_input *
             goto out;
         doc->has_dateline = 1;
     }
-    doc->reference = doc->published;
-    if (latest.date.year > 0) {
-        doc->reference = latest.date;
-        if (out_span(&text, latest.cp_start, latest.cp_end, &doc->reference_text))
-            goto out;
-    }
+    if (reference < 0)
+        doc->reference = doc->published;
     if (find_events(e, &text, &layout, doc->reference, &triggers, &mentions, toks, md, &events) ||
         build_events(doc, e, &text, &mentions, &events))
         goto out;

@@ -320,7 +320,7 @@ static void find_date(const depeche_engine *e, const char *text, const dp_token 
             }
             if (!dp_date_relative(&e->dates, text, t, ref, forward, &d))
                 continue;
-            if (dp_date_is_month_name(&e->dates, text, t) && !(ti > 0 && (fold_is(keys, ti - 1, "en") || fold_is(keys, ti - 1, "debut") ||
+            if (dp_date_month_of(&e->dates, text, t) && !(ti > 0 && (fold_is(keys, ti - 1, "en") || fold_is(keys, ti - 1, "debut") ||
                                            fold_is(keys, ti - 1, "fin") || fold_is(keys, ti - 1, "depuis") ||
                                            fold_is(keys, ti - 1, "mi"))))
                 continue; /* a month name alone is a date only after "en", "début", "fin" */

@@ -177,19 +177,32 @@ int main(void)
         free(json);
         depeche_document_free(doc);
 
-        /* no publication date: relative dates count from the latest date the text names, as
-         * precisely as it names it; a date in a sentence about what is to come does not count */
-        const char *undated = "Bilan\n\nEn 2022, le groupe a grandi. En mars 2023, il a rach\xC3\xA9t\xC3\xA9 "
-                              "Zeta. Il va lancer un produit en 2026.\n\nMercredi, Orange a rachet\xC3\xA9 Free.";
-        depeche_input in3 = {.text = undated, .length = strlen(undated)};
-        doc = depeche_extract(e, &in3, &err);
-        json = depeche_document_json(doc, 0);
-        CHECK(json && strstr(json, "\"published\":null,") &&
-              strstr(json, "\"reference_date\":{\"value\":\"2023-03\",\"precision\":\"month\","
-                           "\"source\":\"text\",\"text\":\"mars 2023\""));
-        CHECK(json && strstr(json, "\"date\":{\"value\":\"2023-03\",\"text\":\"Mercredi\",\"precision\":\"month\"}"));
-        free(json);
-        depeche_document_free(doc);
+        /* no publication date: relative dates count from the month that the title names and
+         * the text names with its year twice (not in a sentence about what is to come), or from
+         * a date the text opens with; a date named once is no reference */
+        const char *undated = "Les rachats de mars\n\nEn 2022, le groupe a grandi. Fin mars 2023, il a "
+                              "rachet\xC3\xA9 Zeta. En mars 2023, Nova a grandi. Il va lancer un produit "
+                              "en mars 2026.\n\nMercredi, Orange a rachet\xC3\xA9 Free.";
+        const char *opening = "2024-03 : les rachats\n\nMercredi, Orange a rachet\xC3\xA9 Free.";
+        const char *once = "Les rachats\n\nEn mars 2023, il a rachet\xC3\xA9 Zeta.\n\nMercredi, Orange a "
+                           "rachet\xC3\xA9 Free.";
+        const char *texts[] = {undated, opening, once};
+        const char *wanted[][2] = {
+            {"\"reference_date\":{\"value\":\"2023-03\",\"precision\":\"month\",\"source\":\"text\","
+             "\"text\":\"mars 2023\"",
+             "\"date\":{\"value\":\"2023-03\",\"text\":\"Mercredi\",\"precision\":\"month\"}"},
+            {"\"reference_date\":{\"value\":\"2024-03\",\"precision\":\"month\",\"source\":\"text\"",
+             "\"date\":{\"value\":\"2024-03\",\"text\":\"Mercredi\",\"precision\":\"month\"}"},
+            {"\"reference_date\":null", "\"date\":null"}};
+        for (size_t k = 0; k < DP_ARRAY_LEN(texts); k++) {
+            depeche_input in3 = {.text = texts[k], .length = strlen(texts[k])};
+            doc = depeche_extract(e, &in3, &err);
+            json = depeche_document_json(doc, 0);
+            CHECK(json && strstr(json, "\"published\":null,") && strstr(json, wanted[k][0]));
+            CHECK(json && strstr(json, wanted[k][1]));
+            free(json);
+            depeche_document_free(doc);
+        }
 
         json = depeche_error_json("a\xFF", NULL, "boom", 0);
         CHECK_STR(json, "{\"id\":\"a\xEF\xBF\xBD\",\"source\":null,\"title\":null,\"published\":null,"
