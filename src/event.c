@@ -61,7 +61,7 @@ static int is_trigger_class(char c)
 {
     /* @ & ~ % ;: key words of idioms, each its own class, which the rules read in full
      * ("mettre la main sur", "sort", "prend la tête", "en justice contre", "céder sa place") */
-    return c && strchr("NSTUHKQJAIGFYVXZWBE@&~%;", c) != NULL;
+    return c && strchr("NSTUHKQJAIGFYVXZWBEi@&~%;", c) != NULL;
 }
 
 
@@ -259,26 +259,44 @@ static void build_units(const depeche_engine *e, const char *text, const dp_toke
 
 /* ---- Events ----------------------------------------------------------------------------- */
 
-/* The last mention of `type` that starts before byte `before` (a pronoun's or a description's
- * antecedent), or -1. */
-static int32_t antecedent(const dp_mentions *m, uint8_t type, uint32_t before)
+/* The last mention of `type` that starts before byte `before` and is not entity `other` (a
+ * pronoun's or a description's antecedent), or -1. */
+static int32_t antecedent_other(const dp_mentions *m, uint8_t type, uint32_t before, int32_t other)
 {
     for (size_t k = first_mention_from(m, before); k-- > 0;)
-        if (m->items[k].type == type && m->items[k].start < before)
+        if (m->items[k].type == type && m->items[k].start < before && m->items[k].entity != other)
             return (int32_t)k;
     return -1;
 }
 
-/* The organisation mention of the sentence closest before the trigger, or -1. One after the
- * trigger is more often a description ("l'ex-patron de Twitch") than the place of the move. */
-static int32_t nearest_org(const dp_mentions *m, const units *u, size_t trigger)
+/* The organisation mention of the sentence closest before the trigger that is not entity
+ * `other`, or -1. One after the trigger is more often a description ("l'ex-patron de Twitch")
+ * than the place of the move. */
+static int32_t nearest_org(const dp_mentions *m, const units *u, size_t trigger, int32_t other)
 {
     for (size_t i = trigger; i-- > 0;) {
         int32_t k = u->mention[i];
-        if (k >= 0 && m->items[k].type == DP_ORG)
+        if (k >= 0 && m->items[k].type == DP_ORG && m->items[k].entity != other)
             return k;
     }
     return -1;
+}
+
+/* The core argument a rule may leave to the context, given another: the organisation of a
+ * person's move, the party sued by a named plaintiff ("Nokia a déposé un recours en justice"
+ * after a sentence about Apple). -1 for the other types. */
+static int context_argument(enum dp_event_type type, enum dp_event_arg *given)
+{
+    switch (type) {
+    case DP_EV_APPOINTMENT: case DP_EV_DISMISSAL: case DP_EV_RESIGNATION: case DP_EV_JOIN:
+        *given = DP_ARG_PERSON;
+        return DP_ARG_ORG;
+    case DP_EV_LAWSUIT:
+        *given = DP_ARG_PLAINTIFF;
+        return DP_ARG_DEFENDANT;
+    default:
+        return -1;
+    }
 }
 
 static const char *fold_is(const dp_token_keys *keys, size_t i, const char *word)
@@ -431,6 +449,19 @@ static int add_listed(const dp_token *toks, const dp_token_keys *keys, const uni
     return 0;
 }
 
+/* The organisation a description at unit g heads ("le constructeur taïwanais de smartphone
+ * HTC": words and "de" between), or 0. */
+static size_t named_head(const units *u, size_t g)
+{
+    for (size_t j = g + 1; j < u->n && j <= g + 5; j++) {
+        if (u->s[j] == 'O')
+            return j;
+        if (u->s[j] != 'w' && u->s[j] != 'x')
+            break;
+    }
+    return 0;
+}
+
 static int event_from_match(const depeche_engine *e, const char *text, const dp_token *toks,
                             const dp_token_keys *keys, const units *u, const dp_mentions *m,
                             const dp_event_rule *rule, long rule_index, dp_match_data *md,
@@ -466,39 +497,55 @@ static int event_from_match(const depeche_engine *e, const char *text, const dp_
     ev.type = rule->type;
     ev.confidence = rule->confidence;
     ev.rule = (int32_t)rule_index;
-    for (int a = 0; a < DP_EVENT_ARGS; a++) {
-        size_t s, end;
+    /* names first, then the words that stand for one named before ("il", "la même firme"),
+     * which look back past the entity the event already has: "Nokia a déposé une plainte contre
+     * la même firme" is not about Nokia */
+    for (int a = 0; a < DP_EVENT_ARGS; a++)
         ev.args[a].mention = -1;
-        if (!rule->groups[a] || !dp_match_group(md, rule->groups[a], &s, &end) || end <= s)
-            continue;
-        if (a == DP_ARG_NEG) {
-            ev.modality = DP_NEGATED;
-            continue;
-        }
-        if (a == DP_ARG_HYP) {
-            ev.modality = DP_HYPOTHETICAL;
-            continue;
-        }
-        int32_t k = u->mention[s];
-        if (u->s[s] == 'g' && s + 1 < u->n &&
-            (toks[u->first[s + 1]].flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS))) {
-            /* "le groupe Avril": the head of a name, not a word for one named before */
-            if (u->s[s + 1] != 'O')
+    for (int pass = 0; pass < 2; pass++)
+        for (int a = 0; a < DP_EVENT_ARGS; a++) {
+            size_t s, end;
+            if (!rule->groups[a] || !dp_match_group(md, rule->groups[a], &s, &end) || end <= s)
                 continue;
-            k = u->mention[++s];
-            end = end > s + 1 ? end : s + 1;
-        } else if (u->s[s] == 'h' || u->s[s] == 'g') { /* "il", "le groupe": who was named before */
-            k = antecedent(m, u->s[s] == 'h' ? DP_PERSON : DP_ORG, toks[u->first[s]].start);
-            if (k < 0)
+            size_t head = u->s[s] == 'g' ? named_head(u, s) : 0;
+            int capital_next = s + 1 < u->n &&
+                               (toks[u->first[s + 1]].flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS));
+            int anaphor = u->s[s] == 'h' || (u->s[s] == 'g' && !head && !capital_next);
+            if (anaphor != pass)
                 continue;
-            ev.confidence -= 0.1f;
+            if (a == DP_ARG_NEG) {
+                ev.modality = DP_NEGATED;
+                continue;
+            }
+            if (a == DP_ARG_HYP) {
+                ev.modality = DP_HYPOTHETICAL;
+                continue;
+            }
+            int32_t k = u->mention[s];
+            if (anaphor) {
+                int32_t other = -1;
+                for (int b = 0; b < DP_ARG_NEG; b++)
+                    if (b != a && ev.args[b].set && ev.args[b].mention >= 0 && is_core(ev.type, (enum dp_event_arg)b))
+                        other = m->items[ev.args[b].mention].entity;
+                k = antecedent_other(m, u->s[s] == 'h' ? DP_PERSON : DP_ORG, toks[u->first[s]].start, other);
+                if (k < 0)
+                    continue;
+                ev.confidence -= 0.1f;
+            } else if (u->s[s] == 'g') {
+                /* "le groupe Avril", "le constructeur taïwanais HTC": the head of a name, not a
+                 * word for one named before; a name no entity took stays unknown */
+                if (!head)
+                    continue;
+                k = u->mention[head];
+                s = head;
+                end = end > s + 1 ? end : s + 1;
+            }
+            ev.args[a].set = 1;
+            ev.args[a].mention = k;
+            ev.args[a].cp_start = toks[u->first[s]].cp_start;
+            ev.args[a].cp_end = toks[u->last[end - 1]].cp_end;
+            ev.args[a].text_key = text_key(keys, u->first[s], u->last[end - 1]);
         }
-        ev.args[a].set = 1;
-        ev.args[a].mention = k;
-        ev.args[a].cp_start = toks[u->first[s]].cp_start;
-        ev.args[a].cp_end = toks[u->last[end - 1]].cp_end;
-        ev.args[a].text_key = text_key(keys, u->first[s], u->last[end - 1]);
-    }
     /* a role the rule did not bind, standing beside the person: "X, président de Y," or "le
      * PDG X" */
     if (is_core(ev.type, DP_ARG_PERSON) && ev.args[DP_ARG_PERSON].set && !ev.args[DP_ARG_ROLE].set &&
@@ -515,13 +562,15 @@ static int event_from_match(const depeche_engine *e, const char *text, const dp_
                                                         .set = 1};
         dp_match_group(md, 0, &ms, &me);
     }
-    /* a person's move with no organisation in the rule: the one the sentence names nearest */
-    if (is_core(ev.type, DP_ARG_ORG) && is_core(ev.type, DP_ARG_PERSON) && !ev.args[DP_ARG_ORG].set &&
-        ev.args[DP_ARG_PERSON].set) {
-        int32_t k = nearest_org(m, u, trigger);
+    /* an argument left to the context: the organisation the sentence names nearest */
+    enum dp_event_arg given;
+    int wanted = context_argument(ev.type, &given);
+    if (wanted >= 0 && !ev.args[wanted].set && ev.args[given].set) {
+        int32_t other = ev.args[given].mention >= 0 ? m->items[ev.args[given].mention].entity : -1;
+        int32_t k = nearest_org(m, u, trigger, other);
         float cost = 0.15f;
         if (k < 0) { /* else the organisation named last before, in the same paragraph */
-            k = antecedent(m, DP_ORG, toks[0].start);
+            k = antecedent_other(m, DP_ORG, toks[0].start, other);
             cost = 0.3f;
             if (k >= 0 && m->items[k].line != line)
                 k = -1;
@@ -530,7 +579,7 @@ static int event_from_match(const depeche_engine *e, const char *text, const dp_
         if (k >= 0 && m->items[k].entry >= 0 && e->gazetteer.entries[m->items[k].entry].media)
             k = -1;
         if (k >= 0) {
-            ev.args[DP_ARG_ORG] = (dp_event_arg_value){.mention = k, .set = 1};
+            ev.args[wanted] = (dp_event_arg_value){.mention = k, .set = 1};
             ev.confidence -= cost;
         }
     }
