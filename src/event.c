@@ -294,6 +294,9 @@ static int context_argument(enum dp_event_type type, enum dp_event_arg *given)
     case DP_EV_LAWSUIT:
         *given = DP_ARG_PLAINTIFF;
         return DP_ARG_DEFENDANT;
+    case DP_EV_PRODUCT_LAUNCH:
+        *given = DP_ARG_PRODUCT;
+        return DP_ARG_ORG;
     default:
         return -1;
     }
