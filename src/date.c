@@ -6,6 +6,17 @@
 #include "normalize.h"
 #include "resource.h"
 
+/* Copies s[0..n) into out (room for cap bytes) with ASCII capitals lowered; returns its
+ * length, or (size_t)-1 when it does not fit. */
+static size_t ascii_lower(const char *s, size_t n, char *out, size_t cap)
+{
+    if (n > cap)
+        return (size_t)-1;
+    for (size_t i = 0; i < n; i++)
+        out[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] - 'A' + 'a') : s[i];
+    return n;
+}
+
 int dp_date_rules_load(dp_date_rules *r, const char *kind, size_t kind_len, const char *args,
                        size_t args_len, const char *path, unsigned long line,
                        depeche_error *err)
@@ -16,6 +27,12 @@ int dp_date_rules_load(dp_date_rules *r, const char *kind, size_t kind_len, cons
         lx = &r->year_after, numbered = 0, max = 1;
     else if (dp_word_is(kind, kind_len, "future"))
         lx = &r->future, numbered = 0, max = 1;
+    else if (dp_word_is(kind, kind_len, "today"))
+        lx = &r->today, numbered = 0, max = 1;
+    else if (dp_word_is(kind, kind_len, "compare"))
+        lx = &r->compare, numbered = 0, max = 1;
+    else if (dp_word_is(kind, kind_len, "season"))
+        lx = &r->seasons, max = 12;
     else if (dp_word_is(kind, kind_len, "month"))
         lx = &r->months, max = 12;
     else if (dp_word_is(kind, kind_len, "weekday"))
@@ -38,7 +55,9 @@ int dp_date_rules_load(dp_date_rules *r, const char *kind, size_t kind_len, cons
     int any = 0;
     while (dp_next_field(&args, &args_len, &f, &fl)) {
         char key[64];
-        size_t kl = dp_fold_key(f, fl, key, sizeof key);
+        /* tenses differ by an accent alone ("nomme", "nommé"): "today" words keep theirs */
+        size_t kl = lx == &r->today ? ascii_lower(f, fl, key, sizeof key)
+                                    : dp_fold_key(f, fl, key, sizeof key);
         if (kl == (size_t)-1)
             return dp_fail(err, DEPECHE_ERR_DATA, path, line, 0, "name too long");
         if (kl && key[kl - 1] == '.')
@@ -59,6 +78,9 @@ void dp_date_rules_release(dp_date_rules *r)
     dp_lexicon_release(&r->relative);
     dp_lexicon_release(&r->year_after);
     dp_lexicon_release(&r->future);
+    dp_lexicon_release(&r->today);
+    dp_lexicon_release(&r->compare);
+    dp_lexicon_release(&r->seasons);
 }
 
 /* The value of a token in lx (folded, final period dropped), or 0. */
@@ -319,6 +341,37 @@ size_t dp_date_day_month(const dp_date_rules *r, const char *text, const dp_toke
 int dp_date_month_of(const dp_date_rules *r, const char *text, const dp_token *t)
 {
     return (int)lookup(&r->months, text, t);
+}
+
+int dp_date_is_compare_word(const dp_date_rules *r, const char *text, const dp_token *t)
+{
+    return t->kind == DP_TOK_WORD && lookup(&r->compare, text, t) != 0;
+}
+
+int dp_date_is_today_word(const dp_date_rules *r, const char *text, const dp_token *t)
+{
+    char key[64];
+    uint32_t v;
+    size_t k = t->kind == DP_TOK_WORD ? ascii_lower(text + t->start, t->end - t->start, key, sizeof key)
+                                      : (size_t)-1;
+    return k != (size_t)-1 && dp_lexicon_get(&r->today, key, k, &v);
+}
+
+int dp_date_season(const dp_date_rules *r, const char *text, const dp_token *t, dp_date ref,
+                   int when, dp_date *out)
+{
+    int start = ref.year > 0 && ref.month ? (int)lookup(&r->seasons, text, t) : 0;
+    if (!start)
+        return 0;
+    /* months since the season began, 0 to 11: under 3, the reference is in it */
+    int since = (ref.month - start + 12) % 12;
+    int began = ref.year - (ref.month < start); /* the year it last began */
+    if (when < 0)
+        began -= since < 3; /* "dernier": the one before the current one */
+    else if (when > 0)
+        began += 1; /* "prochain": the next one */
+    *out = (dp_date){(int16_t)began, 0, 0};
+    return 1;
 }
 
 int dp_date_is_future_word(const dp_date_rules *r, const char *text, const dp_token *t)

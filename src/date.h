@@ -19,11 +19,15 @@ typedef struct dp_date_rules {
     dp_lexicon relative; /* folded word -> days from the reference date, plus 1000 */
     dp_lexicon year_after; /* "en", "début", "fin": a year after them is a date */
     dp_lexicon future;     /* "va", "sera", "prochain": the sentence tells what is to come */
+    dp_lexicon today;      /* "rachète", "inflige": present tense that tells the day's news */
+    dp_lexicon seasons;    /* folded name -> the month the season begins */
+    dp_lexicon compare;    /* "plus", "moins": "... qu'en mars" compares with March */
 } dp_date_rules;
 
-/* Loads a "month N names...", "weekday N names...", "relative N words...", "year-after
- * words..." or "future words..." line: returns 1 if it did, 0 if the kind is
- * not a date kind, or a negative status with err filled. */
+/* Loads a "month N names...", "weekday N names...", "relative N words...", "season N
+ * names...", "year-after words...", "future words...", "today words..." or "compare words..."
+ * line: returns 1 if it
+ * did, 0 if the kind is not a date kind, or a negative status with err filled. */
 int dp_date_rules_load(dp_date_rules *r, const char *kind, size_t kind_len, const char *args,
                        size_t args_len, const char *path, unsigned long line,
                        depeche_error *err);
@@ -58,6 +62,21 @@ size_t dp_date_day_month(const dp_date_rules *r, const char *text, const dp_toke
 
 /* The month (1 to 12) the token names ("mai", "janv."), or 0. */
 int dp_date_month_of(const dp_date_rules *r, const char *text, const dp_token *t);
+
+/* Whether the token is a word of comparison ("compare" lines: "plus", "moins"), which makes a
+ * date after "que" a point of comparison rather than a date of the event. */
+int dp_date_is_compare_word(const dp_date_rules *r, const char *text, const dp_token *t);
+
+/* Whether the token is a verb in the present tense that, in a title or a lead, tells the news
+ * of the day ("today" lines): "L'Autorité de la concurrence inflige une amende à Apple". */
+int dp_date_is_today_word(const dp_date_rules *r, const char *text, const dp_token *t);
+
+/* A season named by token t ("au printemps", "l'été"), counted from `ref`, which must know its
+ * month: with when < 0 ("dernier"), the last one before the current one; with when > 0
+ * ("prochain"), the next one; else the current or last one. Fills out with its year (a season
+ * has no ISO 8601 form finer than that) and returns 1, or returns 0. */
+int dp_date_season(const dp_date_rules *r, const char *text, const dp_token *t, dp_date ref,
+                   int when, dp_date *out);
 
 /* Whether the token is a word that puts its sentence in the future ("future" lines). */
 int dp_date_is_future_word(const dp_date_rules *r, const char *text, const dp_token *t);

@@ -262,6 +262,27 @@ static int process_text(depeche_document *doc, const depeche_engine *e, const dp
     return rc;
 }
 
+/* Events a title or a lead tells in the present tense ("L'Autorité inflige une amende à
+ * Apple") with no date of their own happened on the publication date: events[from..). */
+static void date_by_publication(const depeche_engine *e, const char *text, const dp_token *toks,
+                                size_t n, dp_date published, dp_events *events, size_t from)
+{
+    for (size_t i = from; i < events->n; i++) {
+        dp_event *ev = &events->items[i];
+        if (ev->has_date || ev->modality != DP_ASSERTED)
+            continue;
+        for (size_t k = 0; k < n; k++)
+            if (toks[k].cp_start == ev->trigger_cp_start &&
+                dp_date_is_today_word(&e->dates, text, &toks[k])) {
+                ev->date = published;
+                ev->has_date = ev->date_from_text = ev->date_by_tense = 1;
+                ev->date_cp_start = ev->trigger_cp_start;
+                ev->date_cp_end = ev->trigger_cp_end;
+                break;
+            }
+    }
+}
+
 /* Stage 7: events, from the sentences noted while matching. */
 static int find_events(const depeche_engine *e, const dp_text *t, const dp_layout *layout,
                        dp_date published, const trigger_sentences *triggers,
@@ -269,9 +290,14 @@ static int find_events(const depeche_engine *e, const dp_text *t, const dp_layou
                        dp_events *events)
 {
     int rc = 0;
+    long lead_line = -1; /* the first body line: its first sentence is the lead */
+    for (size_t i = 0; i < layout->n_lines && lead_line < 0; i++)
+        if (layout->lines[i].kind == DP_LINE_BODY)
+            lead_line = (long)i;
     for (size_t i = 0; i < triggers->n && !rc; i++) {
         const trigger_sentence *s = &triggers->items[i];
         const dp_line *l = &layout->lines[s->line];
+        size_t before = events->n;
         dp_date ref = published, teaser = {0, 0, 0};
         if (l->teaser >= 0 && layout->teasers[l->teaser].date.year > 0)
             ref = teaser = layout->teasers[l->teaser].date;
@@ -281,6 +307,10 @@ static int find_events(const depeche_engine *e, const dp_text *t, const dp_layou
         dp_tokenizer_start(&tz, &e->tokens, t->norm, (dp_span){s->start, s->end}, s->cp_start);
         size_t n = dp_tokenizer_next_sentence(&tz, toks);
         rc = dp_events_in_sentence(e, t->norm, toks, n, s->line, mentions, ref, teaser, md, events);
+        int lead = (long)s->line == layout->title_line ||
+                   ((long)s->line == lead_line && s->start == l->span.start);
+        if (lead && l->teaser < 0 && published.day)
+            date_by_publication(e, t->norm, toks, n, published, events, before);
     }
     if (!rc)
         dp_events_merge(events, mentions);

@@ -308,6 +308,22 @@ static const char *fold_is(const dp_token_keys *keys, size_t i, const char *word
     return keys->len[i] == n && !memcmp(keys->key[i], word, n) ? word : NULL;
 }
 
+/* Whether the date at token ti is a point of comparison, not the event's: "lèvent 58 millions
+ * de plus qu'en mars" ("compare" words, then "que" just before the date). */
+static int compared_date(const depeche_engine *e, const char *text, const dp_token *toks,
+                         const dp_token_keys *keys, size_t ti)
+{
+    size_t que = ti;
+    while (que > 0 && ti - que < 2 && !fold_is(keys, que - 1, "qu'") && !fold_is(keys, que - 1, "que"))
+        que--;
+    if (que == 0 || ti - que >= 2)
+        return 0;
+    for (size_t k = que - 1; k-- > 0 && que - k <= 8;)
+        if (dp_date_is_compare_word(&e->dates, text, &toks[k]))
+            return 1;
+    return 0;
+}
+
 /* The event's date: a date mention of the sentence closest to the trigger, else a relative
  * word ("hier", "lundi", "en janvier"). */
 static void find_date(const depeche_engine *e, const char *text, const dp_token *toks,
@@ -321,7 +337,7 @@ static void find_date(const depeche_engine *e, const char *text, const dp_token 
         forward = dp_date_is_future_word(&e->dates, text, &toks[ti]);
     for (size_t i = 0; i < u->n; i++) {
         size_t dist = i > trigger ? i - trigger : trigger - i;
-        if (dist >= best_dist)
+        if (dist >= best_dist || compared_date(e, text, toks, keys, u->first[i]))
             continue;
         dp_date d;
         if (u->s[i] == 'D' && u->mention[i] >= 0 && dp_date_parse_iso(m->items[u->mention[i]].date, &d)) {
@@ -339,8 +355,19 @@ static void find_date(const depeche_engine *e, const char *text, const dp_token 
                 ev->date_cp_end = toks[ti + used - 1].cp_end;
                 continue;
             }
-            if (!dp_date_relative(&e->dates, text, t, ref, forward, &d))
+            if (ti > 0 && (fold_is(keys, ti - 1, "au") || fold_is(keys, ti - 1, "l'") ||
+                           fold_is(keys, ti - 1, "cet") || fold_is(keys, ti - 1, "ce") ||
+                           fold_is(keys, ti - 1, "le")) &&
+                dp_date_season(&e->dates, text, t, ref,
+                               ti + 1 < end && (fold_is(keys, ti + 1, "dernier") ||
+                                                fold_is(keys, ti + 1, "derniere")) ? -1
+                               : forward || (ti + 1 < end && (fold_is(keys, ti + 1, "prochain") ||
+                                                              fold_is(keys, ti + 1, "prochaine"))) ? 1 : 0,
+                               &d)) {
+                /* "au printemps dernier", "cet été", "l'hiver prochain" */
+            } else if (!dp_date_relative(&e->dates, text, t, ref, forward, &d)) {
                 continue;
+            }
             if (dp_date_month_of(&e->dates, text, t) && !(ti > 0 && (fold_is(keys, ti - 1, "en") || fold_is(keys, ti - 1, "debut") ||
                                            fold_is(keys, ti - 1, "fin") || fold_is(keys, ti - 1, "depuis") ||
                                            fold_is(keys, ti - 1, "mi"))))
@@ -711,8 +738,11 @@ void dp_events_merge(dp_events *ev, const dp_mentions *m)
         dp_event *first = &ev->items[j];
         if (x->modality == DP_ASSERTED && first->modality != DP_ASSERTED)
             first->modality = DP_ASSERTED;
-        if ((!first->has_date || !first->date_from_text) && x->date_from_text) {
+        /* the words of a report say more than a present tense, which says more than nothing */
+        if ((!first->has_date || !first->date_from_text || first->date_by_tense) &&
+            x->date_from_text && (!x->date_by_tense || !first->date_from_text)) {
             first->date = x->date, first->has_date = 1, first->date_from_text = 1;
+            first->date_by_tense = x->date_by_tense;
             first->date_cp_start = x->date_cp_start, first->date_cp_end = x->date_cp_end;
         }
         for (int a = 0; a < DP_ARG_NEG; a++) /* other arguments the first report lacked */

@@ -83,6 +83,7 @@ typedef struct dp_event {
     dp_event_arg_value args[DP_EVENT_ARGS];
     dp_date date;
     uint8_t has_date, date_from_text;
+    uint8_t date_by_tense; /* the publication date, for a present tense in a title or lead */
     uint32_t date_cp_start, date_cp_end;       /* the words that gave the date */
     uint32_t sentence_cp_start, sentence_cp_end;
     uint32_t trigger_cp_start, trigger_cp_end;
