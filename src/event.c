@@ -571,7 +571,8 @@ static int event_from_match(const depeche_engine *e, const char *text, const dp_
                 end = end > s + 1 ? end : s + 1;
             }
             ev.args[a].set = 1;
-            ev.args[a].mention = k;
+            /* a product is words, even one named after its maker ("Apple Intelligence") */
+            ev.args[a].mention = a == DP_ARG_PRODUCT ? -1 : k;
             ev.args[a].cp_start = toks[u->first[s]].cp_start;
             ev.args[a].cp_end = toks[u->last[end - 1]].cp_end;
             ev.args[a].text_key = text_key(keys, u->first[s], u->last[end - 1]);
