@@ -284,7 +284,8 @@ static int32_t nearest_org(const dp_mentions *m, const units *u, size_t trigger,
 
 /* The core argument a rule may leave to the context, given another: the organisation of a
  * person's move, the party sued by a named plaintiff ("Nokia a déposé un recours en justice"
- * after a sentence about Apple). -1 for the other types. */
+ * after a sentence about Apple), the maker of a named product, the organisation cutting a
+ * number of jobs. -1 for the other types. */
 static int context_argument(enum dp_event_type type, enum dp_event_arg *given)
 {
     switch (type) {
@@ -296,6 +297,9 @@ static int context_argument(enum dp_event_type type, enum dp_event_arg *given)
         return DP_ARG_DEFENDANT;
     case DP_EV_PRODUCT_LAUNCH:
         *given = DP_ARG_PRODUCT;
+        return DP_ARG_ORG;
+    case DP_EV_LAYOFFS:
+        *given = DP_ARG_COUNT;
         return DP_ARG_ORG;
     default:
         return -1;
