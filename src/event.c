@@ -272,12 +272,19 @@ static int32_t antecedent_other(const dp_mentions *m, uint8_t type, uint32_t bef
 /* The organisation mention of the sentence closest before the trigger that is not entity
  * `other`, or -1. One after the trigger is more often a description ("l'ex-patron de Twitch")
  * than the place of the move. */
-static int32_t nearest_org(const dp_mentions *m, const units *u, size_t trigger, int32_t other)
+static int32_t nearest_org(const char *text, const dp_token *toks, const dp_mentions *m,
+                           const units *u, size_t trigger, int32_t other)
 {
     for (size_t i = trigger; i-- > 0;) {
         int32_t k = u->mention[i];
-        if (k >= 0 && m->items[k].type == DP_ORG && m->items[k].entity != other)
-            return k;
+        if (k < 0 || m->items[k].type != DP_ORG || m->items[k].entity == other)
+            continue;
+        /* "président d'Opel/Vauxhall": a pair written as one names the first */
+        const dp_token *mark = i >= 2 ? &toks[u->first[i - 1]] : NULL;
+        if (mark && u->s[i - 2] == 'O' && mark->end == mark->start + 1 && text[mark->start] == '/' &&
+            m->items[u->mention[i - 2]].entity != other)
+            return u->mention[i - 2];
+        return k;
     }
     return -1;
 }
@@ -602,7 +609,7 @@ static int event_from_match(const depeche_engine *e, const char *text, const dp_
     int wanted = context_argument(ev.type, &given);
     if (wanted >= 0 && !ev.args[wanted].set && ev.args[given].set) {
         int32_t other = ev.args[given].mention >= 0 ? m->items[ev.args[given].mention].entity : -1;
-        int32_t k = nearest_org(m, u, trigger, other);
+        int32_t k = nearest_org(text, toks, m, u, trigger, other);
         float cost = 0.15f;
         if (k < 0) { /* else the organisation named last before, in the same paragraph */
             k = antecedent_other(m, DP_ORG, toks[0].start, other);
