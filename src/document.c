@@ -271,13 +271,16 @@ static void date_by_publication(const depeche_engine *e, const char *text, const
         dp_event *ev = &events->items[i];
         if (ev->has_date || ev->modality != DP_ASSERTED)
             continue;
-        for (size_t k = 0; k < n; k++)
-            if (toks[k].cp_start == ev->trigger_cp_start &&
-                dp_date_is_today_word(&e->dates, text, &toks[k])) {
+        size_t trigger = 0;
+        while (trigger < n && toks[trigger].cp_start != ev->trigger_cp_start)
+            trigger++;
+        /* the trigger, or the verb just before a noun trigger ("remet sa démission") */
+        for (size_t k = trigger < n ? trigger + 1 : 0; k-- > 0 && trigger - k <= 2;)
+            if (dp_date_is_today_word(&e->dates, text, &toks[k])) {
                 ev->date = published;
                 ev->has_date = ev->date_from_text = ev->date_by_tense = 1;
-                ev->date_cp_start = ev->trigger_cp_start;
-                ev->date_cp_end = ev->trigger_cp_end;
+                ev->date_cp_start = toks[k].cp_start;
+                ev->date_cp_end = toks[k].cp_end;
                 break;
             }
     }
