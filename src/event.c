@@ -289,6 +289,36 @@ static int32_t nearest_org(const char *text, const dp_token *toks, const dp_ment
     return -1;
 }
 
+/* The organisation the text before byte `before` names most, at least twice, that is neither
+ * entity `other` nor a news outlet: what an article about a company's people is about. -1 when
+ * none stands out. */
+static int32_t subject_org(const depeche_engine *e, const dp_mentions *m, uint32_t before,
+                           int32_t other)
+{
+    int32_t best = -1;
+    size_t best_count = 1, end = first_mention_from(m, before);
+    for (size_t k = 0; k < end; k++) {
+        const dp_mention *x = &m->items[k];
+        if (x->type != DP_ORG || x->entity == other ||
+            (x->entry >= 0 && e->gazetteer.entries[x->entry].media))
+            continue;
+        size_t count = 0, first = k;
+        for (size_t j = 0; j < end; j++)
+            if (m->items[j].entity == x->entity) {
+                if (!count)
+                    first = j;
+                count++;
+            }
+        if (first == k && count > best_count) { /* each entity once, at its first mention */
+            best = (int32_t)k;
+            best_count = count;
+        } else if (first == k && count == best_count) {
+            best = -1; /* a tie: no subject */
+        }
+    }
+    return best;
+}
+
 /* The core argument a rule may leave to the context, given another: the organisation of a
  * person's move, the party sued by a named plaintiff ("Nokia a déposé un recours en justice"
  * after a sentence about Apple), the maker of a named product, the organisation cutting a
@@ -617,6 +647,12 @@ static int event_from_match(const depeche_engine *e, const char *text, const dp_
             if (k >= 0 && m->items[k].line != line)
                 k = -1;
         }
+        /* else, for a succession ("X succédera à Y le 14 mai"), the organisation the article is
+         * about; a move with no one before is too often somewhere else ("X a quitté le tribunal") */
+        if (k < 0 && given == DP_ARG_PERSON && ev.args[DP_ARG_PREDECESSOR].set) {
+            k = subject_org(e, m, toks[0].start, other);
+            cost = 0.4f;
+        }
         /* "(AFP) - X a quitté...": the agency that reports the move does not host it */
         if (k >= 0 && m->items[k].entry >= 0 && e->gazetteer.entries[m->items[k].entry].media)
             k = -1;
@@ -733,6 +769,12 @@ static int by_trigger(const void *pa, const void *pb)
     return a->rule - b->rule;
 }
 
+/* Whether date a falls within the span of the less precise date b. */
+static int within(dp_date a, dp_date b)
+{
+    return a.year == b.year && (!b.month || a.month == b.month) && (!b.day || a.day == b.day);
+}
+
 void dp_events_merge(dp_events *ev, const dp_mentions *m)
 {
     if (ev->n > 1) /* text order: the order of the triggers */
@@ -750,9 +792,13 @@ void dp_events_merge(dp_events *ev, const dp_mentions *m)
         dp_event *first = &ev->items[j];
         if (x->modality == DP_ASSERTED && first->modality != DP_ASSERTED)
             first->modality = DP_ASSERTED;
-        /* the words of a report say more than a present tense, which says more than nothing */
-        if ((!first->has_date || !first->date_from_text || first->date_by_tense) &&
-            x->date_from_text && (!x->date_by_tense || !first->date_from_text)) {
+        /* the words of a report say more than a present tense, which says more than nothing;
+         * a day says more than the month or year it falls in ("en mai", then "le 14 mai 2019") */
+        if (((!first->has_date || !first->date_from_text || first->date_by_tense) &&
+             x->date_from_text && (!x->date_by_tense || !first->date_from_text)) ||
+            (first->date_from_text && !first->date_by_tense && x->date_from_text && !x->date_by_tense &&
+             dp_date_precision(x->date) > dp_date_precision(first->date) &&
+             within(x->date, first->date))) {
             first->date = x->date, first->has_date = 1, first->date_from_text = 1;
             first->date_by_tense = x->date_by_tense;
             first->date_cp_start = x->date_cp_start, first->date_cp_end = x->date_cp_end;

@@ -9,7 +9,12 @@
 static void event_case(const char *input, const char *expected, const char *where)
 {
     depeche_error err;
-    depeche_input in = {.id = "case", .text = input, .length = strlen(input), .published = "2023-11-20"};
+    char text[4096]; /* the article, "\\n" read as a line break */
+    size_t n = 0;
+    for (const char *c = input; *c && n + 1 < sizeof text; c++)
+        text[n++] = c[0] == '\\' && c[1] == 'n' ? (c++, '\n') : *c;
+    text[n] = '\0';
+    depeche_input in = {.id = "case", .text = text, .length = n, .published = "2023-11-20"};
     depeche_document *doc = depeche_extract(engine, &in, &err);
     char got[2048] = "";
     size_t used = 0;
