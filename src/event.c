@@ -269,6 +269,37 @@ static int32_t antecedent_other(const dp_mentions *m, uint8_t type, uint32_t bef
     return -1;
 }
 
+/* Whether text[from..to) ends a sentence: a period, "!" or "?" before a blank. */
+static int ends_sentence(const char *text, uint32_t from, uint32_t to)
+{
+    for (uint32_t i = from; i + 1 < to; i++)
+        if ((text[i] == '.' || text[i] == '!' || text[i] == '?') &&
+            (text[i + 1] == ' ' || text[i + 1] == '\n'))
+            return 1;
+    return 0;
+}
+
+/* Who "il" or "elle" at byte `at` stands for: a person named before it in its own sentence
+ * (which starts at byte `sentence`), else the first person of the sentence before, its subject
+ * more often than the people it goes on to name ("Thierry Bolloré était l'un des derniers
+ * dirigeants des années Carlos Ghosn. Il avait été nommé..."). Not entity `other`; -1 if none. */
+static int32_t person_antecedent(const char *text, const dp_mentions *m, uint32_t sentence,
+                                 uint32_t at, int32_t other)
+{
+    int32_t last = antecedent_other(m, DP_PERSON, at, other);
+    if (last < 0 || m->items[last].start >= sentence)
+        return last;
+    int32_t first = last;
+    for (int32_t k = last; k-- > 0;) {
+        const dp_mention *x = &m->items[k];
+        if (ends_sentence(text, x->end, m->items[first].start))
+            break;
+        if (x->type == DP_PERSON && x->entity != other)
+            first = k;
+    }
+    return first;
+}
+
 /* The organisation mention of the sentence closest before the trigger that is not entity
  * `other`, or -1. One after the trigger is more often a description ("l'ex-patron de Twitch")
  * than the place of the move. */
@@ -598,7 +629,8 @@ static int event_from_match(const depeche_engine *e, const char *text, const dp_
                 for (int b = 0; b < DP_ARG_NEG; b++)
                     if (b != a && ev.args[b].set && ev.args[b].mention >= 0 && is_core(ev.type, (enum dp_event_arg)b))
                         other = m->items[ev.args[b].mention].entity;
-                k = antecedent_other(m, u->s[s] == 'h' ? DP_PERSON : DP_ORG, toks[u->first[s]].start, other);
+                k = u->s[s] == 'h' ? person_antecedent(text, m, toks[0].start, toks[u->first[s]].start, other)
+                                   : antecedent_other(m, DP_ORG, toks[u->first[s]].start, other);
                 if (k < 0)
                     continue;
                 ev.confidence -= 0.1f;
