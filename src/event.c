@@ -269,6 +269,17 @@ static int32_t antecedent_other(const dp_mentions *m, uint8_t type, uint32_t bef
     return -1;
 }
 
+/* Whether one mention's words begin the other's: "Facebook" and "Facebook Ireland Limited",
+ * "Google" and "Google LLC" (not "Crédit Agricole" and "Crédit Mutuel"). */
+static int name_extends(const char *text, const dp_mention *a, const dp_mention *b)
+{
+    const dp_mention *shorter = a->end - a->start <= b->end - b->start ? a : b;
+    const dp_mention *longer = shorter == a ? b : a;
+    uint32_t n = shorter->end - shorter->start;
+    return n < longer->end - longer->start && !memcmp(text + shorter->start, text + longer->start, n) &&
+           text[longer->start + n] == ' ';
+}
+
 /* Whether text[from..to) ends a sentence: a period, "!" or "?" before a blank. */
 static int ends_sentence(const char *text, uint32_t from, uint32_t to)
 {
@@ -696,13 +707,15 @@ static int event_from_match(const depeche_engine *e, const char *text, const dp_
     for (int a = 0; a < DP_EVENT_ARGS; a++)
         if (is_core(ev.type, (enum dp_event_arg)a) && !ev.args[a].set)
             return 0;
-    /* one entity cannot play two core parts */
+    /* one entity, or one company and its branch ("Facebook", "Facebook Ireland Limited"),
+     * cannot play two core parts */
     for (int a = 0; a < DP_ARG_NEG; a++)
         for (int b = a + 1; b < DP_ARG_NEG; b++)
             if (ev.args[a].set && ev.args[b].set && ev.args[a].mention >= 0 &&
-                ev.args[b].mention >= 0 &&
-                m->items[ev.args[a].mention].entity == m->items[ev.args[b].mention].entity &&
-                is_core(ev.type, (enum dp_event_arg)a) && is_core(ev.type, (enum dp_event_arg)b))
+                ev.args[b].mention >= 0 && is_core(ev.type, (enum dp_event_arg)a) &&
+                is_core(ev.type, (enum dp_event_arg)b) &&
+                (m->items[ev.args[a].mention].entity == m->items[ev.args[b].mention].entity ||
+                 name_extends(text, &m->items[ev.args[a].mention], &m->items[ev.args[b].mention])))
                 return 0;
     /* modality: a negation between the start of the match and the trigger; a threat, plan or
      * condition there too, or in the four units before the trigger ("menacent de quitter", "aurait préféré que X démissionne") */
