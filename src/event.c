@@ -269,6 +269,18 @@ static int32_t antecedent_other(const dp_mentions *m, uint8_t type, uint32_t bef
     return -1;
 }
 
+/* What "la société" or "le groupe" at byte `at` stands for: the organisation named last
+ * before, not entity `other`, and not a news outlet, which reports more often than it acts
+ * ("a rapporté CNN ... ont quitté le siège de la société"); -1 if none. */
+static int32_t org_antecedent(const depeche_engine *e, const dp_mentions *m, uint32_t at,
+                              int32_t other)
+{
+    int32_t k = antecedent_other(m, DP_ORG, at, other);
+    while (k >= 0 && m->items[k].entry >= 0 && e->gazetteer.entries[m->items[k].entry].media)
+        k = antecedent_other(m, DP_ORG, m->items[k].start, other);
+    return k;
+}
+
 /* Whether one mention's words begin the other's: "Facebook" and "Facebook Ireland Limited",
  * "Google" and "Google LLC" (not "Crédit Agricole" and "Crédit Mutuel"). */
 static int name_extends(const char *text, const dp_mention *a, const dp_mention *b)
@@ -641,7 +653,7 @@ static int event_from_match(const depeche_engine *e, const char *text, const dp_
                     if (b != a && ev.args[b].set && ev.args[b].mention >= 0 && is_core(ev.type, (enum dp_event_arg)b))
                         other = m->items[ev.args[b].mention].entity;
                 k = u->s[s] == 'h' ? person_antecedent(text, m, toks[0].start, toks[u->first[s]].start, other)
-                                   : antecedent_other(m, DP_ORG, toks[u->first[s]].start, other);
+                                   : org_antecedent(e, m, toks[u->first[s]].start, other);
                 if (k < 0)
                     continue;
                 ev.confidence -= 0.1f;
