@@ -343,14 +343,14 @@ static int32_t nearest_org(const char *text, const dp_token *toks, const dp_ment
     return -1;
 }
 
-/* The organisation the text before byte `before` names most, at least twice, that is neither
- * entity `other` nor a news outlet: what an article about a company's people is about. -1 when
- * none stands out. */
+/* The organisation the text before byte `before` names most, the first named of those that
+ * tie, that is neither entity `other` nor a news outlet: what an article is about ("Le Galaxy
+ * S6 de Samsung sort vendredi..."). -1 when there is none. */
 static int32_t subject_org(const depeche_engine *e, const dp_mentions *m, uint32_t before,
                            int32_t other)
 {
     int32_t best = -1;
-    size_t best_count = 1, end = first_mention_from(m, before);
+    size_t best_count = 0, end = first_mention_from(m, before);
     for (size_t k = 0; k < end; k++) {
         const dp_mention *x = &m->items[k];
         if (x->type != DP_ORG || x->entity == other ||
@@ -358,16 +358,11 @@ static int32_t subject_org(const depeche_engine *e, const dp_mentions *m, uint32
             continue;
         size_t count = 0, first = k;
         for (size_t j = 0; j < end; j++)
-            if (m->items[j].entity == x->entity) {
-                if (!count)
-                    first = j;
-                count++;
-            }
+            if (m->items[j].entity == x->entity && count++ == 0)
+                first = j;
         if (first == k && count > best_count) { /* each entity once, at its first mention */
             best = (int32_t)k;
             best_count = count;
-        } else if (first == k && count == best_count) {
-            best = -1; /* a tie: no subject */
         }
     }
     return best;
@@ -704,7 +699,7 @@ static int event_from_match(const depeche_engine *e, const char *text, const dp_
         }
         /* else, for a succession ("X succédera à Y le 14 mai"), the organisation the article is
          * about; a move with no one before is too often somewhere else ("X a quitté le tribunal") */
-        if (k < 0 && given == DP_ARG_PERSON && ev.args[DP_ARG_PREDECESSOR].set) {
+        if (k < 0 && ((given == DP_ARG_PERSON && ev.args[DP_ARG_PREDECESSOR].set) || given == DP_ARG_PRODUCT)) {
             k = subject_org(e, m, toks[0].start, other);
             cost = 0.4f;
         }

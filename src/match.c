@@ -52,6 +52,11 @@ int dp_word_classes_load(dp_lexicon *lx, const char *args, size_t len, const cha
         uint32_t v = 0;
         dp_lexicon_get(lx, key, k, &v);
         int slot = case_slot(f, fl);
+        unsigned had = v >> (8 * slot) & 0xFF;
+        if (had && had != cls) /* "débarqué" and "débarque" fold alike: one word, one class */
+            return dp_fail(err, DEPECHE_ERR_DATA, path, line, 0,
+                           "'%.*s' already has class %c (a word reads the same without its accents)",
+                           (int)fl, f, (char)had);
         v = (v & ~(0xFFu << (8 * slot))) | ((uint32_t)cls << (8 * slot));
         if (dp_lexicon_put(lx, key, k, v))
             return dp_fail(err, DEPECHE_ERR_NOMEM, path, line, 0, "out of memory");
