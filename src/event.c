@@ -432,7 +432,8 @@ static void find_date(const depeche_engine *e, const char *text, const dp_token 
         dp_date d;
         if (u->s[i] == 'D' && u->mention[i] >= 0 && dp_date_parse_iso(m->items[u->mention[i]].date, &d)) {
             ev->date = d;
-        } else if (u->s[i] == 'w' || u->s[i] == 'f' || u->s[i] == 'd') {
+        } else if (u->s[i] == 'w' || u->s[i] == 'f' || u->s[i] == 'd' ||
+                   u->s[i] == 'e') { /* e: the season in "cet été", not the verb */
             const dp_token *t = &toks[u->first[i]];
             size_t ti = u->first[i], used = dp_date_month_year(&e->dates, text, toks, end, ti, &d);
             if (!used)
