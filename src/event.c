@@ -302,22 +302,37 @@ static int ends_sentence(const char *text, uint32_t from, uint32_t to)
     return 0;
 }
 
+/* Whether a mention follows "de", "du" or "d'": a possessor ("la firme d'Elon Musk"), seldom
+ * the one a later "il" speaks of. */
+static int genitive(const char *text, const dp_mention *x)
+{
+    uint32_t at = x->start;
+    return (at >= 2 && text[at - 2] == 'd' && text[at - 1] == '\'' && (at == 2 || text[at - 3] == ' ')) ||
+           (at >= 4 && text[at - 1] == ' ' && text[at - 3] == 'd' && (text[at - 2] == 'e' || text[at - 2] == 'u') &&
+            text[at - 4] == ' ');
+}
+
 /* Who "il" or "elle" at byte `at` stands for: a person named before it in its own sentence
- * (which starts at byte `sentence`), else the first person of the sentence before, its subject
- * more often than the people it goes on to name ("Thierry Bolloré était l'un des derniers
- * dirigeants des années Carlos Ghosn. Il avait été nommé..."). Not entity `other`; -1 if none. */
+ * (which starts at byte `sentence`), else the first person of the last sentence that names one
+ * other than as a possessor: its subject more often than the people it goes on to name
+ * ("Thierry Bolloré était l'un des derniers dirigeants des années Carlos Ghosn. Il avait été
+ * nommé..."). Not entity `other`; -1 if none. */
 static int32_t person_antecedent(const char *text, const dp_mentions *m, uint32_t sentence,
                                  uint32_t at, int32_t other)
 {
     int32_t last = antecedent_other(m, DP_PERSON, at, other);
     if (last < 0 || m->items[last].start >= sentence)
         return last;
+    while (last >= 0 && genitive(text, &m->items[last]))
+        last = antecedent_other(m, DP_PERSON, m->items[last].start, other);
+    if (last < 0)
+        return antecedent_other(m, DP_PERSON, at, other);
     int32_t first = last;
     for (int32_t k = last; k-- > 0;) {
         const dp_mention *x = &m->items[k];
         if (ends_sentence(text, x->end, m->items[first].start))
             break;
-        if (x->type == DP_PERSON && x->entity != other)
+        if (x->type == DP_PERSON && x->entity != other && !genitive(text, x))
             first = k;
     }
     return first;
