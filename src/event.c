@@ -138,6 +138,19 @@ int dp_event_rules_load(dp_event_rules *r, const char *kind, size_t kind_len, co
         return load_rule(r, args, args_len, path, line, err);
     if (dp_word_is(kind, kind_len, "summary"))
         return load_summary(r, args, args_len, path, line, err);
+    if (dp_word_is(kind, kind_len, "planned")) {
+        const char *f;
+        size_t fl;
+        int any = 0;
+        while (dp_next_field(&args, &args_len, &f, &fl)) {
+            int type = event_type_from(f, fl);
+            if (type < 0)
+                return dp_fail(err, DEPECHE_ERR_DATA, path, line, 0,
+                               "'%.*s' is not an event type", (int)fl, f);
+            r->planned[type] = any = 1;
+        }
+        return any ? 1 : dp_fail(err, DEPECHE_ERR_DATA, path, line, 0, "expected 'planned TYPES...'");
+    }
     return 0;
 }
 
@@ -203,6 +216,13 @@ static size_t first_mention_from(const dp_mentions *m, uint32_t at)
     return lo;
 }
 
+/* "iPhone", "iPad", "eMac": a name that starts with a small letter and a capital. */
+static int inner_capital(const char *text, const dp_token *t)
+{
+    return t->end - t->start >= 3 && text[t->start] >= 'a' && text[t->start] <= 'z' &&
+           text[t->start + 1] >= 'A' && text[t->start + 1] <= 'Z';
+}
+
 static void build_units(const depeche_engine *e, const char *text, const dp_token *toks, size_t n,
                         const dp_token_keys *keys, const dp_mentions *m, units *u)
 {
@@ -232,14 +252,16 @@ static void build_units(const depeche_engine *e, const char *text, const dp_toke
             else if (t->kind == DP_TOK_PUNCT)
                 c = t->end - t->start == 1 && strchr(",.():\"", text[t->start]) ? text[t->start]
                     : (t->end - t->start == 2 && (unsigned char)text[t->start] == 0xC2) ? '"' : '_';
-            else if (t->kind == DP_TOK_WORD && (t->flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS)) &&
+            else if (t->kind == DP_TOK_WORD &&
+                     ((t->flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS)) || inner_capital(text, t)) &&
                      !dp_word_class(&e->matcher.classes, keys->key[i], keys->len[i], t->flags) &&
                      !dp_word_class(&e->matcher.classes, keys->key[i], keys->len[i], 0)) {
                 /* a product: capitalised words and the numbers after them, "Galaxy Note 8" */
                 size_t j = i;
                 while (j + 1 < n && !(k < m->n && m->items[k].start == toks[j + 1].start) &&
                        ((toks[j + 1].kind == DP_TOK_WORD &&
-                         (toks[j + 1].flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS)) &&
+                         ((toks[j + 1].flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS)) ||
+                          inner_capital(text, &toks[j + 1])) &&
                          !dp_word_class(&e->events.cues, keys->key[j + 1], keys->len[j + 1], toks[j + 1].flags)) ||
                         toks[j + 1].kind == DP_TOK_NUMBER))
                     j++;
@@ -748,6 +770,14 @@ static int event_from_match(const depeche_engine *e, const char *text, const dp_
     for (size_t i = ms < trigger - (trigger > 4 ? 4 : trigger) ? ms : trigger - (trigger > 4 ? 4 : trigger);
          i < trigger && ev.modality == DP_ASSERTED; i++)
         if (u->s[i] == 'y')
+            ev.modality = DP_HYPOTHETICAL;
+    /* a launch the sentence tells in the future ("Samsung va lancer le Galaxy Note", "dévoile
+     * le prochain iPhone") has not happened: for the "planned" types, a "future" word up to the
+     * end of the match makes a plan */
+    size_t match_end = u->last[(me > trigger ? me : trigger + 1) - 1];
+    for (size_t ti = 0; ev.modality == DP_ASSERTED && e->events.planned[ev.type] && ti <= match_end;
+         ti++)
+        if (dp_date_is_future_word(&e->dates, text, &toks[ti]))
             ev.modality = DP_HYPOTHETICAL;
     find_date(e, text, toks, keys, u, trigger, m, ref, &ev);
     if (!ev.has_date && teaser_date.year > 0) {

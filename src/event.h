@@ -52,6 +52,7 @@ typedef struct dp_event_rules {
     size_t set_rule_cap[DP_EVENT_TYPES];
     char triggers[DP_EVENT_TYPES][24];
     char *summary[DP_EVENT_TYPES]; /* templates, owned */
+    uint8_t planned[DP_EVENT_TYPES]; /* told in the future tense, the event is a plan */
 } dp_event_rules;
 
 int dp_event_rules_load(dp_event_rules *r, const char *kind, size_t kind_len, const char *args,

@@ -65,6 +65,8 @@ int main(void)
     CHECK(contains(load_error("teasers\n"), "rules.txt:1: expected a pattern after 'teasers'"));
     CHECK(contains(load_error("title\n"), "rules.txt:1: expected at least one word"));
     CHECK(contains(load_error("class PP de du\n"), "rules.txt:1: expected 'class C WORDS...'"));
+    CHECK(contains(load_error("planned product_launch frobnication\n"),
+                   "rules.txt:1: 'frobnication' is not an event type"));
     /* a word folds to one key: two classes for it is a mistake, not an override */
     CHECK(contains(load_error("cue K d\xC3\xA9" "barqu\xC3\xA9\n\ncue W debarque\n"),
                    "rules.txt:3: 'debarque' already has class K"));
