@@ -265,7 +265,16 @@ static void build_units(const depeche_engine *e, const char *text, const dp_toke
                          !dp_word_class(&e->events.cues, keys->key[j + 1], keys->len[j + 1], toks[j + 1].flags)) ||
                         toks[j + 1].kind == DP_TOK_NUMBER))
                     j++;
-                u->s[unit] = 'C';
+                /* "Développée en collaboration avec Williams", "Personnels de santé": one
+                 * capitalised word opening the sentence before a plain small word (not a verb
+                 * the rules know, "Yooji a levé", "Syntony arrive") is mostly a common word */
+                char next = j + 1 < n ? dp_word_class(&e->events.cues, keys->key[j + 1],
+                                                      keys->len[j + 1], toks[j + 1].flags) : 0;
+                int opener = j == i && (t->flags & DP_TF_SENTENCE_START) && j + 1 < n &&
+                             toks[j + 1].kind == DP_TOK_WORD &&
+                             !(toks[j + 1].flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS)) &&
+                             (!next || next == 'x');
+                u->s[unit] = opener ? 'w' : 'C';
                 u->last[unit] = (uint16_t)j;
                 i = j + 1;
                 continue;
