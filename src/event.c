@@ -616,6 +616,13 @@ static int add_listed(const dp_token *toks, const dp_token_keys *keys, const uni
     return 0;
 }
 
+/* The part that "les deux groupes" fills along with part a, or -1: the other partner, the
+ * party sued. */
+static int pair_of(int a)
+{
+    return a == DP_ARG_PARTNER1 ? DP_ARG_PARTNER2 : a == DP_ARG_PLAINTIFF ? DP_ARG_DEFENDANT : -1;
+}
+
 /* The organisation a description at unit g heads ("le constructeur taïwanais de smartphone
  * HTC": words and "de" between), or 0. */
 static size_t named_head(const units *u, size_t g)
@@ -689,6 +696,19 @@ static int event_from_match(const depeche_engine *e, const char *text, const dp_
                 continue;
             }
             int32_t k = u->mention[s];
+            if (u->s[s] == '2' && s + 1 < u->n && u->s[s + 1] == '>' && pair_of(a) >= 0) {
+                /* "les deux groupes": the two organisations named last, one part each */
+                int32_t first = org_antecedent(e, m, toks[u->first[s]].start, -1);
+                int32_t second = first < 0 ? -1
+                                           : org_antecedent(e, m, m->items[first].start,
+                                                            m->items[first].entity);
+                if (second < 0)
+                    continue;
+                ev.args[a] = (dp_event_arg_value){.mention = second, .set = 1};
+                ev.args[pair_of(a)] = (dp_event_arg_value){.mention = first, .set = 1};
+                ev.confidence -= 0.15f;
+                continue;
+            }
             if (anaphor) {
                 int32_t other = -1;
                 for (int b = 0; b < DP_ARG_NEG; b++)
@@ -801,6 +821,15 @@ static int event_from_match(const depeche_engine *e, const char *text, const dp_
         ev.confidence = 0.05f;
     if (DP_PUSH(out->items, out->n, out->cap, ev))
         return DEPECHE_ERR_NOMEM;
+    /* "les deux groupes s'accusent mutuellement": each sues the other */
+    if (ev.type == DP_EV_LAWSUIT && memchr(u->s + ms, '#', me - ms)) {
+        dp_event back = ev;
+        back.args[DP_ARG_PLAINTIFF] = ev.args[DP_ARG_DEFENDANT];
+        back.args[DP_ARG_DEFENDANT] = ev.args[DP_ARG_PLAINTIFF];
+        if (DP_PUSH(out->items, out->n, out->cap, back))
+            return DEPECHE_ERR_NOMEM;
+        return 0;
+    }
     return add_listed(toks, keys, u, md, rule, out, out->n - 1);
 }
 
