@@ -102,6 +102,24 @@ static int is_letter(enum dp_char_class c)
     return c == DP_CC_LOWER || c == DP_CC_UPPER || c == DP_CC_LETTER || c == DP_CC_MARK;
 }
 
+/* Whether the period at text[dot] joins a market code: "CMA.N", "FITB.O", "AIR.PA" (capitals
+ * from `start`, the period, one or two capitals, then no letter), which ends no sentence. */
+static int ticker_suffix(const dp_tokenizer *tz, size_t start, size_t dot, size_t after_dot)
+{
+    if (dot - start < 2)
+        return 0; /* "U.S." is initials */
+    for (size_t k = start; k < dot; k++)
+        if (tz->text[k] < 'A' || tz->text[k] > 'Z')
+            return 0;
+    size_t k = after_dot;
+    while (k < tz->end && k - after_dot < 3 && tz->text[k] >= 'A' && tz->text[k] <= 'Z')
+        k++;
+    enum dp_char_class next;
+    size_t after;
+    peek_cp(tz, k, &after, &next);
+    return k > after_dot && k - after_dot <= 2 && !is_alnum(next);
+}
+
 static int lookup_folded(const dp_lexicon *lx, const char *s, size_t n)
 {
     char key[128];
@@ -238,6 +256,7 @@ static int lex(dp_tokenizer *tz)
     if (is_alnum(cls)) {
         size_t i = after;
         enum dp_char_class prev = cls;
+        int ticker = 0;
         for (;;) {
             size_t a1, a2;
             enum dp_char_class c1, c2;
@@ -253,7 +272,8 @@ static int lex(dp_tokenizer *tz)
             int joins = (ch == '\'' && is_letter(prev) && is_letter(c2)) ||
                         (ch == '-' && is_alnum(prev) && is_alnum(c2)) ||
                         ((ch == '.' || ch == ',') && prev == DP_CC_DIGIT && c2 == DP_CC_DIGIT) ||
-                        (ch == '&' && prev == DP_CC_UPPER && c2 == DP_CC_UPPER);
+                        (ch == '&' && prev == DP_CC_UPPER && c2 == DP_CC_UPPER) ||
+                        (ch == '.' && (ticker = ticker_suffix(tz, start, i, a1)));
             if (!joins)
                 break;
             i = a2;
@@ -282,7 +302,9 @@ static int lex(dp_tokenizer *tz)
         }
         tz->cp += (uint32_t)dp_utf8_count(tz->text + start, end - start);
         tz->pos = end;
-        if (flags & DP_TF_ABBREV)
+        if (ticker) /* a market code names nothing by itself: no part of a name */
+            enqueue(tz, (uint32_t)start, (uint32_t)end, cp_start, DP_TOK_SYMBOL, flags);
+        else if (flags & DP_TF_ABBREV)
             enqueue(tz, (uint32_t)start, (uint32_t)end, cp_start, DP_TOK_WORD, flags);
         else
             split_word(tz, start, end, cp_start, flags);
