@@ -684,7 +684,9 @@ static int event_from_match(const depeche_engine *e, const char *text, const dp_
             size_t head = u->s[s] == 'g' ? named_head(u, s) : 0;
             int capital_next = s + 1 < u->n &&
                                (toks[u->first[s + 1]].flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS));
-            int anaphor = u->s[s] == 'h' || (u->s[s] == 'g' && !head && !capital_next);
+            /* "il", "la société", and "l'" alone in a part ("Twitter l'a poursuivi en justice") */
+            int anaphor = u->s[s] == 'h' || (u->s[s] == 'g' && !head && !capital_next) ||
+                          (u->s[s] == 'l' && end == s + 1);
             if (anaphor != pass)
                 continue;
             if (a == DP_ARG_NEG) {
@@ -714,7 +716,7 @@ static int event_from_match(const depeche_engine *e, const char *text, const dp_
                 for (int b = 0; b < DP_ARG_NEG; b++)
                     if (b != a && ev.args[b].set && ev.args[b].mention >= 0 && is_core(ev.type, (enum dp_event_arg)b))
                         other = m->items[ev.args[b].mention].entity;
-                k = u->s[s] == 'h' ? person_antecedent(text, m, toks[0].start, toks[u->first[s]].start, other)
+                k = u->s[s] != 'g' ? person_antecedent(text, m, toks[0].start, toks[u->first[s]].start, other)
                                    : org_antecedent(e, m, toks[u->first[s]].start, other);
                 if (k < 0)
                     continue;
