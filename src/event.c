@@ -686,7 +686,8 @@ static int event_from_match(const depeche_engine *e, const char *text, const dp_
                                (toks[u->first[s + 1]].flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS));
             /* "il", "la société", and "l'" alone in a part ("Twitter l'a poursuivi en justice") */
             int anaphor = u->s[s] == 'h' || (u->s[s] == 'g' && !head && !capital_next) ||
-                          (u->s[s] == 'l' && end == s + 1);
+                          (u->s[s] == 'l' && end == s + 1) ||
+                          (u->s[s] == 'H' && a == DP_ARG_PERSON); /* "le nouveau président" */
             if (anaphor != pass)
                 continue;
             if (a == DP_ARG_NEG) {
