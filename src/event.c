@@ -577,25 +577,44 @@ static int add_listed(const dp_token *toks, const dp_token_keys *keys, const uni
                       const dp_event_rule *rule, dp_events *out, size_t ev_index)
 {
     int last = -1;
-    size_t last_end = 0, s, e;
+    size_t last_start = 0, last_end = 0, s, e;
     for (int a = 0; a < DP_ARG_NEG; a++)
         if (rule->groups[a] && dp_match_group(md, rule->groups[a], &s, &e) && e > s && e >= last_end &&
-            (u->s[s] == 'O' || u->s[s] == 'P' || u->s[s] == 'C') && e - s == 1)
-            last = a, last_end = e;
+            (u->s[s] == 'O' || u->s[s] == 'P' || u->s[s] == 'C'))
+            last = a, last_start = s, last_end = e;
     if (last < 0 || (last >= DP_ARG_PARTNER1 && last <= DP_ARG_PARTNER4))
         return 0;
-    size_t members[DP_MAX_LISTED], n_members = 0;
-    char kind = u->s[last_end - 1];
-    for (size_t i = last_end; i + 1 < u->n && n_members < DP_MAX_LISTED &&
-                              (u->s[i] == ',' || u->s[i] == 'f') &&
-                              (u->s[i + 1] == kind || (kind == 'C' && u->s[i + 1] == 'O') || (kind == 'O' && u->s[i + 1] == 'C'));
-         i += 2) {
-        char after = i + 2 < u->n ? u->s[i + 2] : '.';
-        if (strchr("OCP", after))
-            break; /* "Compte-Nickel, Carrefour Greenweez": pairs, not a list */
-        members[n_members++] = i + 1;
-        if (u->s[i] == 'f')
-            break; /* "et" closes the list */
+    unit_span members[DP_MAX_LISTED];
+    size_t n_members = 0;
+    if (last_start > 0 && u->s[last_start - 1] == '(') {
+        /* "Econocom (Lp digital, Biboard, Aciernet)": whatever the parentheses list, names
+         * no list knows and small letters too ("uptilab") */
+        for (size_t i = last_end; i < u->n && u->s[i] != ')' && n_members < DP_MAX_LISTED;) {
+            if (u->s[i] != ',' && u->s[i] != 'f')
+                return 0; /* not a list after all */
+            size_t first = ++i;
+            while (i < u->n && !strchr(",f).(", u->s[i]))
+                i++;
+            size_t end = i; /* "Camel...": the marks after a name are not part of it */
+            while (end > first && (u->s[end - 1] == '_' || u->s[end - 1] == '"'))
+                end--;
+            if (end == first || end - first > 3 || i == u->n || u->s[i] == '(' || u->s[i] == '.')
+                return 0;
+            members[n_members++] = (unit_span){first, end - 1};
+        }
+    } else if (last_end - last_start == 1) {
+        char kind = u->s[last_end - 1];
+        for (size_t i = last_end; i + 1 < u->n && n_members < DP_MAX_LISTED &&
+                                  (u->s[i] == ',' || u->s[i] == 'f') &&
+                                  (u->s[i + 1] == kind || (kind == 'C' && u->s[i + 1] == 'O') || (kind == 'O' && u->s[i + 1] == 'C'));
+             i += 2) {
+            char after = i + 2 < u->n ? u->s[i + 2] : '.';
+            if (strchr("OCP", after))
+                break; /* "Compte-Nickel, Carrefour Greenweez": pairs, not a list */
+            members[n_members++] = (unit_span){i + 1, i + 1};
+            if (u->s[i] == 'f')
+                break; /* "et" closes the list */
+        }
     }
     unit_span amounts[DP_MAX_LISTED + 1];
     size_t n_amounts = 0;
@@ -607,7 +626,7 @@ static int add_listed(const dp_token *toks, const dp_token_keys *keys, const uni
         set_arg_units(&out->items[ev_index].args[DP_ARG_AMOUNT], toks, keys, u, amounts[0]);
     for (size_t k = 0; k < n_members; k++) {
         dp_event copy = out->items[ev_index];
-        set_arg_units(&copy.args[last], toks, keys, u, (unit_span){members[k], members[k]});
+        set_arg_units(&copy.args[last], toks, keys, u, members[k]);
         if (aligned)
             set_arg_units(&copy.args[DP_ARG_AMOUNT], toks, keys, u, amounts[k + 1]);
         if (DP_PUSH(out->items, out->n, out->cap, copy))
