@@ -300,14 +300,28 @@ static int32_t antecedent_other(const dp_mentions *m, uint8_t type, uint32_t bef
     return -1;
 }
 
-/* What "la société" or "le groupe" at byte `at` stands for: the organisation named last
- * before, not entity `other`, and not a news outlet, which reports more often than it acts
- * ("a rapporté CNN ... ont quitté le siège de la société"); -1 if none. */
-static int32_t org_antecedent(const depeche_engine *e, const dp_mentions *m, uint32_t at,
-                              int32_t other)
+/* Whether a mention names a court ("tribunal de commerce de Paris"): its first word is of the
+ * entity rules' class K. */
+static int court(const depeche_engine *e, const char *text, const dp_mention *x)
+{
+    uint32_t end = x->start;
+    while (end < x->end && text[end] != ' ')
+        end++;
+    char key[64];
+    size_t k = dp_fold_key(text + x->start, end - x->start, key, sizeof key);
+    return k != (size_t)-1 && dp_word_class(&e->matcher.classes, key, k, 0) == 'K';
+}
+
+/* What "la société", "le groupe" or "elle" at byte `at` stands for: the organisation named
+ * last before, not entity `other`, not a news outlet, which reports more often than it acts
+ * ("a rapporté CNN ... ont quitté le siège de la société"), and not a court, which judges
+ * ("devant le tribunal de commerce ... Elle avait été rachetée"); -1 if none. */
+static int32_t org_antecedent(const depeche_engine *e, const char *text, const dp_mentions *m,
+                              uint32_t at, int32_t other)
 {
     int32_t k = antecedent_other(m, DP_ORG, at, other);
-    while (k >= 0 && m->items[k].entry >= 0 && e->gazetteer.entries[m->items[k].entry].media)
+    while (k >= 0 && ((m->items[k].entry >= 0 && e->gazetteer.entries[m->items[k].entry].media) ||
+                      court(e, text, &m->items[k])))
         k = antecedent_other(m, DP_ORG, m->items[k].start, other);
     return k;
 }
@@ -720,9 +734,9 @@ static int event_from_match(const depeche_engine *e, const char *text, const dp_
             int32_t k = u->mention[s];
             if (u->s[s] == '2' && s + 1 < u->n && u->s[s + 1] == '>' && pair_of(a) >= 0) {
                 /* "les deux groupes": the two organisations named last, one part each */
-                int32_t first = org_antecedent(e, m, toks[u->first[s]].start, -1);
+                int32_t first = org_antecedent(e, text, m, toks[u->first[s]].start, -1);
                 int32_t second = first < 0 ? -1
-                                           : org_antecedent(e, m, m->items[first].start,
+                                           : org_antecedent(e, text, m, m->items[first].start,
                                                             m->items[first].entity);
                 if (second < 0)
                     continue;
@@ -736,8 +750,10 @@ static int event_from_match(const depeche_engine *e, const char *text, const dp_
                 for (int b = 0; b < DP_ARG_NEG; b++)
                     if (b != a && ev.args[b].set && ev.args[b].mention >= 0 && is_core(ev.type, (enum dp_event_arg)b))
                         other = m->items[ev.args[b].mention].entity;
-                k = u->s[s] != 'g' ? person_antecedent(text, m, toks[0].start, toks[u->first[s]].start, other)
-                                   : org_antecedent(e, m, toks[u->first[s]].start, other);
+                /* "elle" is a company where only a company fits: "Elle avait été rachetée" */
+                int company = u->s[s] == 'g' || (a == DP_ARG_TARGET && ev.type == DP_EV_ACQUISITION);
+                k = company ? org_antecedent(e, text, m, toks[u->first[s]].start, other)
+                            : person_antecedent(text, m, toks[0].start, toks[u->first[s]].start, other);
                 if (k < 0)
                     continue;
                 ev.confidence -= 0.1f;
