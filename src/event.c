@@ -720,7 +720,8 @@ static int event_from_match(const depeche_engine *e, const char *text, const dp_
             /* "il", "la société", and "l'" alone in a part ("Twitter l'a poursuivi en justice") */
             int anaphor = u->s[s] == 'h' || (u->s[s] == 'g' && !head && !capital_next) ||
                           (u->s[s] == 'l' && end == s + 1) ||
-                          (u->s[s] == 'H' && a == DP_ARG_PERSON); /* "le nouveau président" */
+                          (u->s[s] == 'H' && a == DP_ARG_PERSON) || /* "le nouveau président" */
+                          (u->s[s] == '!' && a == DP_ARG_PERSON);   /* "Ce spécialiste" */
             if (anaphor != pass)
                 continue;
             if (a == DP_ARG_NEG) {
