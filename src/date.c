@@ -420,6 +420,11 @@ char *dp_date_iso(dp_date d, char out[11])
     return out;
 }
 
+int dp_date_within(dp_date a, dp_date b)
+{
+    return a.year == b.year && (!b.month || a.month == b.month) && (!b.day || a.day == b.day);
+}
+
 int dp_date_precision(dp_date d)
 {
     return d.year <= 0 ? 0 : !d.month ? 1 : !d.day ? 2 : 3;

@@ -96,6 +96,9 @@ size_t dp_date_named(const dp_date_rules *r, const char *text, const dp_token *t
 /* Days since 1970-01-01 of the date's first day (a month or year counts from its start). */
 long dp_date_days(dp_date d);
 
+/* Whether date a falls within the span of date b ("2019-05-14" within "2019-05" and "2019"). */
+int dp_date_within(dp_date a, dp_date b);
+
 /* How precise the date is: 0 unknown (year 0), 1 a year, 2 a month, 3 a day. */
 int dp_date_precision(dp_date d);
 /* "year", "month" or "day", as the output names a date's precision; NULL for an unknown date. */

@@ -216,11 +216,14 @@ static size_t first_mention_from(const dp_mentions *m, uint32_t at)
     return lo;
 }
 
-/* "iPhone", "iPad", "eMac": a name that starts with a small letter and a capital. */
-static int inner_capital(const char *text, const dp_token *t)
+/* Whether a word can be part of a name: capitalised, or "iPhone", "iPad", "eMac" (a small
+ * letter, then a capital). */
+static int name_like(const char *text, const dp_token *t)
 {
-    return t->end - t->start >= 3 && text[t->start] >= 'a' && text[t->start] <= 'z' &&
-           text[t->start + 1] >= 'A' && text[t->start + 1] <= 'Z';
+    return t->kind == DP_TOK_WORD &&
+           ((t->flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS)) ||
+            (t->end - t->start >= 3 && text[t->start] >= 'a' && text[t->start] <= 'z' &&
+             text[t->start + 1] >= 'A' && text[t->start + 1] <= 'Z'));
 }
 
 static void build_units(const depeche_engine *e, const char *text, const dp_token *toks, size_t n,
@@ -252,28 +255,27 @@ static void build_units(const depeche_engine *e, const char *text, const dp_toke
             else if (t->kind == DP_TOK_PUNCT)
                 c = t->end - t->start == 1 && strchr(",.():\"", text[t->start]) ? text[t->start]
                     : (t->end - t->start == 2 && (unsigned char)text[t->start] == 0xC2) ? '"' : '_';
-            else if (t->kind == DP_TOK_WORD &&
-                     ((t->flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS)) || inner_capital(text, t)) &&
+            else if (name_like(text, t) &&
                      !dp_word_class(&e->matcher.classes, keys->key[i], keys->len[i], t->flags) &&
                      !dp_word_class(&e->matcher.classes, keys->key[i], keys->len[i], 0)) {
                 /* a product: capitalised words and the numbers after them, "Galaxy Note 8" */
                 size_t j = i;
                 while (j + 1 < n && !(k < m->n && m->items[k].start == toks[j + 1].start) &&
-                       ((toks[j + 1].kind == DP_TOK_WORD &&
-                         ((toks[j + 1].flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS)) ||
-                          inner_capital(text, &toks[j + 1])) &&
+                       ((name_like(text, &toks[j + 1]) &&
                          !dp_word_class(&e->events.cues, keys->key[j + 1], keys->len[j + 1], toks[j + 1].flags)) ||
                         toks[j + 1].kind == DP_TOK_NUMBER))
                     j++;
                 /* "Développée en collaboration avec Williams", "Personnels de santé": one
                  * capitalised word opening the sentence before a plain small word (not a verb
                  * the rules know, "Yooji a levé", "Syntony arrive") is mostly a common word */
-                char next = j + 1 < n ? dp_word_class(&e->events.cues, keys->key[j + 1],
-                                                      keys->len[j + 1], toks[j + 1].flags) : 0;
                 int opener = j == i && (t->flags & DP_TF_SENTENCE_START) && j + 1 < n &&
                              toks[j + 1].kind == DP_TOK_WORD &&
-                             !(toks[j + 1].flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS)) &&
-                             (!next || next == 'x');
+                             !(toks[j + 1].flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS));
+                if (opener) {
+                    char next = dp_word_class(&e->events.cues, keys->key[j + 1], keys->len[j + 1],
+                                              toks[j + 1].flags);
+                    opener = !next || next == 'x';
+                }
                 u->s[unit] = opener ? 'w' : 'C';
                 u->last[unit] = (uint16_t)j;
                 i = j + 1;
@@ -474,6 +476,21 @@ static int compared_date(const depeche_engine *e, const char *text, const dp_tok
     return 0;
 }
 
+/* A season at token ti, after a determiner ("au printemps", "cet été": not the verb in "a
+ * été"), counted from ref: "dernier" after it is the one before; in a sentence about what is to
+ * come ("l'hiver prochain": "prochain" is a future word), the next. Returns 1 and fills d. */
+static int season_at(const depeche_engine *e, const char *text, const dp_token *toks,
+                     const dp_token_keys *keys, size_t n, size_t ti, dp_date ref, int forward,
+                     dp_date *d)
+{
+    if (ti == 0 || !(fold_is(keys, ti - 1, "au") || fold_is(keys, ti - 1, "l'") ||
+                     fold_is(keys, ti - 1, "cet") || fold_is(keys, ti - 1, "ce") ||
+                     fold_is(keys, ti - 1, "le")))
+        return 0;
+    int last = ti + 1 < n && (fold_is(keys, ti + 1, "dernier") || fold_is(keys, ti + 1, "derniere"));
+    return dp_date_season(&e->dates, text, &toks[ti], ref, last ? -1 : forward, d);
+}
+
 /* The event's date: a date mention of the sentence closest to the trigger, else a relative
  * word ("hier", "lundi", "en janvier"). */
 static void find_date(const depeche_engine *e, const char *text, const dp_token *toks,
@@ -506,15 +523,7 @@ static void find_date(const depeche_engine *e, const char *text, const dp_token 
                 ev->date_cp_end = toks[ti + used - 1].cp_end;
                 continue;
             }
-            if (ti > 0 && (fold_is(keys, ti - 1, "au") || fold_is(keys, ti - 1, "l'") ||
-                           fold_is(keys, ti - 1, "cet") || fold_is(keys, ti - 1, "ce") ||
-                           fold_is(keys, ti - 1, "le")) &&
-                dp_date_season(&e->dates, text, t, ref,
-                               ti + 1 < end && (fold_is(keys, ti + 1, "dernier") ||
-                                                fold_is(keys, ti + 1, "derniere")) ? -1
-                               : forward || (ti + 1 < end && (fold_is(keys, ti + 1, "prochain") ||
-                                                              fold_is(keys, ti + 1, "prochaine"))) ? 1 : 0,
-                               &d)) {
+            if (season_at(e, text, toks, keys, end, ti, ref, forward, &d)) {
                 /* "au printemps dernier", "cet été", "l'hiver prochain" */
             } else if (!dp_date_relative(&e->dates, text, t, ref, forward, &d)) {
                 continue;
@@ -944,12 +953,6 @@ static int by_trigger(const void *pa, const void *pb)
     return a->rule - b->rule;
 }
 
-/* Whether date a falls within the span of the less precise date b. */
-static int within(dp_date a, dp_date b)
-{
-    return a.year == b.year && (!b.month || a.month == b.month) && (!b.day || a.day == b.day);
-}
-
 void dp_events_merge(dp_events *ev, const dp_mentions *m)
 {
     if (ev->n > 1) /* text order: the order of the triggers */
@@ -973,7 +976,7 @@ void dp_events_merge(dp_events *ev, const dp_mentions *m)
              x->date_from_text && (!x->date_by_tense || !first->date_from_text)) ||
             (first->date_from_text && !first->date_by_tense && x->date_from_text && !x->date_by_tense &&
              dp_date_precision(x->date) > dp_date_precision(first->date) &&
-             within(x->date, first->date))) {
+             dp_date_within(x->date, first->date))) {
             first->date = x->date, first->has_date = 1, first->date_from_text = 1;
             first->date_by_tense = x->date_by_tense;
             first->date_cp_start = x->date_cp_start, first->date_cp_end = x->date_cp_end;
