@@ -132,6 +132,56 @@ char *depeche_document_json(const depeche_document *doc, unsigned flags);
 char *depeche_error_json(const char *id, const char *source, const char *message,
                          unsigned flags);
 
+/* ---- Syntax: words, lemmas, parts of speech, dependencies --------------------------------- */
+
+/* One syntactic word. A contraction written as one token ("du", "auquel") is two words ("de"
+ * "le"), as in Universal Dependencies. */
+typedef struct depeche_word {
+    const char *form;   /* the token's text, or the contraction's word ("de") */
+    const char *lemma;  /* "racheter" for "rachètera" */
+    const char *upos;   /* UD part of speech: "NOUN", "VERB", "PROPN"... */
+    const char *feats;  /* UD features ("Mood=Ind|Number=Sing|Person=3|Tense=Fut|VerbForm=Fin"),
+                           "" when none */
+    const char *deprel; /* UD relation to its head: "nsubj", "obj", "obl:agent", "root"... */
+    size_t head;        /* its head's index in the sentence's words + 1; 0 for the root */
+    size_t token;       /* the index of its token in the sentence's tokens */
+} depeche_word;
+
+/* One token as written in the input. */
+typedef struct depeche_token {
+    const char *form;       /* the input's text */
+    size_t start, end;      /* code points of the input (of the page's text for HTML) */
+    size_t first_word;      /* its words: first_word .. first_word + n_words - 1 */
+    size_t n_words;         /* 1, or 2 for a contraction */
+    int space_after;        /* a blank follows it */
+} depeche_token;
+
+typedef struct depeche_sentence {
+    size_t index;      /* 1 for the article's first sentence */
+    const char *text;  /* the input's text from its first token to its last, on one line */
+    const depeche_token *tokens;
+    size_t n_tokens;
+    const depeche_word *words;
+    size_t n_words;
+} depeche_sentence;
+
+/* Receives each sentence in turn; everything it points to lives until the callback returns.
+ * A nonzero return stops the parse, which then returns that value. */
+typedef int (*depeche_sentence_fn)(void *ctx, const depeche_sentence *sentence);
+
+/* Tags and parses every line of the article (read like depeche_extract reads it: HTML pages,
+ * character sets, binary data refused), one sentence at a time, so memory stays bounded
+ * whatever the article's size. Returns 0, the callback's nonzero value, or a negative status
+ * with err filled (DEPECHE_ERR_INPUT for binary data, DEPECHE_ERR_NOMEM). */
+int depeche_parse(const depeche_engine *engine, const depeche_input *input,
+                  depeche_sentence_fn fn, void *ctx, depeche_error *err);
+
+/* The sentence in CoNLL-U (UD v2): "# doc_id = ID" when doc_id is not NULL, "# sent_id"
+ * (doc_id-INDEX, or INDEX), "# text", then a line per token and word, MISC giving each token's
+ * span as TokenRange=START:END (code points) and SpaceAfter=No; the blank line that ends a
+ * sentence included. Returns a new string freed with free(), or NULL if memory ran out. */
+char *depeche_sentence_conllu(const depeche_sentence *sentence, const char *doc_id);
+
 /* ---- Reading inputs ----------------------------------------------------------------------- */
 
 /* Reads a whole file ("-" is standard input) into a new buffer with a terminating NUL not

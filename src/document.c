@@ -6,48 +6,10 @@
 #include <string.h>
 
 #include "document.h"
-#include "html.h"
-#include "read.h"
+#include "article.h"
 #include "engine.h"
 #include "normalize.h"
 #include "resolve.h"
-
-/* ---- Binary input --------------------------------------------------------------------- */
-
-/* How much of the start of an input is looked at to tell text from binary data. */
-#define DP_SNIFF_BYTES 65536
-
-/* Returns why the bytes are not text (static string), or NULL when they may be an article.
- * A few stray NUL bytes in a scraped page do not make it binary: they are read as spaces. */
-static const char *binary_kind(const char *data, size_t len, char *buf, size_t size)
-{
-    static const struct {
-        const char *magic;
-        size_t len;
-        const char *name;
-    } magics[] = {
-        {"\x89PNG", 4, "a PNG image"}, {"\xFF\xD8\xFF", 3, "a JPEG image"},
-        {"GIF8", 4, "a GIF image"},    {"%PDF", 4, "a PDF document"},
-        {"\x1F\x8B", 2, "gzip data"},  {"PK\x03\x04", 4, "a zip archive"},
-        {"\x7F" "ELF", 4, "an executable"}, {"\x28\xB5\x2F\xFD", 4, "zstd data"},
-        {"\xFD" "7zXZ", 5, "xz data"},
-    };
-    const unsigned char *s = (const unsigned char *)data;
-    if (len >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF)))
-        return NULL; /* UTF-16 */
-    for (size_t i = 0; i < DP_ARRAY_LEN(magics); i++)
-        if (len >= magics[i].len && !memcmp(data, magics[i].magic, magics[i].len))
-            return magics[i].name;
-    size_t n = len < DP_SNIFF_BYTES ? len : DP_SNIFF_BYTES, controls = 0;
-    for (size_t i = 0; i < n; i++)
-        controls += s[i] < 0x20 && s[i] != '\n' && s[i] != '\r' && s[i] != '\t' && s[i] != '\f' &&
-                    s[i] != '\v' && s[i] != 0x1B;
-    if (n && controls * 10 > n) { /* more than 10% control bytes */
-        snprintf(buf, size, "binary data (%zu%% control bytes)", controls * 100 / n);
-        return buf;
-    }
-    return NULL;
-}
 
 /* ---- Building the document ------------------------------------------------------------ */
 
@@ -645,8 +607,6 @@ static char *dup_or_null(const char *s, int *fail)
 depeche_document *depeche_extract(const depeche_engine *e, const depeche_input *in,
                                   depeche_error *err)
 {
-    char why[64];
-    const char *binary;
     dp_text text = {0}, title = {0};
     dp_layout layout = {0};
     dp_mentions mentions = {0};
@@ -656,40 +616,21 @@ depeche_document *depeche_extract(const depeche_engine *e, const depeche_input *
     dp_match_data *md = NULL;
     dp_token *toks = NULL;
     depeche_document *doc = NULL;
-    dp_html_page page = {0};
-    char *converted = NULL;
     int rc = DEPECHE_ERR_NOMEM, fail = 0;
 
     if (!e || !in || (!in->text && in->length)) {
         dp_fail(err, DEPECHE_ERR_ARGUMENT, NULL, 0, 0, "no engine or no input");
         return NULL;
     }
-    const char *bytes = in->text ? in->text : "";
-    size_t length = in->length;
-    if ((binary = binary_kind(bytes, length, why, sizeof why))) {
-        dp_fail(err, DEPECHE_ERR_INPUT, NULL, 0, 0, "not a text article: %s", binary);
+    dp_article article;
+    if (dp_article_read(in, &article, err)) {
+        dp_article_release(&article);
         return NULL;
     }
-    const char *given_title = in->title, *given_published = in->published;
-    size_t converted_invalid = 0;
-    int is_html = dp_html_is_page(bytes, length);
-    if (is_html) {
-        int valid = dp_utf8_valid_prefix(bytes, length) == length;
-        if ((rc = dp_html_read(bytes, length, in->encoding, valid, &page))) {
-            dp_fail(err, (depeche_status)rc, NULL, 0, 0,
-                    rc == DEPECHE_ERR_NOMEM ? "out of memory" : "an HTML page libxml2 cannot read");
-            return NULL;
-        }
-        bytes = page.text, length = page.length;
-        if (!given_title)
-            given_title = page.title;
-        if (!given_published)
-            given_published = page.published;
-    } else if (in->encoding && !dp_encoding_is_utf8(in->encoding)) {
-        if (dp_convert(bytes, length, in->encoding, &converted, &length, &converted_invalid, err))
-            return NULL;
-        bytes = converted;
-    }
+    const char *bytes = article.bytes;
+    size_t length = article.length;
+    const char *given_title = article.title, *given_published = article.published;
+    int is_html = article.is_html;
     rc = DEPECHE_ERR_NOMEM;
     doc = calloc(1, sizeof *doc);
     md = dp_match_data_new();
@@ -702,8 +643,8 @@ depeche_document *depeche_extract(const depeche_engine *e, const depeche_input *
         goto out;
     if (is_html && warn(doc, "html", "read as an HTML page: offsets count in the text taken from it"))
         goto out;
-    if (converted && warn(doc, "encoding", "converted from %.60s to UTF-8%s", in->encoding,
-                          converted_invalid ? "; bytes it does not define became U+FFFD" : ""))
+    if (article.converted && warn(doc, "encoding", "converted from %.60s to UTF-8%s", in->encoding,
+                          article.converted_invalid ? "; bytes it does not define became U+FFFD" : ""))
         goto out;
     const char *given = NULL;
     size_t given_len = 0;
@@ -769,8 +710,7 @@ depeche_document *depeche_extract(const depeche_engine *e, const depeche_input *
     rc = 0;
 out:
     free(toks);
-    free(converted);
-    dp_html_page_release(&page);
+    dp_article_release(&article);
     free(triggers.items);
     dp_events_release(&events);
     dp_entities_release(&entities);

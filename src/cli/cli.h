@@ -49,6 +49,7 @@ typedef struct cli_job {
     char *json;    /* owned: the record to print */
     char *message; /* owned: the line for stderr when the input failed, else NULL */
     size_t events;
+    int raw;  /* json is printed as it is, without a line end (CoNLL-U) */
     int done; /* the worker is through with it (set under the ring's lock) */
 } cli_job;
 
@@ -61,6 +62,8 @@ typedef struct cli_run {
     int ndjson;       /* every input is JSON Lines, whatever its name */
     int sniff_ndjson; /* an input that starts with '{' is JSON Lines */
     int pass_records; /* JSON Lines that are depeche's own records pass through unchanged */
+    int conllu;       /* parse: CoNLL-U instead of JSON records; with one thread, sentences are
+                         written as they come, so memory stays bounded whatever the article */
     /* Where records go, in input order: stdout when NULL. Returns nonzero to stop the run. */
     int (*sink)(void *ctx, const char *record, size_t length);
     void *sink_ctx;
@@ -118,6 +121,7 @@ unsigned long long cli_path_size(const char *path);
 int main_article(int argc, char **argv);
 int main_extract(int argc, char **argv);
 int main_timeline(int argc, char **argv);
+int main_parse(int argc, char **argv);
 void cli_usage(FILE *out);
 
 #endif

@@ -14,6 +14,9 @@ void cli_usage(FILE *out)
           "                                            many articles -> one JSON line each\n"
           "       depeche timeline [OPTIONS] [FILE|DIR|-]...\n"
           "                                            records or articles -> one timeline\n"
+          "       depeche parse [OPTIONS] [FILE|DIR|-]...\n"
+          "                                            articles -> CoNLL-U: lemmas, parts of\n"
+          "                                            speech, dependencies\n"
           "\n"
           "Extracts people, organisations, roles, places, dates and corporate events from\n"
           "French news text. Files may be plain, compressed (.gz .zst .xz .bz2) or archives\n"
@@ -21,9 +24,10 @@ void cli_usage(FILE *out)
           "pages are read for their title, date and text.\n"
           "\n"
           "Options:\n"
-          "  --ndjson             (extract) every input is JSON Lines records\n"
+          "  --ndjson             (extract, parse) every input is JSON Lines records\n"
           "                       {\"id\", \"text\", \"published\"?, \"title\"?, \"url\"?}\n"
-          "  -j, --jobs N         (extract) N worker threads (default: one per core); the\n"
+          "  -j, --jobs N         (extract, parse) N worker threads (default: one per core;\n"
+          "                       parse: one, streaming); the\n"
           "                       output is the same whatever N\n"
           "  --progress, --no-progress\n"
           "                       (extract) show progress on stderr (default: on a terminal)\n"
@@ -219,5 +223,7 @@ int main(int argc, char **argv)
         return main_extract(argc, argv);
     if (argc > 1 && !strcmp(argv[1], "timeline"))
         return main_timeline(argc, argv);
+    if (argc > 1 && !strcmp(argv[1], "parse"))
+        return main_parse(argc, argv);
     return main_article(argc, argv);
 }

@@ -46,14 +46,84 @@ static void job_free(cli_job *job)
     free(job);
 }
 
-static void job_fail(cli_job *job, const char *id, const char *source, const char *message,
-                     unsigned flags)
+/* A CoNLL-U comment's value: one line. */
+static void put_comment(FILE *out, const char *key, const char *value)
+{
+    fprintf(out, "# %s = ", key);
+    for (const char *p = value; *p; p++)
+        fputc(*p == '\n' || *p == '\r' ? ' ' : *p, out);
+    fputc('\n', out);
+}
+
+static void job_fail(const cli_run *run, cli_job *job, const char *id, const char *source,
+                     const char *message)
 {
     size_t n = strlen(id) + strlen(message) + 3;
     job->message = malloc(n);
     if (job->message)
         snprintf(job->message, n, "%s: %s", id, message);
-    job->json = depeche_error_json(id, source, message, flags);
+    if (!run->conllu) {
+        job->json = depeche_error_json(id, source, message, run->json_flags);
+        return;
+    }
+    size_t size;
+    FILE *out = open_memstream(&job->json, &size);
+    if (!out)
+        return;
+    put_comment(out, "doc_id", id);
+    put_comment(out, "error", message);
+    fputc('\n', out);
+    if (fclose(out)) {
+        free(job->json);
+        job->json = NULL;
+    }
+    job->raw = 1;
+}
+
+typedef struct conllu_sink {
+    const char *doc_id;
+    FILE *out;
+} conllu_sink;
+
+static int conllu_sentence(void *ctx, const depeche_sentence *s)
+{
+    conllu_sink *sink = ctx;
+    char *text = depeche_sentence_conllu(s, sink->doc_id);
+    if (!text)
+        return DEPECHE_ERR_NOMEM;
+    int failed = fputs(text, sink->out) == EOF;
+    free(text);
+    return failed ? 1 : 0;
+}
+
+/* depeche parse: with workers, each article's CoNLL-U is collected for the printer; alone, it
+ * goes straight to stdout, a sentence at a time. */
+static void job_parse(const cli_run *run, cli_job *job, depeche_input *in)
+{
+    depeche_error err;
+    size_t size;
+    if (!in->encoding)
+        in->encoding = run->encoding;
+    conllu_sink sink = {in->id && strcmp(in->id, "-") ? in->id : NULL,
+                        run->ring ? open_memstream(&job->json, &size) : stdout};
+    if (!sink.out)
+        return;
+    int rc = depeche_parse(run->engine, in, conllu_sentence, &sink, &err);
+    if (sink.out != stdout && fclose(sink.out)) {
+        free(job->json);
+        job->json = NULL;
+    }
+    if (rc < 0) {
+        char msg[1200];
+        free(job->json);
+        job->json = NULL;
+        job_fail(run, job, sink.doc_id ? sink.doc_id : "-", in->source,
+                 depeche_error_format(&err, msg, sizeof msg));
+        return;
+    }
+    if (!job->json)
+        job->json = strdup("");
+    job->raw = 1;
 }
 
 static void job_extract(const cli_run *run, cli_job *job, depeche_input *in)
@@ -64,8 +134,8 @@ static void job_extract(const cli_run *run, cli_job *job, depeche_input *in)
     depeche_document *doc = depeche_extract(run->engine, in, &err);
     if (!doc) {
         char msg[1200];
-        job_fail(job, in->id ? in->id : "-", in->source, depeche_error_format(&err, msg, sizeof msg),
-                 run->json_flags);
+        job_fail(run, job, in->id ? in->id : "-", in->source,
+                 depeche_error_format(&err, msg, sizeof msg));
         return;
     }
     job->events = depeche_document_event_count(doc);
@@ -87,13 +157,12 @@ static int is_depeche_record(const char *line, size_t length)
 static void job_run(const cli_run *run, cli_job *job)
 {
     if (job->kind == CLI_JOB_FAILED) {
-        job_fail(job, job->name, strcmp(job->name, "-") ? job->name : NULL, job->data,
-                 run->json_flags);
+        job_fail(run, job, job->name, strcmp(job->name, "-") ? job->name : NULL, job->data);
     } else if (job->kind == CLI_JOB_ARTICLE) {
         int is_stdin = !strcmp(job->name, "-");
         depeche_input in = {.id = job->name, .source = is_stdin ? NULL : job->name,
                             .text = job->data, .length = job->length};
-        job_extract(run, job, &in);
+        (run->conllu ? job_parse : job_extract)(run, job, &in);
     } else {
         depeche_input in;
         depeche_record *record;
@@ -107,11 +176,11 @@ static void job_run(const cli_run *run, cli_job *job)
         } else if (bad) {
             char msg[1200];
             snprintf(msg, sizeof msg, "%s: %s", job->name, err.message);
-            job_fail(job, in.id ? in.id : job->name, in.source, msg, run->json_flags);
+            job_fail(run, job, in.id ? in.id : job->name, in.source, msg);
         } else {
             if (!in.id)
                 in.id = job->name;
-            job_extract(run, job, &in);
+            (run->conllu ? job_parse : job_extract)(run, job, &in);
         }
         depeche_record_free(record);
     }
@@ -177,7 +246,7 @@ static void job_emit(cli_run *run, cli_job *job)
     if (run->sink) {
         if (run->sink(run->sink_ctx, job->json, strlen(job->json)))
             atomic_store(&run->stopped, 1);
-    } else if (fputs(job->json, stdout) == EOF || putchar('\n') == EOF)
+    } else if (fputs(job->json, stdout) == EOF || (!job->raw && putchar('\n') == EOF))
         flush_output(run); /* fails again, and says why */
     else if (!run->ring)
         flush_output(run);

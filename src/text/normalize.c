@@ -424,6 +424,26 @@ size_t dp_fold_key(const char *s, size_t n, char *out, size_t cap)
     return len;
 }
 
+size_t dp_lowercase(const char *s, size_t n, char *out, size_t cap)
+{
+    size_t len = 0, i = 0;
+    while (i < n) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) {
+            if (len >= cap)
+                return (size_t)-1;
+            out[len++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+            i++;
+            continue;
+        }
+        uint32_t cp = (uint32_t)utf8proc_tolower((utf8proc_int32_t)dp_utf8_next(s, n, &i));
+        if (len + 4 > cap)
+            return (size_t)-1;
+        len += dp_utf8_encode(cp, out + len);
+    }
+    return len;
+}
+
 #define SP DP_CC_SPACE
 #define PU DP_CC_PUNCT
 #define SY DP_CC_SYMBOL

@@ -2,6 +2,7 @@
 #ifndef DEPECHE_ENGINE_H
 #define DEPECHE_ENGINE_H
 
+#include "analyse.h"
 #include "date.h"
 #include "event.h"
 #include "gazetteer.h"
@@ -16,6 +17,7 @@ struct depeche_engine {
     dp_match_rules matcher;
     dp_gazetteer gazetteer;
     dp_event_rules events;
+    dp_syntax syntax; /* the lexicon (with the data files' forms) and the tagger and parser */
     char **paths; /* user file paths, owned, kept for messages that name them */
     size_t n_paths, paths_cap;
 };

@@ -9,7 +9,7 @@
 
 #define DP_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
-/* ---- Errors (engine.c) ---- */
+/* ---- Errors (error.c) ---- */
 
 /* Fills err (if not NULL) with code, location and a printf-style message; returns code. */
 int dp_fail(depeche_error *err, depeche_status code, const char *path, unsigned long line,

@@ -2,7 +2,6 @@
  * bad line is reported alike, as "file:line: message". */
 #include <dirent.h>
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,56 +10,6 @@
 #include "engine.h"
 #include "html.h"
 #include "resource.h"
-
-int dp_fail(depeche_error *err, depeche_status code, const char *path, unsigned long line,
-            unsigned long offset, const char *fmt, ...)
-{
-    if (!err)
-        return code;
-    err->code = code;
-    snprintf(err->path, sizeof err->path, "%s", path ? path : "");
-    err->line = line;
-    err->offset = offset;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(err->message, sizeof err->message, fmt, ap);
-    va_end(ap);
-    return code;
-}
-
-const char *depeche_strerror(depeche_status code)
-{
-    switch (code) {
-    case DEPECHE_OK: return "success";
-    case DEPECHE_ERR_NOMEM: return "out of memory";
-    case DEPECHE_ERR_IO: return "input/output error";
-    case DEPECHE_ERR_DATA: return "bad data file";
-    case DEPECHE_ERR_INPUT: return "unusable input";
-    case DEPECHE_ERR_ARGUMENT: return "invalid argument";
-    }
-    return "unknown error";
-}
-
-char *depeche_error_format(const depeche_error *err, char *buf, size_t size)
-{
-    if (!size)
-        return buf;
-    if (!err->path[0])
-        snprintf(buf, size, "%s", err->message);
-    else if (!err->line)
-        snprintf(buf, size, "%s: %s", err->path, err->message);
-    else if (err->offset)
-        snprintf(buf, size, "%s:%lu: %s (offset %lu)", err->path, err->line, err->message,
-                 err->offset);
-    else
-        snprintf(buf, size, "%s:%lu: %s", err->path, err->line, err->message);
-    return buf;
-}
-
-const char *depeche_version(void)
-{
-    return DEPECHE_VERSION;
-}
 
 /* Hands one data line to the stage that owns its kind. */
 static int load_line(depeche_engine *e, const char *path, unsigned long lineno, const char *line,
@@ -71,6 +20,8 @@ static int load_line(depeche_engine *e, const char *path, unsigned long lineno, 
     dp_next_field(&line, &len, &kind, &kind_len);
     int rc = dp_token_rules_load(&e->tokens, kind, kind_len, line, len, path, lineno, err);
     if (!rc)
+        rc = dp_morpho_load(&e->syntax.morpho, kind, kind_len, line, len, path, lineno, err);
+    if (!rc)
         rc = dp_date_rules_load(&e->dates, kind, kind_len, line, len, path, lineno, err);
     if (!rc)
         rc = dp_segment_rules_load(&e->segments, kind, kind_len, line, len, path, lineno, err);
@@ -80,7 +31,7 @@ static int load_line(depeche_engine *e, const char *path, unsigned long lineno, 
         rc = dp_event_rules_load(&e->events, kind, kind_len, line, len, path, lineno, err);
     if (!rc)
         rc = dp_fail(err, DEPECHE_ERR_DATA, path, lineno, 0,
-                     "unknown kind '%.*s' (known: title, abbreviation, elision, word, clitic, "
+                     "unknown kind '%.*s' (known: title, abbreviation, elision, word, clitic, form, contraction, "
                      "month, weekday, boilerplate, boilerplate-block, boilerplate-footer, "
                      "teasers, teaser-link, published, byline, class, entity, relative, cue, event, summary)",
                      (int)(kind_len > 40 ? 40 : kind_len), kind);
@@ -178,8 +129,16 @@ depeche_engine *depeche_engine_new(const depeche_engine_options *options, depech
         dp_fail(err, DEPECHE_ERR_NOMEM, NULL, 0, 0, "out of memory");
         return NULL;
     }
-    /* patterns first: gazetteer names are split into tokens by the tokenizer's rules */
-    int rc = 0, defaults = !options || !options->no_defaults;
+    /* the lexicon before the patterns, whose "form" lines override it; patterns before the
+     * gazetteers, whose names are split into tokens by the tokenizer's rules */
+    int rc = dp_morpho_open(&e->syntax.morpho, dp_lexicon_image,
+                            (size_t)(dp_lexicon_image_end - dp_lexicon_image), "lexicon image",
+                            err);
+    if (!rc)
+        rc = dp_syntax_model_open(&e->syntax.model, dp_syntax_image,
+                                  (size_t)(dp_syntax_image_end - dp_syntax_image), 0,
+                                  "models/fr-ud.model", err);
+    int defaults = !options || !options->no_defaults;
     for (const dp_resource *r = dp_default_resources; defaults && r->path && !rc; r++)
         if (!strncmp(r->path, "patterns/", 9))
             rc = load_text(e, r->path, r->data, r->size, 0, err);
@@ -213,6 +172,7 @@ void depeche_engine_free(depeche_engine *e)
     dp_match_rules_release(&e->matcher);
     dp_gazetteer_release(&e->gazetteer);
     dp_event_rules_release(&e->events);
+    dp_morpho_release(&e->syntax.morpho);
     for (size_t i = 0; i < e->n_paths; i++)
         free(e->paths[i]);
     free(e->paths);

@@ -56,6 +56,11 @@ size_t dp_text_orig_byte(const dp_text *t, dp_orig_cursor *cursor, uint32_t cp);
  * (size_t)-1 if it does not fit. */
 size_t dp_fold_key(const char *s, size_t n, char *out, size_t cap);
 
+/* Writes the lowercase of s[0..n) into out (cap bytes), accents kept ("État" -> "état"), for
+ * the tagger's word features and lexicon look-ups. Returns its length, or (size_t)-1 if it does
+ * not fit. */
+size_t dp_lowercase(const char *s, size_t n, char *out, size_t cap);
+
 /* What a code point is, for the tokenizer. */
 enum dp_char_class {
     DP_CC_SPACE,

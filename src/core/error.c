@@ -1,0 +1,56 @@
+/* Errors as values: every stage fills a caller's depeche_error through dp_fail, so that no
+ * stage depends on the engine to report a problem. */
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "internal.h"
+
+int dp_fail(depeche_error *err, depeche_status code, const char *path, unsigned long line,
+            unsigned long offset, const char *fmt, ...)
+{
+    if (!err)
+        return code;
+    err->code = code;
+    snprintf(err->path, sizeof err->path, "%s", path ? path : "");
+    err->line = line;
+    err->offset = offset;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err->message, sizeof err->message, fmt, ap);
+    va_end(ap);
+    return code;
+}
+
+const char *depeche_strerror(depeche_status code)
+{
+    switch (code) {
+    case DEPECHE_OK: return "success";
+    case DEPECHE_ERR_NOMEM: return "out of memory";
+    case DEPECHE_ERR_IO: return "input/output error";
+    case DEPECHE_ERR_DATA: return "bad data file";
+    case DEPECHE_ERR_INPUT: return "unusable input";
+    case DEPECHE_ERR_ARGUMENT: return "invalid argument";
+    }
+    return "unknown error";
+}
+
+char *depeche_error_format(const depeche_error *err, char *buf, size_t size)
+{
+    if (!size)
+        return buf;
+    if (!err->path[0])
+        snprintf(buf, size, "%s", err->message);
+    else if (!err->line)
+        snprintf(buf, size, "%s: %s", err->path, err->message);
+    else if (err->offset)
+        snprintf(buf, size, "%s:%lu: %s (offset %lu)", err->path, err->line, err->message,
+                 err->offset);
+    else
+        snprintf(buf, size, "%s:%lu: %s", err->path, err->line, err->message);
+    return buf;
+}
+
+const char *depeche_version(void)
+{
+    return DEPECHE_VERSION;
+}

@@ -1,0 +1,171 @@
+/* The syntax stage over one sentence: tag the tokens, split contractions, read lemmas and
+ * features from the lexicon, parse. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "analyse.h"
+#include "normalize.h"
+
+static uint32_t get_u32(const unsigned char *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+int dp_syntax_model_open(dp_syntax_model *m, const void *image, size_t size, int check,
+                         const char *path, depeche_error *err)
+{
+    const unsigned char *d = image;
+    memset(m, 0, sizeof *m);
+    if (size < 12 || memcmp(d, "DPSYNTX1", 8))
+        return dp_fail(err, DEPECHE_ERR_DATA, path, 0, 0, "not a depeche syntax model");
+    uint32_t n_rel = get_u32(d + 8);
+    size_t at = 12;
+    if (!n_rel || n_rel > DP_MAX_RELATIONS)
+        return dp_fail(err, DEPECHE_ERR_DATA, path, 0, 0, "a model with %u relations", n_rel);
+    for (uint32_t i = 0; i < n_rel; i++) {
+        const unsigned char *end = memchr(d + at, '\0', size - at);
+        if (!end)
+            return dp_fail(err, DEPECHE_ERR_DATA, path, 0, 0, "a truncated syntax model");
+        m->relations[i] = (const char *)d + at;
+        at = (size_t)(end - d) + 1;
+    }
+    at = (at + 3) & ~(size_t)3;
+    if (at > size || dp_perceptron_open(&m->tagger, d, size, &at, check) ||
+        dp_perceptron_open(&m->parser.transitions, d, size, &at, check) ||
+        dp_perceptron_open(&m->parser.relations, d, size, &at, check))
+        return dp_fail(err, DEPECHE_ERR_DATA, path, 0, 0, "a damaged syntax model");
+    if (m->parser.relations.n_classes > n_rel || m->parser.transitions.n_classes != 4)
+        return dp_fail(err, DEPECHE_ERR_DATA, path, 0, 0, "a syntax model that does not add up");
+    m->parser.relation_names = m->relations;
+    m->parser.n_relations = m->parser.relations.n_classes;
+    return 0;
+}
+
+/* A part of speech close enough to stand in for another's reading. */
+static int close_tag(int upos)
+{
+    switch (upos) {
+    case DP_AUX: return DP_VERB;
+    case DP_VERB: return DP_AUX;
+    case DP_ADJ: return DP_VERB; /* participles used as adjectives */
+    case DP_PROPN: return DP_NOUN;
+    case DP_PRON: return DP_DET;
+    case DP_DET: return DP_PRON;
+    case DP_SCONJ: return DP_PRON;
+    }
+    return -1;
+}
+
+void dp_word_reading(const dp_morpho *m, const char *form, size_t len, int upos, dp_reading *out)
+{
+    dp_reading r[16];
+    char lower[4 * DP_MORPHO_MAX_WORD + 4];
+    size_t n = dp_morpho_readings(m, form, len, r, DP_ARRAY_LEN(r));
+    size_t lower_len = dp_lowercase(form, len, lower, sizeof lower);
+    if (lower_len != (size_t)-1 && (lower_len != len || memcmp(lower, form, len)))
+        n += dp_morpho_readings(m, lower, lower_len, r + n, DP_ARRAY_LEN(r) - n);
+    for (int pass = 0; pass < 2; pass++) {
+        int want = pass ? close_tag(upos) : upos;
+        for (size_t i = 0; i < n && want >= 0; i++)
+            if (r[i].upos == want) {
+                *out = r[i];
+                out->upos = (uint8_t)upos;
+                if (pass && upos == DP_ADJ) /* "racheté" as an adjective: lemma, no verb features */
+                    out->feats = "";
+                return;
+            }
+    }
+    out->upos = (uint8_t)upos;
+    out->feats = "";
+    out->lemma[0] = '\0';
+    if (upos == DP_PROPN || lower_len == (size_t)-1) {
+        if (len <= DP_MORPHO_MAX_WORD) {
+            memcpy(out->lemma, form, len);
+            out->lemma[len] = '\0';
+        }
+    } else if (lower_len <= DP_MORPHO_MAX_WORD) {
+        memcpy(out->lemma, lower, lower_len);
+        out->lemma[lower_len] = '\0';
+    }
+}
+
+void dp_parse_word_of(const char *form, size_t len, const char *lemma, int upos,
+                      const char *feats, dp_parse_word *out)
+{
+    char lower[4 * DP_MORPHO_MAX_WORD + 4];
+    size_t n = dp_lowercase(form, len, lower, sizeof lower);
+    out->form = n == (size_t)-1 ? dp_hash_bytes(form, len < 64 ? len : 64)
+                                : dp_hash_bytes(lower, n);
+    out->lemma = lemma[0] ? dp_hash_bytes(lemma, strlen(lemma)) : out->form;
+    out->upos = (uint8_t)upos;
+    out->morph = dp_morph_class(feats);
+}
+
+dp_syntax_work *dp_syntax_work_new(void)
+{
+    dp_syntax_work *w = calloc(1, sizeof *w);
+    if (!w)
+        return NULL;
+    if (!(w->state = dp_parse_state_new(DP_MAX_SENTENCE_WORDS))) {
+        free(w);
+        return NULL;
+    }
+    return w;
+}
+
+void dp_syntax_work_free(dp_syntax_work *w)
+{
+    if (!w)
+        return;
+    dp_parse_state_free(w->state);
+    free(w);
+}
+
+void dp_syntax_analyse(const dp_syntax *syn, const char *text, const dp_token *toks, size_t n,
+                       dp_syntax_work *w)
+{
+    const dp_morpho *m = &syn->morpho;
+    for (size_t i = 0; i < n; i++)
+        dp_tag_token_prepare(m, text + toks[i].start, toks[i].end - toks[i].start, i == 0,
+                             &w->tags_in[i]);
+    dp_tagger_tag(&syn->model.tagger, w->tags_in, n, w->tags);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *form = text + toks[i].start;
+        size_t len = toks[i].end - toks[i].start;
+        const dp_contraction *c = NULL;
+        if (w->tags[i] >= DP_UPOS_COUNT) {
+            char lower[4 * DP_MORPHO_MAX_WORD + 4];
+            size_t ll = dp_lowercase(form, len, lower, sizeof lower);
+            if (ll != (size_t)-1)
+                c = dp_morpho_contraction(m, lower, ll);
+            if (!c) /* a contraction the data do not list: its first part of speech */
+                w->tags[i] = DP_ADP;
+        }
+        for (int part = c ? 1 : 0; part <= (c ? 2 : 0); part++) {
+            dp_word *wd = &w->words[k];
+            dp_reading r;
+            wd->token = (uint32_t)i;
+            wd->part = (uint8_t)part;
+            wd->form = part ? c->words[part - 1] : NULL;
+            int upos = part == 1 ? DP_ADP
+                       : part == 2 ? (w->tags[i] == DP_TAG_ADP_DET ? DP_DET : DP_PRON)
+                                   : w->tags[i];
+            const char *wf = part ? wd->form : form;
+            size_t wl = part ? strlen(wd->form) : len;
+            dp_word_reading(m, wf, wl, upos, &r);
+            wd->upos = r.upos;
+            wd->feats = r.feats;
+            memcpy(wd->lemma, r.lemma, sizeof wd->lemma);
+            dp_parse_word_of(wf, wl, wd->lemma, wd->upos, wd->feats, &w->parse_in[k + 1]);
+            k++;
+        }
+    }
+    w->n_words = k;
+    dp_parse_word_root(&w->parse_in[0]);
+    dp_parse(&syn->model.parser, w->parse_in, k, w->state, w->heads, w->rels);
+    for (size_t i = 0; i < k; i++) {
+        w->words[i].head = w->heads[i + 1];
+        w->words[i].rel = w->rels[i + 1];
+    }
+}

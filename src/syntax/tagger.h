@@ -1,0 +1,39 @@
+/* Stage 5b, the tagger: a part of speech for every surface token, by an averaged perceptron
+ * read left to right (each decision sees the two tags before it). Its features are the word,
+ * its affixes and shape, its neighbours, and the parts of speech the lexicon allows for it and
+ * for its neighbours: the lexicon is what lets it tag words it never saw in training. */
+#ifndef DEPECHE_TAGGER_H
+#define DEPECHE_TAGGER_H
+
+#include "morpho.h"
+#include "perceptron.h"
+
+/* What the tagger knows of one token, computed once. */
+typedef struct dp_tag_token {
+    uint64_t lower;     /* hash of the lowercase form */
+    uint64_t suffix[4]; /* hashes of the last 1..4 characters */
+    uint64_t prefix;    /* hash of the first 2 characters */
+    uint64_t shape;     /* hash of the shape: "Xx", "d,d", "X-Xx" */
+    uint32_t lexicon;   /* parts of speech the lexicon allows (bits), 0: unknown */
+    uint8_t flags;      /* DP_TT_* */
+} dp_tag_token;
+
+enum { DP_TT_CAPITAL = 1, DP_TT_FIRST = 2, DP_TT_DIGIT = 4, DP_TT_HYPHEN = 8, DP_TT_ALLCAPS = 16 };
+
+/* Fills t from a token's form (bytes of the normalized text). `first` says it opens the
+ * sentence. */
+void dp_tag_token_prepare(const dp_morpho *m, const char *form, size_t len, int first,
+                          dp_tag_token *t);
+
+#define DP_TAGGER_MAX_FEATURES 32
+
+/* The features of token i given the two tags before it (-1 before the sentence). Returns
+ * their number (at most DP_TAGGER_MAX_FEATURES). Training and tagging share it. */
+size_t dp_tagger_features(const dp_tag_token *toks, size_t n, size_t i, int prev, int prev2,
+                          uint64_t *out);
+
+/* Tags toks[0..n) into tags[0..n) (enum dp_tag values). */
+void dp_tagger_tag(const dp_perceptron *model, const dp_tag_token *toks, size_t n,
+                   uint8_t *tags);
+
+#endif
