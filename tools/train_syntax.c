@@ -97,6 +97,18 @@ static char *read_all(const char *path, size_t *size)
     return data;
 }
 
+/* The part of speech the data files fix for a form (a "form" line with one reading), or -1.
+ * Treebanks disagree on a few signs ("%" is NOUN in Sequoia, SYM in GSD); the data decide. */
+static const dp_morpho *fixed_forms;
+static int fixed_tag(const char *form)
+{
+    dp_reading r[2];
+    uint32_t first;
+    if (!fixed_forms || !dp_lexicon_get(&fixed_forms->user_forms, form, strlen(form), &first))
+        return -1;
+    return dp_morpho_readings(fixed_forms, form, strlen(form), r, 2) == 1 ? r[0].upos : -1;
+}
+
 static void read_treebank(corpus *c, const char *path)
 {
     size_t size, pos = 0;
@@ -115,6 +127,9 @@ static void read_treebank(corpus *c, const char *path)
             int upos = dp_tag_from_name(s.words[i].upos, strlen(s.words[i].upos));
             t.words[i].form = normalized(s.words[i].form);
             t.words[i].upos = (uint8_t)(upos >= 0 && upos < DP_UPOS_COUNT ? upos : DP_X);
+            int fixed = fixed_tag(t.words[i].form);
+            if (fixed >= 0)
+                t.words[i].upos = (uint8_t)fixed;
             t.words[i].head = (uint16_t)(s.words[i].head < 0 ? 0 : s.words[i].head);
             const char *rel = s.words[i].deprel;
             t.words[i].rel = t.words[i].head == 0 ? DP_DEPREL_ROOT : relation_id(c, rel);
@@ -172,7 +187,7 @@ static void prepare_tokens(const dp_morpho *m, const tsentence *t, dp_tag_token 
 /* Trains a tagger on the sentences whose index mod folds differs from fold (all when folds is
  * 0). */
 static void train_tagger(dp_perceptron_trainer *tr, const dp_morpho *m, const corpus *c,
-                         int epochs, size_t folds, size_t fold)
+                         int epochs, size_t folds, size_t fold, int second)
 {
     if (dp_perceptron_trainer_init(tr, DP_TAG_COUNT))
         die("out of memory");
@@ -191,7 +206,8 @@ static void train_tagger(dp_perceptron_trainer *tr, const dp_morpho *m, const co
             int prev = -1, prev2 = -1;
             for (size_t i = 0; i < t->n_tokens; i++) {
                 float scores[DP_PERCEPTRON_MAX_CLASSES] = {0};
-                size_t k = dp_tagger_features(toks, t->n_tokens, i, prev, prev2, f);
+                size_t k = dp_tagger_features(toks, t->n_tokens, i, prev, prev2,
+                                              second ? t->predicted : NULL, f);
                 dp_perceptron_trainer_score(tr, f, k, scores);
                 uint32_t best = 0;
                 for (uint32_t cl = 1; cl < DP_TAG_COUNT; cl++)
@@ -262,9 +278,11 @@ static void projectivize(uint16_t *heads, size_t n)
     }
 }
 
-static void evaluate(const dp_morpho *m, const dp_perceptron *tagger, const dp_parser *parser,
-                     const corpus *dev, const char *what)
+static void evaluate(const dp_morpho *m, const dp_perceptron *tagger,
+                     const dp_perceptron *tagger2, const dp_parser *parser, const corpus *dev,
+                     const char *what)
 {
+    static uint8_t first[DP_MAX_SENTENCE_TOKENS];
     static dp_tag_token toks[DP_MAX_SENTENCE_TOKENS];
     static uint8_t tags[DP_MAX_SENTENCE_TOKENS];
     static dp_parse_word words[DP_MAX_SENTENCE_WORDS + 1];
@@ -275,7 +293,9 @@ static void evaluate(const dp_morpho *m, const dp_perceptron *tagger, const dp_p
     for (size_t i = 0; i < dev->n; i++) {
         const tsentence *t = &dev->s[i];
         prepare_tokens(m, t, toks);
-        dp_tagger_tag(tagger, toks, t->n_tokens, tags);
+        dp_tagger_tag(tagger, toks, t->n_tokens, NULL, tagger2 ? first : tags);
+        if (tagger2)
+            dp_tagger_tag(tagger2, toks, t->n_tokens, first, tags);
         for (size_t k = 0; k < t->n_tokens; k++, tok++)
             tag_ok += tags[k] == t->tokens[k].tag;
         if (!parser || t->n_words > DP_MAX_SENTENCE_WORDS)
@@ -373,6 +393,7 @@ int main(int argc, char **argv)
         }
         free(text);
     }
+    fixed_forms = &morpho;
     for (size_t i = 0; i < n_treebanks; i++)
         read_treebank(&train, treebanks[i]);
     if (dev_path) {
@@ -381,31 +402,35 @@ int main(int argc, char **argv)
     }
     fprintf(stderr, "train_syntax: %zu sentences, %u relations\n", train.n, train.n_relations);
 
-    /* the tagger, on everything */
-    dp_perceptron_trainer tagger_tr;
-    dp_strbuf tagger_img = {0};
-    dp_perceptron tagger;
-    train_tagger(&tagger_tr, &morpho, &train, tagger_epochs, 0, 0);
+    /* the tagger's first pass, on everything */
+    dp_perceptron_trainer tagger_tr, tagger2_tr;
+    dp_strbuf tagger_img = {0}, tagger2_img = {0};
+    dp_perceptron tagger, tagger2;
+    train_tagger(&tagger_tr, &morpho, &train, tagger_epochs, 0, 0, 0);
     freeze(&tagger_tr, &tagger_img, &tagger);
     if (dev.n)
-        evaluate(&morpho, &tagger, NULL, &dev, "tagger");
+        evaluate(&morpho, &tagger, NULL, NULL, &dev, "tagger, first pass");
 
-    /* jackknifed tags for the parser's training */
+    /* jackknifed first-pass tags: what the second pass and the parser learn from */
     const size_t folds = 10;
     static dp_tag_token toks[DP_MAX_SENTENCE_TOKENS];
     for (size_t fold = 0; fold < folds; fold++) {
         dp_perceptron_trainer tr;
         dp_strbuf img = {0};
         dp_perceptron p;
-        train_tagger(&tr, &morpho, &train, tagger_epochs, folds, fold);
+        train_tagger(&tr, &morpho, &train, tagger_epochs, folds, fold, 0);
         freeze(&tr, &img, &p);
         for (size_t i = fold; i < train.n; i += folds) {
             prepare_tokens(&morpho, &train.s[i], toks);
-            dp_tagger_tag(&p, toks, train.s[i].n_tokens, train.s[i].predicted);
+            dp_tagger_tag(&p, toks, train.s[i].n_tokens, NULL, train.s[i].predicted);
         }
         dp_perceptron_trainer_release(&tr);
         dp_strbuf_release(&img);
     }
+    train_tagger(&tagger2_tr, &morpho, &train, tagger_epochs, 0, 0, 1);
+    freeze(&tagger2_tr, &tagger2_img, &tagger2);
+    if (dev.n)
+        evaluate(&morpho, &tagger, &tagger2, NULL, &dev, "tagger, second pass");
 
     /* the parser */
     dp_parser_trainer pt = {0};
@@ -446,7 +471,7 @@ int main(int argc, char **argv)
             parser.n_relations = train.n_relations;
             char what[32];
             snprintf(what, sizeof what, "epoch %d", e + 1);
-            evaluate(&morpho, &tagger, &parser, &dev, what);
+            evaluate(&morpho, &tagger, &tagger2, &parser, &dev, what);
             dp_strbuf_release(&a);
             dp_strbuf_release(&b);
         }
@@ -462,6 +487,7 @@ int main(int argc, char **argv)
     while (!rc && out.len % 4)
         rc = dp_strbuf_putc(&out, 0);
     if (rc || dp_perceptron_trainer_write(&tagger_tr, prune, &out) ||
+        dp_perceptron_trainer_write(&tagger2_tr, prune, &out) ||
         dp_perceptron_trainer_write(&pt.transitions, prune, &out) ||
         dp_perceptron_trainer_write(&pt.relations, prune, &out))
         die("out of memory");

@@ -31,6 +31,7 @@ int dp_syntax_model_open(dp_syntax_model *m, const void *image, size_t size, int
     }
     at = (at + 3) & ~(size_t)3;
     if (at > size || dp_perceptron_open(&m->tagger, d, size, &at, check) ||
+        dp_perceptron_open(&m->tagger2, d, size, &at, check) ||
         dp_perceptron_open(&m->parser.transitions, d, size, &at, check) ||
         dp_perceptron_open(&m->parser.relations, d, size, &at, check))
         return dp_fail(err, DEPECHE_ERR_DATA, path, 0, 0, "a damaged syntax model");
@@ -128,7 +129,8 @@ void dp_syntax_analyse(const dp_syntax *syn, const char *text, const dp_token *t
     for (size_t i = 0; i < n; i++)
         dp_tag_token_prepare(m, text + toks[i].start, toks[i].end - toks[i].start, i == 0,
                              &w->tags_in[i]);
-    dp_tagger_tag(&syn->model.tagger, w->tags_in, n, w->tags);
+    dp_tagger_tag(&syn->model.tagger, w->tags_in, n, NULL, w->first_pass);
+    dp_tagger_tag(&syn->model.tagger2, w->tags_in, n, w->first_pass, w->tags);
     size_t k = 0;
     for (size_t i = 0; i < n; i++) {
         const char *form = text + toks[i].start;

@@ -17,13 +17,13 @@
 #define DP_MAX_SENTENCE_WORDS (2 * DP_MAX_SENTENCE_TOKENS)
 
 typedef struct dp_syntax_model {
-    dp_perceptron tagger;
+    dp_perceptron tagger, tagger2; /* the first pass, and the second that sees its tags */
     dp_parser parser;
     const char *relations[DP_MAX_RELATIONS]; /* point into the image */
 } dp_syntax_model;
 
-/* Reads a model image in place ("DPSYNTX1", then the relation names, then the tagger's, the
- * transitions' and the relations' perceptrons); image must outlive m. `check` checks every
+/* Reads a model image in place ("DPSYNTX1", then the relation names, then the perceptrons of
+ * the tagger's two passes, the transitions and the relations); image must outlive m. `check` checks every
  * weight row (see dp_perceptron_open). Returns 0 or DEPECHE_ERR_DATA with err filled. */
 int dp_syntax_model_open(dp_syntax_model *m, const void *image, size_t size, int check,
                          const char *path, depeche_error *err);
@@ -54,6 +54,7 @@ void dp_word_reading(const dp_morpho *m, const char *form, size_t len, int upos,
 /* Per-document work space for dp_syntax_analyse. */
 typedef struct dp_syntax_work {
     dp_tag_token tags_in[DP_MAX_SENTENCE_TOKENS];
+    uint8_t first_pass[DP_MAX_SENTENCE_TOKENS];
     uint8_t tags[DP_MAX_SENTENCE_TOKENS];
     dp_parse_word parse_in[DP_MAX_SENTENCE_WORDS + 1];
     uint16_t heads[DP_MAX_SENTENCE_WORDS + 1];

@@ -79,11 +79,12 @@ enum {
     F_LEXICON_FLAGS, F_PREV, F_PREV2_PREV, F_PREV_LOWER, F_PREV_WORD, F_NEXT_WORD,
     F_PREV2_WORD, F_NEXT2_WORD, F_PREV_SUFFIX3, F_NEXT_SUFFIX3, F_NEXT_LEXICON,
     F_PREV_LEXICON, F_LEXICON_PREV, F_LEXICON_NEXT_LEXICON, F_FLAGS, F_WORD_NEXT_WORD,
-    F_NEXT2_LEXICON, F_PREV_NEXT_LEXICON, F_SUFFIX3_PREV
+    F_NEXT2_LEXICON, F_PREV_NEXT_LEXICON, F_SUFFIX3_PREV, F_NEXT_TAG, F_NEXT2_TAGS,
+    F_WORD_NEXT_TAG, F_PREV_NEXT_TAG, F_LEXICON_NEXT_TAG, F_OWN_FIRST
 };
 
 size_t dp_tagger_features(const dp_tag_token *toks, size_t n, size_t i, int prev, int prev2,
-                          uint64_t *out)
+                          const uint8_t *first_pass, uint64_t *out)
 {
     const dp_tag_token *w = &toks[i];
     /* outside the sentence, words and classes are these marks */
@@ -125,17 +126,26 @@ size_t dp_tagger_features(const dp_tag_token *toks, size_t n, size_t i, int prev
     out[k++] = dp_feature_hash(F_NEXT2_LEXICON, n1l, n2l, w->lexicon);
     out[k++] = dp_feature_hash(F_PREV_NEXT_LEXICON, tp, w->lexicon, n1l);
     out[k++] = dp_feature_hash(F_SUFFIX3_PREV, w->suffix[2], tp, w->flags & DP_TT_CAPITAL);
+    if (first_pass) {
+        uint64_t t1 = i + 1 < n ? first_pass[i + 1] + 1u : 0, t2 = i + 2 < n ? first_pass[i + 2] + 1u : 0;
+        out[k++] = dp_feature_hash(F_NEXT_TAG, t1, 0, 0);
+        out[k++] = dp_feature_hash(F_NEXT2_TAGS, t1, t2, 0);
+        out[k++] = dp_feature_hash(F_WORD_NEXT_TAG, w->lower, t1, 0);
+        out[k++] = dp_feature_hash(F_PREV_NEXT_TAG, tp, t1, 0);
+        out[k++] = dp_feature_hash(F_LEXICON_NEXT_TAG, w->lexicon, t1, 0);
+        out[k++] = dp_feature_hash(F_OWN_FIRST, first_pass[i], w->lexicon, 0);
+    }
     return k;
 }
 
 void dp_tagger_tag(const dp_perceptron *model, const dp_tag_token *toks, size_t n,
-                   uint8_t *tags)
+                   const uint8_t *first_pass, uint8_t *tags)
 {
     int prev = -1, prev2 = -1;
     uint64_t f[DP_TAGGER_MAX_FEATURES];
     for (size_t i = 0; i < n; i++) {
         int32_t scores[DP_PERCEPTRON_MAX_CLASSES] = {0};
-        size_t k = dp_tagger_features(toks, n, i, prev, prev2, f);
+        size_t k = dp_tagger_features(toks, n, i, prev, prev2, first_pass, f);
         dp_perceptron_score(model, f, k, scores);
         uint32_t best = 0;
         for (uint32_t c = 1; c < model->n_classes && c < DP_TAG_COUNT; c++)

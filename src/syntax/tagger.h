@@ -25,15 +25,18 @@ enum { DP_TT_CAPITAL = 1, DP_TT_FIRST = 2, DP_TT_DIGIT = 4, DP_TT_HYPHEN = 8, DP
 void dp_tag_token_prepare(const dp_morpho *m, const char *form, size_t len, int first,
                           dp_tag_token *t);
 
-#define DP_TAGGER_MAX_FEATURES 32
+#define DP_TAGGER_MAX_FEATURES 40
 
-/* The features of token i given the two tags before it (-1 before the sentence). Returns
- * their number (at most DP_TAGGER_MAX_FEATURES). Training and tagging share it. */
+/* The features of token i given the two tags before it (-1 before the sentence) and, for the
+ * second pass, the first pass's tags of the whole sentence (`first_pass`, NULL in the first
+ * pass): so the second pass sees the tags of the words after i too. Returns their number (at
+ * most DP_TAGGER_MAX_FEATURES). Training and tagging share it. */
 size_t dp_tagger_features(const dp_tag_token *toks, size_t n, size_t i, int prev, int prev2,
-                          uint64_t *out);
+                          const uint8_t *first_pass, uint64_t *out);
 
-/* Tags toks[0..n) into tags[0..n) (enum dp_tag values). */
+/* Tags toks[0..n) into tags[0..n) (enum dp_tag values), left to right; with `first_pass`
+ * (the first model's tags), as the second pass. */
 void dp_tagger_tag(const dp_perceptron *model, const dp_tag_token *toks, size_t n,
-                   uint8_t *tags);
+                   const uint8_t *first_pass, uint8_t *tags);
 
 #endif
