@@ -16,10 +16,11 @@ int dp_syntax_model_open(dp_syntax_model *m, const void *image, size_t size, int
 {
     const unsigned char *d = image;
     memset(m, 0, sizeof *m);
-    if (size < 12 || memcmp(d, "DPSYNTX1", 8))
+    if (size < 16 || memcmp(d, "DPSYNTX2", 8))
         return dp_fail(err, DEPECHE_ERR_DATA, path, 0, 0, "not a depeche syntax model");
     uint32_t n_rel = get_u32(d + 8);
-    size_t at = 12;
+    m->tagger.sure_margin = (int32_t)(get_u32(d + 12) & 0x7FFFFFFF);
+    size_t at = 16;
     if (!n_rel || n_rel > DP_MAX_RELATIONS)
         return dp_fail(err, DEPECHE_ERR_DATA, path, 0, 0, "a model with %u relations", n_rel);
     for (uint32_t i = 0; i < n_rel; i++) {
@@ -30,8 +31,21 @@ int dp_syntax_model_open(dp_syntax_model *m, const void *image, size_t size, int
         at = (size_t)(end - d) + 1;
     }
     at = (at + 3) & ~(size_t)3;
-    if (at > size || dp_perceptron_open(&m->tagger, d, size, &at, check) ||
-        dp_perceptron_open(&m->tagger2, d, size, &at, check) ||
+    if (at > size || size - at < 4)
+        return dp_fail(err, DEPECHE_ERR_DATA, path, 0, 0, "a truncated syntax model");
+    dp_tag_dictionary *dict = &m->tagger.dictionary;
+    dict->n = get_u32(d + at);
+    at += 4;
+    if ((size - at) / 9 < dict->n)
+        return dp_fail(err, DEPECHE_ERR_DATA, path, 0, 0, "a truncated syntax model");
+    dict->keys = d + at;
+    dict->tags = d + at + 8 * dict->n;
+    at = (at + 9 * dict->n + 3) & ~(size_t)3;
+    for (size_t i = 0; i < dict->n; i++)
+        if (dict->tags[i] >= DP_TAG_COUNT)
+            return dp_fail(err, DEPECHE_ERR_DATA, path, 0, 0, "a damaged syntax model");
+    if (at > size || dp_perceptron_open(&m->tagger.first, d, size, &at, check) ||
+        dp_perceptron_open(&m->tagger.second, d, size, &at, check) ||
         dp_perceptron_open(&m->parser.transitions, d, size, &at, check) ||
         dp_perceptron_open(&m->parser.relations, d, size, &at, check))
         return dp_fail(err, DEPECHE_ERR_DATA, path, 0, 0, "a damaged syntax model");
@@ -127,10 +141,11 @@ void dp_syntax_analyse(const dp_syntax *syn, const char *text, const dp_token *t
 {
     const dp_morpho *m = &syn->morpho;
     for (size_t i = 0; i < n; i++)
-        dp_tag_token_prepare(m, text + toks[i].start, toks[i].end - toks[i].start, i == 0,
-                             &w->tags_in[i]);
-    dp_tagger_tag(&syn->model.tagger, w->tags_in, n, NULL, w->first_pass);
-    dp_tagger_tag(&syn->model.tagger2, w->tags_in, n, w->first_pass, w->tags);
+        dp_tag_token_words(m, text + toks[i].start, toks[i].end - toks[i].start, i == 0,
+                           &w->tags_in[i]);
+    for (size_t i = 0; i < n; i++)
+        dp_tag_token_lexicon(m, text + toks[i].start, toks[i].end - toks[i].start, &w->tags_in[i]);
+    dp_tagger_run(&syn->model.tagger, w->tags_in, n, w->first_pass, w->tags);
     size_t k = 0;
     for (size_t i = 0; i < n; i++) {
         const char *form = text + toks[i].start;

@@ -17,13 +17,14 @@
 #define DP_MAX_SENTENCE_WORDS (2 * DP_MAX_SENTENCE_TOKENS)
 
 typedef struct dp_syntax_model {
-    dp_perceptron tagger, tagger2; /* the first pass, and the second that sees its tags */
+    dp_tagger tagger;
     dp_parser parser;
     const char *relations[DP_MAX_RELATIONS]; /* point into the image */
 } dp_syntax_model;
 
-/* Reads a model image in place ("DPSYNTX1", then the relation names, then the perceptrons of
- * the tagger's two passes, the transitions and the relations); image must outlive m. `check` checks every
+/* Reads a model image in place ("DPSYNTX2", the number of relations, the tagger's sure margin,
+ * the relation names, the tag dictionary, then the
+ * perceptrons of the tagger's two passes, the transitions and the relations); image must outlive m. `check` checks every
  * weight row (see dp_perceptron_open). Returns 0 or DEPECHE_ERR_DATA with err filled. */
 int dp_syntax_model_open(dp_syntax_model *m, const void *image, size_t size, int check,
                          const char *path, depeche_error *err);

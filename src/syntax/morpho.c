@@ -69,12 +69,13 @@ void dp_morpho_release(dp_morpho *m)
 
 /* The image's entry for form, or NULL. Entries are checked against the image's end as they are
  * read, so a damaged image gives wrong readings, never a read outside it. */
-static const unsigned char *image_entry(const dp_morpho *m, const char *form, size_t len)
+static const unsigned char *image_entry(const dp_morpho *m, const char *form, size_t len,
+                                        uint64_t hash)
 {
     if (!m->image || !len || len > DP_MORPHO_MAX_WORD)
         return NULL;
     uint32_t mask = m->n_slots - 1;
-    for (uint32_t i = (uint32_t)dp_hash_bytes(form, len) & mask, probes = 0; probes < m->n_slots;
+    for (uint32_t i = (uint32_t)hash & mask, probes = 0; probes < m->n_slots;
          i = (i + 1) & mask, probes++) {
         uint32_t off = get_u32(m->slots + 4 * (size_t)i);
         if (!off)
@@ -103,7 +104,7 @@ size_t dp_morpho_readings(const dp_morpho *m, const char *form, size_t len, dp_r
         }
         return n;
     }
-    const unsigned char *e = image_entry(m, form, len);
+    const unsigned char *e = image_entry(m, form, len, dp_hash_bytes(form, len));
     if (!e)
         return 0;
     const unsigned char *end = m->entries + m->entries_size, *p = e + 1 + e[0];
@@ -126,7 +127,13 @@ size_t dp_morpho_readings(const dp_morpho *m, const char *form, size_t len, dp_r
     return n;
 }
 
-uint32_t dp_morpho_tags(const dp_morpho *m, const char *form, size_t len)
+void dp_morpho_prefetch(const dp_morpho *m, uint64_t hash)
+{
+    if (m->image)
+        __builtin_prefetch(m->slots + 4 * (size_t)((uint32_t)hash & (m->n_slots - 1)));
+}
+
+uint32_t dp_morpho_tags(const dp_morpho *m, const char *form, size_t len, uint64_t hash)
 {
     uint32_t tags = 0, first, index;
     if (dp_lexicon_get(&m->contraction_forms, form, len, &index))
@@ -136,7 +143,7 @@ uint32_t dp_morpho_tags(const dp_morpho *m, const char *form, size_t len)
             tags |= 1u << m->user[r - 1].upos;
         return tags;
     }
-    const unsigned char *e = image_entry(m, form, len);
+    const unsigned char *e = image_entry(m, form, len, hash);
     if (!e)
         return tags;
     const unsigned char *end = m->entries + m->entries_size, *p = e + 1 + e[0];
@@ -223,7 +230,7 @@ static int load_contraction(dp_morpho *m, const char *args, size_t len, const ch
         memcpy(c.words[i - 1], f[i], n[i]);
     }
     /* "lequel" has no determiner reading: "auquel" is a preposition and a pronoun */
-    if (!(dp_morpho_tags(m, f[2], n[2]) & 1u << DP_DET))
+    if (!(dp_morpho_tags(m, f[2], n[2], dp_hash_bytes(f[2], n[2])) & 1u << DP_DET))
         c.tag = DP_TAG_ADP_PRON;
     uint32_t index;
     if (dp_lexicon_get(&m->contraction_forms, f[0], n[0], &index)) {

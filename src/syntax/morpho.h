@@ -70,8 +70,11 @@ size_t dp_morpho_readings(const dp_morpho *m, const char *form, size_t len, dp_r
                           size_t cap);
 
 /* The set of parts of speech form[0..len) can have, as bits (1 << upos), 0 when unknown; a
- * contraction adds its joined tag's bit. */
-uint32_t dp_morpho_tags(const dp_morpho *m, const char *form, size_t len);
+ * contraction adds its joined tag's bit. `hash` is dp_hash_bytes(form, len), which callers
+ * often have already. */
+uint32_t dp_morpho_tags(const dp_morpho *m, const char *form, size_t len, uint64_t hash);
+/* Starts loading the memory a look-up of the form with this hash reads first. */
+void dp_morpho_prefetch(const dp_morpho *m, uint64_t hash);
 
 /* The contraction form[0..len) (lowercase) stands for, or NULL. */
 const dp_contraction *dp_morpho_contraction(const dp_morpho *m, const char *form, size_t len);

@@ -160,7 +160,7 @@ static void apply(dp_parse_state *s, int t, uint8_t rel)
 
 /* ---- Features ---- */
 
-#define MAX_FEATURES 128
+#define MAX_FEATURES DP_PERCEPTRON_MAX_FEATURES
 
 typedef struct word_view {
     uint64_t w, l; /* form, lemma */

@@ -34,8 +34,7 @@ int dp_perceptron_open(dp_perceptron *p, const unsigned char *data, size_t size,
     if (!p->n_classes || p->n_classes > DP_PERCEPTRON_MAX_CLASSES || !p->n_slots ||
         (size - at) / 8 < p->n_slots)
         return -1;
-    p->fingerprints = (const uint32_t *)(const void *)(data + at);
-    p->rows = p->fingerprints + p->n_slots;
+    p->slots = (const uint32_t *)(const void *)(data + at);
     at += (size_t)p->n_slots * 8;
     if (size - at < p->blob_size)
         return -1;
@@ -46,9 +45,9 @@ int dp_perceptron_open(dp_perceptron *p, const unsigned char *data, size_t size,
     /* every row must lie inside the blob with classes in range, so scoring never checks; the
      * image compiled into the library was checked when it was made (tests/unit/test_syntax.c) */
     for (uint32_t i = 0; check && i < p->n_slots; i++) {
-        if (!p->fingerprints[i])
+        if (!p->slots[2 * i])
             continue;
-        uint32_t off = p->rows[i];
+        uint32_t off = p->slots[2 * i + 1];
         if (off >= p->blob_size || p->blob_size - off - 1 < 3u * p->blob[off])
             return -1;
         for (uint32_t k = 0; k < p->blob[off]; k++)
@@ -62,21 +61,36 @@ int dp_perceptron_open(dp_perceptron *p, const unsigned char *data, size_t size,
 void dp_perceptron_score(const dp_perceptron *p, const uint64_t *features, size_t n,
                          int32_t *scores)
 {
+    /* the look-ups are independent: ask for every slot's cache line first, so that the misses
+     * overlap instead of queuing (the tables are larger than the caches) */
+    size_t home[DP_PERCEPTRON_MAX_FEATURES];
+    const unsigned char *rows[DP_PERCEPTRON_MAX_FEATURES];
+    if (n > DP_PERCEPTRON_MAX_FEATURES)
+        n = DP_PERCEPTRON_MAX_FEATURES;
     for (size_t f = 0; f < n; f++) {
-        uint64_t h = features[f];
-        uint32_t fp = fingerprint(h);
-        for (size_t i = home_slot(h, p->n_slots);; i = i + 1 == p->n_slots ? 0 : i + 1) {
-            uint32_t s = p->fingerprints[i];
+        home[f] = home_slot(features[f], p->n_slots);
+        __builtin_prefetch(p->slots + 2 * home[f]);
+    }
+    size_t found = 0;
+    for (size_t f = 0; f < n; f++) {
+        uint32_t fp = fingerprint(features[f]);
+        for (size_t i = home[f];; i = i + 1 == p->n_slots ? 0 : i + 1) {
+            uint32_t s = p->slots[2 * i];
             if (!s)
                 break;
             if (s != fp)
                 continue;
-            const unsigned char *row = p->blob + p->rows[i];
-            for (unsigned k = 0; k < row[0]; k++) {
-                const unsigned char *e = row + 1 + 3 * k;
-                scores[e[0]] += (int16_t)(uint16_t)(e[1] | e[2] << 8);
-            }
+            rows[found] = p->blob + p->slots[2 * i + 1];
+            __builtin_prefetch(rows[found]);
+            found++;
             break;
+        }
+    }
+    for (size_t f = 0; f < found; f++) {
+        const unsigned char *row = rows[f];
+        for (unsigned k = 0; k < row[0]; k++) {
+            const unsigned char *e = row + 1 + 3 * k;
+            scores[e[0]] += (int16_t)(uint16_t)(e[1] | e[2] << 8);
         }
     }
 }
@@ -278,9 +292,7 @@ int dp_perceptron_trainer_write(const dp_perceptron_trainer *t, long prune, dp_s
     }
     rc = put_u32(out, (uint32_t)c) || put_u32(out, n_slots) || put_u32(out, (uint32_t)blob.len);
     for (size_t i = 0; i < n_slots && !rc; i++)
-        rc = put_u32(out, fps[i]);
-    for (size_t i = 0; i < n_slots && !rc; i++)
-        rc = put_u32(out, offs[i]);
+        rc = put_u32(out, fps[i]) || put_u32(out, offs[i]);
     if (!rc && blob.len)
         rc = dp_strbuf_append(out, blob.data, blob.len);
     while (!rc && out->len % 4)

@@ -36,8 +36,9 @@ static inline uint64_t dp_feature_hash(uint32_t template_id, uint64_t a, uint64_
 
 typedef struct dp_perceptron {
     uint32_t n_classes, n_slots;
-    const uint32_t *fingerprints; /* n_slots; 0 marks an empty slot */
-    const uint32_t *rows;         /* n_slots: offset of each feature's row in blob */
+    /* n_slots pairs (fingerprint, offset of the feature's row in blob); fingerprint 0 marks an
+     * empty slot. Side by side, so that finding a feature costs one cache line. */
+    const uint32_t *slots;
     const unsigned char *blob;    /* rows: u8 count, then count x (u8 class, i16 weight LE) */
     uint32_t blob_size;
 } dp_perceptron;
@@ -49,7 +50,9 @@ typedef struct dp_perceptron {
 int dp_perceptron_open(dp_perceptron *p, const unsigned char *data, size_t size, size_t *pos,
                        int check);
 
-/* Adds each feature's weights to scores[0..n_classes) (the caller zeroes them). */
+/* Adds each feature's weights to scores[0..n_classes) (the caller zeroes them). At most
+ * DP_PERCEPTRON_MAX_FEATURES features. */
+#define DP_PERCEPTRON_MAX_FEATURES 128
 void dp_perceptron_score(const dp_perceptron *p, const uint64_t *features, size_t n,
                          int32_t *scores);
 

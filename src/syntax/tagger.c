@@ -32,6 +32,25 @@ static size_t first_chars(const char *s, size_t n, size_t k)
 void dp_tag_token_prepare(const dp_morpho *m, const char *form, size_t len, int first,
                           dp_tag_token *t)
 {
+    dp_tag_token_words(m, form, len, first, t);
+    dp_tag_token_lexicon(m, form, len, t);
+}
+
+void dp_tag_token_lexicon(const dp_morpho *m, const char *form, size_t len, dp_tag_token *t)
+{
+    char lower[4 * DP_MORPHO_MAX_WORD + 4];
+    int is_lower = t->is_lower;
+    t->lexicon = dp_morpho_tags(m, form, len, is_lower ? t->lower : dp_hash_bytes(form, len));
+    if (!is_lower) {
+        size_t n = dp_lowercase(form, len, lower, sizeof lower);
+        if (n != (size_t)-1)
+            t->lexicon |= dp_morpho_tags(m, lower, n, t->lower);
+    }
+}
+
+void dp_tag_token_words(const dp_morpho *m, const char *form, size_t len, int first,
+                        dp_tag_token *t)
+{
     char lower[4 * DP_MORPHO_MAX_WORD + 4];
     size_t n = dp_lowercase(form, len, lower, sizeof lower);
     if (n == (size_t)-1) { /* a very long token: its first bytes stand for it */
@@ -69,9 +88,8 @@ void dp_tag_token_prepare(const dp_morpho *m, const char *form, size_t len, int 
         t->flags |= DP_TT_ALLCAPS;
     if (first)
         t->flags |= DP_TT_FIRST;
-    t->lexicon = dp_morpho_tags(m, form, len);
-    if (n != len || memcmp(lower, form, n))
-        t->lexicon |= dp_morpho_tags(m, lower, n);
+    t->is_lower = n == len && !memcmp(lower, form, n);
+    dp_morpho_prefetch(m, t->lower);
 }
 
 enum {
@@ -138,21 +156,76 @@ size_t dp_tagger_features(const dp_tag_token *toks, size_t n, size_t i, int prev
     return k;
 }
 
-void dp_tagger_tag(const dp_perceptron *model, const dp_tag_token *toks, size_t n,
-                   const uint8_t *first_pass, uint8_t *tags)
+int dp_tag_dictionary_get(const dp_tag_dictionary *d, const dp_tag_token *t)
+{
+    if (!d || !d->n || (t->flags & DP_TT_CAPITAL))
+        return -1;
+    size_t lo = 0, hi = d->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        uint64_t k;
+        memcpy(&k, d->keys + 8 * mid, 8);
+        if (k == t->lower)
+            return d->tags[mid];
+        if (k < t->lower)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return -1;
+}
+
+/* One pass. The first pass (first_pass NULL) notes in sure[i] whether its best tag beat the
+ * next by `margin` or more; the second pass keeps those tags without scoring them again. */
+static void tag_pass(const dp_perceptron *model, const dp_tag_dictionary *dict,
+                     const dp_tag_token *toks, size_t n, const uint8_t *first_pass,
+                     uint8_t *sure, int32_t margin, uint8_t *tags)
 {
     int prev = -1, prev2 = -1;
     uint64_t f[DP_TAGGER_MAX_FEATURES];
     for (size_t i = 0; i < n; i++) {
+        int known = dp_tag_dictionary_get(dict, &toks[i]);
+        if (known < 0 && first_pass && sure && sure[i])
+            known = first_pass[i];
+        if (known >= 0) {
+            tags[i] = (uint8_t)known;
+            if (sure && !first_pass)
+                sure[i] = 1;
+            prev2 = prev;
+            prev = known;
+            continue;
+        }
         int32_t scores[DP_PERCEPTRON_MAX_CLASSES] = {0};
         size_t k = dp_tagger_features(toks, n, i, prev, prev2, first_pass, f);
         dp_perceptron_score(model, f, k, scores);
-        uint32_t best = 0;
+        uint32_t best = 0, second = 1;
         for (uint32_t c = 1; c < model->n_classes && c < DP_TAG_COUNT; c++)
-            if (scores[c] > scores[best])
+            if (scores[c] > scores[best]) {
+                second = best;
                 best = c;
+            } else if (c != best && (second == best || scores[c] > scores[second])) {
+                second = c;
+            }
+        if (sure && !first_pass)
+            sure[i] = scores[best] - scores[second] >= margin;
         tags[i] = (uint8_t)best;
         prev2 = prev;
         prev = (int)best;
     }
+}
+
+void dp_tagger_tag(const dp_perceptron *model, const dp_tag_dictionary *dict,
+                   const dp_tag_token *toks, size_t n, const uint8_t *first_pass, uint8_t *tags)
+{
+    tag_pass(model, dict, toks, n, first_pass, NULL, 0, tags);
+}
+
+void dp_tagger_run(const dp_tagger *t, const dp_tag_token *toks, size_t n, uint8_t *scratch,
+                   uint8_t *tags)
+{
+    uint8_t sure[DP_TAGGER_MAX_TOKENS];
+    if (n > DP_TAGGER_MAX_TOKENS)
+        n = DP_TAGGER_MAX_TOKENS;
+    tag_pass(&t->first, &t->dictionary, toks, n, NULL, sure, t->sure_margin, scratch);
+    tag_pass(&t->second, &t->dictionary, toks, n, scratch, sure, 0, tags);
 }
