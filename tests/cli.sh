@@ -192,4 +192,28 @@ printf '\xef\xbb\xbfLe constructeur nomme une nouvelle directrice générale\r\n
 run --compact
 expect "BOM and CRLF" 'grep -q "\"title\":\"Le constructeur nomme une nouvelle directrice générale\"" "$work/out"'
 
+# --- parse: CoNLL-U, the same inputs as extract, the same treatment of bad ones ---
+printf 'Le groupe rachète la filiale du fonds.\nElle part.\n' > "$work/in"
+run parse
+expect "parse: CoNLL-U from stdin" '[ $rc -eq 0 ] && grep -q "^# sent_id = 1$" "$work/out" && grep -q "^# text = Elle part.$" "$work/out" && grep -qP "^6-7\tdu\t" "$work/out" && grep -qP "^3\trachète\tracheter\tVERB\t" "$work/out" && ! grep -q "doc_id" "$work/out"'
+printf '{"id":"a1","text":"Le PDG démissionne."}\n{"id":"a2","text":"Renault rachète Nissan. Puis il part."}\nnot json\n' > "$work/in"
+run parse --ndjson
+expect "parse --ndjson: doc ids, a bad line reported, exit 1" '[ $rc -eq 1 ] && [ "$(grep -c "^# doc_id = a2$" "$work/out")" -eq 2 ] && grep -q "^# sent_id = a2-2$" "$work/out" && grep -q "^# error = " "$work/out" && grep -q "depeche: error:" "$work/err"'
+run parse --ndjson -j2
+cp "$work/out" "$work/out-j2"
+run parse --ndjson -j1
+expect "parse -j2 gives the -j1 bytes" 'cmp -s "$work/out" "$work/out-j2"'
+: > "$work/in"
+run parse
+expect "parse: empty input, no sentence" '[ $rc -eq 0 ] && [ ! -s "$work/out" ]'
+head -c 4096 "$bin" > "$work/in"
+run parse
+expect "parse: binary input" '[ $rc -eq 1 ] && grep -q "^# error = not a text article" "$work/out"'
+printf 'Le caf\xe9 de la soci\xe9t\xe9 ferme.\n' > "$work/in"
+run parse
+expect "parse: invalid UTF-8 read as Windows-1252" '[ $rc -eq 0 ] && grep -qP "^2\tcafé\t" "$work/out"'
+yes 'le groupe va racheter la filiale' | head -c 2000000 | tr '\n' ' ' > "$work/in"
+run parse
+expect "parse: 2 MB on one line, cut into bounded sentences" '[ $rc -eq 0 ] && [ "$(grep -c "^# sent_id" "$work/out")" -ge 800 ]'
+
 finish

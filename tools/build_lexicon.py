@@ -7,8 +7,12 @@ Dependencies parts of speech, tags become UD features (Mood, Tense, VerbForm, Pe
 Gender), and Lefff's placeholder lemmas for clitics ("cln", "cla") become the UD lemma (the form,
 "l'" -> "le"). Multi-word entries and prefixes are left out: the tokenizer never yields them.
 
+Where Lefff gives a form several lemmas with one part of speech ("fonds": fond or fonds), the
+lemma models/lemma-preferences.tsv names (the one the UD treebanks use most, written by
+tools/lemma_preferences.py) comes first: the syntax stage takes the first reading.
+
 Run by the build (CMake) so that the library embeds the result; the same input gives the same
-bytes. Usage: build_lexicon.py LEFFF.mlex.gz OUT.bin
+bytes. Usage: build_lexicon.py LEFFF.mlex.gz PREFERENCES.tsv OUT.bin
 
 Binary layout, little-endian (version 1):
   "DPMORPH1", u32 n_slots (a power of two), u32 n_forms, u32 n_feats, u32 entries_size
@@ -120,8 +124,13 @@ def hash_bytes(data):
 
 
 def main():
-    if len(sys.argv) != 3:
-        sys.exit("usage: build_lexicon.py LEFFF.mlex.gz OUT.bin")
+    if len(sys.argv) != 4:
+        sys.exit("usage: build_lexicon.py LEFFF.mlex.gz PREFERENCES.tsv OUT.bin")
+    preferred = set()
+    with open(sys.argv[2], encoding="utf-8") as f:
+        for line in f:
+            form, upos, lemma = line.rstrip("\n").split("\t")
+            preferred.add((form, UPOS.index(upos), lemma))
     forms = {}  # form -> list of (upos, feats, lemma), in Lefff's order, without repeats
     feats_ids = {"": 0}
     with gzip.open(sys.argv[1], "rt", encoding="utf-8") as f:
@@ -150,7 +159,7 @@ def main():
     entries = bytearray()
     for form in names:
         fb = form.encode("utf-8")
-        analyses = forms[form][:255]
+        analyses = sorted(forms[form], key=lambda a: (form, a[0], a[2]) not in preferred)[:255]
         if len(fb) > 64:
             continue
         readings = []
@@ -174,7 +183,7 @@ def main():
     for fs in feats:
         offsets.append(len(strings))
         strings += fs.encode("ascii") + b"\0"
-    with open(sys.argv[2], "wb") as out:
+    with open(sys.argv[3], "wb") as out:
         out.write(b"DPMORPH1")
         out.write(struct.pack("<4I", n_slots, len(names), len(feats), len(entries)))
         out.write(struct.pack(f"<{n_slots}I", *slots))

@@ -214,6 +214,21 @@ static size_t transition_features(const dp_parse_word *words, const dp_parse_sta
     uint64_t s0hl = rel_of(s, s0i), s0h2l = s0h != NONE ? rel_of(s, s0h) : 0;
     uint64_t s0sl = s->left_rels[s0i], s0sr = s->right_rels[s0i];
     uint64_t n0sl = n0i != NONE ? s->left_rels[n0i] : 0;
+    /* the words on the stack still waiting for a head ("Le patron qui dirige le groupe
+     * démissionne": "patron" waits under "dirige" and "groupe" for "démissionne") */
+    uint16_t waiting = NONE;
+    uint64_t n_waiting = 0;
+    for (size_t i = s->depth; i-- > 1;) {
+        uint16_t w = s->stack[i];
+        if (s->head[w] == NONE && w != s0i) {
+            n_waiting++;
+            if (waiting == NONE)
+                waiting = w;
+        }
+    }
+    word_view hw = view(words, waiting);
+    n_waiting = n_waiting < 3 ? n_waiting : 3;
+    uint64_t s0_attached = s->head[s0i] != NONE;
     size_t k = 0;
     uint32_t id = 0;
 #define F(a, b, c) (f[k++] = dp_feature_hash(id++, (a), (b), (c)))
@@ -251,6 +266,8 @@ static size_t transition_features(const dp_parse_word *words, const dp_parse_sta
     F(s0.w, s0sr, 0); F(s0.p, s0sr, 0); F(s0.w, s0sl, 0); F(s0.p, s0sl, 0); F(n0.w, n0sl, 0);
     F(n0.p, n0sl, 0);
     F(s0hl, s0.p, n0.p);
+    F(hw.p, n0.m, 0); F(hw.p, s0.p, n0.m); F(hw.w, n0.w, 0); F(n_waiting, n0.m, s0_attached);
+    F(hw.p, n0.m, s0_attached); F(hw.l, n0.l, 0);
 #undef F
     return k;
 }
