@@ -62,6 +62,15 @@ cmp -s "$work/out" "$work/out-j" || { echo "bench: -j$cores output differs from 
 : > "$work/empty"
 start=$(seconds sh -c "for i in \$(seq 20); do '$bin' '$work/empty' > /dev/null; done")
 
+# the syntax stage: on the corpus's first 3 MB of texts, the tagger alone and tagger + parser
+# (bench/syntax_speed.c, outside the pipeline), and `depeche parse` end to end
+head -c 3000000 "$corpus" | sed '$d' > "$work/slice.ndjson"
+python3 -c 'import json,sys; [print(json.loads(l)["text"]) for l in open(sys.argv[1], encoding="utf-8")]' \
+  "$work/slice.ndjson" > "$work/slice.txt"
+"$build/syntax_speed" "$work/slice.txt" > "$work/syntax"
+slice_mb=$(awk -v b="$(stat -c %s "$work/slice.ndjson")" 'BEGIN { printf "%.1f", b / 1e6 }')
+parse_t=$(best_of_3 "/usr/bin/time -f %M -o '$work/rss-p' '$bin' parse --ndjson '$work/slice.ndjson' > /dev/null")
+
 awk -v mb="$mb" -v recs="$records" -v outr="$out_records" -v t1="$best" -v t2="$many" -v cores="$cores" -v rssj="$rss_j_kb" -v y="$yard" \
     -v rss="$rss_kb" -v st="$start" 'BEGIN {
   printf "corpus                 %s MB, %d records (%d records out)\n", mb, recs, outr
@@ -71,3 +80,6 @@ awk -v mb="$mb" -v recs="$records" -v outr="$out_records" -v t1="$best" -v t2="$
   printf "start-up               %.1f ms (empty article, default data)\n", st / 20 * 1000
   printf "peak RSS               %.1f MB\n", rss / 1024
 }'
+sed 's/^/syntax: /' "$work/syntax"
+awk -v mb="$slice_mb" -v t="$parse_t" -v rss="$(cat "$work/rss-p")" 'BEGIN {
+  printf "depeche parse          %.2f MB/s (%s MB of records, %.2f s), peak RSS %.1f MB\n", mb / t, mb, t, rss / 1024 }'

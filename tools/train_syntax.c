@@ -160,6 +160,22 @@ static void read_treebank(corpus *c, const char *path)
     free(data);
 }
 
+static void corpus_release(corpus *c)
+{
+    for (size_t i = 0; i < c->n; i++) {
+        for (size_t k = 0; k < c->s[i].n_words; k++)
+            free(c->s[i].words[k].form);
+        for (size_t k = 0; k < c->s[i].n_tokens; k++)
+            free(c->s[i].tokens[k].form);
+        free(c->s[i].words);
+        free(c->s[i].tokens);
+        free(c->s[i].predicted);
+    }
+    free(c->s);
+    for (uint32_t r = 0; r < c->n_relations; r++)
+        free(c->relations[r]);
+}
+
 static uint64_t rng_state = 0x2545F4914F6CDD1DULL;
 static uint64_t next_random(void)
 {
@@ -592,5 +608,19 @@ int main(int argc, char **argv)
     if (!f || fwrite(out.data, 1, out.len, f) != out.len || fclose(f))
         die("cannot write the model");
     fprintf(stderr, "train_syntax: wrote %s (%zu bytes)\n", out_path, out.len);
+    dp_strbuf_release(&out);
+    dp_strbuf_release(&dict_img);
+    dp_strbuf_release(&tagger_img);
+    dp_strbuf_release(&tagger2_img);
+    dp_perceptron_trainer_release(&tagger_tr);
+    dp_perceptron_trainer_release(&tagger2_tr);
+    dp_perceptron_trainer_release(&pt.transitions);
+    dp_perceptron_trainer_release(&pt.relations);
+    dp_parse_state_free(st);
+    free(order);
+    corpus_release(&train);
+    corpus_release(&dev);
+    dp_morpho_release(&morpho);
+    free(lex_data);
     return 0;
 }
