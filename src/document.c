@@ -214,7 +214,8 @@ static int process_text(depeche_document *doc, const depeche_engine *e, const dp
                 seen_sentence = 1;
             }
             if (!rc && dp_line_has_events((enum dp_line_kind)l->kind) &&
-                dp_event_has_trigger(&e->events, toks, n, keys)) {
+                (dp_event_has_trigger(&e->events, toks, n, keys) ||
+                 dp_frame_sentence_has_trigger(&e->frames, keys, n))) {
                 trigger_sentence s = {(uint32_t)i, toks[0].start, toks[n - 1].end, toks[0].cp_start};
                 rc = DP_PUSH(triggers->items, triggers->n, triggers->cap, s);
             }
@@ -249,12 +250,19 @@ static void date_by_publication(const depeche_engine *e, const char *text, const
 }
 
 /* Stage 7: events, from the sentences noted while matching. */
-static int find_events(const depeche_engine *e, const dp_text *t, const dp_layout *layout,
-                       dp_date published, const trigger_sentences *triggers,
-                       const dp_mentions *mentions, dp_token *toks, dp_match_data *md,
-                       dp_events *events)
+/* Sentences parsed for frames in one article, at most: parsing costs a thousand times more
+ * than matching, and an input with more sentences holding a trigger word than this (a dump, a
+ * line repeated) is no news article. Past it, a warning says so. */
+#define DP_MAX_PARSED_SENTENCES 2000
+
+static int find_events(depeche_document *doc, const depeche_engine *e, const dp_text *t,
+                       const dp_layout *layout, dp_date published,
+                       const trigger_sentences *triggers, const dp_mentions *mentions,
+                       dp_token *toks, dp_match_data *md, dp_events *events)
 {
-    int rc = 0;
+    size_t parsed = 0;
+    dp_syntax_work *syntax = dp_syntax_work_new();
+    int rc = syntax ? 0 : DEPECHE_ERR_NOMEM;
     long lead_line = -1; /* the first body line: its first sentence is the lead */
     for (size_t i = 0; i < layout->n_lines && lead_line < 0; i++)
         if (layout->lines[i].kind == DP_LINE_BODY)
@@ -272,11 +280,21 @@ static int find_events(const depeche_engine *e, const dp_text *t, const dp_layou
         dp_tokenizer_start(&tz, &e->tokens, t->norm, (dp_span){s->start, s->end}, s->cp_start);
         size_t n = dp_tokenizer_next_sentence(&tz, toks);
         rc = dp_events_in_sentence(e, t->norm, toks, n, s->line, mentions, ref, teaser, md, events);
+        if (!rc && e->frames.n_frames && parsed++ == DP_MAX_PARSED_SENTENCES)
+            rc = warn(doc, "parse-limit",
+                      "only the first %d sentences with a trigger word were parsed for events",
+                      DP_MAX_PARSED_SENTENCES);
+        if (!rc && e->frames.n_frames && parsed <= DP_MAX_PARSED_SENTENCES) {
+            dp_syntax_analyse(&e->syntax, t->norm, toks, n, syntax);
+            rc = dp_frames_in_sentence(e, t->norm, toks, n, syntax, s->line, mentions, ref, teaser,
+                                       events);
+        }
         int lead = (long)s->line == layout->title_line ||
                    ((long)s->line == lead_line && s->start == l->span.start);
         if (lead && l->teaser < 0 && published.day)
             date_by_publication(e, t->norm, toks, n, published, events, before);
     }
+    dp_syntax_work_free(syntax);
     if (!rc)
         dp_events_merge(events, mentions);
     return rc;
@@ -473,8 +491,13 @@ static int build_events(depeche_document *doc, const depeche_engine *e, const dp
         if (!text_between(t, ev->sentence_cp_start, ev->sentence_cp_end, &o->sentence) ||
             !(o->trigger = text_between(t, ev->trigger_cp_start, ev->trigger_cp_end, NULL)))
             return DEPECHE_ERR_NOMEM;
-        const dp_event_rule *rule = &e->events.rules[ev->rule];
-        snprintf(o->rule, sizeof o->rule, "%s:%lu", rule->path, rule->line);
+        if (ev->rule >= 0) {
+            const dp_event_rule *rule = &e->events.rules[ev->rule];
+            snprintf(o->rule, sizeof o->rule, "%s:%lu", rule->path, rule->line);
+        } else { /* a frame over the parse */
+            const dp_frame *f = &e->frames.frames[-2 - ev->rule];
+            snprintf(o->rule, sizeof o->rule, "%s:%lu", f->path, f->line);
+        }
         const char *template = e->events.summary[ev->type];
         if (!(o->summary = template ? summarize(template, o) : strdup(o->type)))
             return DEPECHE_ERR_NOMEM;
@@ -701,7 +724,7 @@ depeche_document *depeche_extract(const depeche_engine *e, const depeche_input *
     }
     if (reference < 0)
         doc->reference = doc->published;
-    if (find_events(e, &text, &layout, doc->reference, &triggers, &mentions, toks, md, &events) ||
+    if (find_events(doc, e, &text, &layout, doc->reference, &triggers, &mentions, toks, md, &events) ||
         build_events(doc, e, &text, &mentions, &events))
         goto out;
     if (build_teasers(doc, &text, &layout) || build_lines(doc, &text, &layout) ||

@@ -5,6 +5,7 @@
 #include "analyse.h"
 #include "date.h"
 #include "event.h"
+#include "frame.h"
 #include "gazetteer.h"
 #include "match.h"
 #include "segment.h"
@@ -17,6 +18,7 @@ struct depeche_engine {
     dp_match_rules matcher;
     dp_gazetteer gazetteer;
     dp_event_rules events;
+    dp_frame_rules frames;
     dp_syntax syntax; /* the lexicon (with the data files' forms) and the tagger and parser */
     char **paths; /* user file paths, owned, kept for messages that name them */
     size_t n_paths, paths_cap;

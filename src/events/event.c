@@ -203,7 +203,7 @@ static const char mention_unit[DP_ENTITY_TYPES] = {
     [DP_MONEY] = 'M', [DP_GIVEN] = 'w'};
 
 /* The first mention that does not end before byte `at`, by binary search. */
-static size_t first_mention_from(const dp_mentions *m, uint32_t at)
+size_t dp_mentions_from(const dp_mentions *m, uint32_t at)
 {
     size_t lo = 0, hi = m->n;
     while (lo < hi) {
@@ -229,7 +229,7 @@ static int name_like(const char *text, const dp_token *t)
 static void build_units(const depeche_engine *e, const char *text, const dp_token *toks, size_t n,
                         const dp_token_keys *keys, const dp_mentions *m, units *u)
 {
-    size_t k = n ? first_mention_from(m, toks[0].start) : 0;
+    size_t k = n ? dp_mentions_from(m, toks[0].start) : 0;
     u->n = 0;
     for (size_t i = 0; i < n && u->n < DP_MAX_UNITS;) {
         size_t unit = u->n++;
@@ -296,7 +296,7 @@ static void build_units(const depeche_engine *e, const char *text, const dp_toke
  * pronoun's or a description's antecedent), or -1. */
 static int32_t antecedent_other(const dp_mentions *m, uint8_t type, uint32_t before, int32_t other)
 {
-    for (size_t k = first_mention_from(m, before); k-- > 0;)
+    for (size_t k = dp_mentions_from(m, before); k-- > 0;)
         if (m->items[k].type == type && m->items[k].start < before && m->items[k].entity != other)
             return (int32_t)k;
     return -1;
@@ -412,7 +412,7 @@ static int32_t subject_org(const depeche_engine *e, const dp_mentions *m, uint32
                            int32_t other)
 {
     int32_t best = -1;
-    size_t best_count = 0, end = first_mention_from(m, before);
+    size_t best_count = 0, end = dp_mentions_from(m, before);
     for (size_t k = 0; k < end; k++) {
         const dp_mention *x = &m->items[k];
         if (x->type != DP_ORG || x->entity == other ||
@@ -678,6 +678,78 @@ static size_t named_head(const units *u, size_t g)
     return 0;
 }
 
+/* The arguments an event lacks that the context gives (the organisation the sentence names
+ * nearest, else the one named last in the paragraph...), then whether it is complete: every
+ * core argument set, and no entity (or company and branch) in two core parts. 0 when it is not. */
+static int complete_arguments(const depeche_engine *e, const char *text, const dp_token *toks,
+                              const dp_mentions *m, const units *u, size_t trigger, uint32_t line,
+                              int from_context, dp_event *evp)
+{
+    dp_event ev = *evp;
+    /* an argument left to the context: the organisation the sentence names nearest */
+    enum dp_event_arg given;
+    int wanted = from_context ? context_argument(ev.type, &given) : -1;
+    if (wanted >= 0 && !ev.args[wanted].set && ev.args[given].set) {
+        int32_t other = ev.args[given].mention >= 0 ? m->items[ev.args[given].mention].entity : -1;
+        int32_t k = nearest_org(text, toks, m, u, trigger, other);
+        float cost = 0.15f;
+        if (k < 0) { /* else the organisation named last before, in the same paragraph */
+            k = antecedent_other(m, DP_ORG, toks[0].start, other);
+            cost = 0.3f;
+            if (k >= 0 && m->items[k].line != line)
+                k = -1;
+        }
+        /* else, for a succession ("X succédera à Y le 14 mai"), the organisation the article is
+         * about; a move with no one before is too often somewhere else ("X a quitté le tribunal") */
+        if (k < 0 && ((given == DP_ARG_PERSON && ev.args[DP_ARG_PREDECESSOR].set) || given == DP_ARG_PRODUCT)) {
+            k = subject_org(e, m, toks[0].start, other);
+            cost = 0.4f;
+        }
+        /* "(AFP) - X a quitté...": the agency that reports the move does not host it */
+        if (k >= 0 && m->items[k].entry >= 0 && e->gazetteer.entries[m->items[k].entry].media)
+            k = -1;
+        if (k >= 0) {
+            ev.args[wanted] = (dp_event_arg_value){.mention = k, .set = 1};
+            ev.confidence -= cost;
+        }
+    }
+    for (int a = 0; a < DP_EVENT_ARGS; a++)
+        if (is_core(ev.type, (enum dp_event_arg)a) && !ev.args[a].set)
+            return 0;
+    /* one entity, or one company and its branch ("Facebook", "Facebook Ireland Limited"),
+     * cannot play two core parts */
+    for (int a = 0; a < DP_ARG_NEG; a++)
+        for (int b = a + 1; b < DP_ARG_NEG; b++)
+            if (ev.args[a].set && ev.args[b].set && ev.args[a].mention >= 0 &&
+                ev.args[b].mention >= 0 && is_core(ev.type, (enum dp_event_arg)a) &&
+                is_core(ev.type, (enum dp_event_arg)b) &&
+                (m->items[ev.args[a].mention].entity == m->items[ev.args[b].mention].entity ||
+                 name_extends(text, &m->items[ev.args[a].mention], &m->items[ev.args[b].mention])))
+                return 0;
+    *evp = ev;
+    return 1;
+}
+
+/* The event's date (the sentence's, else the teaser's), and where it lies in the text. */
+static void place_event(const depeche_engine *e, const char *text, const dp_token *toks,
+                        const dp_token_keys *keys, const units *u, size_t trigger,
+                        const dp_mentions *m, dp_date ref, dp_date teaser_date, dp_event *evp)
+{
+    dp_event ev = *evp;
+    find_date(e, text, toks, keys, u, trigger, m, ref, &ev);
+    if (!ev.has_date && teaser_date.year > 0) {
+        ev.date = teaser_date;
+        ev.has_date = 1;
+    }
+    ev.sentence_cp_start = toks[0].cp_start;
+    ev.sentence_cp_end = toks[u->last[u->n - 1]].cp_end;
+    ev.trigger_cp_start = toks[u->first[trigger]].cp_start;
+    ev.trigger_cp_end = toks[u->last[trigger]].cp_end;
+    if (ev.confidence < 0.05f)
+        ev.confidence = 0.05f;
+    *evp = ev;
+}
+
 static int event_from_match(const depeche_engine *e, const char *text, const dp_token *toks,
                             const dp_token_keys *keys, const units *u, const dp_mentions *m,
                             const dp_event_rule *rule, long rule_index, dp_match_data *md,
@@ -799,46 +871,8 @@ static int event_from_match(const depeche_engine *e, const char *text, const dp_
                                                         .set = 1};
         dp_match_group(md, 0, &ms, &me);
     }
-    /* an argument left to the context: the organisation the sentence names nearest */
-    enum dp_event_arg given;
-    int wanted = context_argument(ev.type, &given);
-    if (wanted >= 0 && !ev.args[wanted].set && ev.args[given].set) {
-        int32_t other = ev.args[given].mention >= 0 ? m->items[ev.args[given].mention].entity : -1;
-        int32_t k = nearest_org(text, toks, m, u, trigger, other);
-        float cost = 0.15f;
-        if (k < 0) { /* else the organisation named last before, in the same paragraph */
-            k = antecedent_other(m, DP_ORG, toks[0].start, other);
-            cost = 0.3f;
-            if (k >= 0 && m->items[k].line != line)
-                k = -1;
-        }
-        /* else, for a succession ("X succédera à Y le 14 mai"), the organisation the article is
-         * about; a move with no one before is too often somewhere else ("X a quitté le tribunal") */
-        if (k < 0 && ((given == DP_ARG_PERSON && ev.args[DP_ARG_PREDECESSOR].set) || given == DP_ARG_PRODUCT)) {
-            k = subject_org(e, m, toks[0].start, other);
-            cost = 0.4f;
-        }
-        /* "(AFP) - X a quitté...": the agency that reports the move does not host it */
-        if (k >= 0 && m->items[k].entry >= 0 && e->gazetteer.entries[m->items[k].entry].media)
-            k = -1;
-        if (k >= 0) {
-            ev.args[wanted] = (dp_event_arg_value){.mention = k, .set = 1};
-            ev.confidence -= cost;
-        }
-    }
-    for (int a = 0; a < DP_EVENT_ARGS; a++)
-        if (is_core(ev.type, (enum dp_event_arg)a) && !ev.args[a].set)
-            return 0;
-    /* one entity, or one company and its branch ("Facebook", "Facebook Ireland Limited"),
-     * cannot play two core parts */
-    for (int a = 0; a < DP_ARG_NEG; a++)
-        for (int b = a + 1; b < DP_ARG_NEG; b++)
-            if (ev.args[a].set && ev.args[b].set && ev.args[a].mention >= 0 &&
-                ev.args[b].mention >= 0 && is_core(ev.type, (enum dp_event_arg)a) &&
-                is_core(ev.type, (enum dp_event_arg)b) &&
-                (m->items[ev.args[a].mention].entity == m->items[ev.args[b].mention].entity ||
-                 name_extends(text, &m->items[ev.args[a].mention], &m->items[ev.args[b].mention])))
-                return 0;
+    if (!complete_arguments(e, text, toks, m, u, trigger, line, 1, &ev))
+        return 0;
     /* modality: a negation between the start of the match and the trigger; a threat, plan or
      * condition there too, or in the four units before the trigger ("menacent de quitter", "aurait préféré que X démissionne") */
     for (size_t i = ms; i < trigger && ev.modality == DP_ASSERTED; i++)
@@ -856,17 +890,7 @@ static int event_from_match(const depeche_engine *e, const char *text, const dp_
          ti++)
         if (dp_date_is_future_word(&e->dates, text, &toks[ti]))
             ev.modality = DP_HYPOTHETICAL;
-    find_date(e, text, toks, keys, u, trigger, m, ref, &ev);
-    if (!ev.has_date && teaser_date.year > 0) {
-        ev.date = teaser_date;
-        ev.has_date = 1;
-    }
-    ev.sentence_cp_start = toks[0].cp_start;
-    ev.sentence_cp_end = toks[u->last[u->n - 1]].cp_end;
-    ev.trigger_cp_start = toks[u->first[trigger]].cp_start;
-    ev.trigger_cp_end = toks[u->last[trigger]].cp_end;
-    if (ev.confidence < 0.05f)
-        ev.confidence = 0.05f;
+    place_event(e, text, toks, keys, u, trigger, m, ref, teaser_date, &ev);
     if (DP_PUSH(out->items, out->n, out->cap, ev))
         return DEPECHE_ERR_NOMEM;
     /* "les deux groupes s'accusent mutuellement": each sues the other */
@@ -879,6 +903,63 @@ static int event_from_match(const depeche_engine *e, const char *text, const dp_
         return 0;
     }
     return add_listed(toks, keys, u, md, rule, out, out->n - 1);
+}
+
+int dp_event_complete(const depeche_engine *e, const char *text, const dp_token *toks, size_t n,
+                      uint32_t line, const dp_mentions *m, dp_date ref, dp_date teaser_date,
+                      size_t trigger_token, int from_context, dp_event *ev, dp_events *out)
+{
+    if (!n || trigger_token >= n)
+        return 0;
+    dp_token_keys *keys = malloc(sizeof *keys);
+    units *u = calloc(1, sizeof *u);
+    int rc = 0;
+    if (!keys || !u) {
+        rc = DEPECHE_ERR_NOMEM;
+        goto out;
+    }
+    dp_token_keys_fill(keys, text, toks, n);
+    build_units(e, text, toks, n, keys, m, u);
+    /* words as arguments (a product) are keyed as the rules key them, so that two reports of
+     * one product merge */
+    for (int a = 0; a < DP_ARG_NEG; a++) {
+        dp_event_arg_value *v = &ev->args[a];
+        size_t first = 0, last;
+        if (!v->set || v->mention >= 0)
+            continue;
+        while (first < n && toks[first].cp_start < v->cp_start)
+            first++;
+        for (last = first; last + 1 < n && toks[last + 1].cp_end <= v->cp_end;)
+            last++;
+        if (first < n)
+            v->text_key = text_key(keys, first, last);
+    }
+    size_t trigger = 0;
+    while (trigger + 1 < u->n && u->last[trigger] < trigger_token)
+        trigger++;
+    if (complete_arguments(e, text, toks, m, u, trigger, line, from_context, ev)) {
+        place_event(e, text, toks, keys, u, trigger, m, ref, teaser_date, ev);
+        ev->trigger_cp_start = toks[trigger_token].cp_start;
+        ev->trigger_cp_end = toks[trigger_token].cp_end;
+        if (DP_PUSH(out->items, out->n, out->cap, *ev))
+            rc = DEPECHE_ERR_NOMEM;
+    }
+out:
+    free(keys);
+    free(u);
+    return rc;
+}
+
+int32_t dp_event_antecedent(const depeche_engine *e, const char *text, const dp_mentions *m,
+                            uint32_t sentence, uint32_t at, int organisation, int32_t other)
+{
+    return organisation ? org_antecedent(e, text, m, at, other)
+                        : person_antecedent(text, m, sentence, at, other);
+}
+
+int dp_event_is_core(int type, int arg)
+{
+    return is_core((enum dp_event_type)type, (enum dp_event_arg)arg);
 }
 
 int dp_events_in_sentence(const depeche_engine *e, const char *text, const dp_token *toks,
@@ -950,6 +1031,8 @@ static int by_trigger(const void *pa, const void *pb)
         return a->trigger_cp_start < b->trigger_cp_start ? -1 : 1;
     if (a->type != b->type)
         return a->type - b->type;
+    if ((a->rule < 0) != (b->rule < 0)) /* a rule's event before a frame's, which completes it */
+        return a->rule < 0 ? 1 : -1;
     return a->rule - b->rule;
 }
 
@@ -968,7 +1051,13 @@ void dp_events_merge(dp_events *ev, const dp_mentions *m)
             continue;
         }
         dp_event *first = &ev->items[j];
-        if (x->modality == DP_ASSERTED && first->modality != DP_ASSERTED)
+        /* one trigger read twice, by a rule and by a frame: the parse scopes a negation, a
+         * condition or a future better than the rule's window; else one report asserting the
+         * fact asserts it */
+        int same_trigger = x->trigger_cp_start == first->trigger_cp_start;
+        if (same_trigger && (x->rule < 0) != (first->rule < 0))
+            first->modality = x->rule < 0 ? x->modality : first->modality;
+        else if (x->modality == DP_ASSERTED && first->modality != DP_ASSERTED)
             first->modality = DP_ASSERTED;
         /* the words of a report say more than a present tense, which says more than nothing;
          * a day says more than the month or year it falls in ("en mai", then "le 14 mai 2019") */

@@ -106,6 +106,29 @@ struct depeche_engine;
 int dp_events_in_sentence(const struct depeche_engine *e, const char *text, const dp_token *toks,
                           size_t n, uint32_t line, const dp_mentions *m, dp_date ref,
                           dp_date teaser_date, dp_match_data *md, dp_events *out);
+/* Completes an event another reader found (src/events/frame.c) in the sentence toks[0..n),
+ * its trigger at token trigger_token, as the rules' events are completed: with from_context,
+ * an organisation left to the context; the checks that every core argument is there and that no entity plays two
+ * core parts, the date, where it lies. Appends it to out when complete. Returns 0 or
+ * DEPECHE_ERR_NOMEM. */
+int dp_event_complete(const struct depeche_engine *e, const char *text, const dp_token *toks,
+                      size_t n, uint32_t line, const dp_mentions *m, dp_date ref,
+                      dp_date teaser_date, size_t trigger_token, int from_context, dp_event *ev,
+                      dp_events *out);
+
+/* What a pronoun or a description at byte `at` stands for (sentence: its sentence's first byte):
+ * the organisation named last before ("la société", "elle" for a company), or the person
+ * ("il"), not entity `other`. A mention index, or -1. */
+int32_t dp_event_antecedent(const struct depeche_engine *e, const char *text,
+                            const dp_mentions *m, uint32_t sentence, uint32_t at,
+                            int organisation, int32_t other);
+
+/* The index of the first mention (mentions are in text order) that ends after byte `at`. */
+size_t dp_mentions_from(const dp_mentions *m, uint32_t at);
+
+/* Whether argument arg (enum dp_event_arg) is core for event type `type`. */
+int dp_event_is_core(int type, int arg);
+
 /* Keeps one event per fact: the same type and core arguments (by entity) give one event, the
  * first, completed with a date found later and asserted if any report asserts it. */
 void dp_events_merge(dp_events *ev, const dp_mentions *m);

@@ -28,10 +28,12 @@ int dp_morpho_open(dp_morpho *m, const void *image, size_t size, const char *pat
                    depeche_error *err)
 {
     const unsigned char *d = image;
-    if (size < 24 || memcmp(d, "DPMORPH1", 8))
+    if (size < 36 || memcmp(d, "DPMORPH2", 8))
         return dp_fail(err, DEPECHE_ERR_DATA, path, 0, 0, "not a depeche lexicon image");
     uint32_t n_slots = get_u32(d + 8), n_feats = get_u32(d + 16), entries = get_u32(d + 20);
-    size_t at = 24;
+    uint32_t strings = get_u32(d + 24), n_lemma_slots = get_u32(d + 28);
+    uint32_t lemma_entries = get_u32(d + 32);
+    size_t at = 36;
     if (!n_slots || (n_slots & (n_slots - 1)) || !n_feats || (size - at) / 4 < n_slots ||
         (size - at) / 4 - n_slots < n_feats)
         return dp_fail(err, DEPECHE_ERR_DATA, path, 0, 0, "a lexicon image with a bad header");
@@ -47,10 +49,18 @@ int dp_morpho_open(dp_morpho *m, const void *image, size_t size, const char *pat
         return dp_fail(err, DEPECHE_ERR_DATA, path, 0, 0, "a truncated lexicon image");
     m->entries = d + at;
     m->entries_size = entries;
-    m->strings = m->entries + entries;
-    m->strings_size = size - at - entries;
-    if (!m->strings_size || m->strings[m->strings_size - 1])
+    at += entries;
+    if (size - at < strings || !strings || !n_lemma_slots || (n_lemma_slots & (n_lemma_slots - 1)) ||
+        (size - at - strings) / 4 < n_lemma_slots ||
+        size - at - strings - 4 * (size_t)n_lemma_slots < lemma_entries)
         return dp_fail(err, DEPECHE_ERR_DATA, path, 0, 0, "a truncated lexicon image");
+    m->strings = d + at;
+    m->strings_size = strings;
+    at += strings;
+    m->n_lemma_slots = n_lemma_slots;
+    m->lemma_slots = d + at;
+    m->lemma_entries = d + at + 4 * (size_t)n_lemma_slots;
+    m->lemma_entries_size = lemma_entries;
     for (uint32_t i = 0; i < n_feats; i++)
         if (get_u32(m->feat_offsets + 4 * i) >= m->strings_size)
             return dp_fail(err, DEPECHE_ERR_DATA, path, 0, 0, "a lexicon image with a bad feature");
@@ -154,6 +164,37 @@ uint32_t dp_morpho_tags(const dp_morpho *m, const char *form, size_t len, uint64
         p += 4 + p[3];
     }
     return tags;
+}
+
+size_t dp_morpho_forms(const dp_morpho *m, const char *lemma, size_t len,
+                       void (*fn)(void *ctx, const char *form, size_t len), void *ctx)
+{
+    if (!m->image || !len || len > DP_MORPHO_MAX_WORD)
+        return 0;
+    uint32_t mask = m->n_lemma_slots - 1;
+    for (uint32_t i = (uint32_t)dp_hash_bytes(lemma, len) & mask, probes = 0;
+         probes < m->n_lemma_slots; i = (i + 1) & mask, probes++) {
+        uint32_t off = get_u32(m->lemma_slots + 4 * (size_t)i);
+        if (!off)
+            return 0;
+        off--;
+        const unsigned char *e = m->lemma_entries + off, *end = m->lemma_entries + m->lemma_entries_size;
+        if (off >= m->lemma_entries_size || end - e < 1 + e[0] || e[0] != len || memcmp(e + 1, lemma, len))
+            continue;
+        size_t at = (off + 1 + len + 3) & ~(size_t)3;
+        if (m->lemma_entries_size - at < 4)
+            return 0;
+        uint32_t n = get_u32(m->lemma_entries + at);
+        if ((m->lemma_entries_size - at - 4) / 4 < n)
+            return 0;
+        for (uint32_t k = 0; k < n; k++) {
+            uint32_t fo = get_u32(m->lemma_entries + at + 4 + 4 * (size_t)k);
+            if (fo < m->entries_size && m->entries_size - fo > 1u + m->entries[fo])
+                fn(ctx, (const char *)m->entries + fo + 1, m->entries[fo]);
+        }
+        return n;
+    }
+    return 0;
 }
 
 const dp_contraction *dp_morpho_contraction(const dp_morpho *m, const char *form, size_t len)

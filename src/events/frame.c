@@ -1,0 +1,628 @@
+/* Event frames over the dependency parse: loading, and reading a sentence. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine.h"
+#include "frame.h"
+#include "normalize.h"
+#include "resource.h"
+
+/* ---- Loading ---------------------------------------------------------------------------- */
+
+static const struct {
+    const char *name;
+    uint8_t arg;
+} arg_names[] = {
+    {"person", DP_ARG_PERSON},       {"org", DP_ARG_ORG},           {"role", DP_ARG_ROLE},
+    {"predecessor", DP_ARG_PREDECESSOR}, {"acquirer", DP_ARG_ACQUIRER}, {"target", DP_ARG_TARGET},
+    {"partners", DP_ARG_PARTNER1},   {"investor", DP_ARG_INVESTOR}, {"plaintiff", DP_ARG_PLAINTIFF},
+    {"defendant", DP_ARG_DEFENDANT}, {"court", DP_ARG_COURT},       {"product", DP_ARG_PRODUCT},
+    {"authority", DP_ARG_AUTHORITY},
+};
+
+static int copy_field(char *dst, size_t cap, const char *s, size_t n)
+{
+    if (n >= cap)
+        return -1;
+    memcpy(dst, s, n);
+    dst[n] = '\0';
+    return 0;
+}
+
+/* One step: "^REL", "REL", "REL[case]", "REL=lemma", "REL[case]=lemma". */
+static int parse_step(const char *s, size_t n, dp_frame_step *st)
+{
+    memset(st, 0, sizeof *st);
+    if (n && s[0] == '^') {
+        st->up = 1;
+        s++, n--;
+    }
+    const char *eq = memchr(s, '=', n);
+    size_t head = eq ? (size_t)(eq - s) : n;
+    if (eq && copy_field(st->lemma, sizeof st->lemma, eq + 1, n - head - 1))
+        return -1;
+    const char *br = memchr(s, '[', head);
+    size_t rel = br ? (size_t)(br - s) : head;
+    if (br) {
+        const char *close = memchr(br, ']', head - rel);
+        if (!close || close != s + head - 1 ||
+            copy_field(st->case_word, sizeof st->case_word, br + 1, (size_t)(close - br - 1)))
+            return -1;
+    }
+    if (!rel || copy_field(st->rel, sizeof st->rel, s, rel))
+        return -1;
+    for (const char *p = st->rel; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || *p == ':'))
+            return -1;
+    return 0;
+}
+
+static int add_word_list(dp_frame_rules *r, unsigned bit, const char *args, size_t len)
+{
+    const char *w;
+    size_t n;
+    while (dp_next_field(&args, &len, &w, &n)) {
+        uint32_t had = 0;
+        dp_lexicon_get(&r->words, w, n, &had);
+        if (dp_lexicon_put(&r->words, w, n, had | bit))
+            return -1;
+    }
+    return 0;
+}
+
+static int load_frame(dp_frame_rules *r, const char *args, size_t len, const char *path,
+                      unsigned long line, depeche_error *err)
+{
+    dp_frame f;
+    memset(&f, 0, sizeof f);
+    f.confidence = 0.8f;
+    f.path = path;
+    f.line = line;
+    const char *type, *pos, *lemmas, *w;
+    size_t type_n, pos_n, lemmas_n, n;
+    if (!dp_next_field(&args, &len, &type, &type_n) || !dp_next_field(&args, &len, &pos, &pos_n) ||
+        !dp_next_field(&args, &len, &lemmas, &lemmas_n))
+        return dp_fail(err, DEPECHE_ERR_DATA, path, line, 0,
+                       "expected: frame TYPE verb|noun LEMMA[,LEMMA...] ARG=PATH...");
+    int t = -1;
+    for (int i = 0; i < DP_EVENT_TYPES; i++)
+        if (dp_word_is(type, type_n, dp_event_type_name((enum dp_event_type)i)))
+            t = i;
+    if (t < 0)
+        return dp_fail(err, DEPECHE_ERR_DATA, path, line, 0, "unknown event type '%.*s'",
+                       (int)(type_n > 30 ? 30 : type_n), type);
+    f.type = (uint8_t)t;
+    if (!dp_word_is(pos, pos_n, "verb") && !dp_word_is(pos, pos_n, "noun"))
+        return dp_fail(err, DEPECHE_ERR_DATA, path, line, 0, "the trigger is a verb or a noun, not '%.*s'",
+                       (int)(pos_n > 30 ? 30 : pos_n), pos);
+    f.noun = dp_word_is(pos, pos_n, "noun");
+    const char *plus = memchr(lemmas, '+', lemmas_n);
+    size_t list_n = plus ? (size_t)(plus - lemmas) : lemmas_n;
+    if (plus && parse_step(plus + 1, lemmas_n - list_n - 1, &f.need))
+        return dp_fail(err, DEPECHE_ERR_DATA, path, line, 0, "bad required child '%.*s' (REL=LEMMA)",
+                       (int)(lemmas_n - list_n - 1), plus + 1);
+    while (dp_next_field(&args, &len, &w, &n)) {
+        if (w[0] == '@') {
+            char num[16];
+            char *end;
+            if (copy_field(num, sizeof num, w + 1, n - 1) || (f.confidence = strtof(num, &end), *end) ||
+                f.confidence <= 0 || f.confidence > 1)
+                return dp_fail(err, DEPECHE_ERR_DATA, path, line, 0, "confidence is @0.1 to @1");
+            continue;
+        }
+        const char *eq = memchr(w, '=', n);
+        int arg = -1;
+        for (size_t i = 0; eq && i < DP_ARRAY_LEN(arg_names); i++)
+            if (dp_word_is(w, (size_t)(eq - w), arg_names[i].name))
+                arg = arg_names[i].arg;
+        if (arg < 0)
+            return dp_fail(err, DEPECHE_ERR_DATA, path, line, 0,
+                           "'%.*s': expected ARG=PATH with ARG one of person, org, role, "
+                           "predecessor, acquirer, target, partners, investor, plaintiff, "
+                           "defendant, court, product, authority", (int)(n > 40 ? 40 : n), w);
+        if (f.n_paths == DP_FRAME_MAX_PATHS)
+            return dp_fail(err, DEPECHE_ERR_DATA, path, line, 0, "more than %d arguments",
+                           DP_FRAME_MAX_PATHS);
+        dp_frame_path *p = &f.paths[f.n_paths++];
+        p->arg = (uint8_t)arg;
+        for (const char *s = eq + 1, *end = w + n; s < end;) {
+            const char *gt = memchr(s, '>', (size_t)(end - s));
+            size_t k = gt ? (size_t)(gt - s) : (size_t)(end - s);
+            if (p->n_steps == DP_FRAME_MAX_STEPS || parse_step(s, k, &p->steps[p->n_steps++]))
+                return dp_fail(err, DEPECHE_ERR_DATA, path, line, 0,
+                               "bad path '%.*s': steps are REL, ^REL, REL[case] or REL=lemma, "
+                               "at most %d, joined by >", (int)(n > 60 ? 60 : n), w,
+                               DP_FRAME_MAX_STEPS);
+            s += k + (gt != NULL);
+        }
+    }
+    if (!f.n_paths)
+        return dp_fail(err, DEPECHE_ERR_DATA, path, line, 0, "a frame without arguments");
+    if (DP_PUSH(r->frames, r->n_frames, r->frames_cap, f))
+        return dp_fail(err, DEPECHE_ERR_NOMEM, path, line, 0, "out of memory");
+    uint32_t index = (uint32_t)r->n_frames - 1;
+    for (const char *s = lemmas, *end = lemmas + list_n; s < end;) {
+        const char *comma = memchr(s, ',', (size_t)(end - s));
+        size_t k = comma ? (size_t)(comma - s) : (size_t)(end - s);
+        char key[80];
+        if (!k || k + 3 > sizeof key)
+            return dp_fail(err, DEPECHE_ERR_DATA, path, line, 0, "an empty or too long lemma");
+        memcpy(key, s, k);
+        key[k] = '\t';
+        key[k + 1] = f.noun ? 'n' : 'v';
+        uint32_t first = 0;
+        dp_lexicon_get(&r->triggers, key, k + 2, &first);
+        if (dp_reserve((void **)&r->links, &r->links_cap, 2 * (r->n_links + 1), sizeof *r->links) ||
+            dp_lexicon_put(&r->triggers, key, k + 2, (uint32_t)r->n_links + 1))
+            return dp_fail(err, DEPECHE_ERR_NOMEM, path, line, 0, "out of memory");
+        r->links[2 * r->n_links] = index;
+        r->links[2 * r->n_links + 1] = first;
+        r->n_links++;
+        if (dp_strbuf_append(&r->lemmas, s, k) || dp_strbuf_putc(&r->lemmas, '\0'))
+            return dp_fail(err, DEPECHE_ERR_NOMEM, path, line, 0, "out of memory");
+        s += k + (comma != NULL);
+    }
+    return 1;
+}
+
+/* "example TYPE ARG=NAME... | SENTENCE" */
+static int load_example(dp_frame_rules *r, const char *args, size_t len, const char *path,
+                        unsigned long line, depeche_error *err)
+{
+    const char *bar = memchr(args, '|', len);
+    if (!bar || bar == args || bar + 1 >= args + len)
+        return dp_fail(err, DEPECHE_ERR_DATA, path, line, 0,
+                       "expected: example TYPE ARG=NAME... | SENTENCE (or example none | SENTENCE)");
+    size_t head = (size_t)(bar - args);
+    while (head && args[head - 1] == ' ')
+        head--;
+    const char *s = bar + 1;
+    while (*s == ' ' && s < args + len)
+        s++;
+    dp_frame_example x = {strndup(s, (size_t)(args + len - s)), strndup(args, head), path, line};
+    if (!x.sentence || !x.expected || DP_PUSH(r->examples, r->n_examples, r->examples_cap, x)) {
+        free(x.sentence);
+        free(x.expected);
+        return dp_fail(err, DEPECHE_ERR_NOMEM, path, line, 0, "out of memory");
+    }
+    return 1;
+}
+
+int dp_frame_rules_load(dp_frame_rules *r, const char *kind, size_t kind_len, const char *args,
+                        size_t args_len, const char *path, unsigned long line,
+                        depeche_error *err)
+{
+    static const struct {
+        const char *kind;
+        unsigned bit;
+    } lists[] = {{"modal", DP_FRAME_WORD_MODAL}, {"negation", DP_FRAME_WORD_NEGATION},
+                 {"denial", DP_FRAME_WORD_DENIAL}, {"plan", DP_FRAME_WORD_PLAN},
+                 {"forced", DP_FRAME_WORD_FORCED}};
+    if (dp_word_is(kind, kind_len, "frame"))
+        return load_frame(r, args, args_len, path, line, err);
+    if (dp_word_is(kind, kind_len, "example"))
+        return load_example(r, args, args_len, path, line, err);
+    for (size_t i = 0; i < DP_ARRAY_LEN(lists); i++)
+        if (dp_word_is(kind, kind_len, lists[i].kind))
+            return add_word_list(r, lists[i].bit, args, args_len)
+                       ? dp_fail(err, DEPECHE_ERR_NOMEM, path, line, 0, "out of memory")
+                       : 1;
+    return 0;
+}
+
+void dp_frame_rules_release(dp_frame_rules *r)
+{
+    free(r->frames);
+    dp_lexicon_release(&r->triggers);
+    free(r->links);
+    dp_lexicon_release(&r->words);
+    dp_strbuf_release(&r->lemmas);
+    dp_lexicon_release(&r->trigger_forms);
+    for (size_t i = 0; i < r->n_examples; i++) {
+        free(r->examples[i].sentence);
+        free(r->examples[i].expected);
+    }
+    free(r->examples);
+    memset(r, 0, sizeof *r);
+}
+
+static unsigned word_bits(const dp_frame_rules *r, const char *lemma)
+{
+    uint32_t v = 0;
+    dp_lexicon_get(&r->words, lemma, strlen(lemma), &v);
+    return v;
+}
+
+typedef struct form_sink {
+    dp_lexicon *forms;
+    int failed;
+} form_sink;
+
+static void add_form(void *ctx, const char *form, size_t len)
+{
+    form_sink *sink = ctx;
+    char key[4 * DP_MORPHO_MAX_WORD + 4];
+    size_t n = dp_fold_key(form, len, key, sizeof key);
+    if (n != (size_t)-1 && n && dp_lexicon_put(sink->forms, key, n, 1))
+        sink->failed = 1;
+}
+
+int dp_frame_rules_finish(dp_frame_rules *r, const dp_morpho *m, depeche_error *err)
+{
+    form_sink sink = {&r->trigger_forms, 0};
+    for (size_t at = 0; at < r->lemmas.len && !sink.failed;) {
+        const char *lemma = r->lemmas.data + at;
+        size_t len = strlen(lemma);
+        add_form(&sink, lemma, len); /* a noun Lefff does not know still triggers */
+        dp_morpho_forms(m, lemma, len, add_form, &sink);
+        at += len + 1;
+    }
+    return sink.failed ? dp_fail(err, DEPECHE_ERR_NOMEM, NULL, 0, 0, "out of memory") : 0;
+}
+
+int dp_frame_sentence_has_trigger(const dp_frame_rules *r, const dp_token_keys *keys, size_t n)
+{
+    uint32_t v;
+    for (size_t i = 0; i < n; i++)
+        if (keys->len[i] && dp_lexicon_get(&r->trigger_forms, keys->key[i], keys->len[i], &v))
+            return 1;
+    return 0;
+}
+
+/* ---- Reading a sentence ----------------------------------------------------------------- */
+
+/* modality() also says when the trigger is what someone was made to do */
+enum { DP_FORCED = DP_NEGATED + 1 };
+
+typedef struct sentence {
+    const depeche_engine *e;
+    const char *text;
+    const dp_token *toks;
+    size_t n_toks;
+    const dp_syntax_work *w;
+    const dp_mentions *m;
+    int32_t token_mention[DP_MAX_SENTENCE_TOKENS];
+    uint16_t first_child[DP_MAX_SENTENCE_WORDS + 1]; /* word + 1, 0: none; index 0 the root */
+    uint16_t next_sibling[DP_MAX_SENTENCE_WORDS + 1];
+} sentence;
+
+static const char *rel_of(const sentence *s, size_t i)
+{
+    const dp_word *wd = &s->w->words[i];
+    return wd->head == 0 ? "root" : s->e->syntax.model.relations[wd->rel];
+}
+
+/* "nmod" matches "nmod" and "nmod:poss"; "obl:agent" only itself. */
+static int rel_matches(const char *want, const char *rel)
+{
+    size_t n = strlen(want);
+    return !strncmp(want, rel, n) && (rel[n] == '\0' || (rel[n] == ':' && !strchr(want, ':')));
+}
+
+static int has_child(const sentence *s, size_t i, const char *rel, const char *lemma)
+{
+    for (uint16_t c = s->first_child[i + 1]; c; c = s->next_sibling[c])
+        if (rel_matches(rel, rel_of(s, c - 1u)) && !strcmp(s->w->words[c - 1u].lemma, lemma))
+            return 1;
+    return 0;
+}
+
+static int step_fits(const sentence *s, const dp_frame_step *st, size_t i)
+{
+    if (st->case_word[0] && !has_child(s, i, "case", st->case_word))
+        return 0;
+    return !st->lemma[0] || !strcmp(s->w->words[i].lemma, st->lemma);
+}
+
+/* The words a path leads to from word `from`, conjuncts included ("Oliver Hoffmann et Julius
+ * Seebach"); at most cap. */
+static size_t follow(const sentence *s, const dp_frame_path *p, size_t from, size_t *out, size_t cap)
+{
+    size_t cur[16], n = 1, next[16];
+    cur[0] = from;
+    for (size_t k = 0; k < p->n_steps && n; k++) {
+        const dp_frame_step *st = &p->steps[k];
+        size_t m = 0;
+        for (size_t j = 0; j < n; j++) {
+            const dp_word *wd = &s->w->words[cur[j]];
+            if (st->up) {
+                if (wd->head && rel_matches(st->rel, rel_of(s, cur[j])) &&
+                    step_fits(s, st, wd->head - 1u) && m < 16)
+                    next[m++] = wd->head - 1u;
+                continue;
+            }
+            size_t had = m;
+            for (uint16_t c = s->first_child[cur[j] + 1]; c && m < 16; c = s->next_sibling[c])
+                if (rel_matches(st->rel, rel_of(s, c - 1u)) && step_fits(s, st, c - 1u))
+                    next[m++] = c - 1u;
+            /* a verb without a subject of its own shares the subject of the verb it completes
+             * or is coordinated with: "Renault envisage de racheter Nissan", "Renault rachète
+             * Nissan et supprime 300 postes" */
+            size_t at = cur[j];
+            for (int up = 0; m == had && k == 0 && !strcmp(st->rel, "nsubj") && up < 3 &&
+                             s->w->words[at].head &&
+                             (rel_matches("xcomp", rel_of(s, at)) || rel_matches("conj", rel_of(s, at)));
+                 up++) {
+                at = s->w->words[at].head - 1u;
+                for (uint16_t c = s->first_child[at + 1]; c && m < 16; c = s->next_sibling[c])
+                    if (rel_matches("nsubj", rel_of(s, c - 1u)) && step_fits(s, st, c - 1u))
+                        next[m++] = c - 1u;
+            }
+        }
+        memcpy(cur, next, m * sizeof *cur);
+        n = m;
+    }
+    size_t k = 0;
+    for (size_t j = 0; j < n && k < cap; j++) {
+        out[k++] = cur[j];
+        for (uint16_t c = s->first_child[cur[j] + 1]; c && k < cap; c = s->next_sibling[c])
+            if (rel_matches("conj", rel_of(s, c - 1u)))
+                out[k++] = c - 1u;
+    }
+    return k;
+}
+
+static int arg_wants_org(int arg)
+{
+    return arg != DP_ARG_PERSON && arg != DP_ARG_PREDECESSOR && arg != DP_ARG_ROLE &&
+           arg != DP_ARG_PRODUCT;
+}
+
+/* The value of an argument named by word i: the entity mention it is part of, a mention among
+ * its name-like children ("le fonds américain Apollo"), what a pronoun or a description
+ * ("il", "le groupe") stands for, or, for a product, its words. 0 when none. */
+static int value_of(const sentence *s, int arg, size_t i, dp_event_arg_value *v, float *cost)
+{
+    const dp_word *wd = &s->w->words[i];
+    const dp_token *t = &s->toks[wd->token];
+    memset(v, 0, sizeof *v);
+    v->mention = -1;
+    if (arg == DP_ARG_PRODUCT) {
+        /* the word and the name-like words after it: "iPhone 15 Pro" */
+        uint32_t last = wd->token;
+        for (uint16_t c = s->first_child[i + 1]; c; c = s->next_sibling[c]) {
+            const char *r = rel_of(s, c - 1u);
+            uint32_t tk = s->w->words[c - 1u].token;
+            if ((rel_matches("flat", r) || rel_matches("nummod", r) || rel_matches("compound", r) ||
+                 (rel_matches("nmod", r) && s->w->words[c - 1u].upos == DP_NUM)) &&
+                tk == last + 1)
+                last = tk;
+        }
+        /* a name: capitalised, or with a capital inside ("iPhone"); not "un nouveau modèle" */
+        int capital = 0;
+        for (uint32_t b = t->start; b < t->end && !capital; b++)
+            capital = s->text[b] >= 'A' && s->text[b] <= 'Z';
+        if (wd->upos != DP_PROPN && wd->upos != DP_X && !capital)
+            return 0;
+        v->set = 1;
+        v->cp_start = t->cp_start;
+        v->cp_end = s->toks[last].cp_end;
+        v->text_key = dp_hash_bytes(s->text + t->start, s->toks[last].end - t->start);
+        return 1;
+    }
+    uint8_t want = arg == DP_ARG_ROLE ? DP_ROLE : arg_wants_org(arg) ? DP_ORG : DP_PERSON;
+    int32_t k = s->token_mention[wd->token];
+    if (k >= 0 && s->m->items[k].type == want)
+        goto found;
+    for (uint16_t c = s->first_child[i + 1]; c; c = s->next_sibling[c]) {
+        const char *r = rel_of(s, c - 1u);
+        int32_t kc = s->token_mention[s->w->words[c - 1u].token];
+        if ((rel_matches("appos", r) || rel_matches("flat", r) ||
+             (rel_matches("nmod", r) && !has_child(s, c - 1u, "case", "de"))) &&
+            kc >= 0 && s->m->items[kc].type == want) {
+            k = kc;
+            goto found;
+        }
+    }
+    if (want == DP_ROLE)
+        return 0;
+    /* "il", "elle", and "le groupe", "la société": one named before */
+    int pronoun = wd->upos == DP_PRON &&
+                  (!strcmp(wd->lemma, "il") || !strcmp(wd->lemma, "elle") ||
+                   !strcmp(wd->lemma, "lui") || !strcmp(wd->lemma, "ils") || !strcmp(wd->lemma, "elles"));
+    int description = 0, named = 0;
+    for (uint16_t c = s->first_child[i + 1]; c; c = s->next_sibling[c])
+        named |= s->w->words[c - 1u].upos == DP_PROPN ||
+                 (s->toks[s->w->words[c - 1u].token].flags & DP_TF_CAPITALIZED);
+    /* "le groupe Avril": a name no list knows, not a word for one named before */
+    if (!pronoun && !named && wd->upos == DP_NOUN && want == DP_ORG && has_child(s, i, "det", "le")) {
+        char key[64];
+        size_t kn = dp_fold_key(s->text + t->start, t->end - t->start, key, sizeof key);
+        description = kn != (size_t)-1 && dp_word_class(&s->e->matcher.classes, key, kn, 0) == 'q';
+    }
+    if (!pronoun && !description)
+        return 0;
+    k = dp_event_antecedent(s->e, s->text, s->m, s->toks[0].start, t->start, want == DP_ORG, -1);
+    if (k < 0)
+        return 0;
+    *cost += 0.1f;
+found:
+    v->set = 1;
+    v->mention = k;
+    v->cp_start = s->m->items[k].cp_start;
+    v->cp_end = s->m->items[k].cp_end;
+    return 1;
+}
+
+static int has_feature(const dp_word *wd, const char *feature)
+{
+    return strstr(wd->feats, feature) != NULL;
+}
+
+/* Negated, hypothetical or asserted, from the words around the trigger: "ne ... pas", "sans";
+ * a conditional ("rachèterait"); a modal or intent above it ("pourrait racheter", "envisage de
+ * racheter", "le projet de rachat"); a denial ("dément que ..."); a future for the types told
+ * as plans. */
+static uint8_t modality(const sentence *s, size_t t, int planned)
+{
+    const dp_frame_rules *r = &s->e->frames;
+    const dp_word *tw = &s->w->words[t];
+    for (uint16_t c = s->first_child[t + 1]; c; c = s->next_sibling[c]) {
+        const dp_word *cw = &s->w->words[c - 1u];
+        unsigned bits = word_bits(r, cw->lemma);
+        if ((bits & DP_FRAME_WORD_NEGATION) && (cw->upos == DP_ADV || cw->upos == DP_ADP || cw->upos == DP_DET))
+            return DP_NEGATED;
+        if (!strcmp(rel_of(s, c - 1u), "mark") && !strcmp(cw->lemma, "si"))
+            return DP_HYPOTHETICAL;
+        if (cw->upos == DP_AUX && (has_feature(cw, "Mood=Cnd") || (planned && has_feature(cw, "Tense=Fut"))))
+            return DP_HYPOTHETICAL;
+    }
+    /* a conditional, or a subjunctive: a wish, a fear, an expectation ("s'attendent à ce
+     * qu'Apple dévoile", "aurait préféré que X démissionne") */
+    if (has_feature(tw, "Mood=Cnd") || has_feature(tw, "Mood=Sub") ||
+        (planned && has_feature(tw, "Tense=Fut")))
+        return DP_HYPOTHETICAL;
+    /* up the tree: the verbs and nouns the trigger depends on, three steps at most */
+    size_t at = t;
+    for (int up = 0; up < 3 && s->w->words[at].head; up++) {
+        const char *how = rel_of(s, at);
+        at = s->w->words[at].head - 1u;
+        const dp_word *hw = &s->w->words[at];
+        unsigned bits = word_bits(r, hw->lemma);
+        if (bits & DP_FRAME_WORD_DENIAL)
+            return DP_NEGATED;
+        if (bits & (DP_FRAME_WORD_MODAL | DP_FRAME_WORD_PLAN))
+            return DP_HYPOTHETICAL;
+        if (planned && !strcmp(hw->lemma, "aller") && rel_matches("xcomp", how))
+            return DP_HYPOTHETICAL;
+        int conditional = has_feature(hw, "Mood=Cnd");
+        for (uint16_t c = s->first_child[at + 1]; c; c = s->next_sibling[c])
+            conditional |= s->w->words[c - 1u].upos == DP_AUX && has_feature(&s->w->words[c - 1u], "Mood=Cnd");
+        if (conditional && (rel_matches("xcomp", how) || rel_matches("obj", how) || rel_matches("ccomp", how)))
+            return DP_HYPOTHETICAL;
+        if ((bits & DP_FRAME_WORD_FORCED) && rel_matches("xcomp", how))
+            return DP_FORCED;
+        for (uint16_t c = s->first_child[at + 1]; c; c = s->next_sibling[c])
+            if (c - 1u != (uint16_t)t && (word_bits(r, s->w->words[c - 1u].lemma) & DP_FRAME_WORD_NEGATION) &&
+                (rel_matches("xcomp", how) || rel_matches("obj", how)))
+                return DP_NEGATED;
+        if (!rel_matches("xcomp", how) && !rel_matches("obj", how) && !rel_matches("ccomp", how) &&
+            !rel_matches("nmod", how) && !rel_matches("acl", how))
+            break;
+    }
+    return DP_ASSERTED;
+}
+
+/* Reads frame f at trigger word t: every combination of the values its paths give. */
+static int read_frame(sentence *s, const dp_frame *f, size_t fi, size_t t, uint32_t line,
+                      dp_date ref, dp_date teaser_date, dp_events *out)
+{
+    if (f->need.rel[0] && !has_child(s, t, f->need.rel, f->need.lemma))
+        return 0;
+    dp_event ev;
+    memset(&ev, 0, sizeof ev);
+    for (int a = 0; a < DP_EVENT_ARGS; a++)
+        ev.args[a].mention = -1;
+    ev.type = f->type;
+    ev.confidence = f->confidence;
+    ev.rule = -2 - (int32_t)fi;
+    /* the one path that lists several people or targets gives an event each */
+    dp_event_arg_value many[8];
+    size_t n_many = 0;
+    int many_arg = -1;
+    float cost = 0;
+    for (size_t p = 0; p < f->n_paths; p++) {
+        size_t found[16];
+        size_t k = follow(s, &f->paths[p], t, found, 16);
+        int arg = f->paths[p].arg;
+        if (arg == DP_ARG_PARTNER1) {
+            int slot = DP_ARG_PARTNER1;
+            while (slot <= DP_ARG_PARTNER4 && ev.args[slot].set)
+                slot++;
+            for (size_t j = 0; j < k && slot <= DP_ARG_PARTNER4; j++)
+                if (value_of(s, arg, found[j], &ev.args[slot], &cost))
+                    slot++;
+            continue;
+        }
+        if (ev.args[arg].set)
+            continue;
+        dp_event_arg_value v[8];
+        size_t nv = 0;
+        for (size_t j = 0; j < k && nv < 8; j++)
+            if (value_of(s, arg, found[j], &v[nv], &cost))
+                nv++;
+        if (!nv)
+            continue;
+        ev.args[arg] = v[0];
+        if (nv > 1 && many_arg < 0 && dp_event_is_core(f->type, arg)) {
+            memcpy(many, v, nv * sizeof *v);
+            n_many = nv;
+            many_arg = arg;
+        }
+    }
+    /* partners: two at least, the first two from different entities */
+    if (ev.args[DP_ARG_PARTNER1].set && !ev.args[DP_ARG_PARTNER2].set)
+        return 0;
+    ev.confidence -= cost;
+    uint8_t how = modality(s, t, s->e->events.planned[f->type]);
+    /* "a été contrainte de quitter Renault" is no resignation: the rules read a dismissal */
+    if (how == DP_FORCED && f->type == DP_EV_RESIGNATION)
+        return 0;
+    ev.modality = how == DP_FORCED ? DP_ASSERTED : how;
+    size_t copies = many_arg >= 0 ? n_many : 1;
+    for (size_t c = 0; c < copies; c++) {
+        dp_event one = ev;
+        if (many_arg >= 0)
+            one.args[many_arg] = many[c];
+        int rc = dp_event_complete(s->e, s->text, s->toks, s->n_toks, line, s->m, ref, teaser_date,
+                                   s->w->words[t].token, 0, &one, out);
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
+int dp_frames_in_sentence(const depeche_engine *e, const char *text, const dp_token *toks,
+                          size_t n, const dp_syntax_work *w, uint32_t line,
+                          const dp_mentions *m, dp_date ref, dp_date teaser_date,
+                          dp_events *out)
+{
+    const dp_frame_rules *r = &e->frames;
+    if (!r->n_frames || !n || !w->n_words)
+        return 0;
+    sentence *s = calloc(1, sizeof *s);
+    if (!s)
+        return DEPECHE_ERR_NOMEM;
+    s->e = e, s->text = text, s->toks = toks, s->n_toks = n, s->w = w, s->m = m;
+    for (size_t i = 0; i < n; i++)
+        s->token_mention[i] = -1;
+    /* the sentence's mentions, found by halving (a pass over the article's for each sentence
+     * made a long article quadratic) */
+    size_t lo = dp_mentions_from(m, toks[0].start);
+    for (size_t k = lo; k < m->n && m->items[k].start < toks[n - 1].end; k++) {
+        const dp_mention *x = &m->items[k];
+        for (size_t i = 0; i < n; i++)
+            if (toks[i].start >= x->start && toks[i].end <= x->end && s->token_mention[i] < 0)
+                s->token_mention[i] = (int32_t)k;
+    }
+    /* children in text order: built from the last word back */
+    for (size_t i = w->n_words; i-- > 0;) {
+        uint16_t h = w->words[i].head;
+        s->next_sibling[i + 1] = s->first_child[h];
+        s->first_child[h] = (uint16_t)(i + 1);
+    }
+    int rc = 0;
+    for (size_t i = 0; i < w->n_words && !rc; i++) {
+        const dp_word *wd = &w->words[i];
+        int noun = wd->upos == DP_NOUN;
+        if (!noun && wd->upos != DP_VERB && wd->upos != DP_ADJ)
+            continue;
+        char key[DP_MORPHO_MAX_WORD + 3];
+        size_t len = strlen(wd->lemma);
+        if (!len)
+            continue;
+        memcpy(key, wd->lemma, len);
+        key[len] = '\t';
+        key[len + 1] = noun ? 'n' : 'v';
+        uint32_t link;
+        if (!dp_lexicon_get(&r->triggers, key, len + 2, &link))
+            continue;
+        for (; link && !rc; link = r->links[2 * (link - 1) + 1]) {
+            uint32_t fi = r->links[2 * (link - 1)];
+            rc = read_frame(s, &r->frames[fi], fi, i, line, ref, teaser_date, out);
+        }
+    }
+    free(s);
+    return rc;
+}

@@ -1,0 +1,91 @@
+/* Stage 7b, event frames read from the parse: a trigger lemma (a verb or a noun) and, for each
+ * argument, the path of dependency relations that leads from the trigger to the word that names
+ * it. One frame states one construction: "Renault rachète Nissan" (active: nsubj -> acquirer,
+ * obj -> target), "Nissan a été racheté par Renault" (passive: nsubj:pass, obl:agent), "le
+ * rachat de Nissan par Renault" (a noun: nmod[de], nmod[par]). Modality is read from the parse
+ * too: a negation on the trigger, a conditional or future, a modal verb or a plan above it.
+ *
+ * Data lines (patterns/frames.txt, whose header gives the details):
+ *   frame TYPE POS LEMMA[,LEMMA...][+REL=LEMMA] ARG=PATH... [@CONFIDENCE]
+ *   example TYPE ARG=NAME... | SENTENCE        (or: example none | SENTENCE)
+ *   modal / negation / denial / plan WORDS...   lemmas that make an event hypothetical or negated
+ *   forced WORDS...                              verbs that make a departure no resignation
+ */
+#ifndef DEPECHE_FRAME_H
+#define DEPECHE_FRAME_H
+
+#include "analyse.h"
+#include "event.h"
+
+#define DP_FRAME_MAX_STEPS 4
+#define DP_FRAME_MAX_PATHS 8
+
+typedef struct dp_frame_step {
+    uint8_t up;         /* "^REL": to the head the word hangs on by REL */
+    char rel[20];       /* "nsubj", "obl:agent"; a relation without subtype matches them all */
+    char case_word[16]; /* "[de]": the word has a case child with this lemma */
+    char lemma[24];     /* "=tête": the word reached has this lemma */
+} dp_frame_step;
+
+typedef struct dp_frame_path {
+    uint8_t arg; /* enum dp_event_arg; DP_ARG_PARTNER1 stands for all partners */
+    uint8_t n_steps;
+    dp_frame_step steps[DP_FRAME_MAX_STEPS];
+} dp_frame_path;
+
+typedef struct dp_frame {
+    uint8_t type;      /* enum dp_event_type */
+    uint8_t noun;      /* the trigger is a noun, else a verb */
+    dp_frame_step need; /* a child the trigger must have ("prendre+obj=tête"); rel "" none */
+    dp_frame_path paths[DP_FRAME_MAX_PATHS];
+    size_t n_paths;
+    float confidence;
+    const char *path; /* the data file and line, for --explain */
+    unsigned long line;
+} dp_frame;
+
+typedef struct dp_frame_example {
+    char *sentence; /* owned */
+    char *expected; /* owned: "TYPE ARG=NAME..." or "none" */
+    const char *path;
+    unsigned long line;
+} dp_frame_example;
+
+typedef struct dp_frame_rules {
+    dp_frame *frames;
+    size_t n_frames, frames_cap;
+    /* "lemma\tv" or "lemma\tn" -> first link + 1; links chain the frames of one trigger */
+    dp_lexicon triggers;
+    uint32_t *links; /* 2 per link: frame index, next link + 1 */
+    size_t n_links, links_cap;
+    dp_lexicon words; /* lemma -> DP_FRAME_WORD_* bits */
+    dp_strbuf lemmas;  /* the trigger lemmas, each NUL-terminated */
+    dp_lexicon trigger_forms; /* folded forms of the trigger lemmas: the sentences to parse */
+    dp_frame_example *examples;
+    size_t n_examples, examples_cap;
+} dp_frame_rules;
+
+enum { DP_FRAME_WORD_MODAL = 1, DP_FRAME_WORD_NEGATION = 2, DP_FRAME_WORD_DENIAL = 4,
+       DP_FRAME_WORD_PLAN = 8, DP_FRAME_WORD_FORCED = 16 };
+
+int dp_frame_rules_load(dp_frame_rules *r, const char *kind, size_t kind_len, const char *args,
+                        size_t args_len, const char *path, unsigned long line,
+                        depeche_error *err);
+void dp_frame_rules_release(dp_frame_rules *r);
+
+/* Once every data file is loaded: the forms of the trigger lemmas, from the lexicon. Returns 0
+ * or a negative status with err filled. */
+int dp_frame_rules_finish(dp_frame_rules *r, const dp_morpho *m, depeche_error *err);
+
+/* Whether a sentence (its folded tokens) holds a form of a trigger lemma: only such sentences
+ * are parsed. */
+int dp_frame_sentence_has_trigger(const dp_frame_rules *r, const dp_token_keys *keys, size_t n);
+
+/* Reads the analysed sentence (w: its words; toks[0..n) its tokens) for frames and appends the
+ * complete events to out (see dp_event_complete). Returns 0 or DEPECHE_ERR_NOMEM. */
+int dp_frames_in_sentence(const struct depeche_engine *e, const char *text, const dp_token *toks,
+                          size_t n, const dp_syntax_work *w, uint32_t line,
+                          const dp_mentions *m, dp_date ref, dp_date teaser_date,
+                          dp_events *out);
+
+#endif

@@ -1,0 +1,160 @@
+/* Event frames: every example of patterns/frames.txt through the whole pipeline (an example
+ * with its expected event, or "none"), and the frame loader's errors. */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "document.h"
+#include "engine.h"
+
+/* "TYPE arg=Name With Spaces arg2=A,B modality=M" -> does doc hold that event? */
+static int has_event(const depeche_document *doc, const char *expected, char *why, size_t cap)
+{
+    char buf[512];
+    snprintf(buf, sizeof buf, "%s", expected);
+    char *type = strtok(buf, " ");
+    const char *names[16], *args[16], *modality = "asserted";
+    size_t n = 0;
+    char *word;
+    while ((word = strtok(NULL, " ")) && n < 16) {
+        char *eq = strchr(word, '=');
+        if (eq) {
+            *eq = '\0';
+            if (!strcmp(word, "modality")) {
+                modality = eq + 1;
+                continue;
+            }
+            args[n] = word;
+            names[n++] = eq + 1;
+        } else if (n) { /* a name's next word: join it back */
+            word[-1] = ' ';
+        }
+    }
+    for (size_t i = 0; i < doc->n_events; i++) {
+        const dp_out_event *ev = &doc->events[i];
+        if (strcmp(ev->type, type) || strcmp(ev->modality, modality))
+            continue;
+        size_t ok = 0;
+        for (size_t k = 0; k < n; k++) {
+            /* partners: each name listed, in any order */
+            char list[200];
+            snprintf(list, sizeof list, "%s", names[k]);
+            size_t want = 0, got = 0;
+            for (char *save, *one = strtok_r(list, ",", &save); one; one = strtok_r(NULL, ",", &save)) {
+                want++;
+                for (size_t a = 0; a < ev->n_args; a++)
+                    if (!strcmp(ev->args[a].role, args[k]) && strstr(ev->args[a].name, one))
+                        got++;
+            }
+            ok += got >= want;
+        }
+        if (ok == n)
+            return 1;
+    }
+    size_t used = (size_t)snprintf(why, cap, "events:");
+    for (size_t i = 0; i < doc->n_events && used < cap; i++) {
+        used += (size_t)snprintf(why + used, cap - used, " [%s %s", doc->events[i].type,
+                                 doc->events[i].modality);
+        for (size_t a = 0; a < doc->events[i].n_args && used < cap; a++)
+            used += (size_t)snprintf(why + used, cap - used, " %s=%s", doc->events[i].args[a].role,
+                                     doc->events[i].args[a].name);
+        if (used < cap)
+            used += (size_t)snprintf(why + used, cap - used, "]");
+    }
+    return 0;
+}
+
+static void examples(const depeche_engine *e, size_t from, size_t at_least)
+{
+    size_t run = 0;
+    for (size_t i = from; i < e->frames.n_examples; i++) {
+        const dp_frame_example *x = &e->frames.examples[i];
+        depeche_input in = {.id = "example", .text = x->sentence, .length = strlen(x->sentence),
+                            .published = "2024-05-17"};
+        depeche_error err;
+        depeche_document *doc = depeche_extract(e, &in, &err);
+        CHECK_AT(doc != NULL, x->path, (int)x->line, "extraction failed");
+        if (!doc)
+            continue;
+        char why[2048] = "";
+        if (!strcmp(x->expected, "none")) {
+            size_t asserted = 0;
+            for (size_t k = 0; k < doc->n_events; k++)
+                asserted += !strcmp(doc->events[k].modality, "asserted");
+            CHECK_AT(asserted == 0, x->path, (int)x->line, "expected no asserted event: %s",
+                     x->sentence);
+        } else {
+            CHECK_AT(has_event(doc, x->expected, why, sizeof why), x->path, (int)x->line,
+                     "expected %s\n  in: %s\n  %s", x->expected, x->sentence, why);
+        }
+        depeche_document_free(doc);
+        run++;
+    }
+    CHECK(run >= at_least);
+}
+
+static depeche_engine *engine_with(const char *lines, depeche_error *err)
+{
+    char path[] = "/tmp/depeche-frames-XXXXXX";
+    int fd = mkstemp(path);
+    if (fd < 0)
+        return NULL;
+    ssize_t wrote = write(fd, lines, strlen(lines));
+    close(fd);
+    const char *paths[] = {path};
+    depeche_engine_options o = {.pattern_paths = paths, .n_pattern_paths = 1};
+    depeche_engine *e = wrote == (ssize_t)strlen(lines) ? depeche_engine_new(&o, err) : NULL;
+    unlink(path);
+    return e;
+}
+
+static void load_errors(void)
+{
+    static const struct {
+        const char *line, *message;
+    } bad[] = {
+        {"frame takeover verb racheter acquirer=nsubj\n", "unknown event type"},
+        {"frame acquisition adjective racheter acquirer=nsubj\n", "a verb or a noun"},
+        {"frame acquisition verb racheter buyer=nsubj\n", "expected ARG=PATH"},
+        {"frame acquisition verb racheter acquirer=nsubj>obj>nmod>conj>appos\n", "at most 4"},
+        {"frame acquisition verb racheter acquirer=NSUBJ\n", "bad path"},
+        {"frame acquisition verb racheter acquirer=nmod[de\n", "bad path"},
+        {"frame acquisition verb racheter\n", "a frame without arguments"},
+        {"frame acquisition\n", "expected: frame TYPE"},
+        {"frame acquisition verb racheter acquirer=nsubj @2\n", "confidence"},
+        {"example acquisition acquirer=Renault Renault rachète Nissan.\n", "expected: example"},
+    };
+    depeche_error err;
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        depeche_engine *e = engine_with(bad[i].line, &err);
+        CHECK_AT(e == NULL, __FILE__, __LINE__, "accepted: %s", bad[i].line);
+        depeche_engine_free(e);
+        CHECK_INT(err.code, DEPECHE_ERR_DATA);
+        CHECK_INT(err.line, 1);
+        CHECK_AT(strstr(err.message, bad[i].message) != NULL, __FILE__, __LINE__,
+                 "message '%s' lacks '%s'", err.message, bad[i].message);
+    }
+    /* a user's frame is read like the defaults */
+    depeche_engine *e = engine_with("frame acquisition verb croquer acquirer=nsubj target=obj\n"
+                                    "example acquisition acquirer=Renault target=Nissan | "
+                                    "Renault croque Nissan.\n", &err);
+    CHECK(e != NULL);
+    if (e) {
+        examples(e, e->frames.n_examples - 1, 1);
+        depeche_engine_free(e);
+    }
+}
+
+int main(void)
+{
+    depeche_error err;
+    depeche_engine *e = depeche_engine_new(NULL, &err);
+    CHECK(e != NULL);
+    if (!e)
+        return check_report() | 1;
+    examples(e, 0, 30);
+    depeche_engine_free(e);
+    load_errors();
+    return check_report();
+}
