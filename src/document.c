@@ -7,6 +7,7 @@
 
 #include "document.h"
 #include "article.h"
+#include "parse.h"
 #include "engine.h"
 #include "normalize.h"
 #include "resolve.h"
@@ -446,11 +447,48 @@ static long organisation_named(depeche_document *doc, const dp_out_span *where)
     return (long)doc->n_entities++;
 }
 
-static int build_events(depeche_document *doc, const depeche_engine *e, const dp_text *t,
-                        const dp_mentions *m, const dp_events *events)
+typedef struct explained_parse {
+    char *conllu;
+} explained_parse;
+
+static int keep_conllu(void *ctx, const depeche_sentence *s)
 {
-    if (!events->n)
+    explained_parse *x = ctx;
+    x->conllu = depeche_sentence_conllu(s, NULL);
+    return x->conllu ? 1 : DEPECHE_ERR_NOMEM;
+}
+
+/* The CoNLL-U of an event's sentence, for --explain: the words its rule or frame read. */
+static int explain_parse(const depeche_engine *e, const dp_text *t, const dp_event *ev,
+                         dp_syntax_work *w, char **out)
+{
+    dp_token toks[DP_MAX_SENTENCE_TOKENS];
+    depeche_token tokens[DP_MAX_SENTENCE_TOKENS];
+    dp_tokenizer tz;
+    dp_tokenizer_start(&tz, &e->tokens, t->norm, (dp_span){ev->sentence_start, ev->sentence_end},
+                       ev->sentence_cp_start);
+    size_t n = dp_tokenizer_next_sentence(&tz, toks);
+    if (!n)
         return 0;
+    depeche_word *words = malloc(DP_MAX_SENTENCE_WORDS * sizeof *words);
+    if (!words)
+        return DEPECHE_ERR_NOMEM;
+    dp_syntax_analyse(&e->syntax, t->norm, toks, n, w);
+    dp_strbuf strings = {0};
+    dp_orig_cursor cursor = {0, 0};
+    explained_parse x = {NULL};
+    int rc = dp_parse_deliver(t, &e->syntax, w, toks, n, 1, &cursor, &strings, tokens, words,
+                              keep_conllu, &x);
+    dp_strbuf_release(&strings);
+    free(words);
+    *out = x.conllu;
+    return rc < 0 ? rc : 0;
+}
+
+static int fill_events(depeche_document *doc, const depeche_engine *e, const dp_text *t,
+                       const dp_mentions *m, const dp_events *events, dp_syntax_work *w)
+{
+    int rc = 0;
     if (!(doc->events = calloc(events->n, sizeof *doc->events)))
         return DEPECHE_ERR_NOMEM;
     static const char *const modality[] = {"asserted", "hypothetical", "negated"};
@@ -501,8 +539,21 @@ static int build_events(depeche_document *doc, const depeche_engine *e, const dp
         const char *template = e->events.summary[ev->type];
         if (!(o->summary = template ? summarize(template, o) : strdup(o->type)))
             return DEPECHE_ERR_NOMEM;
+        if ((rc = explain_parse(e, t, ev, w, &o->parse)))
+            break;
     }
-    return 0;
+    return rc;
+}
+
+static int build_events(depeche_document *doc, const depeche_engine *e, const dp_text *t,
+                        const dp_mentions *m, const dp_events *events)
+{
+    if (!events->n)
+        return 0;
+    dp_syntax_work *w = dp_syntax_work_new();
+    int rc = w ? fill_events(doc, e, t, m, events, w) : DEPECHE_ERR_NOMEM;
+    dp_syntax_work_free(w);
+    return rc;
 }
 
 static int build_entities(depeche_document *doc, const depeche_engine *e, const dp_text *t,
@@ -612,6 +663,7 @@ void depeche_document_free(depeche_document *doc)
         free(ev->date_text);
         free(ev->sentence.text);
         free(ev->trigger);
+        free(ev->parse);
     }
     free(doc->events);
     free(doc->lines);

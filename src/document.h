@@ -48,6 +48,7 @@ typedef struct dp_out_event {
     float confidence;
     dp_out_span sentence;
     char *trigger; /* owned */
+    char *parse;   /* owned: its sentence's parse in CoNLL-U, for --explain; NULL if none */
     char rule[600];
 } dp_out_event;
 

@@ -6,6 +6,7 @@
 #include "article.h"
 #include "engine.h"
 #include "normalize.h"
+#include "parse.h"
 
 typedef struct parse_work {
     dp_syntax_work *syntax;
@@ -19,17 +20,25 @@ typedef struct parse_work {
 static int deliver(const dp_text *t, const dp_syntax *syn, parse_work *pw, size_t n,
                    size_t index, dp_orig_cursor *cursor, depeche_sentence_fn fn, void *ctx)
 {
-    const dp_syntax_work *w = pw->syntax;
-    size_t start_cp = dp_text_orig_cp(t, pw->toks[0].cp_start);
-    size_t end_cp = dp_text_orig_cp(t, pw->toks[n - 1].cp_end);
+    return dp_parse_deliver(t, syn, pw->syntax, pw->toks, n, index, cursor, &pw->strings,
+                            pw->tokens, pw->words, fn, ctx);
+}
+
+int dp_parse_deliver(const dp_text *t, const dp_syntax *syn, const dp_syntax_work *w,
+                     const dp_token *toks, size_t n, size_t index, dp_orig_cursor *cursor,
+                     dp_strbuf *strings, depeche_token *tokens, depeche_word *words,
+                     depeche_sentence_fn fn, void *ctx)
+{
+    size_t start_cp = dp_text_orig_cp(t, toks[0].cp_start);
+    size_t end_cp = dp_text_orig_cp(t, toks[n - 1].cp_end);
     size_t b0 = dp_text_orig_byte(t, cursor, (uint32_t)start_cp);
     dp_orig_cursor c = *cursor; /* walks the tokens while the first goes to the end */
     size_t b1 = dp_text_orig_byte(t, cursor, (uint32_t)end_cp);
     /* room for the text and every token's form, reserved at once so that pointers hold */
-    pw->strings.len = 0;
-    if (dp_reserve((void **)&pw->strings.data, &pw->strings.cap, 2 * (b1 - b0) + n + 1, 1))
+    strings->len = 0;
+    if (dp_reserve((void **)&strings->data, &strings->cap, 2 * (b1 - b0) + n + 1, 1))
         return DEPECHE_ERR_NOMEM;
-    char *text = pw->strings.data;
+    char *text = strings->data;
     memcpy(text, t->orig + b0, b1 - b0);
     text[b1 - b0] = '\0';
     for (char *p = text; *p; p++)
@@ -38,25 +47,25 @@ static int deliver(const dp_text *t, const dp_syntax *syn, parse_work *pw, size_
     size_t used = b1 - b0 + 1;
     size_t wi = 0;
     for (size_t i = 0; i < n; i++) {
-        depeche_token *tk = &pw->tokens[i];
-        tk->start = dp_text_orig_cp(t, pw->toks[i].cp_start);
-        tk->end = dp_text_orig_cp(t, pw->toks[i].cp_end);
+        depeche_token *tk = &tokens[i];
+        tk->start = dp_text_orig_cp(t, toks[i].cp_start);
+        tk->end = dp_text_orig_cp(t, toks[i].cp_end);
         size_t s = dp_text_orig_byte(t, &c, (uint32_t)tk->start);
         size_t e = dp_text_orig_byte(t, &c, (uint32_t)tk->end);
-        char *form = pw->strings.data + used;
+        char *form = strings->data + used;
         memcpy(form, t->orig + s, e - s);
         form[e - s] = '\0';
         used += e - s + 1;
         tk->form = form;
-        tk->space_after = i + 1 < n ? pw->toks[i + 1].cp_start > pw->toks[i].cp_end
-                                    : pw->toks[i].end < t->norm_len &&
-                                          (t->norm[pw->toks[i].end] == ' ' ||
-                                           t->norm[pw->toks[i].end] == '\n');
+        tk->space_after = i + 1 < n ? toks[i + 1].cp_start > toks[i].cp_end
+                                    : toks[i].end < t->norm_len &&
+                                          (t->norm[toks[i].end] == ' ' ||
+                                           t->norm[toks[i].end] == '\n');
         tk->first_word = wi;
         tk->n_words = 0;
         while (wi < w->n_words && w->words[wi].token == i) {
             const dp_word *src = &w->words[wi];
-            depeche_word *dst = &pw->words[wi];
+            depeche_word *dst = &words[wi];
             dst->form = src->form ? src->form : form;
             dst->lemma = src->lemma[0] ? src->lemma : dst->form;
             dst->upos = dp_tag_names[src->upos];
@@ -68,7 +77,7 @@ static int deliver(const dp_text *t, const dp_syntax *syn, parse_work *pw, size_
             wi++;
         }
     }
-    depeche_sentence s = {index, text, pw->tokens, n, pw->words, wi};
+    depeche_sentence s = {index, text, tokens, n, words, wi};
     return fn(ctx, &s);
 }
 

@@ -743,6 +743,8 @@ static void place_event(const depeche_engine *e, const char *text, const dp_toke
     }
     ev.sentence_cp_start = toks[0].cp_start;
     ev.sentence_cp_end = toks[u->last[u->n - 1]].cp_end;
+    ev.sentence_start = toks[0].start;
+    ev.sentence_end = toks[u->last[u->n - 1]].end;
     ev.trigger_cp_start = toks[u->first[trigger]].cp_start;
     ev.trigger_cp_end = toks[u->last[trigger]].cp_end;
     if (ev.confidence < 0.05f)

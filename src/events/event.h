@@ -87,6 +87,7 @@ typedef struct dp_event {
     uint8_t date_by_tense; /* the publication date, for a present tense in a title or lead */
     uint32_t date_cp_start, date_cp_end;       /* the words that gave the date */
     uint32_t sentence_cp_start, sentence_cp_end;
+    uint32_t sentence_start, sentence_end; /* the same in bytes of the normalized text */
     uint32_t trigger_cp_start, trigger_cp_end;
     int32_t rule;
 } dp_event;

@@ -384,8 +384,11 @@ static int value_of(const sentence *s, int arg, size_t i, dp_event_arg_value *v,
         for (uint16_t c = s->first_child[i + 1]; c; c = s->next_sibling[c]) {
             const char *r = rel_of(s, c - 1u);
             uint32_t tk = s->w->words[c - 1u].token;
+            int name_like = s->w->words[c - 1u].upos == DP_NUM ||
+                            (s->toks[tk].flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS));
             if ((rel_matches("flat", r) || rel_matches("nummod", r) || rel_matches("compound", r) ||
-                 (rel_matches("nmod", r) && s->w->words[c - 1u].upos == DP_NUM)) &&
+                 ((rel_matches("nmod", r) || rel_matches("amod", r) || rel_matches("appos", r)) &&
+                  name_like)) &&
                 tk == last + 1)
                 last = tk;
         }

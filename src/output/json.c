@@ -138,7 +138,8 @@ static json_t *event_json(const dp_out_event *ev, unsigned flags)
            put(evidence, "start", json_integer(ev->sentence.start)) ||
            put(evidence, "end", json_integer(ev->sentence.end)) ||
            put(evidence, "trigger", string_or_null(ev->trigger)) ||
-           ((flags & DEPECHE_JSON_EXPLAIN) && put(evidence, "rule", json_string(ev->rule)));
+           ((flags & DEPECHE_JSON_EXPLAIN) && put(evidence, "rule", json_string(ev->rule))) ||
+           ((flags & DEPECHE_JSON_EXPLAIN) && ev->parse && put(evidence, "parse", json_string(ev->parse)));
     if (fail || put(o, "type", json_string(ev->type)) || put(o, "summary", string_or_null(ev->summary)) ||
         put(o, "arguments", args) || put(o, "date", date) || put(o, "modality", json_string(ev->modality)) ||
         put(o, "confidence", json_real((double)(int)(ev->confidence * 100 + 0.5) / 100)) ||
