@@ -6,16 +6,10 @@
 int main_article(int argc, char **argv)
 {
     cli_options opt;
-    int rc = cli_parse_options(argc, argv, 1, &opt, "article");
-    if (rc) {
-        cli_free_options(&opt);
-        return rc > 0 ? EXIT_OK : EXIT_USAGE;
-    }
-    depeche_engine *engine = cli_engine(&opt);
-    if (!engine) {
-        cli_free_options(&opt);
-        return EXIT_USAGE;
-    }
+    depeche_engine *engine;
+    int exit_code;
+    if (cli_start(argc, argv, 1, "article", &opt, &engine, &exit_code))
+        return exit_code;
     int pretty = opt.pretty >= 0 ? opt.pretty : isatty(STDOUT_FILENO);
     cli_run run = {.engine = engine,
                    .encoding = opt.encoding,

@@ -85,6 +85,11 @@ typedef struct cli_run {
 int cli_parse_options(int argc, char **argv, int first, cli_options *opt, const char *verb);
 /* Builds the engine the options ask for, or prints the error and returns NULL. */
 depeche_engine *cli_engine(const cli_options *opt);
+/* What every subcommand does first: parses argv[first..) for `verb` into opt and builds the
+ * engine. Returns -1 with *exit_code set (help or version printed: EXIT_OK; a usage or data
+ * error: EXIT_USAGE), opt then freed; else 0, the caller freeing both. */
+int cli_start(int argc, char **argv, int first, const char *verb, cli_options *opt,
+              depeche_engine **engine, int *exit_code);
 void cli_free_options(cli_options *opt);
 /* The worker threads the options ask for (-j), else one per core. */
 long cli_threads(const cli_options *opt);

@@ -6,16 +6,10 @@
 int main_extract(int argc, char **argv)
 {
     cli_options opt;
-    int rc = cli_parse_options(argc, argv, 2, &opt, "extract");
-    if (rc) {
-        cli_free_options(&opt);
-        return rc > 0 ? EXIT_OK : EXIT_USAGE;
-    }
-    depeche_engine *engine = cli_engine(&opt);
-    if (!engine) {
-        cli_free_options(&opt);
-        return EXIT_USAGE;
-    }
+    depeche_engine *engine;
+    int exit_code;
+    if (cli_start(argc, argv, 2, "extract", &opt, &engine, &exit_code))
+        return exit_code;
     size_t n_inputs;
     const char *const *inputs = cli_inputs(&opt, &n_inputs);
     cli_run run = cli_run_for(&opt, engine);

@@ -194,6 +194,19 @@ depeche_engine *cli_engine(const cli_options *opt)
     return engine;
 }
 
+int cli_start(int argc, char **argv, int first, const char *verb, cli_options *opt,
+              depeche_engine **engine, int *exit_code)
+{
+    int rc = cli_parse_options(argc, argv, first, opt, verb);
+    *engine = rc ? NULL : cli_engine(opt);
+    if (rc || !*engine) {
+        cli_free_options(opt);
+        *exit_code = rc > 0 ? EXIT_OK : EXIT_USAGE;
+        return -1;
+    }
+    return 0;
+}
+
 long cli_threads(const cli_options *opt)
 {
     long threads = opt->jobs > 0 ? opt->jobs : sysconf(_SC_NPROCESSORS_ONLN);

@@ -6,17 +6,6 @@
 #include "internal.h"
 #include "lexicon.h"
 
-/* Eight bytes at a time with a multiply-xorshift mix: keys are short words, and this runs for
- * nearly every token of every article. */
-static uint64_t mix(uint64_t h) /* MurmurHash3's finalizer: every input bit reaches every output bit */
-{
-    h ^= h >> 33;
-    h *= 0xFF51AFD7ED558CCDULL;
-    h ^= h >> 33;
-    h *= 0xC4CEB9FE1A85EC53ULL;
-    h ^= h >> 33;
-    return h;
-}
 
 /* Eight bytes at a time: keys are short words, and this runs for nearly every token of every
  * article. */
@@ -26,13 +15,13 @@ uint64_t dp_hash_bytes(const char *s, size_t n)
     while (n >= 8) {
         uint64_t v;
         memcpy(&v, s, 8);
-        h = mix(h ^ v);
+        h = dp_hash_mix(h ^ v);
         s += 8;
         n -= 8;
     }
     uint64_t v = 0;
     memcpy(&v, s, n);
-    return mix(h ^ v) | 1; /* never 0, so a zeroed slot cannot look used */
+    return dp_hash_mix(h ^ v) | 1; /* never 0, so a zeroed slot cannot look used */
 }
 
 static dp_lexicon_slot *find_slot(dp_lexicon_slot *slots, size_t n_slots, const char *keys,

@@ -27,6 +27,18 @@ int dp_lexicon_put(dp_lexicon *lx, const char *key, size_t len, uint32_t value);
 int dp_lexicon_get(const dp_lexicon *lx, const char *key, size_t len, uint32_t *value);
 void dp_lexicon_release(dp_lexicon *lx);
 
+/* MurmurHash3's finalizer: every input bit reaches every output bit. The hash behind the map,
+ * and the perceptron's feature hashes. */
+static inline uint64_t dp_hash_mix(uint64_t h)
+{
+    h ^= h >> 33;
+    h *= 0xFF51AFD7ED558CCDULL;
+    h ^= h >> 33;
+    h *= 0xC4CEB9FE1A85EC53ULL;
+    h ^= h >> 33;
+    return h;
+}
+
 /* The hash behind the map, for callers that compare short strings by hash (never 0). */
 uint64_t dp_hash_bytes(const char *s, size_t n);
 

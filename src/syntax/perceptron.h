@@ -14,22 +14,14 @@
 #include <stdint.h>
 
 #include "internal.h"
+#include "lexicon.h"
 
-/* A feature: a 64-bit hash of its template and values (dp_feature_hash). */
-static inline uint64_t dp_feature_mix(uint64_t h)
-{
-    h ^= h >> 33;
-    h *= 0xFF51AFD7ED558CCDULL;
-    h ^= h >> 33;
-    h *= 0xC4CEB9FE1A85EC53ULL;
-    h ^= h >> 33;
-    return h;
-}
+/* A feature: a 64-bit hash of its template and values. */
 static inline uint64_t dp_feature_hash(uint32_t template_id, uint64_t a, uint64_t b, uint64_t c)
 {
-    uint64_t h = dp_feature_mix(0x9E3779B97F4A7C15ULL * (template_id + 1) ^ a);
-    h = dp_feature_mix(h ^ (b * 0xD6E8FEB86659FD93ULL));
-    return dp_feature_mix(h ^ (c * 0xA0761D6478BD642FULL));
+    uint64_t h = dp_hash_mix(0x9E3779B97F4A7C15ULL * (template_id + 1) ^ a);
+    h = dp_hash_mix(h ^ (b * 0xD6E8FEB86659FD93ULL));
+    return dp_hash_mix(h ^ (c * 0xA0761D6478BD642FULL));
 }
 
 #define DP_PERCEPTRON_MAX_CLASSES 64

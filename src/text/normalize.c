@@ -385,7 +385,8 @@ size_t dp_text_orig_byte(const dp_text *t, dp_orig_cursor *cursor, uint32_t cp)
     return cursor->byte;
 }
 
-size_t dp_fold_key(const char *s, size_t n, char *out, size_t cap)
+/* Lowercases s[0..n) into out; with `strip`, also removes accents and expands ligatures. */
+static size_t lower_into(const char *s, size_t n, char *out, size_t cap, int strip)
 {
     size_t len = 0, i = 0;
     while (i < n) {
@@ -398,6 +399,12 @@ size_t dp_fold_key(const char *s, size_t n, char *out, size_t cap)
             continue;
         }
         uint32_t cp = dp_utf8_next(s, n, &i);
+        if (!strip) {
+            if (len + 4 > cap)
+                return (size_t)-1;
+            len += dp_utf8_encode((uint32_t)utf8proc_tolower((utf8proc_int32_t)cp), out + len);
+            continue;
+        }
         const char *lig = cp == 0x0153 || cp == 0x0152 ? "oe" : cp == 0x00E6 || cp == 0x00C6 ? "ae" : NULL;
         if (lig) {
             if (len + 2 > cap)
@@ -424,24 +431,14 @@ size_t dp_fold_key(const char *s, size_t n, char *out, size_t cap)
     return len;
 }
 
+size_t dp_fold_key(const char *s, size_t n, char *out, size_t cap)
+{
+    return lower_into(s, n, out, cap, 1);
+}
+
 size_t dp_lowercase(const char *s, size_t n, char *out, size_t cap)
 {
-    size_t len = 0, i = 0;
-    while (i < n) {
-        unsigned char c = (unsigned char)s[i];
-        if (c < 0x80) {
-            if (len >= cap)
-                return (size_t)-1;
-            out[len++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-            i++;
-            continue;
-        }
-        uint32_t cp = (uint32_t)utf8proc_tolower((utf8proc_int32_t)dp_utf8_next(s, n, &i));
-        if (len + 4 > cap)
-            return (size_t)-1;
-        len += dp_utf8_encode(cp, out + len);
-    }
-    return len;
+    return lower_into(s, n, out, cap, 0);
 }
 
 #define SP DP_CC_SPACE

@@ -3,13 +3,15 @@
 #define DEPECHE_TEST_DATA_FILE_H
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "depeche.h"
 
 /* Builds an engine with the defaults and the file at `path` as a gazetteer (or a pattern
  * file); returns the formatted error, or "" when it loads. Static storage. */
-static const char *data_file_error(const char *path, int gazetteer)
+static inline const char *data_file_error(const char *path, int gazetteer)
 {
     static char msg[1200];
     depeche_engine_options o = {0};
@@ -24,6 +26,23 @@ static const char *data_file_error(const char *path, int gazetteer)
         depeche_error_format(&err, msg, sizeof msg);
     depeche_engine_free(e);
     return msg;
+}
+
+/* An engine with the defaults and `lines` as one more pattern file (written to a temporary
+ * file); NULL with err filled when it does not load. The caller frees it. */
+static inline depeche_engine *engine_with_patterns(const char *lines, depeche_error *err)
+{
+    char path[] = "/tmp/depeche-patterns-XXXXXX";
+    int fd = mkstemp(path);
+    if (fd < 0)
+        return NULL;
+    ssize_t wrote = write(fd, lines, strlen(lines));
+    close(fd);
+    const char *paths[] = {path};
+    depeche_engine_options o = {.pattern_paths = paths, .n_pattern_paths = 1};
+    depeche_engine *e = wrote == (ssize_t)strlen(lines) ? depeche_engine_new(&o, err) : NULL;
+    unlink(path);
+    return e;
 }
 
 #endif

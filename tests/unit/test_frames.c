@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "data_file.h"
 #include "document.h"
 #include "engine.h"
 
@@ -94,21 +95,6 @@ static void examples(const depeche_engine *e, size_t from, size_t at_least)
     CHECK(run >= at_least);
 }
 
-static depeche_engine *engine_with(const char *lines, depeche_error *err)
-{
-    char path[] = "/tmp/depeche-frames-XXXXXX";
-    int fd = mkstemp(path);
-    if (fd < 0)
-        return NULL;
-    ssize_t wrote = write(fd, lines, strlen(lines));
-    close(fd);
-    const char *paths[] = {path};
-    depeche_engine_options o = {.pattern_paths = paths, .n_pattern_paths = 1};
-    depeche_engine *e = wrote == (ssize_t)strlen(lines) ? depeche_engine_new(&o, err) : NULL;
-    unlink(path);
-    return e;
-}
-
 static void load_errors(void)
 {
     static const struct {
@@ -127,7 +113,7 @@ static void load_errors(void)
     };
     depeche_error err;
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
-        depeche_engine *e = engine_with(bad[i].line, &err);
+        depeche_engine *e = engine_with_patterns(bad[i].line, &err);
         CHECK_AT(e == NULL, __FILE__, __LINE__, "accepted: %s", bad[i].line);
         depeche_engine_free(e);
         CHECK_INT(err.code, DEPECHE_ERR_DATA);
@@ -136,7 +122,7 @@ static void load_errors(void)
                  "message '%s' lacks '%s'", err.message, bad[i].message);
     }
     /* a user's frame is read like the defaults */
-    depeche_engine *e = engine_with("frame acquisition verb croquer acquirer=nsubj target=obj\n"
+    depeche_engine *e = engine_with_patterns("frame acquisition verb croquer acquirer=nsubj target=obj\n"
                                     "example acquisition acquirer=Renault target=Nissan | "
                                     "Renault croque Nissan.\n", &err);
     CHECK(e != NULL);

@@ -7,6 +7,7 @@
 #include "analyse.h"
 #include "cases.h"
 #include "conllu.h"
+#include "data_file.h"
 #include "engine.h"
 #include "resource.h"
 
@@ -177,25 +178,10 @@ static void conllu_round_trip(void)
     dp_conllu_sentence_release(&s);
 }
 
-static depeche_engine *engine_with(const char *lines, depeche_error *err)
-{
-    char path[] = "/tmp/depeche-syntax-XXXXXX";
-    int fd = mkstemp(path);
-    if (fd < 0)
-        return NULL;
-    ssize_t wrote = write(fd, lines, strlen(lines));
-    close(fd);
-    const char *paths[] = {path};
-    depeche_engine_options o = {.pattern_paths = paths, .n_pattern_paths = 1};
-    depeche_engine *e = wrote == (ssize_t)strlen(lines) ? depeche_engine_new(&o, err) : NULL;
-    unlink(path);
-    return e;
-}
-
 static void user_forms(void)
 {
     depeche_error err;
-    depeche_engine *e = engine_with("# a word of the trade\n"
+    depeche_engine *e = engine_with_patterns("# a word of the trade\n"
                                     "form zorgluber VERB zorgluber VerbForm=Inf\n"
                                     "form SaaS NOUN SaaS Gender=Masc|Number=Sing\n"
                                     "form SaaS PROPN SaaS\n",
@@ -226,7 +212,7 @@ static void user_forms(void)
         {"contraction du de\n", "expected: contraction FORM WORD1 WORD2"},
     };
     for (size_t i = 0; i < DP_ARRAY_LEN(bad); i++) {
-        CHECK(engine_with(bad[i].line, &err) == NULL);
+        CHECK(engine_with_patterns(bad[i].line, &err) == NULL);
         CHECK_INT(err.code, DEPECHE_ERR_DATA);
         CHECK_INT(err.line, 1);
         CHECK_AT(strstr(err.message, bad[i].message) != NULL, __FILE__, __LINE__,
