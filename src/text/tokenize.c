@@ -314,6 +314,9 @@ static int lex(dp_tokenizer *tz)
     if (c == '.' || c == '!' || c == '?') {
         while (end < tz->end && (tz->text[end] == '.' || tz->text[end] == '!' || tz->text[end] == '?'))
             end++;
+    } else if (c == '-') { /* "--", a dash typed as hyphens, is one mark */
+        while (end < tz->end && tz->text[end] == '-')
+            end++;
     }
     tz->cp += (uint32_t)dp_utf8_count(tz->text + start, end - start);
     tz->pos = end;
