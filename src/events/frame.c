@@ -405,15 +405,20 @@ static int value_of(const sentence *s, int arg, size_t i, dp_event_arg_value *v,
         return 1;
     }
     uint8_t want = arg == DP_ARG_ROLE ? DP_ROLE : arg_wants_org(arg) ? DP_ORG : DP_PERSON;
+    /* a buyer, an investor or a party to a suit may be a person too ("Elon Musk prend le
+     * contrôle de Twitter") */
+    int or_person = arg == DP_ARG_ACQUIRER || arg == DP_ARG_INVESTOR || arg == DP_ARG_PLAINTIFF ||
+                    arg == DP_ARG_DEFENDANT;
+#define FITS(k) (s->m->items[k].type == want || (or_person && s->m->items[k].type == DP_PERSON))
     int32_t k = s->token_mention[wd->token];
-    if (k >= 0 && s->m->items[k].type == want)
+    if (k >= 0 && FITS(k))
         goto found;
     for (uint16_t c = s->first_child[i + 1]; c; c = s->next_sibling[c]) {
         const char *r = rel_of(s, c - 1u);
         int32_t kc = s->token_mention[s->w->words[c - 1u].token];
         if ((rel_matches("appos", r) || rel_matches("flat", r) ||
              (rel_matches("nmod", r) && !has_child(s, c - 1u, "case", "de"))) &&
-            kc >= 0 && s->m->items[kc].type == want) {
+            kc >= 0 && FITS(kc)) {
             k = kc;
             goto found;
         }
@@ -440,6 +445,7 @@ static int value_of(const sentence *s, int arg, size_t i, dp_event_arg_value *v,
     if (k < 0)
         return 0;
     *cost += 0.1f;
+#undef FITS
 found:
     v->set = 1;
     v->mention = k;
