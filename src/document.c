@@ -124,6 +124,7 @@ static int note_input_problems(depeche_document *doc, const dp_text *t, const dp
 /* A sentence worth reading again for events once entities are resolved. */
 typedef struct trigger_sentence {
     uint32_t line, start, end, cp_start;
+    uint8_t rules, frames; /* read by the rules, parsed for frames */
 } trigger_sentence;
 
 typedef struct trigger_sentences {
@@ -191,6 +192,17 @@ static long text_reference(const text_dates *d, dp_date *when)
     return best;
 }
 
+/* Whether the sentence at bytes [start, end) names a person or an organisation (its mentions
+ * are found from index `from`): a frame needs one, and parsing costs more than
+ * everything else, so the sentences that name none are not parsed. */
+static int names_someone(const dp_mentions *m, size_t from, uint32_t start, uint32_t end)
+{
+    for (size_t k = from; k < m->n && m->items[k].start < end; k++)
+        if (m->items[k].start >= start && (m->items[k].type == DP_PERSON || m->items[k].type == DP_ORG))
+            return 1;
+    return 0;
+}
+
 static int process_text(depeche_document *doc, const depeche_engine *e, const dp_text *t,
                         const dp_layout *layout, dp_token *toks, dp_match_data *md,
                         dp_mentions *mentions, trigger_sentences *triggers, text_dates *dates)
@@ -209,15 +221,21 @@ static int process_text(depeche_document *doc, const depeche_engine *e, const dp
         while (!rc && (n = dp_tokenizer_next_sentence(&tz, toks))) {
             doc->n_sentences++;
             doc->n_tokens += n;
+            size_t names_before = mentions->n;
             rc = dp_match_sentence(e, t->norm, toks, n, (uint32_t)i, keys, md, mentions);
             if (dates && l->teaser < 0 && dp_line_has_events((enum dp_line_kind)l->kind)) {
                 note_dates(e, t->norm, toks, n, !seen_sentence, (long)i == layout->title_line, dates);
                 seen_sentence = 1;
             }
-            if (!rc && dp_line_has_events((enum dp_line_kind)l->kind) &&
-                (dp_event_has_trigger(&e->events, toks, n, keys) ||
-                 dp_frame_sentence_has_trigger(&e->frames, keys, n))) {
-                trigger_sentence s = {(uint32_t)i, toks[0].start, toks[n - 1].end, toks[0].cp_start};
+            int rules = 0, frames = 0;
+            if (!rc && dp_line_has_events((enum dp_line_kind)l->kind)) {
+                rules = dp_event_has_trigger(&e->events, toks, n, keys);
+                frames = names_someone(mentions, names_before, toks[0].start, toks[n - 1].end) &&
+                         dp_frame_sentence_has_trigger(&e->frames, keys, n);
+            }
+            if (rules || frames) {
+                trigger_sentence s = {(uint32_t)i, toks[0].start, toks[n - 1].end, toks[0].cp_start,
+                                      (uint8_t)rules, (uint8_t)frames};
                 rc = DP_PUSH(triggers->items, triggers->n, triggers->cap, s);
             }
         }
@@ -262,8 +280,8 @@ static int find_events(depeche_document *doc, const depeche_engine *e, const dp_
                        dp_token *toks, dp_match_data *md, dp_events *events)
 {
     size_t parsed = 0;
-    dp_syntax_work *syntax = dp_syntax_work_new();
-    int rc = syntax ? 0 : DEPECHE_ERR_NOMEM;
+    dp_syntax_work *syntax = NULL; /* made for the first sentence to parse */
+    int rc = 0;
     long lead_line = -1; /* the first body line: its first sentence is the lead */
     for (size_t i = 0; i < layout->n_lines && lead_line < 0; i++)
         if (layout->lines[i].kind == DP_LINE_BODY)
@@ -280,12 +298,17 @@ static int find_events(depeche_document *doc, const depeche_engine *e, const dp_
         dp_tokenizer tz;
         dp_tokenizer_start(&tz, &e->tokens, t->norm, (dp_span){s->start, s->end}, s->cp_start);
         size_t n = dp_tokenizer_next_sentence(&tz, toks);
-        rc = dp_events_in_sentence(e, t->norm, toks, n, s->line, mentions, ref, teaser, md, events);
-        if (!rc && e->frames.n_frames && parsed++ == DP_MAX_PARSED_SENTENCES)
+        if (s->rules)
+            rc = dp_events_in_sentence(e, t->norm, toks, n, s->line, mentions, ref, teaser, md,
+                                       events);
+        if (!rc && s->frames && parsed++ == DP_MAX_PARSED_SENTENCES)
             rc = warn(doc, "parse-limit",
                       "only the first %d sentences with a trigger word were parsed for events",
                       DP_MAX_PARSED_SENTENCES);
-        if (!rc && e->frames.n_frames && parsed <= DP_MAX_PARSED_SENTENCES) {
+        if (!rc && s->frames && parsed <= DP_MAX_PARSED_SENTENCES && !syntax &&
+            !(syntax = dp_syntax_work_new()))
+            rc = DEPECHE_ERR_NOMEM;
+        if (!rc && s->frames && parsed <= DP_MAX_PARSED_SENTENCES) {
             dp_syntax_analyse(&e->syntax, t->norm, toks, n, syntax);
             rc = dp_frames_in_sentence(e, t->norm, toks, n, syntax, s->line, mentions, ref, teaser,
                                        events);

@@ -159,7 +159,10 @@ static int load_frame(dp_frame_rules *r, const char *args, size_t len, const cha
         r->links[2 * r->n_links] = index;
         r->links[2 * r->n_links + 1] = first;
         r->n_links++;
-        if (dp_strbuf_append(&r->lemmas, s, k) || dp_strbuf_putc(&r->lemmas, '\0'))
+        /* each trigger and the word it needs ("prendre", "tête"): dp_frame_rules_finish chooses
+         * which one finds the sentences to parse */
+        if (dp_strbuf_append(&r->lemmas, s, k) || dp_strbuf_putc(&r->lemmas, '\0') ||
+            dp_strbuf_puts(&r->lemmas, f.need.lemma) || dp_strbuf_putc(&r->lemmas, '\0'))
             return dp_fail(err, DEPECHE_ERR_NOMEM, path, line, 0, "out of memory");
         s += k + (comma != NULL);
     }
@@ -198,7 +201,7 @@ int dp_frame_rules_load(dp_frame_rules *r, const char *kind, size_t kind_len, co
         unsigned bit;
     } lists[] = {{"modal", DP_FRAME_WORD_MODAL}, {"negation", DP_FRAME_WORD_NEGATION},
                  {"denial", DP_FRAME_WORD_DENIAL}, {"plan", DP_FRAME_WORD_PLAN},
-                 {"forced", DP_FRAME_WORD_FORCED}};
+                 {"forced", DP_FRAME_WORD_FORCED}, {"light", DP_FRAME_WORD_LIGHT}};
     if (dp_word_is(kind, kind_len, "frame"))
         return load_frame(r, args, args_len, path, line, err);
     if (dp_word_is(kind, kind_len, "example"))
@@ -252,11 +255,14 @@ int dp_frame_rules_finish(dp_frame_rules *r, const dp_morpho *m, depeche_error *
 {
     form_sink sink = {&r->trigger_forms, 0};
     for (size_t at = 0; at < r->lemmas.len && !sink.failed;) {
-        const char *lemma = r->lemmas.data + at;
+        const char *trigger = r->lemmas.data + at, *need = trigger + strlen(trigger) + 1;
+        at = (size_t)(need - r->lemmas.data) + strlen(need) + 1;
+        /* a light verb ("faire faillite", "prendre la tête") is found by the word it needs: the
+         * verb alone is in too many sentences, and parsing is the costly part */
+        const char *lemma = need[0] && (word_bits(r, trigger) & DP_FRAME_WORD_LIGHT) ? need : trigger;
         size_t len = strlen(lemma);
         add_form(&sink, lemma, len); /* a noun Lefff does not know still triggers */
         dp_morpho_forms(m, lemma, len, add_form, &sink);
-        at += len + 1;
     }
     return sink.failed ? dp_fail(err, DEPECHE_ERR_NOMEM, NULL, 0, 0, "out of memory") : 0;
 }

@@ -10,6 +10,8 @@
  *   example TYPE ARG=NAME... | SENTENCE        (or: example none | SENTENCE)
  *   modal / negation / denial / plan WORDS...   lemmas that make an event hypothetical or negated
  *   forced WORDS...                              verbs that make a departure no resignation
+ *   light WORDS...                               verbs whose frames are found by the word they
+ *                                                need ("prendre+obj=tête": by "tête")
  */
 #ifndef DEPECHE_FRAME_H
 #define DEPECHE_FRAME_H
@@ -59,14 +61,14 @@ typedef struct dp_frame_rules {
     uint32_t *links; /* 2 per link: frame index, next link + 1 */
     size_t n_links, links_cap;
     dp_lexicon words; /* lemma -> DP_FRAME_WORD_* bits */
-    dp_strbuf lemmas;  /* the trigger lemmas, each NUL-terminated */
+    dp_strbuf lemmas;  /* each trigger lemma and the lemma it needs ("" if none), NUL-ended */
     dp_lexicon trigger_forms; /* folded forms of the trigger lemmas: the sentences to parse */
     dp_frame_example *examples;
     size_t n_examples, examples_cap;
 } dp_frame_rules;
 
 enum { DP_FRAME_WORD_MODAL = 1, DP_FRAME_WORD_NEGATION = 2, DP_FRAME_WORD_DENIAL = 4,
-       DP_FRAME_WORD_PLAN = 8, DP_FRAME_WORD_FORCED = 16 };
+       DP_FRAME_WORD_PLAN = 8, DP_FRAME_WORD_FORCED = 16, DP_FRAME_WORD_LIGHT = 32 };
 
 int dp_frame_rules_load(dp_frame_rules *r, const char *kind, size_t kind_len, const char *args,
                         size_t args_len, const char *path, unsigned long line,
