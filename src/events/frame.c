@@ -321,6 +321,22 @@ static int step_fits(const sentence *s, const dp_frame_step *st, size_t i)
     return !st->lemma[0] || !strcmp(s->w->words[i].lemma, st->lemma);
 }
 
+/* Whether word i and a name-like child of it are two entities: "Renault s'est offert A,
+ * Orange B" read as a list of "A" and "Orange B", where "Orange B" is a clause whose verb is
+ * left out (Orange bought B). */
+static int two_names(const sentence *s, size_t i)
+{
+    int32_t own = s->token_mention[s->w->words[i].token];
+    for (uint16_t c = s->first_child[i + 1]; c && own >= 0; c = s->next_sibling[c]) {
+        const dp_token *t = &s->toks[s->w->words[c - 1u].token];
+        /* a capitalised word the entity does not reach: another name */
+        if (rel_matches("flat", rel_of(s, c - 1u)) && t->start >= s->m->items[own].end &&
+            (t->flags & DP_TF_CAPITALIZED))
+            return 1;
+    }
+    return 0;
+}
+
 /* The words a path leads to from word `from`, conjuncts included ("Oliver Hoffmann et Julius
  * Seebach"); at most cap. */
 static size_t follow(const sentence *s, const dp_frame_path *p, size_t from, size_t *out, size_t cap)
@@ -363,7 +379,7 @@ static size_t follow(const sentence *s, const dp_frame_path *p, size_t from, siz
     for (size_t j = 0; j < n && k < cap; j++) {
         out[k++] = cur[j];
         for (uint16_t c = s->first_child[cur[j] + 1]; c && k < cap; c = s->next_sibling[c])
-            if (rel_matches("conj", rel_of(s, c - 1u)))
+            if (rel_matches("conj", rel_of(s, c - 1u)) && !two_names(s, c - 1u))
                 out[k++] = c - 1u;
     }
     return k;
