@@ -907,21 +907,31 @@ static int event_from_match(const depeche_engine *e, const char *text, const dp_
     return add_listed(toks, keys, u, md, rule, out, out->n - 1);
 }
 
+/* The sentence's folded tokens and its units, in new buffers the caller frees (both, also
+ * when memory ran out: then DEPECHE_ERR_NOMEM). */
+static int read_units(const depeche_engine *e, const char *text, const dp_token *toks, size_t n,
+                      const dp_mentions *m, dp_token_keys **keys, units **u)
+{
+    *keys = malloc(sizeof **keys);
+    *u = calloc(1, sizeof **u); /* zeroed: PCRE2 JIT may scan a little past the end */
+    if (!*keys || !*u)
+        return DEPECHE_ERR_NOMEM;
+    dp_token_keys_fill(*keys, text, toks, n);
+    build_units(e, text, toks, n, *keys, m, *u);
+    return 0;
+}
+
 int dp_event_complete(const depeche_engine *e, const char *text, const dp_token *toks, size_t n,
                       uint32_t line, const dp_mentions *m, dp_date ref, dp_date teaser_date,
                       size_t trigger_token, int from_context, dp_event *ev, dp_events *out)
 {
     if (!n || trigger_token >= n)
         return 0;
-    dp_token_keys *keys = malloc(sizeof *keys);
-    units *u = calloc(1, sizeof *u);
-    int rc = 0;
-    if (!keys || !u) {
-        rc = DEPECHE_ERR_NOMEM;
+    dp_token_keys *keys;
+    units *u;
+    int rc = read_units(e, text, toks, n, m, &keys, &u);
+    if (rc)
         goto out;
-    }
-    dp_token_keys_fill(keys, text, toks, n);
-    build_units(e, text, toks, n, keys, m, u);
     /* words as arguments (a product) are keyed as the rules key them, so that two reports of
      * one product merge */
     for (int a = 0; a < DP_ARG_NEG; a++) {
@@ -971,15 +981,11 @@ int dp_events_in_sentence(const depeche_engine *e, const char *text, const dp_to
     const dp_event_rules *r = &e->events;
     if (!n || !r->n_rules)
         return 0;
-    dp_token_keys *keys = malloc(sizeof *keys);
-    units *u = calloc(1, sizeof *u); /* zeroed: PCRE2 JIT may scan a little past the end */
-    int rc = 0;
-    if (!keys || !u) {
-        rc = DEPECHE_ERR_NOMEM;
+    dp_token_keys *keys;
+    units *u;
+    int rc = read_units(e, text, toks, n, m, &keys, &u);
+    if (rc)
         goto out;
-    }
-    dp_token_keys_fill(keys, text, toks, n);
-    build_units(e, text, toks, n, keys, m, u);
     for (int type = 0; type < DP_EVENT_TYPES && !rc; type++) {
         if (!r->sets[type].n || !strpbrk(u->s, r->triggers[type]))
             continue;
