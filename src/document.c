@@ -192,15 +192,16 @@ static long text_reference(const text_dates *d, dp_date *when)
     return best;
 }
 
-/* Whether the sentence at bytes [start, end) names a person or an organisation (its mentions
- * are found from index `from`): a frame needs one, and parsing costs more than
+/* Whether the sentence at bytes [start, end) names a person (bit 1) or an organisation (bit
+ * 2), its mentions found from index `from`: a frame needs one, and parsing costs more than
  * everything else, so the sentences that name none are not parsed. */
-static int names_someone(const dp_mentions *m, size_t from, uint32_t start, uint32_t end)
+static int names_in(const dp_mentions *m, size_t from, uint32_t start, uint32_t end)
 {
+    int kinds = 0;
     for (size_t k = from; k < m->n && m->items[k].start < end; k++)
-        if (m->items[k].start >= start && (m->items[k].type == DP_PERSON || m->items[k].type == DP_ORG))
-            return 1;
-    return 0;
+        if (m->items[k].start >= start)
+            kinds |= m->items[k].type == DP_PERSON ? 1 : m->items[k].type == DP_ORG ? 2 : 0;
+    return kinds;
 }
 
 static int process_text(depeche_document *doc, const depeche_engine *e, const dp_text *t,
@@ -230,8 +231,8 @@ static int process_text(depeche_document *doc, const depeche_engine *e, const dp
             int rules = 0, frames = 0;
             if (!rc && dp_line_has_events((enum dp_line_kind)l->kind)) {
                 rules = dp_event_has_trigger(&e->events, toks, n, keys);
-                frames = names_someone(mentions, names_before, toks[0].start, toks[n - 1].end) &&
-                         dp_frame_sentence_has_trigger(&e->frames, keys, n);
+                int kinds = names_in(mentions, names_before, toks[0].start, toks[n - 1].end);
+                frames = kinds && dp_frame_sentence_wanted(&e->frames, keys, n, kinds & 1, kinds & 2);
             }
             if (rules || frames) {
                 trigger_sentence s = {(uint32_t)i, toks[0].start, toks[n - 1].end, toks[0].cp_start,

@@ -162,7 +162,8 @@ static int load_frame(dp_frame_rules *r, const char *args, size_t len, const cha
         /* each trigger and the word it needs ("prendre", "tête"): dp_frame_rules_finish chooses
          * which one finds the sentences to parse */
         if (dp_strbuf_append(&r->lemmas, s, k) || dp_strbuf_putc(&r->lemmas, '\0') ||
-            dp_strbuf_puts(&r->lemmas, f.need.lemma) || dp_strbuf_putc(&r->lemmas, '\0'))
+            dp_strbuf_puts(&r->lemmas, f.need.lemma) || dp_strbuf_putc(&r->lemmas, '\0') ||
+            dp_strbuf_putc(&r->lemmas, (char)('A' + f.type)))
             return dp_fail(err, DEPECHE_ERR_NOMEM, path, line, 0, "out of memory");
         s += k + (comma != NULL);
     }
@@ -239,6 +240,7 @@ static unsigned word_bits(const dp_frame_rules *r, const char *lemma)
 
 typedef struct form_sink {
     dp_lexicon *forms;
+    uint32_t types; /* the event types the form may trigger, as bits */
     int failed;
 } form_sink;
 
@@ -247,16 +249,21 @@ static void add_form(void *ctx, const char *form, size_t len)
     form_sink *sink = ctx;
     char key[4 * DP_MORPHO_MAX_WORD + 4];
     size_t n = dp_fold_key(form, len, key, sizeof key);
-    if (n != (size_t)-1 && n && dp_lexicon_put(sink->forms, key, n, 1))
+    uint32_t had = 0;
+    if (n == (size_t)-1 || !n)
+        return;
+    dp_lexicon_get(sink->forms, key, n, &had);
+    if (dp_lexicon_put(sink->forms, key, n, had | sink->types))
         sink->failed = 1;
 }
 
 int dp_frame_rules_finish(dp_frame_rules *r, const dp_morpho *m, depeche_error *err)
 {
-    form_sink sink = {&r->trigger_forms, 0};
+    form_sink sink = {&r->trigger_forms, 0, 0};
     for (size_t at = 0; at < r->lemmas.len && !sink.failed;) {
         const char *trigger = r->lemmas.data + at, *need = trigger + strlen(trigger) + 1;
         at = (size_t)(need - r->lemmas.data) + strlen(need) + 1;
+        sink.types = 1u << (r->lemmas.data[at++] - 'A');
         /* a light verb ("faire faillite", "prendre la tête") is found by the word it needs: the
          * verb alone is in too many sentences, and parsing is the costly part */
         const char *lemma = need[0] && (word_bits(r, trigger) & DP_FRAME_WORD_LIGHT) ? need : trigger;
@@ -267,11 +274,19 @@ int dp_frame_rules_finish(dp_frame_rules *r, const dp_morpho *m, depeche_error *
     return sink.failed ? dp_fail(err, DEPECHE_ERR_NOMEM, NULL, 0, 0, "out of memory") : 0;
 }
 
-int dp_frame_sentence_has_trigger(const dp_frame_rules *r, const dp_token_keys *keys, size_t n)
+int dp_frame_sentence_wanted(const dp_frame_rules *r, const dp_token_keys *keys, size_t n,
+                             int names_person, int names_org)
 {
-    uint32_t v;
-    for (size_t i = 0; i < n; i++)
-        if (keys->len[i] && dp_lexicon_get(&r->trigger_forms, keys->key[i], keys->len[i], &v))
+    /* a person's move needs a person named; the other types an organisation, or a person for
+     * a buyer, an investor or a party to a suit */
+    const uint32_t moves = 1u << DP_EV_APPOINTMENT | 1u << DP_EV_DISMISSAL |
+                           1u << DP_EV_RESIGNATION | 1u << DP_EV_JOIN;
+    const uint32_t person_ok = moves | 1u << DP_EV_ACQUISITION | 1u << DP_EV_FUNDING |
+                               1u << DP_EV_LAWSUIT;
+    uint32_t wanted = (names_person ? person_ok : 0) | (names_org ? ~moves : 0), v;
+    for (size_t i = 0; i < n && wanted; i++)
+        if (keys->len[i] && dp_lexicon_get(&r->trigger_forms, keys->key[i], keys->len[i], &v) &&
+            (v & wanted))
             return 1;
     return 0;
 }

@@ -61,8 +61,9 @@ typedef struct dp_frame_rules {
     uint32_t *links; /* 2 per link: frame index, next link + 1 */
     size_t n_links, links_cap;
     dp_lexicon words; /* lemma -> DP_FRAME_WORD_* bits */
-    dp_strbuf lemmas;  /* each trigger lemma and the lemma it needs ("" if none), NUL-ended */
-    dp_lexicon trigger_forms; /* folded forms of the trigger lemmas: the sentences to parse */
+    dp_strbuf lemmas;  /* each trigger lemma and the lemma it needs ("" if none), NUL-ended,
+                          then its event type ('A' + type) */
+    dp_lexicon trigger_forms; /* folded forms of the trigger lemmas -> their event types (bits) */
     dp_frame_example *examples;
     size_t n_examples, examples_cap;
 } dp_frame_rules;
@@ -79,9 +80,10 @@ void dp_frame_rules_release(dp_frame_rules *r);
  * or a negative status with err filled. */
 int dp_frame_rules_finish(dp_frame_rules *r, const dp_morpho *m, depeche_error *err);
 
-/* Whether a sentence (its folded tokens) holds a form of a trigger lemma: only such sentences
- * are parsed. */
-int dp_frame_sentence_has_trigger(const dp_frame_rules *r, const dp_token_keys *keys, size_t n);
+/* Whether a sentence (its folded tokens) is worth parsing: it holds a form of a trigger lemma
+ * whose event can have the kinds of names the sentence holds (names_person, names_org). */
+int dp_frame_sentence_wanted(const dp_frame_rules *r, const dp_token_keys *keys, size_t n,
+                             int names_person, int names_org);
 
 /* Reads the analysed sentence (w: its words; toks[0..n) its tokens) for frames and appends the
  * complete events to out (see dp_event_complete). Returns 0 or DEPECHE_ERR_NOMEM. */
