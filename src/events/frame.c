@@ -463,7 +463,10 @@ static int value_of(const sentence *s, int arg, size_t i, dp_event_arg_value *v,
     if (want == DP_ROLE)
         return 0;
     /* "il", "elle", and "le groupe", "la société": one named before */
-    int pronoun = wd->upos == DP_PRON &&
+    /* a plural ("ils", "elles") is a company at most: never one person */
+    int plural = !strcmp(wd->lemma, "ils") || !strcmp(wd->lemma, "elles") ||
+                 strstr(wd->feats, "Number=Plur") != NULL;
+    int pronoun = wd->upos == DP_PRON && (want == DP_ORG || !plural) &&
                   (!strcmp(wd->lemma, "il") || !strcmp(wd->lemma, "elle") ||
                    !strcmp(wd->lemma, "lui") || !strcmp(wd->lemma, "ils") || !strcmp(wd->lemma, "elles"));
     int description = 0, named = 0;
@@ -509,7 +512,10 @@ static uint8_t modality(const sentence *s, size_t t, int planned)
         unsigned bits = word_bits(r, cw->lemma);
         if ((bits & DP_FRAME_WORD_NEGATION) && (cw->upos == DP_ADV || cw->upos == DP_ADP || cw->upos == DP_DET))
             return DP_NEGATED;
-        if (!strcmp(rel_of(s, c - 1u), "mark") && !strcmp(cw->lemma, "si"))
+        /* "si", elided before "il" ("s'ils étaient évincés") */
+        if (!strcmp(rel_of(s, c - 1u), "mark") &&
+            (!strcmp(cw->lemma, "si") ||
+             (cw->upos == DP_SCONJ && !strncmp(s->text + s->toks[cw->token].start, "s'", 2))))
             return DP_HYPOTHETICAL;
         if (cw->upos == DP_AUX && (has_feature(cw, "Mood=Cnd") || (planned && has_feature(cw, "Tense=Fut"))))
             return DP_HYPOTHETICAL;
