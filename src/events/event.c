@@ -716,6 +716,10 @@ static int complete_arguments(const depeche_engine *e, const char *text, const d
     for (int a = 0; a < DP_EVENT_ARGS; a++)
         if (is_core(ev.type, (enum dp_event_arg)a) && !ev.args[a].set)
             return 0;
+    /* a court judges, it does not sue: "le tribunal de Metz a condamné X" is no suit by it */
+    if (ev.type == DP_EV_LAWSUIT && ev.args[DP_ARG_PLAINTIFF].mention >= 0 &&
+        court(e, text, &m->items[ev.args[DP_ARG_PLAINTIFF].mention]))
+        return 0;
     /* one entity, or one company and its branch ("Facebook", "Facebook Ireland Limited"),
      * cannot play two core parts */
     for (int a = 0; a < DP_ARG_NEG; a++)
