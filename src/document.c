@@ -275,13 +275,22 @@ static void date_by_publication(const depeche_engine *e, const char *text, const
  * line repeated) is no news article. Past it, a warning says so. */
 #define DP_MAX_PARSED_SENTENCES 2000
 
+/* The article's syntax work space, made the first time a sentence is parsed (most articles
+ * need none); 0 or DEPECHE_ERR_NOMEM. */
+static int syntax_work(dp_syntax_work **w)
+{
+    if (!*w && !(*w = dp_syntax_work_new()))
+        return DEPECHE_ERR_NOMEM;
+    return 0;
+}
+
 static int find_events(depeche_document *doc, const depeche_engine *e, const dp_text *t,
                        const dp_layout *layout, dp_date published,
                        const trigger_sentences *triggers, const dp_mentions *mentions,
-                       dp_token *toks, dp_match_data *md, dp_events *events)
+                       dp_token *toks, dp_match_data *md, dp_syntax_work **syntax,
+                       dp_events *events)
 {
     size_t parsed = 0;
-    dp_syntax_work *syntax = NULL; /* made for the first sentence to parse */
     int rc = 0;
     long lead_line = -1; /* the first body line: its first sentence is the lead */
     for (size_t i = 0; i < layout->n_lines && lead_line < 0; i++)
@@ -306,12 +315,9 @@ static int find_events(depeche_document *doc, const depeche_engine *e, const dp_
             rc = warn(doc, "parse-limit",
                       "only the first %d sentences with a trigger word were parsed for events",
                       DP_MAX_PARSED_SENTENCES);
-        if (!rc && s->frames && parsed <= DP_MAX_PARSED_SENTENCES && !syntax &&
-            !(syntax = dp_syntax_work_new()))
-            rc = DEPECHE_ERR_NOMEM;
-        if (!rc && s->frames && parsed <= DP_MAX_PARSED_SENTENCES) {
-            dp_syntax_analyse(&e->syntax, t->norm, toks, n, syntax);
-            rc = dp_frames_in_sentence(e, t->norm, toks, n, syntax, s->line, mentions, ref, teaser,
+        if (!rc && s->frames && parsed <= DP_MAX_PARSED_SENTENCES && !(rc = syntax_work(syntax))) {
+            dp_syntax_analyse(&e->syntax, t->norm, toks, n, *syntax);
+            rc = dp_frames_in_sentence(e, t->norm, toks, n, *syntax, s->line, mentions, ref, teaser,
                                        events);
         }
         int lead = (long)s->line == layout->title_line ||
@@ -319,7 +325,6 @@ static int find_events(depeche_document *doc, const depeche_engine *e, const dp_
         if (lead && l->teaser < 0 && published.day)
             date_by_publication(e, t->norm, toks, n, published, events, before);
     }
-    dp_syntax_work_free(syntax);
     if (!rc)
         dp_events_merge(events, mentions);
     return rc;
@@ -570,14 +575,12 @@ static int fill_events(depeche_document *doc, const depeche_engine *e, const dp_
 }
 
 static int build_events(depeche_document *doc, const depeche_engine *e, const dp_text *t,
-                        const dp_mentions *m, const dp_events *events)
+                        const dp_mentions *m, const dp_events *events, dp_syntax_work **syntax)
 {
     if (!events->n)
         return 0;
-    dp_syntax_work *w = dp_syntax_work_new();
-    int rc = w ? fill_events(doc, e, t, m, events, w) : DEPECHE_ERR_NOMEM;
-    dp_syntax_work_free(w);
-    return rc;
+    int rc = syntax_work(syntax);
+    return rc ? rc : fill_events(doc, e, t, m, events, *syntax);
 }
 
 static int build_entities(depeche_document *doc, const depeche_engine *e, const dp_text *t,
@@ -713,6 +716,7 @@ depeche_document *depeche_extract(const depeche_engine *e, const depeche_input *
     dp_events events = {0};
     trigger_sentences triggers = {0};
     dp_match_data *md = NULL;
+    dp_syntax_work *syntax = NULL; /* made when a sentence is parsed */
     dp_token *toks = NULL;
     depeche_document *doc = NULL;
     int rc = DEPECHE_ERR_NOMEM, fail = 0;
@@ -800,8 +804,9 @@ depeche_document *depeche_extract(const depeche_engine *e, const depeche_input *
     }
     if (reference < 0)
         doc->reference = doc->published;
-    if (find_events(doc, e, &text, &layout, doc->reference, &triggers, &mentions, toks, md, &events) ||
-        build_events(doc, e, &text, &mentions, &events))
+    if (find_events(doc, e, &text, &layout, doc->reference, &triggers, &mentions, toks, md,
+                    &syntax, &events) ||
+        build_events(doc, e, &text, &mentions, &events, &syntax))
         goto out;
     if (build_teasers(doc, &text, &layout) || build_lines(doc, &text, &layout) ||
         note_input_problems(doc, &text, &layout))
@@ -815,6 +820,7 @@ out:
     dp_entities_release(&entities);
     dp_mentions_release(&mentions);
     dp_match_data_free(md);
+    dp_syntax_work_free(syntax);
     dp_layout_release(&layout);
     dp_text_release(&title);
     dp_text_release(&text);

@@ -305,16 +305,11 @@ static void tag_dictionary(const dp_morpho *m, const corpus *c, dp_strbuf *img,
         }
     }
     qsort(entries, kept, 9, by_key);
-    uint32_t k32 = (uint32_t)kept;
-    unsigned char nb[4] = {(unsigned char)k32, (unsigned char)(k32 >> 8), (unsigned char)(k32 >> 16), 0};
-    int rc = dp_strbuf_append(img, (char *)nb, 4);
+    int rc = dp_strbuf_put_u32(img, (uint32_t)kept);
     for (size_t i = 0; i < kept && !rc; i++) {
         uint64_t k;
         memcpy(&k, entries + 9 * i, 8);
-        unsigned char le[8];
-        for (int b = 0; b < 8; b++)
-            le[b] = (unsigned char)(k >> (8 * b));
-        rc = dp_strbuf_append(img, (char *)le, 8);
+        rc = dp_strbuf_put_u32(img, (uint32_t)k) || dp_strbuf_put_u32(img, (uint32_t)(k >> 32));
     }
     for (size_t i = 0; i < kept && !rc; i++)
         rc = dp_strbuf_putc(img, (char)entries[9 * i + 8]);
@@ -589,11 +584,8 @@ int main(int argc, char **argv)
     /* the image */
     dp_strbuf out = {0};
     uint32_t n = train.n_relations;
-    unsigned char nb[4] = {(unsigned char)n, (unsigned char)(n >> 8), 0, 0};
-    unsigned char mb[4] = {(unsigned char)sure_margin, (unsigned char)(sure_margin >> 8),
-                           (unsigned char)(sure_margin >> 16), (unsigned char)(sure_margin >> 24)};
-    int rc = dp_strbuf_append(&out, "DPSYNTX2", 8) || dp_strbuf_append(&out, (char *)nb, 4) ||
-             dp_strbuf_append(&out, (char *)mb, 4);
+    int rc = dp_strbuf_append(&out, "DPSYNTX2", 8) || dp_strbuf_put_u32(&out, n) ||
+             dp_strbuf_put_u32(&out, (uint32_t)sure_margin);
     for (uint32_t i = 0; i < n && !rc; i++)
         rc = dp_strbuf_append(&out, train.relations[i], strlen(train.relations[i]) + 1);
     while (!rc && out.len % 4)

@@ -60,6 +60,13 @@ int dp_strbuf_putc(dp_strbuf *b, char c)
     return dp_strbuf_append(b, &c, 1);
 }
 
+int dp_strbuf_put_u32(dp_strbuf *b, uint32_t v)
+{
+    unsigned char le[4] = {(unsigned char)v, (unsigned char)(v >> 8), (unsigned char)(v >> 16),
+                           (unsigned char)(v >> 24)};
+    return dp_strbuf_append(b, (const char *)le, 4);
+}
+
 char *dp_strbuf_take(dp_strbuf *b)
 {
     char *s = b->data;

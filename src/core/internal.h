@@ -44,6 +44,8 @@ int dp_strbuf_printf(dp_strbuf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
+/* Appends v as 4 bytes, little-endian (the images' byte order); 0 or -1. */
+int dp_strbuf_put_u32(dp_strbuf *b, uint32_t v);
 /* Transfers the buffer to the caller (free() it); the strbuf is empty afterwards. */
 char *dp_strbuf_take(dp_strbuf *b);
 void dp_strbuf_release(dp_strbuf *b);
@@ -62,6 +64,12 @@ static inline uint32_t dp_utf8_next(const char *s, size_t n, size_t *i)
     *i += 4;
     return ((c & 0x07) << 18) | ((uint32_t)(p[1] & 0x3F) << 12) | ((uint32_t)(p[2] & 0x3F) << 6) |
            (p[3] & 0x3F);
+}
+
+/* The little-endian u32 at p: the binary images (lexicon, syntax model) are read in place. */
+static inline uint32_t dp_read_u32(const unsigned char *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
 }
 
 /* Encodes c as UTF-8 into out (4 bytes of room); returns the byte count. */

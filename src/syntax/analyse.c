@@ -6,11 +6,6 @@
 #include "analyse.h"
 #include "normalize.h"
 
-static uint32_t get_u32(const unsigned char *p)
-{
-    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-}
-
 int dp_syntax_model_open(dp_syntax_model *m, const void *image, size_t size, int check,
                          const char *path, depeche_error *err)
 {
@@ -18,8 +13,8 @@ int dp_syntax_model_open(dp_syntax_model *m, const void *image, size_t size, int
     memset(m, 0, sizeof *m);
     if (size < 16 || memcmp(d, "DPSYNTX2", 8))
         return dp_fail(err, DEPECHE_ERR_DATA, path, 0, 0, "not a depeche syntax model");
-    uint32_t n_rel = get_u32(d + 8);
-    m->tagger.sure_margin = (int32_t)(get_u32(d + 12) & 0x7FFFFFFF);
+    uint32_t n_rel = dp_read_u32(d + 8);
+    m->tagger.sure_margin = (int32_t)(dp_read_u32(d + 12) & 0x7FFFFFFF);
     size_t at = 16;
     if (!n_rel || n_rel > DP_MAX_RELATIONS)
         return dp_fail(err, DEPECHE_ERR_DATA, path, 0, 0, "a model with %u relations", n_rel);
@@ -34,7 +29,7 @@ int dp_syntax_model_open(dp_syntax_model *m, const void *image, size_t size, int
     if (at > size || size - at < 4)
         return dp_fail(err, DEPECHE_ERR_DATA, path, 0, 0, "a truncated syntax model");
     dp_tag_dictionary *dict = &m->tagger.dictionary;
-    dict->n = get_u32(d + at);
+    dict->n = dp_read_u32(d + at);
     at += 4;
     if ((size - at) / 9 < dict->n)
         return dp_fail(err, DEPECHE_ERR_DATA, path, 0, 0, "a truncated syntax model");

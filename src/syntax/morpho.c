@@ -19,20 +19,15 @@ int dp_tag_from_name(const char *s, size_t n)
     return -1;
 }
 
-static uint32_t get_u32(const unsigned char *p)
-{
-    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-}
-
 int dp_morpho_open(dp_morpho *m, const void *image, size_t size, const char *path,
                    depeche_error *err)
 {
     const unsigned char *d = image;
     if (size < 36 || memcmp(d, "DPMORPH2", 8))
         return dp_fail(err, DEPECHE_ERR_DATA, path, 0, 0, "not a depeche lexicon image");
-    uint32_t n_slots = get_u32(d + 8), n_feats = get_u32(d + 16), entries = get_u32(d + 20);
-    uint32_t strings = get_u32(d + 24), n_lemma_slots = get_u32(d + 28);
-    uint32_t lemma_entries = get_u32(d + 32);
+    uint32_t n_slots = dp_read_u32(d + 8), n_feats = dp_read_u32(d + 16), entries = dp_read_u32(d + 20);
+    uint32_t strings = dp_read_u32(d + 24), n_lemma_slots = dp_read_u32(d + 28);
+    uint32_t lemma_entries = dp_read_u32(d + 32);
     size_t at = 36;
     if (!n_slots || (n_slots & (n_slots - 1)) || !n_feats || (size - at) / 4 < n_slots ||
         (size - at) / 4 - n_slots < n_feats)
@@ -62,7 +57,7 @@ int dp_morpho_open(dp_morpho *m, const void *image, size_t size, const char *pat
     m->lemma_entries = d + at + 4 * (size_t)n_lemma_slots;
     m->lemma_entries_size = lemma_entries;
     for (uint32_t i = 0; i < n_feats; i++)
-        if (get_u32(m->feat_offsets + 4 * i) >= m->strings_size)
+        if (dp_read_u32(m->feat_offsets + 4 * i) >= m->strings_size)
             return dp_fail(err, DEPECHE_ERR_DATA, path, 0, 0, "a lexicon image with a bad feature");
     return 0;
 }
@@ -87,7 +82,7 @@ static const unsigned char *image_entry(const dp_morpho *m, const char *form, si
     uint32_t mask = m->n_slots - 1;
     for (uint32_t i = (uint32_t)hash & mask, probes = 0; probes < m->n_slots;
          i = (i + 1) & mask, probes++) {
-        uint32_t off = get_u32(m->slots + 4 * (size_t)i);
+        uint32_t off = dp_read_u32(m->slots + 4 * (size_t)i);
         if (!off)
             return NULL;
         off--;
@@ -124,7 +119,7 @@ size_t dp_morpho_readings(const dp_morpho *m, const char *form, size_t len, dp_r
             break;
         dp_reading *r = &out[n++];
         r->upos = p[0];
-        uint32_t fo = p[1] < m->n_feats ? get_u32(m->feat_offsets + 4 * (size_t)p[1]) : 0;
+        uint32_t fo = p[1] < m->n_feats ? dp_read_u32(m->feat_offsets + 4 * (size_t)p[1]) : 0;
         r->feats = (const char *)m->strings + fo;
         size_t keep = len - p[2], add = p[3];
         if (keep + add > DP_MORPHO_MAX_WORD)
@@ -174,7 +169,7 @@ size_t dp_morpho_forms(const dp_morpho *m, const char *lemma, size_t len,
     uint32_t mask = m->n_lemma_slots - 1;
     for (uint32_t i = (uint32_t)dp_hash_bytes(lemma, len) & mask, probes = 0;
          probes < m->n_lemma_slots; i = (i + 1) & mask, probes++) {
-        uint32_t off = get_u32(m->lemma_slots + 4 * (size_t)i);
+        uint32_t off = dp_read_u32(m->lemma_slots + 4 * (size_t)i);
         if (!off)
             return 0;
         off--;
@@ -184,11 +179,11 @@ size_t dp_morpho_forms(const dp_morpho *m, const char *lemma, size_t len,
         size_t at = (off + 1 + len + 3) & ~(size_t)3;
         if (m->lemma_entries_size - at < 4)
             return 0;
-        uint32_t n = get_u32(m->lemma_entries + at);
+        uint32_t n = dp_read_u32(m->lemma_entries + at);
         if ((m->lemma_entries_size - at - 4) / 4 < n)
             return 0;
         for (uint32_t k = 0; k < n; k++) {
-            uint32_t fo = get_u32(m->lemma_entries + at + 4 + 4 * (size_t)k);
+            uint32_t fo = dp_read_u32(m->lemma_entries + at + 4 + 4 * (size_t)k);
             if (fo < m->entries_size && m->entries_size - fo > 1u + m->entries[fo])
                 fn(ctx, (const char *)m->entries + fo + 1, m->entries[fo]);
         }

@@ -306,11 +306,8 @@ static size_t relation_features(const dp_parse_word *words, const dp_parse_state
 
 /* ---- Decoding ---- */
 
-static void finish(const dp_parser *p, const dp_parse_word *words, dp_parse_state *s,
-                   uint16_t *heads, uint8_t *rels)
+static void finish(const dp_parse_state *s, uint16_t *heads, uint8_t *rels)
 {
-    (void)p;
-    (void)words;
     size_t n = s->n;
     uint16_t root = s->rc1[0];
     if (root == NONE) { /* the first word left without a head, else the first word */
@@ -367,7 +364,7 @@ void dp_parse(const dp_parser *p, const dp_parse_word *words, size_t n, dp_parse
         }
         apply(s, best, rel);
     }
-    finish(p, words, s, heads, relations);
+    finish(s, heads, relations);
 }
 
 /* ---- Training ---- */

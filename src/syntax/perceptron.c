@@ -16,20 +16,15 @@ static inline uint32_t fingerprint(uint64_t h)
     return (uint32_t)h | 1u;
 }
 
-static uint32_t read_u32(const unsigned char *p)
-{
-    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-}
-
 int dp_perceptron_open(dp_perceptron *p, const unsigned char *data, size_t size, size_t *pos,
                        int check)
 {
     size_t at = *pos;
     if (at % 4 || size < at || size - at < 12)
         return -1;
-    p->n_classes = read_u32(data + at);
-    p->n_slots = read_u32(data + at + 4);
-    p->blob_size = read_u32(data + at + 8);
+    p->n_classes = dp_read_u32(data + at);
+    p->n_slots = dp_read_u32(data + at + 4);
+    p->blob_size = dp_read_u32(data + at + 8);
     at += 12;
     if (!p->n_classes || p->n_classes > DP_PERCEPTRON_MAX_CLASSES || !p->n_slots ||
         (size - at) / 8 < p->n_slots)
@@ -225,13 +220,6 @@ int dp_perceptron_trainer_update(dp_perceptron_trainer *t, const uint64_t *featu
     return 0;
 }
 
-static int put_u32(dp_strbuf *out, uint32_t v)
-{
-    unsigned char b[4] = {(unsigned char)v, (unsigned char)(v >> 8), (unsigned char)(v >> 16),
-                          (unsigned char)(v >> 24)};
-    return dp_strbuf_append(out, (const char *)b, 4);
-}
-
 int dp_perceptron_trainer_write(const dp_perceptron_trainer *t, long prune, dp_strbuf *out)
 {
     size_t c = t->n_classes, rows = t->n_rows;
@@ -290,9 +278,9 @@ int dp_perceptron_trainer_write(const dp_perceptron_trainer *t, long prune, dp_s
         fps[i] = fingerprint(kept_keys[k]);
         offs[i] = kept_off[k];
     }
-    rc = put_u32(out, (uint32_t)c) || put_u32(out, n_slots) || put_u32(out, (uint32_t)blob.len);
+    rc = dp_strbuf_put_u32(out, (uint32_t)c) || dp_strbuf_put_u32(out, n_slots) || dp_strbuf_put_u32(out, (uint32_t)blob.len);
     for (size_t i = 0; i < n_slots && !rc; i++)
-        rc = put_u32(out, fps[i]) || put_u32(out, offs[i]);
+        rc = dp_strbuf_put_u32(out, fps[i]) || dp_strbuf_put_u32(out, offs[i]);
     if (!rc && blob.len)
         rc = dp_strbuf_append(out, blob.data, blob.len);
     while (!rc && out->len % 4)
