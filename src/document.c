@@ -459,6 +459,7 @@ static long organisation_named(depeche_document *doc, const dp_out_span *where)
     dp_out_entity *ent = &doc->entities[doc->n_entities];
     memset(ent, 0, sizeof *ent);
     ent->type = "ORG";
+    ent->source = "context";
     ent->name = strdup(where->text);
     ent->mentions = malloc(sizeof *ent->mentions);
     if (!ent->name || !ent->mentions) {
@@ -619,6 +620,23 @@ static int build_entities(depeche_document *doc, const depeche_engine *e, const 
         memcpy(s->text, t->orig + b0, b1 - b0);
         s->text[b1 - b0] = '\0';
     }
+    /* an entity is as sure as its surest mention; a repeated surname or word says nothing */
+    static const uint8_t sureness[] = {[DP_FROM_GAZETTEER] = 0, [DP_FROM_RULE] = 1,
+                                       [DP_FROM_ACRONYM] = 1, [DP_FROM_DATE] = 1,
+                                       [DP_FROM_CONTEXT] = 2, [DP_FROM_SURNAME] = 3};
+    static const char *const source_names[] = {"gazetteer", "pattern", "context", "pattern"};
+    uint8_t *surest = malloc(ents->n);
+    if (!surest)
+        return DEPECHE_ERR_NOMEM;
+    memset(surest, 3, ents->n);
+    for (size_t i = 0; i < m->n; i++) {
+        uint8_t sure = sureness[m->items[i].source];
+        if (sure < surest[m->items[i].entity])
+            surest[m->items[i].entity] = sure;
+    }
+    for (size_t i = 0; i < ents->n; i++)
+        doc->entities[i].source = source_names[surest[i]];
+    free(surest);
     for (size_t i = 0; i < ents->n; i++) {
         const dp_entity *ent = &ents->items[i];
         dp_out_entity *oe = &doc->entities[i];

@@ -26,6 +26,7 @@ typedef struct dp_out_entity {
     char *name;       /* owned: the fullest name the article uses */
     char *canonical;  /* owned, or NULL: the gazetteer's name when it differs */
     char *wikidata;   /* owned, or NULL */
+    const char *source; /* static: "gazetteer", "pattern" or "context", how sure the name is */
     dp_out_span *mentions;
     size_t n_mentions;
 } dp_out_entity;

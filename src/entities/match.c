@@ -114,7 +114,7 @@ int dp_match_rules_load(dp_match_rules *r, const char *kind, size_t kind_len, co
         return dp_word_classes_load(&r->classes, args, args_len, "class", path, line, err);
     if (dp_word_is(kind, kind_len, "entity"))
         return load_rule(r, args, args_len, path, line, err);
-    return 0;
+    return dp_evidence_load(&r->evidence, kind, kind_len, args, args_len, path, line, err);
 }
 
 int dp_match_rules_finish(dp_match_rules *r, depeche_error *err)
@@ -127,6 +127,7 @@ void dp_match_rules_release(dp_match_rules *r)
     dp_lexicon_release(&r->classes);
     free(r->rules);
     dp_rule_set_release(&r->set);
+    dp_evidence_release(&r->evidence);
     memset(r, 0, sizeof *r);
 }
 
@@ -134,6 +135,7 @@ void dp_mentions_release(dp_mentions *m)
 {
     free(m->items);
     free(m->loose);
+    free(m->unknown);
     memset(m, 0, sizeof *m);
 }
 
@@ -251,6 +253,114 @@ static int by_position(const void *pa, const void *pb)
 {
     const candidate *a = pa, *b = pb;
     return a->first - b->first;
+}
+
+static int is_name_word(char c)
+{
+    return c == 'C' || c == 'S' || c == 'U' || c == 'G';
+}
+
+/* The tokens of the unknown name starting at token i (0 if none starts there): capitalised
+ * words no mention took, with particles between them ("Banque de Savoie"). A word that starts
+ * the sentence and that the lexicon knows only as a common word ("Demain", "Selon") is none. */
+static size_t unknown_name_at(const depeche_engine *e, const char *text, const dp_token *toks,
+                              size_t n, const char *cls, const uint8_t *taken, size_t i)
+{
+    if (taken[i] || !is_name_word(cls[i]))
+        return 0;
+    size_t end = i + 1;
+    while (end < n && end - i < 8) {
+        size_t p = end;
+        while (p < n && p - end < 2 && cls[p] == 'p' && !taken[p])
+            p++;
+        if (p < n && !taken[p] && (cls[p] == 'C' || cls[p] == 'U' || cls[p] == 'G'))
+            end = p + 1;
+        else
+            break;
+    }
+    /* "Demain" starting a sentence is no name; "Aigle Azur va..." is one */
+    if (end == i + 1 && cls[i] == 'S' && dp_evidence_common_word(&e->syntax.morpho, text, &toks[i]))
+        return 0;
+    return end - i;
+}
+
+/* Unknown names and the evidence around them, and the lists they stand in ("Innovacom,
+ * Bpifrance et Sofimac": Bpifrance is an organisation, so are the others likely). */
+static int unknown_names(const depeche_engine *e, const char *text, const dp_token *toks, size_t n,
+                         const dp_token_keys *keys, const char *cls, const uint8_t *taken,
+                         const candidate *kept, size_t n_kept, uint32_t line, dp_mentions *out)
+{
+    const dp_evidence_rules *ev = &e->matcher.evidence;
+    if (!ev->threshold)
+        return 0;
+    /* the names of the sentence in order: kept mentions (type >= 0) and unknown ones (-1) */
+    struct unit { uint16_t first, last; int type; int32_t unknown; } units[MAX_CANDIDATES];
+    size_t n_units = 0, k = 0, loose = out->n_loose;
+    while (loose > 0 && out->loose[loose - 1].line == line && out->loose[loose - 1].start >= toks[0].start)
+        loose--;
+    for (size_t i = 0; i < n && n_units < MAX_CANDIDATES;) {
+        if (k < n_kept && kept[k].first == i) {
+            if (kept[k].type != DP_DATE && kept[k].type != DP_MONEY && kept[k].type != DP_ROLE)
+                units[n_units++] = (struct unit){kept[k].first, kept[k].last, kept[k].type, -1};
+            i = kept[k++].last;
+            continue;
+        }
+        size_t len = unknown_name_at(e, text, toks, n, cls, taken, i);
+        if (!len) {
+            i++;
+            continue;
+        }
+        dp_unknown_name u = {toks[i].start, toks[i + len - 1].end, toks[i].cp_start,
+                             toks[i + len - 1].cp_end, line, 0, 0, 0,
+                             dp_evidence_around(ev, &e->syntax.morpho, text, toks, keys, n, i, i + len)};
+        while (loose < out->n_loose && out->loose[loose].start < u.start)
+            loose++;
+        u.loose_first = (uint32_t)loose;
+        while (loose < out->n_loose && out->loose[loose].end <= u.end)
+            loose++;
+        u.loose_last = (uint32_t)loose;
+        if (DP_PUSH(out->unknown, out->n_unknown, out->unknown_cap, u))
+            return DEPECHE_ERR_NOMEM;
+        units[n_units++] = (struct unit){(uint16_t)i, (uint16_t)(i + len), -1,
+                                         (int32_t)(out->n_unknown - 1)};
+        i += len;
+    }
+    /* lists: names separated by commas, the last two by "et" or "ou" ("A, B et C"; "Chez A,
+     * B a dit" is none) */
+    for (size_t a = 0; a < n_units;) {
+        size_t b = a, end = a;
+        while (b + 1 < n_units && units[b + 1].first == units[b].last + 1) {
+            const char *sep = keys->key[units[b].last];
+            size_t sep_len = keys->len[units[b].last];
+            int conjunction = dp_word_is(sep, sep_len, "et") || dp_word_is(sep, sep_len, "ou");
+            if (!conjunction && cls[units[b].last] != ',')
+                break;
+            if (conjunction)
+                end = b + 1;
+            b++;
+        }
+        b = end;
+        int types = 0, unknowns = 0;
+        for (size_t u = a; u <= b; u++) {
+            if (units[u].type >= 0)
+                types |= 1 << units[u].type;
+            unknowns += units[u].type < 0;
+        }
+        if (b > a && unknowns) {
+            uint32_t list = ++out->n_lists;
+            for (size_t u = a; u <= b; u++) {
+                if (units[u].type >= 0)
+                    continue;
+                dp_unknown_name *x = &out->unknown[units[u].unknown];
+                x->list = list;
+                for (int t = 0; t < DP_ENTITY_TYPES; t++)
+                    if (types & (1 << t))
+                        dp_evidence_add_listed(ev, &x->evidence, t);
+            }
+        }
+        a = b + 1;
+    }
+    return 0;
 }
 
 int dp_match_sentence(const depeche_engine *e, const char *text, const dp_token *toks, size_t n,
@@ -399,5 +509,5 @@ int dp_match_sentence(const depeche_engine *e, const char *text, const dp_token 
         if (DP_PUSH(out->loose, out->n_loose, out->loose_cap, w))
             return DEPECHE_ERR_NOMEM;
     }
-    return 0;
+    return unknown_names(e, text, toks, n, keys, cls, taken, cand, kept, line, out);
 }

@@ -17,6 +17,7 @@
 #ifndef DEPECHE_MATCH_H
 #define DEPECHE_MATCH_H
 
+#include "evidence.h"
 #include "gazetteer.h"
 #include "pattern.h"
 
@@ -32,6 +33,7 @@ typedef struct dp_match_rules {
     dp_entity_rule *rules;
     size_t n_rules, rules_cap;
     dp_rule_set set;
+    dp_evidence_rules evidence; /* for the names no rule took */
 } dp_match_rules;
 
 /* Word classes, shared by the entity and event rules: a lexicon from folded words to one class
@@ -49,7 +51,14 @@ int dp_match_rules_finish(dp_match_rules *r, depeche_error *err);
 void dp_match_rules_release(dp_match_rules *r);
 
 /* A mention found in the text. Offsets are into the normalized text. */
-enum dp_mention_source { DP_FROM_GAZETTEER, DP_FROM_RULE, DP_FROM_ACRONYM, DP_FROM_DATE, DP_FROM_SURNAME };
+enum dp_mention_source {
+    DP_FROM_GAZETTEER,
+    DP_FROM_RULE,
+    DP_FROM_ACRONYM,
+    DP_FROM_DATE,
+    DP_FROM_SURNAME,
+    DP_FROM_CONTEXT /* a name no list or rule knows, typed by the evidence around it */
+};
 
 typedef struct dp_mention {
     uint32_t start, end;       /* bytes */
@@ -69,11 +78,23 @@ typedef struct dp_loose_word {
     uint32_t start, end, cp_start, cp_end, line;
 } dp_loose_word;
 
+/* A run of capitalised words that no mention covers ("Applied Materials"), with the evidence
+ * its sentence gives; resolution adds up the article's evidence for the same name. */
+typedef struct dp_unknown_name {
+    uint32_t start, end, cp_start, cp_end, line;
+    uint32_t loose_first, loose_last; /* its loose words, indices into dp_mentions.loose */
+    uint32_t list;                    /* the list of names it stands in, + 1; 0 if none */
+    dp_evidence evidence;
+} dp_unknown_name;
+
 typedef struct dp_mentions {
     dp_mention *items;
     size_t n, cap;
     dp_loose_word *loose;
     size_t n_loose, loose_cap;
+    dp_unknown_name *unknown;
+    size_t n_unknown, unknown_cap;
+    uint32_t n_lists; /* lists of names seen so far, numbering dp_unknown_name.list */
 } dp_mentions;
 
 struct depeche_engine;

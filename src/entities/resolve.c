@@ -110,13 +110,68 @@ static size_t surname_of(const depeche_engine *e, const char *text, const dp_men
     return words >= 2 ? k : 0;
 }
 
-/* Adds the capitalised words that repeat a surname or a name already mentioned. */
+/* The type the article's evidence gives each unknown name (-1: none), adding up the evidence
+ * for each name wherever it stands, then letting a list take the type its names were given
+ * ("Syntony, Carlili et Padam"). */
+static int type_unknown_names(const depeche_engine *e, const char *text, const dp_mentions *m,
+                              int *type)
+{
+    const dp_evidence_rules *r = &e->matcher.evidence;
+    dp_lexicon names = {0};
+    dp_evidence *sums = calloc(m->n_unknown ? m->n_unknown : 1, sizeof *sums);
+    uint32_t *same = malloc((m->n_unknown ? m->n_unknown : 1) * sizeof *same);
+    uint8_t *list_types = calloc(m->n_lists + 1, 1);
+    int rc = DEPECHE_ERR_NOMEM;
+    if (!sums || !same || !list_types)
+        goto out;
+    for (size_t i = 0; i < m->n_unknown; i++) {
+        const dp_unknown_name *u = &m->unknown[i];
+        char key[512];
+        size_t k = dp_fold_key(text + u->start, u->end - u->start, key, sizeof key);
+        uint32_t first = (uint32_t)i;
+        if (k != (size_t)-1 && k && !dp_lexicon_get(&names, key, k, &first) &&
+            dp_lexicon_put(&names, key, k, first))
+            goto out;
+        same[i] = first;
+        for (int t = 0; t < DP_EVIDENCE_TYPES; t++)
+            sums[first].weight[t] = (int16_t)(sums[first].weight[t] + u->evidence.weight[t]);
+    }
+    for (size_t i = 0; i < m->n_unknown; i++) {
+        type[i] = dp_evidence_decide(r, &sums[same[i]]);
+        if (type[i] >= 0 && m->unknown[i].list)
+            list_types[m->unknown[i].list] |= (uint8_t)(1 << type[i]);
+    }
+    for (size_t i = 0; i < m->n_unknown; i++) {
+        uint8_t t = list_types[m->unknown[i].list];
+        if (type[i] >= 0 || !m->unknown[i].list || !t || (t & (t - 1)))
+            continue;
+        dp_evidence ev = sums[same[i]];
+        for (int k = 0; k < DP_ENTITY_TYPES; k++)
+            if (t == 1 << k)
+                dp_evidence_add_listed(r, &ev, k);
+        type[i] = dp_evidence_decide(r, &ev);
+    }
+    rc = 0;
+out:
+    dp_lexicon_release(&names);
+    free(sums);
+    free(same);
+    free(list_types);
+    return rc;
+}
+
+/* Adds the capitalised words that repeat a surname or a name already mentioned, and the
+ * unknown names that repeat one or that the evidence types. */
 static int add_loose_mentions(const depeche_engine *e, const char *text, dp_mentions *m)
 {
     dp_lexicon surnames = {0}, names = {0};
     char key[600], folded[DP_KEY_MAX];
     size_t last;
+    int *unknown_type = malloc((m->n_unknown ? m->n_unknown : 1) * sizeof *unknown_type);
+    uint8_t *loose_used = calloc(m->n_loose ? m->n_loose : 1, 1);
     int rc = DEPECHE_ERR_NOMEM;
+    if (!unknown_type || !loose_used || type_unknown_names(e, text, m, unknown_type))
+        goto out;
     for (size_t i = 0; i < m->n; i++) {
         const dp_mention *x = &m->items[i];
         size_t k = surname_of(e, text, x, key, sizeof key, &last);
@@ -128,11 +183,37 @@ static int add_loose_mentions(const depeche_engine *e, const char *text, dp_ment
             dp_lexicon_put(&names, text + x->start, x->end - x->start, (uint32_t)i))
             goto out;
     }
+    for (size_t i = 0; i < m->n_unknown; i++) {
+        const dp_unknown_name *u = &m->unknown[i];
+        uint32_t like = 0;
+        int repeats = u->loose_last - u->loose_first > 1 &&
+                      dp_lexicon_get(&names, text + u->start, u->end - u->start, &like);
+        if (!repeats && unknown_type[i] < 0)
+            continue;
+        /* one word that repeats a name or a surname: the loose words below take it */
+        size_t k = dp_fold_key(text + u->start, u->end - u->start, folded, sizeof folded);
+        if (u->loose_last - u->loose_first == 1 && k != (size_t)-1 &&
+            (dp_lexicon_get(&surnames, folded, k, &like) ||
+             dp_lexicon_get(&names, text + u->start, u->end - u->start, &like)))
+            continue;
+        dp_mention add = {.start = u->start, .end = u->end, .cp_start = u->cp_start,
+                          .cp_end = u->cp_end, .type = (uint8_t)unknown_type[i],
+                          .source = DP_FROM_CONTEXT, .entry = -1, .rule = -1, .alias_of = -1,
+                          .entity = -1, .line = u->line};
+        if (repeats) {
+            add.type = m->items[like].type;
+            add.source = DP_FROM_SURNAME;
+            add.alias_of = (int32_t)like;
+        }
+        if (DP_PUSH(m->items, m->n, m->cap, add))
+            goto out;
+        memset(loose_used + u->loose_first, 1, u->loose_last - u->loose_first);
+    }
     for (size_t i = 0; i < m->n_loose; i++) {
         const dp_loose_word *w = &m->loose[i];
         size_t k = dp_fold_key(text + w->start, w->end - w->start, folded, sizeof folded);
         uint32_t like;
-        if (k == (size_t)-1 || k < 2)
+        if (loose_used[i] || k == (size_t)-1 || k < 2)
             continue;
         if (!dp_lexicon_get(&surnames, folded, k, &like) &&
             !dp_lexicon_get(&names, text + w->start, w->end - w->start, &like))
@@ -147,6 +228,8 @@ static int add_loose_mentions(const depeche_engine *e, const char *text, dp_ment
     }
     rc = 0;
 out:
+    free(unknown_type);
+    free(loose_used);
     dp_lexicon_release(&surnames);
     dp_lexicon_release(&names);
     return rc;

@@ -86,7 +86,8 @@ static json_t *entities_json(const depeche_document *doc)
         int fail = !o || !ms || put(o, "id", json_string(id)) || put(o, "type", json_string(e->type)) ||
                    put(o, "name", string_or_null(e->name)) ||
                    (e->canonical && put(o, "canonical", string_or_null(e->canonical))) ||
-                   (e->wikidata && put(o, "wikidata", string_or_null(e->wikidata)));
+                   (e->wikidata && put(o, "wikidata", string_or_null(e->wikidata))) ||
+                   put(o, "source", json_string(e->source));
         for (size_t k = 0; !fail && k < e->n_mentions; k++) {
             json_t *m = span_json(&e->mentions[k]);
             fail = !m || json_array_append_new(ms, m);

@@ -39,17 +39,22 @@ static void entity_case(const char *input, const char *expected, const char *whe
     depeche_document_free(doc);
 }
 
-static const char *gazetteer_error(const char *content)
+static const char *data_error(const char *content, int gazetteer)
 {
     char path[] = "/tmp/depeche-gaz-XXXXXX";
     int fd = mkstemp(path);
     if (fd < 0 || write(fd, content, strlen(content)) < 0)
         return "cannot write";
     close(fd);
-    const char *msg = data_file_error(path, 1);
+    const char *msg = data_file_error(path, gazetteer);
     unlink(path);
     const char *colon = strstr(msg, ":");
     return colon ? colon + 1 : msg; /* drop the temporary path */
+}
+
+static const char *gazetteer_error(const char *content)
+{
+    return data_error(content, 1);
 }
 
 int main(int argc, char **argv)
@@ -78,6 +83,41 @@ int main(int argc, char **argv)
     CHECK_STR(gazetteer_error("PDG\tROLE\t\t\ttitle=CEO;colour=blue\n"),
               "1: unknown attribute 'colour=blue' (known: title=..., case=insensitive|sensitive, kind=media)");
     CHECK_STR(gazetteer_error("Fictivia Info\tORG\t\t\tkind=media\n"), "");
+
+    /* evidence lines that are wrong say where and why */
+    CHECK_STR(data_error("evidence ORG 1.5 before cabinet\nevidence threshold 2\n", 0), "");
+    CHECK_STR(data_error("evidence COMPANY 1 before cabinet\n", 0),
+              "1: expected 'evidence TYPE WEIGHT PLACE WORDS...' with TYPE one of PERSON, ORG, PLACE "
+              "and WEIGHT between -12 and 12");
+    CHECK_STR(data_error("\nevidence ORG lots before cabinet\n", 0),
+              "2: expected 'evidence TYPE WEIGHT PLACE WORDS...' with TYPE one of PERSON, ORG, PLACE "
+              "and WEIGHT between -12 and 12");
+    CHECK_STR(data_error("evidence ORG 1 beside cabinet\n", 0),
+              "1: unknown place 'beside': expected before, after, apposition, of, subject, object or listed");
+    CHECK_STR(data_error("evidence ORG 1 before\n", 0), "1: expected at least one word");
+    CHECK_STR(data_error("evidence threshold -1\n", 0),
+              "1: expected 'evidence threshold WEIGHT' with a positive WEIGHT");
+    CHECK_STR(data_error("evidence PERSON 1 listed cabinet\n", 0), "1: 'listed' takes no words");
+
+    /* a user's evidence types a name the defaults leave alone: "la boulangerie X" */
+    {
+        char path[] = "/tmp/depeche-pat-XXXXXX";
+        int fd = mkstemp(path);
+        const char *line = "evidence ORG 1 before boulangerie\n";
+        CHECK(fd >= 0 && write(fd, line, strlen(line)) > 0);
+        close(fd);
+        const char *p = path;
+        depeche_engine_options o = {.pattern_paths = &p, .n_pattern_paths = 1};
+        depeche_engine *e = depeche_engine_new(&o, &err);
+        const char *text = "La boulangerie Tarvelo ferme.";
+        depeche_input in = {.text = text, .length = strlen(text)};
+        depeche_document *doc = e ? depeche_extract(e, &in, &err) : NULL;
+        CHECK(doc && doc->n_entities == 1 && !strcmp(doc->entities[0].name, "Tarvelo") &&
+              !strcmp(doc->entities[0].source, "context"));
+        depeche_document_free(doc);
+        depeche_engine_free(e);
+        unlink(path);
+    }
 
     /* a user's entry overrides a default one: Amazon the river */
     {
