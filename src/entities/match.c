@@ -401,6 +401,14 @@ int dp_match_sentence(const depeche_engine *e, const char *text, const dp_token 
             i++;
             continue;
         }
+        /* "Jitse Groen": a one-word organisation after a capitalised word no list knows ends
+         * a longer name */
+        if (len == 1 && type == DP_ORG && i > 0 && !cls[i - 1] && toks[i - 1].kind == DP_TOK_WORD &&
+            (toks[i - 1].flags & DP_TF_CAPITALIZED) && !(toks[i - 1].flags & DP_TF_SENTENCE_START) &&
+            !dp_word_class(&r->classes, keys->key[i - 1], keys->len[i - 1], DP_TF_CAPITALIZED)) {
+            i++;
+            continue;
+        }
         if (len == 1 && (type == DP_ORG || type == DP_PLACE) &&
             ((i > 0 && !cls[i - 1] && dp_gazetteer_is_given(g, &toks[i - 1], keys, i - 1)) ||
              (type == DP_PLACE && capital_next && dp_gazetteer_is_given(g, &toks[i], keys, i)))) {
