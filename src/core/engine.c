@@ -147,9 +147,13 @@ depeche_engine *depeche_engine_new(const depeche_engine_options *options, depech
             rc = load_text(e, r->path, r->data, r->size, 0, err);
     for (size_t i = 0; options && i < options->n_pattern_paths && !rc; i++)
         rc = load_user_path(e, options->pattern_paths[i], 0, err);
-    for (const dp_resource *r = dp_default_resources; defaults && r->path && !rc; r++)
-        if (!strncmp(r->path, "gazetteers/", 11))
-            rc = load_text(e, r->path, r->data, r->size, 1, err);
+    if (defaults && dp_gazetteer_image_size)
+        rc = rc ? rc : dp_gazetteer_open_image(&e->gazetteer, dp_gazetteer_image,
+                                               dp_gazetteer_image_size, err);
+    else
+        for (const dp_resource *r = dp_default_resources; defaults && r->path && !rc; r++)
+            if (!strncmp(r->path, "gazetteers/", 11))
+                rc = load_text(e, r->path, r->data, r->size, 1, err);
     for (size_t i = 0; options && i < options->n_gazetteer_paths && !rc; i++)
         rc = load_user_path(e, options->gazetteer_paths[i], 1, err);
     if (!rc)

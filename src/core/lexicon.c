@@ -55,9 +55,42 @@ static int grow(dp_lexicon *lx)
     return 0;
 }
 
+/* Copies a borrowed lexicon's slots and keys into memory of its own. */
+static int own(dp_lexicon *lx)
+{
+    dp_lexicon_slot *slots = malloc(lx->n_slots * sizeof *slots);
+    char *keys = malloc(lx->keys_len ? lx->keys_len : 1);
+    if (!slots || !keys) {
+        free(slots);
+        free(keys);
+        return -1;
+    }
+    memcpy(slots, lx->slots, lx->n_slots * sizeof *slots);
+    memcpy(keys, lx->keys, lx->keys_len);
+    lx->slots = slots;
+    lx->keys = keys;
+    lx->keys_cap = lx->keys_len ? lx->keys_len : 1;
+    lx->borrowed = 0;
+    return 0;
+}
+
+void dp_lexicon_borrow(dp_lexicon *lx, const dp_lexicon_slot *slots, size_t n_slots, size_t count,
+                       const char *keys, size_t keys_len)
+{
+    memset(lx, 0, sizeof *lx);
+    lx->slots = (dp_lexicon_slot *)slots; /* never written: own() copies first */
+    lx->n_slots = n_slots;
+    lx->count = count;
+    lx->keys = (char *)keys;
+    lx->keys_len = lx->keys_cap = keys_len;
+    lx->borrowed = n_slots > 0;
+}
+
 int dp_lexicon_put(dp_lexicon *lx, const char *key, size_t len, uint32_t value)
 {
     if (len == 0 || len > 65535)
+        return -1;
+    if (lx->borrowed && own(lx))
         return -1;
     if ((lx->count + 1) * 4 > lx->n_slots * 3 && grow(lx))
         return -1;
@@ -94,7 +127,9 @@ int dp_lexicon_get(const dp_lexicon *lx, const char *key, size_t len, uint32_t *
 
 void dp_lexicon_release(dp_lexicon *lx)
 {
-    free(lx->slots);
-    free(lx->keys);
+    if (!lx->borrowed) {
+        free(lx->slots);
+        free(lx->keys);
+    }
     memset(lx, 0, sizeof *lx);
 }

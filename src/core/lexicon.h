@@ -18,6 +18,7 @@ typedef struct dp_lexicon {
     size_t n_slots, count; /* n_slots is a power of two */
     char *keys;
     size_t keys_len, keys_cap;
+    int borrowed; /* slots and keys belong to an image: copied before the first change */
 } dp_lexicon;
 
 /* Sets key -> value, replacing an earlier value. Returns 0, or -1 when memory ran out or the
@@ -26,6 +27,12 @@ int dp_lexicon_put(dp_lexicon *lx, const char *key, size_t len, uint32_t value);
 /* Returns 1 and sets *value when key is present, else 0. Safe on a zeroed lexicon. */
 int dp_lexicon_get(const dp_lexicon *lx, const char *key, size_t len, uint32_t *value);
 void dp_lexicon_release(dp_lexicon *lx);
+
+/* A lexicon over slots and keys that live elsewhere (an image compiled into the library, as
+ * the gazetteer image holds them): nothing is copied until a put changes it. The memory
+ * must outlive the lexicon. */
+void dp_lexicon_borrow(dp_lexicon *lx, const dp_lexicon_slot *slots, size_t n_slots, size_t count,
+                       const char *keys, size_t keys_len);
 
 /* MurmurHash3's finalizer: every input bit reaches every output bit. The hash behind the map,
  * and the perceptron's feature hashes. */

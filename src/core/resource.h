@@ -18,6 +18,11 @@ extern const dp_resource dp_default_resources[];
 extern const unsigned char dp_lexicon_image[], dp_lexicon_image_end[];
 extern const unsigned char dp_syntax_image[], dp_syntax_image_end[];
 
+/* The default gazetteers, loaded at build time (src/core/gazetteer_image.S.in): size 0 in the
+ * program that builds it, which loads the gazetteers/ files instead. */
+extern const unsigned char dp_gazetteer_image[];
+extern const size_t dp_gazetteer_image_size;
+
 /* Walks a data file's lines, skipping blank lines and lines whose first non-blank character is
  * '#'. Lines come without their end-of-line characters and trailing blanks. */
 typedef struct dp_line_reader {

@@ -205,7 +205,7 @@ int dp_gazetteer_load_line(dp_gazetteer *g, const dp_token_rules *tokens, const 
 
 void dp_gazetteer_release(dp_gazetteer *g)
 {
-    for (size_t i = 0; i < g->n_entries; i++) {
+    for (size_t i = g->n_borrowed; i < g->n_entries; i++) {
         free(g->entries[i].name);
         free(g->entries[i].wikidata);
         free(g->entries[i].title);
@@ -254,4 +254,148 @@ int dp_gazetteer_is_given(const dp_gazetteer *g, const dp_token *tok, const dp_t
     uint32_t v;
     return (tok->flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS)) && keys->len[i] &&
            dp_lexicon_get(&g->given_names, keys->key[i], keys->len[i], &v);
+}
+
+/* ---- The image ------------------------------------------------------------------------- */
+
+#define IMAGE_MAGIC "DPGAZ001"
+#define NO_STRING 0xFFFFFFFFu
+
+enum { H_ENTRIES, H_NODES, H_TERMINALS, H_EDGE_SLOTS, H_EDGE_COUNT, H_EDGE_KEYS, H_GIVEN_SLOTS,
+       H_GIVEN_COUNT, H_GIVEN_KEYS, H_STRINGS, H_FIELDS };
+
+static int put_string(dp_strbuf *strings, dp_strbuf *out, const char *s)
+{
+    if (!s)
+        return dp_strbuf_put_u32(out, NO_STRING);
+    uint32_t at = (uint32_t)strings->len;
+    return dp_strbuf_put_u32(out, at) || dp_strbuf_append(strings, s, strlen(s) + 1);
+}
+
+/* Pads to a multiple of 8 bytes, so that the slots that follow are aligned in the image. */
+static int align8(dp_strbuf *out)
+{
+    while (out->len % 8)
+        if (dp_strbuf_putc(out, 0))
+            return DEPECHE_ERR_NOMEM;
+    return 0;
+}
+
+int dp_gazetteer_write_image(const dp_gazetteer *g, dp_strbuf *out)
+{
+    dp_strbuf strings = {0};
+    uint32_t header[H_FIELDS] = {(uint32_t)g->n_entries, g->n_nodes, (uint32_t)g->n_terminals,
+                                 (uint32_t)g->edges.n_slots, (uint32_t)g->edges.count,
+                                 (uint32_t)g->edges.keys_len, (uint32_t)g->given_names.n_slots,
+                                 (uint32_t)g->given_names.count,
+                                 (uint32_t)g->given_names.keys_len, 0};
+    int fail = dp_strbuf_append(out, IMAGE_MAGIC, 8);
+    size_t header_at = out->len;
+    for (int i = 0; i < H_FIELDS; i++)
+        fail |= dp_strbuf_put_u32(out, header[i]);
+    for (size_t i = 0; i < g->n_entries && !fail; i++) {
+        const dp_gaz_entry *e = &g->entries[i];
+        fail |= put_string(&strings, out, e->name) || put_string(&strings, out, e->wikidata) ||
+                put_string(&strings, out, e->title) ||
+                dp_strbuf_put_u32(out, (uint32_t)e->type | (uint32_t)e->media << 8);
+    }
+    for (uint32_t i = 0; i <= g->n_nodes && !fail; i++)
+        fail |= dp_strbuf_put_u32(out, i < g->terminal_of_cap ? g->terminal_of[i] : 0);
+    for (size_t i = 0; i < g->n_terminals && !fail; i++) {
+        const dp_gaz_terminal *t = &g->terminals[i];
+        fail |= dp_strbuf_put_u32(out, t->entry) || dp_strbuf_put_u32(out, t->capitals) ||
+                dp_strbuf_put_u32(out, t->allcaps) || dp_strbuf_put_u32(out, t->case_insensitive);
+    }
+    const dp_lexicon *lexicons[2] = {&g->edges, &g->given_names};
+    for (int k = 0; k < 2 && !fail; k++)
+        fail |= align8(out) ||
+                dp_strbuf_append(out, (const char *)lexicons[k]->slots,
+                                 lexicons[k]->n_slots * sizeof *lexicons[k]->slots) ||
+                dp_strbuf_append(out, lexicons[k]->keys, lexicons[k]->keys_len);
+    if (!fail) {
+        unsigned char *h = (unsigned char *)out->data + header_at + 4 * H_STRINGS;
+        uint32_t n = (uint32_t)strings.len;
+        for (int b = 0; b < 4; b++)
+            h[b] = (unsigned char)(n >> (8 * b));
+        fail |= dp_strbuf_append(out, strings.data ? strings.data : "", strings.len);
+    }
+    dp_strbuf_release(&strings);
+    return fail ? DEPECHE_ERR_NOMEM : 0;
+}
+
+/* Takes `len` bytes at *at (aligned to `align` first) if the image holds them. */
+static const unsigned char *take(const unsigned char *base, size_t size, size_t *at, size_t len,
+                                 size_t align)
+{
+    size_t start = (*at + align - 1) / align * align;
+    if (start > size || len > size - start)
+        return NULL;
+    *at = start + len;
+    return base + start;
+}
+
+int dp_gazetteer_open_image(dp_gazetteer *g, const void *image, size_t size, depeche_error *err)
+{
+    const unsigned char *base = image;
+    size_t at = 0;
+    const unsigned char *magic = take(base, size, &at, 8, 1);
+    const unsigned char *hp = take(base, size, &at, 4 * H_FIELDS, 1);
+    if (!magic || memcmp(magic, IMAGE_MAGIC, 8) || !hp)
+        return dp_fail(err, DEPECHE_ERR_DATA, "gazetteer image", 0, 0, "not a gazetteer image");
+    uint32_t h[H_FIELDS];
+    for (int i = 0; i < H_FIELDS; i++)
+        h[i] = dp_read_u32(hp + 4 * i);
+    const unsigned char *entries = take(base, size, &at, (size_t)h[H_ENTRIES] * 16, 1);
+    const unsigned char *terminal_of = take(base, size, &at, ((size_t)h[H_NODES] + 1) * 4, 1);
+    const unsigned char *terminals = take(base, size, &at, (size_t)h[H_TERMINALS] * 16, 1);
+    const unsigned char *edge_slots =
+        take(base, size, &at, (size_t)h[H_EDGE_SLOTS] * sizeof(dp_lexicon_slot), 8);
+    const unsigned char *edge_keys = take(base, size, &at, h[H_EDGE_KEYS], 1);
+    const unsigned char *given_slots =
+        take(base, size, &at, (size_t)h[H_GIVEN_SLOTS] * sizeof(dp_lexicon_slot), 8);
+    const unsigned char *given_keys = take(base, size, &at, h[H_GIVEN_KEYS], 1);
+    const unsigned char *strings = take(base, size, &at, h[H_STRINGS], 1);
+    if (!entries || !terminal_of || !terminals || !edge_slots || !edge_keys || !given_slots ||
+        !given_keys || !strings || (h[H_STRINGS] && strings[h[H_STRINGS] - 1]) ||
+        (h[H_EDGE_SLOTS] & (h[H_EDGE_SLOTS] - 1)) || (h[H_GIVEN_SLOTS] & (h[H_GIVEN_SLOTS] - 1)))
+        return dp_fail(err, DEPECHE_ERR_DATA, "gazetteer image", 0, 0, "truncated or malformed");
+    memset(g, 0, sizeof *g);
+    g->entries = malloc((h[H_ENTRIES] ? h[H_ENTRIES] : 1) * sizeof *g->entries);
+    g->terminal_of = malloc(((size_t)h[H_NODES] + 1) * sizeof *g->terminal_of);
+    g->terminals = malloc((h[H_TERMINALS] ? h[H_TERMINALS] : 1) * sizeof *g->terminals);
+    if (!g->entries || !g->terminal_of || !g->terminals) {
+        dp_gazetteer_release(g);
+        return dp_fail(err, DEPECHE_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    }
+    const char *text = (const char *)strings;
+    for (uint32_t i = 0; i < h[H_ENTRIES]; i++) {
+        const unsigned char *e = entries + 16 * (size_t)i;
+        uint32_t off[3] = {dp_read_u32(e), dp_read_u32(e + 4), dp_read_u32(e + 8)}, bits = dp_read_u32(e + 12);
+        char *field[3];
+        for (int k = 0; k < 3; k++) {
+            if (off[k] != NO_STRING && off[k] >= h[H_STRINGS]) {
+                g->n_borrowed = g->n_entries = i;
+                dp_gazetteer_release(g);
+                return dp_fail(err, DEPECHE_ERR_DATA, "gazetteer image", 0, 0, "bad string offset");
+            }
+            field[k] = off[k] == NO_STRING ? NULL : (char *)text + off[k];
+        }
+        g->entries[i] = (dp_gaz_entry){field[0], field[1], field[2], (uint8_t)bits, (uint8_t)(bits >> 8)};
+    }
+    g->n_entries = g->entries_cap = g->n_borrowed = h[H_ENTRIES];
+    g->n_nodes = h[H_NODES];
+    for (uint32_t i = 0; i <= h[H_NODES]; i++)
+        g->terminal_of[i] = dp_read_u32(terminal_of + 4 * (size_t)i);
+    g->terminal_of_cap = (size_t)h[H_NODES] + 1;
+    for (uint32_t i = 0; i < h[H_TERMINALS]; i++) {
+        const unsigned char *t = terminals + 16 * (size_t)i;
+        g->terminals[i] = (dp_gaz_terminal){dp_read_u32(t), dp_read_u32(t + 4), dp_read_u32(t + 8),
+                                            (uint8_t)dp_read_u32(t + 12)};
+    }
+    g->n_terminals = g->terminals_cap = h[H_TERMINALS];
+    dp_lexicon_borrow(&g->edges, (const dp_lexicon_slot *)(const void *)edge_slots, h[H_EDGE_SLOTS],
+                      h[H_EDGE_COUNT], (const char *)edge_keys, h[H_EDGE_KEYS]);
+    dp_lexicon_borrow(&g->given_names, (const dp_lexicon_slot *)(const void *)given_slots,
+                      h[H_GIVEN_SLOTS], h[H_GIVEN_COUNT], (const char *)given_keys, h[H_GIVEN_KEYS]);
+    return 0;
 }

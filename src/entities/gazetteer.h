@@ -58,6 +58,7 @@ typedef struct dp_gazetteer {
     dp_gaz_terminal *terminals;
     size_t n_terminals, terminals_cap;
     dp_lexicon given_names; /* folded given name -> 1 */
+    size_t n_borrowed;      /* entries[0..n_borrowed) have their strings in an image */
 } dp_gazetteer;
 
 /* Loads one gazetteer line. Returns 0, or a negative status with err filled. `tokens` splits
@@ -65,6 +66,17 @@ typedef struct dp_gazetteer {
 int dp_gazetteer_load_line(dp_gazetteer *g, const dp_token_rules *tokens, const char *line,
                            size_t len, const char *path, unsigned long lineno, depeche_error *err);
 void dp_gazetteer_release(dp_gazetteer *g);
+
+/* The gazetteer image: the default gazetteers loaded once at build time
+ * (tools/build_gazetteer_image.c) and compiled into the library, so that start-up reads ten
+ * thousand names in place instead of splitting them into tokens again. Its slots are in this
+ * build's own layout: an image is never carried to another build. Writes g into out; returns 0
+ * or DEPECHE_ERR_NOMEM. */
+int dp_gazetteer_write_image(const dp_gazetteer *g, dp_strbuf *out);
+/* Opens an image into an empty gazetteer (entries then add to it as usual); the image must
+ * outlive g. Returns 0, DEPECHE_ERR_NOMEM, or DEPECHE_ERR_DATA with err filled when it is
+ * malformed. */
+int dp_gazetteer_open_image(dp_gazetteer *g, const void *image, size_t size, depeche_error *err);
 
 /* The folded lookup key of every token of a sentence, computed once and shared by the
  * matchers: keys[i] points into `buf`. */

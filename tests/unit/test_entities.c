@@ -8,6 +8,7 @@
 #include "data_file.h"
 #include "document.h"
 #include "engine.h"
+#include "resource.h"
 
 static void entity_case(const char *input, const char *expected, const char *where)
 {
@@ -83,6 +84,23 @@ int main(int argc, char **argv)
     CHECK_STR(gazetteer_error("PDG\tROLE\t\t\ttitle=CEO;colour=blue\n"),
               "1: unknown attribute 'colour=blue' (known: title=..., case=insensitive|sensitive, kind=media)");
     CHECK_STR(gazetteer_error("Fictivia Info\tORG\t\t\tkind=media\n"), "");
+
+    /* the compiled-in gazetteer image: a truncated or foreign one is refused, never read past */
+    {
+        dp_gazetteer g;
+        CHECK(dp_gazetteer_open_image(&g, "DPGAZ00", 7, &err) == DEPECHE_ERR_DATA);
+        CHECK(dp_gazetteer_open_image(&g, "NOTANIMAGE-AT-ALL-BUT-LONG-ENOUGH-FOR-A-HEADER-0123456789",
+                                      56, &err) == DEPECHE_ERR_DATA);
+        for (size_t cut = 8; cut < dp_gazetteer_image_size; cut += dp_gazetteer_image_size / 7 + 1) {
+            int rc = dp_gazetteer_open_image(&g, dp_gazetteer_image, cut, &err);
+            CHECK(rc == DEPECHE_ERR_DATA);
+            if (!rc)
+                dp_gazetteer_release(&g);
+        }
+        CHECK(dp_gazetteer_open_image(&g, dp_gazetteer_image, dp_gazetteer_image_size, &err) == 0);
+        CHECK(g.n_entries == engine->gazetteer.n_entries);
+        dp_gazetteer_release(&g);
+    }
 
     /* evidence lines that are wrong say where and why */
     CHECK_STR(data_error("evidence ORG 1.5 before cabinet\nevidence threshold 2\n", 0), "");
