@@ -154,6 +154,14 @@ int dp_evidence_common_word(const dp_morpho *morpho, const char *text, const dp_
     return tags && !(tags & (1u << DP_PROPN));
 }
 
+int dp_evidence_is_adjective(const dp_morpho *morpho, const char *text, const dp_token *t)
+{
+    if (!is_lower_word(t))
+        return 0;
+    uint32_t tags = tags_of(morpho, text, t);
+    return (tags & (1u << DP_ADJ)) && !(tags & ((1u << DP_VERB) | (1u << DP_AUX)));
+}
+
 /* The value of the first verb reading of token t whose lemma `lemmas` holds; a
  * participle counts only when `participles` says so ("les élus X" names no one elected). */
 static int lemma_in(const dp_lexicon *lemmas, const dp_morpho *m, const char *text,

@@ -165,8 +165,9 @@ static char punct_class(const char *text, const dp_token *t)
     return '_';
 }
 
-static char word_class(const dp_match_rules *r, const dp_gazetteer *g, const dp_token *toks,
-                       const dp_token_keys *keys, size_t i, const char *classes)
+static char word_class(const dp_match_rules *r, const dp_gazetteer *g, const dp_morpho *morpho,
+                       const char *text, const dp_token *toks, const dp_token_keys *keys, size_t i,
+                       const char *classes)
 {
     const dp_token *t = &toks[i];
     char listed = dp_word_class(&r->classes, keys->key[i], keys->len[i], t->flags);
@@ -192,6 +193,10 @@ static char word_class(const dp_match_rules *r, const dp_gazetteer *g, const dp_
         char prev = i ? classes[i - 1] : 0;
         return !i || prev == '"' || prev == '(' || prev == ':' || prev == '-' || prev == '_' ? 'S' : 'C';
     }
+    /* "européenne", "mondiale": a word that is an adjective and never a verb goes on a name
+     * ("Banque centrale européenne"), where a verb ends it */
+    if (dp_evidence_is_adjective(morpho, text, t))
+        return 'j';
     return 'w';
 }
 
@@ -424,7 +429,8 @@ int dp_match_sentence(const depeche_engine *e, const char *text, const dp_token 
     for (size_t i = 0; i < n; i++)
         if (!cls[i])
             cls[i] = toks[i].kind == DP_TOK_PUNCT ? punct_class(text, &toks[i])
-                                                  : word_class(r, g, toks, keys, i, cls);
+                                                  : word_class(r, g, &e->syntax.morpho, text,
+                                                               toks, keys, i, cls);
     cls[n] = '\0';
 
     /* rules: leftmost matches, one regex call each */
