@@ -5,8 +5,8 @@
 #include "gazetteer.h"
 #include "normalize.h"
 
-static const char *const type_names[DP_ENTITY_TYPES] = {"PERSON", "ORG",   "ROLE", "PLACE",
-                                                        "DATE",   "MONEY", "GIVEN"};
+static const char *const type_names[DP_ENTITY_TYPES] = {
+    "PERSON", "ORG", "ROLE", "PLACE", "DATE", "MONEY", "GIVEN", "OTHER"};
 
 const char *dp_entity_type_name(enum dp_entity_type type)
 {
@@ -136,7 +136,7 @@ int dp_gazetteer_load_line(dp_gazetteer *g, const dp_token_rules *tokens, const 
     enum dp_entity_type type = dp_entity_type_from(field[1], flen[1]);
     if (type == DP_ENTITY_TYPES || type == DP_DATE || type == DP_MONEY)
         return dp_fail(err, DEPECHE_ERR_DATA, path, lineno, 0,
-                       "unknown type '%.*s' (expected PERSON, ORG, ROLE, PLACE or GIVEN)",
+                       "unknown type '%.*s' (expected PERSON, ORG, ROLE, PLACE, GIVEN or OTHER)",
                        (int)(flen[1] > 20 ? 20 : flen[1]), field[1]);
     if (type == DP_GIVEN) {
         char key[DP_KEY_MAX];

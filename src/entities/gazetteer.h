@@ -26,6 +26,8 @@ enum dp_entity_type {
     DP_DATE,
     DP_MONEY,
     DP_GIVEN, /* given names: not an entity type of the output */
+    DP_OTHER, /* names of no person, organisation or place (a festival, an award, a disease):
+               * they take their words from other readings, and are not output */
     DP_ENTITY_TYPES
 };
 

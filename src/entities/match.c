@@ -93,7 +93,7 @@ static int load_rule(dp_match_rules *r, const char *args, size_t len, const char
     if (type == DP_ENTITY_TYPES || type == DP_GIVEN || !len)
         return dp_fail(err, DEPECHE_ERR_DATA, path, line, 0,
                        "expected 'entity TYPE PATTERN' with TYPE one of PERSON, ORG, ROLE, PLACE, "
-                       "DATE, MONEY");
+                       "DATE, MONEY, OTHER");
     static const char *const names[] = {"name"};
     dp_entity_rule rule = {(uint8_t)type, 0, path, line};
     long k = dp_rule_set_add(&r->set, args, len, 0, path, line, names, 1, &rule.name_group, err);
@@ -152,6 +152,7 @@ typedef struct candidate {
 
 static const char gaz_class[][2] = {
     [DP_PERSON] = {'N', 'n'}, [DP_ORG] = {'O', 'o'}, [DP_ROLE] = {'R', 'r'}, [DP_PLACE] = {'L', 'l'},
+    [DP_DATE] = {'_', '_'}, [DP_MONEY] = {'_', '_'}, [DP_GIVEN] = {'G', 'G'}, [DP_OTHER] = {'X', 'x'},
 };
 
 static char punct_class(const char *text, const dp_token *t)
@@ -490,6 +491,12 @@ int dp_match_sentence(const depeche_engine *e, const char *text, const dp_token 
         cand[kept++] = cand[i];
     }
     qsort(cand, kept, sizeof *cand, by_position);
+    /* names of no person, organisation or place have taken their words: nothing more */
+    size_t named = 0;
+    for (size_t i = 0; i < kept; i++)
+        if (cand[i].type != DP_OTHER)
+            cand[named++] = cand[i];
+    kept = named;
 
     size_t base = out->n;
     for (size_t i = 0; i < kept; i++) {

@@ -200,7 +200,7 @@ typedef struct units {
 
 static const char mention_unit[DP_ENTITY_TYPES] = {
     [DP_PERSON] = 'P', [DP_ORG] = 'O', [DP_ROLE] = 'R', [DP_PLACE] = 'L', [DP_DATE] = 'D',
-    [DP_MONEY] = 'M', [DP_GIVEN] = 'w'};
+    [DP_MONEY] = 'M', [DP_GIVEN] = 'w', [DP_OTHER] = 'w'};
 
 /* The first mention that does not end before byte `at`, by binary search. */
 size_t dp_mentions_from(const dp_mentions *m, uint32_t at)

@@ -79,7 +79,7 @@ int main(int argc, char **argv)
     /* gazetteer lines that are wrong say where and why */
     CHECK_STR(gazetteer_error("# mine\nFictivia\tORG\tFCT\tQ42\n"), "");
     CHECK_STR(gazetteer_error("Fictivia\n"), "1: expected NAME<tab>TYPE[<tab>ALIASES[<tab>WIKIDATA[<tab>ATTRIBUTES]]]");
-    CHECK_STR(gazetteer_error("\nFictivia\tCOMPANY\n"), "2: unknown type 'COMPANY' (expected PERSON, ORG, ROLE, PLACE or GIVEN)");
+    CHECK_STR(gazetteer_error("\nFictivia\tCOMPANY\n"), "2: unknown type 'COMPANY' (expected PERSON, ORG, ROLE, PLACE, GIVEN or OTHER)");
     CHECK_STR(gazetteer_error("Fictivia\tORG\t\tX42\n"), "1: 'X42' is not a Wikidata identifier (Q followed by digits)");
     CHECK_STR(gazetteer_error("PDG\tROLE\t\t\ttitle=CEO;colour=blue\n"),
               "1: unknown attribute 'colour=blue' (known: title=..., case=insensitive|sensitive, kind=media)");
