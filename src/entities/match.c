@@ -168,7 +168,7 @@ static char punct_class(const char *text, const dp_token *t)
 
 static char word_class(const dp_match_rules *r, const dp_gazetteer *g, const dp_morpho *morpho,
                        const char *text, const dp_token *toks, const dp_token_keys *keys, size_t i,
-                       const char *classes)
+                       const char *classes, int adjective_wanted)
 {
     const dp_token *t = &toks[i];
     char listed = dp_word_class(&r->classes, keys->key[i], keys->len[i], t->flags);
@@ -196,7 +196,7 @@ static char word_class(const dp_match_rules *r, const dp_gazetteer *g, const dp_
     }
     /* "européenne", "mondiale": a word that is an adjective and never a verb goes on a name
      * ("Banque centrale européenne"), where a verb ends it */
-    if (dp_evidence_is_adjective(morpho, text, t))
+    if (adjective_wanted && dp_evidence_is_adjective(morpho, text, t))
         return 'j';
     return 'w';
 }
@@ -427,11 +427,16 @@ int dp_match_sentence(const depeche_engine *e, const char *text, const dp_token 
             cls[k] = gaz_class[type][k > i];
         i += len;
     }
-    for (size_t i = 0; i < n; i++)
+    /* adjectives matter only on the names of institutions (class Q), and cost a look-up in
+     * the lexicon each: they are looked for up to eight words after such a head */
+    size_t since_head = 8;
+    for (size_t i = 0; i < n; i++) {
         if (!cls[i])
             cls[i] = toks[i].kind == DP_TOK_PUNCT ? punct_class(text, &toks[i])
                                                   : word_class(r, g, &e->syntax.morpho, text,
-                                                               toks, keys, i, cls);
+                                                               toks, keys, i, cls, since_head < 8);
+        since_head = cls[i] == 'Q' ? 0 : since_head + 1;
+    }
     cls[n] = '\0';
 
     /* rules: leftmost matches, one regex call each */
