@@ -133,8 +133,12 @@ def unique(names):
 def parties(d, src):
     entries = []
     english = {"GBR", "USA", "CAN", "AUS", "IRL", "NZL"}
+    seen = set()
     with open(os.path.join(src, "partyfacts", "wikidata.csv"), encoding="utf-8") as f:
         for r in csv.DictReader(f):
+            if r["wikidata_id"] in seen:  # a party listed under two countries
+                continue
+            seen.add(r["wikidata_id"])
             names = [r["name_native"]] if r["name_native"] else []
             # the English name where it is the one news uses: English-speaking countries, or
             # one word ("Fidesz", "Syriza"), not a translation ("Democratic Centre")
