@@ -98,14 +98,20 @@ static void analyse_short_line(dp_line *l, const char *text, const dp_token_rule
 {
     dp_tokenizer tz;
     dp_tokenizer_start(&tz, tokens, text, l->span, 0);
-    size_t n, words = 0, letter_words = 0, date_letter_words = 0;
+    size_t n, words = 0, letter_words = 0, date_letter_words = 0, long_lower = 0;
     while ((n = dp_tokenizer_next_sentence(&tz, toks))) {
+        dp_date_match m;
+        int dated = !l->has_date && dp_date_find_full(dates, text, toks, n, 0, &m);
         for (size_t i = 0; i < n; i++) {
             words += is_word(&toks[i]);
             letter_words += toks[i].kind == DP_TOK_WORD;
+            /* "Renault rachètera Nissan le 3 mars 2015.": a word like "rachètera" makes the
+             * line a sentence; a dateline's other words are places and short ones ("le") */
+            long_lower += toks[i].kind == DP_TOK_WORD && !(toks[i].flags & DP_TF_CAPITALIZED) &&
+                          dp_utf8_count(text + toks[i].start, toks[i].end - toks[i].start) >= 4 &&
+                          !(dated && i >= m.first && i <= m.last);
         }
-        dp_date_match m;
-        if (!l->has_date && dp_date_find_full(dates, text, toks, n, 0, &m)) {
+        if (dated) {
             l->has_date = 1;
             l->date = m.date;
             for (size_t i = m.first; i <= m.last; i++)
@@ -113,7 +119,8 @@ static void analyse_short_line(dp_line *l, const char *text, const dp_token_rule
         }
     }
     l->words = (uint16_t)(words > 999 ? 999 : words);
-    l->date_line = l->has_date && (letter_words - date_letter_words <= DP_DATELINE_MAX_OTHER_WORDS ||
+    l->date_line = l->has_date && ((letter_words - date_letter_words <= DP_DATELINE_MAX_OTHER_WORDS &&
+                                    !long_lower) ||
                                    l->cue == DP_CUE_PUBLISHED);
 }
 

@@ -103,6 +103,12 @@ int main(void)
     CHECK(p.layout.published.year == 0);
     release(&p);
 
+    /* a short sentence with a date and a verb is no dateline either, whatever its date */
+    segment(&p, "Renault et Nissan\n\nRenault rachètera Nissan le 3 mars 2015.\n");
+    CHECK_INT(p.layout.dateline, -1);
+    CHECK_STR(kinds(&p), "title,body");
+    release(&p);
+
     /* empty and blank pages */
     segment(&p, "");
     CHECK_INT(p.layout.n_lines, 0);
