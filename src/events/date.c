@@ -302,7 +302,14 @@ int dp_date_relative(const dp_date_rules *r, const char *text, const dp_token *t
         return 1;
     }
     long weekday = ((base % 7) + 7 + 3) % 7 + 1; /* 1970-01-01 was a Thursday (4) */
-    *out = civil_from_days(base - (long)((weekday - weekday_number + 7) % 7));
+    /* a weekday told of what is to come is the next one, never the day itself ("il rachètera
+     * lundi", said on a Monday, is a week later); of what happened, the last one or today */
+    if (forward) {
+        long ahead = ((long)weekday_number - weekday + 7) % 7;
+        *out = civil_from_days(base + (ahead ? ahead : 7));
+    } else {
+        *out = civil_from_days(base - (long)((weekday - weekday_number + 7) % 7));
+    }
     return 1;
 }
 

@@ -491,6 +491,90 @@ static int season_at(const depeche_engine *e, const char *text, const dp_token *
     return dp_date_season(&e->dates, text, &toks[ti], ref, last ? -1 : forward, d);
 }
 
+/* Does the verb of token t have a reading in the conditional (or the future, when `future`
+ * says so)? */
+static int verb_ahead(const depeche_engine *e, const char *text, const dp_token *t, int aux_only,
+                      int future)
+{
+    char low[DP_MORPHO_MAX_WORD];
+    size_t n = dp_lowercase(text + t->start, t->end - t->start, low, sizeof low);
+    if (n == (size_t)-1 || !n || t->kind != DP_TOK_WORD)
+        return 0;
+    dp_reading r[8];
+    size_t k = dp_morpho_readings(&e->syntax.morpho, low, n, r, DP_ARRAY_LEN(r));
+    for (size_t i = 0; i < k; i++)
+        if ((r[i].upos == DP_AUX || (!aux_only && r[i].upos == DP_VERB)) &&
+            ((future && strstr(r[i].feats, "Tense=Fut")) || strstr(r[i].feats, "Mood=Cnd")))
+            return 1;
+    return 0;
+}
+
+/* "va", "vont", "allait", "allaient": "aller" as the auxiliary of a near future. */
+static int aller_before_infinitive(const dp_token_keys *keys, size_t k)
+{
+    return fold_is(keys, k, "va") || fold_is(keys, k, "vont") || fold_is(keys, k, "allait") ||
+           fold_is(keys, k, "allaient");
+}
+
+/* Is the event at trigger token ti told in the conditional ("rachèterait", "aurait racheté"),
+ * or, when `future` says so, as still to come: a verb in the future ("rachètera", "sera
+ * racheté") or after "aller" ("va racheter")? */
+static int told_ahead(const depeche_engine *e, const char *text, const dp_token *toks,
+                      const dp_token_keys *keys, size_t ti, int future)
+{
+    if (verb_ahead(e, text, &toks[ti], 0, future))
+        return 1;
+    for (size_t k = ti, seen = 0; k-- > 0 && seen < 3; seen++) {
+        if (fold_is(keys, k, "ne") || fold_is(keys, k, "n'") || fold_is(keys, k, "pas") ||
+            fold_is(keys, k, "se") || fold_is(keys, k, "s'") || fold_is(keys, k, "l'") ||
+            fold_is(keys, k, "ete"))
+            continue;
+        return verb_ahead(e, text, &toks[k], 1, future) || (future && aller_before_infinitive(keys, k));
+    }
+    return 0;
+}
+
+/* The direction the verb nearest before token ti gives a bare date: 1 ahead (a future or a
+ * conditional, "aller" before an infinitive), -1 back (a past: "a annoncé mercredi"), 0 for a
+ * present or when no verb stands in the six words before. Words that can be anything but a
+ * verb or an adjective ("postes", "le") are passed over. */
+static int tense_before(const depeche_engine *e, const char *text, const dp_token *toks,
+                        const dp_token_keys *keys, size_t ti)
+{
+    for (size_t k = ti, seen = 0; k-- > 0 && seen < 6; seen++) {
+        const dp_token *t = &toks[k];
+        char low[DP_MORPHO_MAX_WORD];
+        size_t n = t->kind == DP_TOK_WORD ? dp_lowercase(text + t->start, t->end - t->start, low, sizeof low) : 0;
+        if (t->kind == DP_TOK_PUNCT && (text[t->start] == '.' || text[t->start] == ';'))
+            return 0;
+        if (n == (size_t)-1 || !n)
+            continue;
+        dp_reading r[8];
+        size_t got = dp_morpho_readings(&e->syntax.morpho, low, n, r, DP_ARRAY_LEN(r));
+        int verb = 0, other = 0, infinitive = 0, participle = 0, ahead = 0, past = 0;
+        for (size_t i = 0; i < got; i++) {
+            const char *f = r[i].feats;
+            if (r[i].upos == DP_VERB || r[i].upos == DP_AUX) {
+                verb |= !strstr(f, "Person=") || strstr(f, "Person=3") != NULL;
+                infinitive |= strstr(f, "VerbForm=Inf") != NULL;
+                participle |= strstr(f, "VerbForm=Part") != NULL;
+                ahead |= strstr(f, "Tense=Fut") || strstr(f, "Mood=Cnd");
+                past |= strstr(f, "Tense=Past") || strstr(f, "Tense=Imp");
+            } else if (r[i].upos != DP_ADJ) {
+                other = 1;
+            }
+        }
+        if (!verb || other)
+            continue;
+        if (infinitive || participle) /* "va supprimer", "a annoncé": the auxiliary decides */
+            return told_ahead(e, text, toks, keys, k, 1) ? 1 : -1;
+        if (ahead || aller_before_infinitive(keys, k))
+            return 1;
+        return past ? -1 : 0; /* a present tells neither way ("dévoile le prochain iPhone") */
+    }
+    return 0;
+}
+
 /* The event's date: a date mention of the sentence closest to the trigger, else a relative
  * word ("hier", "lundi", "en janvier"). */
 static void find_date(const depeche_engine *e, const char *text, const dp_token *toks,
@@ -499,7 +583,8 @@ static void find_date(const depeche_engine *e, const char *text, const dp_token 
 {
     size_t best_dist = (size_t)-1;
     size_t end = u->n ? u->last[u->n - 1] + 1 : 0;
-    int forward = 0;
+    /* a day or month named in a sentence about what is to come is the next one */
+    int forward = trigger < u->n && told_ahead(e, text, toks, keys, u->first[trigger], 1);
     for (size_t ti = u->n ? u->first[0] : 0; ti < end && !forward; ti++)
         forward = dp_date_is_future_word(&e->dates, text, &toks[ti]);
     for (size_t i = 0; i < u->n; i++) {
@@ -513,8 +598,13 @@ static void find_date(const depeche_engine *e, const char *text, const dp_token 
                    u->s[i] == 'e') { /* e: the season in "cet été", not the verb */
             const dp_token *t = &toks[u->first[i]];
             size_t ti = u->first[i], used = dp_date_month_year(&e->dates, text, toks, end, ti, &d);
+            /* the direction of a bare date: the verb it hangs on ("a annoncé mercredi", "partira
+             * lundi"), "prochain" after it, else the sentence's */
+            int verb = tense_before(e, text, toks, keys, ti);
+            int ahead = verb > 0 || (!verb && forward) ||
+                        (ti + 1 < end && dp_date_is_future_word(&e->dates, text, &toks[ti + 1]));
             if (!used)
-                used = dp_date_day_month(&e->dates, text, toks, end, ti, ref, forward, &d);
+                used = dp_date_day_month(&e->dates, text, toks, end, ti, ref, ahead, &d);
             if (used) {
                 ev->date = d;
                 best_dist = dist;
@@ -523,9 +613,9 @@ static void find_date(const depeche_engine *e, const char *text, const dp_token 
                 ev->date_cp_end = toks[ti + used - 1].cp_end;
                 continue;
             }
-            if (season_at(e, text, toks, keys, end, ti, ref, forward, &d)) {
+            if (season_at(e, text, toks, keys, end, ti, ref, ahead, &d)) {
                 /* "au printemps dernier", "cet été", "l'hiver prochain" */
-            } else if (!dp_date_relative(&e->dates, text, t, ref, forward, &d)) {
+            } else if (!dp_date_relative(&e->dates, text, t, ref, ahead, &d)) {
                 continue;
             }
             if (dp_date_month_of(&e->dates, text, t) && !(ti > 0 && (fold_is(keys, ti - 1, "en") || fold_is(keys, ti - 1, "debut") ||
@@ -896,6 +986,12 @@ static int event_from_match(const depeche_engine *e, const char *text, const dp_
          ti++)
         if (dp_date_is_future_word(&e->dates, text, &toks[ti]))
             ev.modality = DP_HYPOTHETICAL;
+    /* an event told in the conditional is a condition or a rumour ("Renault rachèterait
+     * Nissan"); in the future, a plan for the planned types only: "Qantas va supprimer 6.000
+     * emplois" is a decision taken, as the annotated articles read it */
+    if (ev.modality == DP_ASSERTED &&
+        told_ahead(e, text, toks, keys, u->first[trigger], e->events.planned[ev.type]))
+        ev.modality = DP_HYPOTHETICAL;
     place_event(e, text, toks, keys, u, trigger, m, ref, teaser_date, &ev);
     if (DP_PUSH(out->items, out->n, out->cap, ev))
         return DEPECHE_ERR_NOMEM;
