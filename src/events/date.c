@@ -1,5 +1,6 @@
 /* Calendar dates over tokens. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "date.h"
@@ -17,13 +18,104 @@ static size_t ascii_lower(const char *s, size_t n, char *out, size_t cap)
     return n;
 }
 
+static int valid(int y, int m, int d);
+
+static const char *const unit_names[] = {"day",     "week",    "month",        "year",
+                                         "holiday", "week-of", "weekday-after"};
+static const char *const precision_names[] = {"", "year", "month", "day"};
+
+/* Splits a phrase of a "when" line into folded words as the tokenizer splits text: at blanks,
+ * and after the apostrophe of an elision ("l'année" is "l'" "année"). Returns the count, or -1. */
+static int phrase_words(dp_date_phrase *p, const char *s, size_t n)
+{
+    size_t i = 0;
+    p->n_words = 0;
+    while (i < n) {
+        while (i < n && s[i] == ' ')
+            i++;
+        size_t j = i;
+        while (j < n && s[j] != ' ')
+            j++;
+        for (size_t at = i; at < j;) {
+            size_t end = j;
+            const char *quote = memchr(s + at, '\'', j - at);
+            if (quote && (size_t)(quote - (s + at)) <= 3 && quote + 1 < s + j)
+                end = (size_t)(quote - s) + 1; /* "l'", "d'", "qu'" */
+            if (p->n_words == DP_DATE_PHRASE_WORDS)
+                return -1;
+            char *w = p->words[p->n_words++];
+            size_t k = dp_fold_key(s + at, end - at, w, sizeof p->words[0] - 1);
+            if (k == (size_t)-1)
+                return -1;
+            w[k] = '\0';
+            at = end;
+        }
+        i = j;
+    }
+    return p->n_words;
+}
+
+/* "when SHIFT UNIT PRECISION PHRASE [| PHRASE...]" */
+static int load_phrases(dp_date_rules *r, const char *args, size_t len, const char *path,
+                        unsigned long line, depeche_error *err)
+{
+    const char *f[3];
+    size_t fl[3];
+    dp_date_phrase p = {0};
+    int unit = -1, precision = -1;
+    for (int k = 0; k < 3; k++)
+        if (!dp_next_field(&args, &len, &f[k], &fl[k]))
+            f[k] = NULL;
+    for (int u = 0; f[1] && u < (int)DP_ARRAY_LEN(unit_names); u++)
+        if (dp_word_is(f[1], fl[1], unit_names[u]))
+            unit = u;
+    for (int k = 1; f[2] && k < 4; k++)
+        if (dp_word_is(f[2], fl[2], precision_names[k]))
+            precision = k;
+    char shift[16] = "";
+    if (f[0] && fl[0] < sizeof shift)
+        memcpy(shift, f[0], fl[0]), shift[fl[0]] = '\0';
+    int a = 0, b = 0, ok = unit >= 0 && precision > 0 && len;
+    if (ok && unit == DP_DATE_HOLIDAY)
+        ok = sscanf(shift, "%d-%d", &a, &b) == 2 && valid(2000, a, b), p.shift = (int16_t)(a * 100 + b);
+    else if (ok && (!strcmp(shift, "N") || !strcmp(shift, "-N")))
+        p.sign = shift[0] == '-' ? -1 : 1;
+    else if (ok)
+        ok = sscanf(shift, "%d", &a) == 1 && a >= -100 && a <= 100, p.shift = (int16_t)a;
+    if (!ok)
+        return dp_fail(err, DEPECHE_ERR_DATA, path, line, 0,
+                       "expected 'when SHIFT UNIT PRECISION PHRASE [| PHRASE...]' with SHIFT a number, "
+                       "N or -N (MM-DD for a holiday), UNIT day, week, month, year, holiday, week-of "
+                       "or weekday-after, "
+                       "PRECISION day, month or year");
+    p.unit = (uint8_t)unit;
+    p.precision = (uint8_t)precision;
+    while (len) {
+        const char *bar = memchr(args, '|', len);
+        size_t plen = bar ? (size_t)(bar - args) : len;
+        if (phrase_words(&p, args, plen) <= 0)
+            return dp_fail(err, DEPECHE_ERR_DATA, path, line, 0,
+                           "a phrase is empty, longer than %d words, or has a word over 23 bytes",
+                           DP_DATE_PHRASE_WORDS);
+        if (DP_PUSH(r->phrases, r->n_phrases, r->phrases_cap, p))
+            return dp_fail(err, DEPECHE_ERR_NOMEM, path, line, 0, "out of memory");
+        args += plen + (bar != NULL);
+        len -= plen + (bar != NULL);
+    }
+    return 1;
+}
+
 int dp_date_rules_load(dp_date_rules *r, const char *kind, size_t kind_len, const char *args,
                        size_t args_len, const char *path, unsigned long line,
                        depeche_error *err)
 {
     dp_lexicon *lx;
     int min = 1, max, numbered = 1;
-    if (dp_word_is(kind, kind_len, "year-after"))
+    if (dp_word_is(kind, kind_len, "when"))
+        return load_phrases(r, args, args_len, path, line, err);
+    if (dp_word_is(kind, kind_len, "number"))
+        lx = &r->numbers, max = 100;
+    else if (dp_word_is(kind, kind_len, "year-after"))
         lx = &r->year_after, numbered = 0, max = 1;
     else if (dp_word_is(kind, kind_len, "future"))
         lx = &r->future, numbered = 0, max = 1;
@@ -81,6 +173,9 @@ void dp_date_rules_release(dp_date_rules *r)
     dp_lexicon_release(&r->today);
     dp_lexicon_release(&r->compare);
     dp_lexicon_release(&r->seasons);
+    dp_lexicon_release(&r->numbers);
+    free(r->phrases);
+    memset(r, 0, sizeof *r);
 }
 
 /* The value of a token in lx (folded, final period dropped), or 0. */
@@ -120,10 +215,14 @@ static int number(const char *text, const dp_token *t, size_t max_digits)
 }
 
 /* A day of the month: "14", "1er". */
+/* "1er", "premier", "22": a day of the month, or -1. */
 static int day_of(const char *text, const dp_token *t)
 {
     if (t->kind == DP_TOK_WORD && t->end - t->start == 3 && !memcmp(text + t->start + 1, "er", 2) &&
         text[t->start] == '1')
+        return 1;
+    if (t->kind == DP_TOK_WORD && t->end - t->start == 7 &&
+        (!memcmp(text + t->start, "premier", 7) || !memcmp(text + t->start, "Premier", 7)))
         return 1;
     int d = number(text, t, 2);
     return d >= 1 && d <= 31 ? d : -1;
@@ -255,6 +354,12 @@ static long days_from_civil(int y, int m, int d)
     return era * 146097 + doe - 719468;
 }
 
+/* The weekday of a day number, 1 Monday to 7 Sunday: 1970-01-01 was a Thursday. */
+static long weekday_of(long days)
+{
+    return ((days % 7) + 7 + 3) % 7 + 1;
+}
+
 long dp_date_days(dp_date d)
 {
     return days_from_civil(d.year, d.month ? d.month : 1, d.day ? d.day : 1);
@@ -301,7 +406,7 @@ int dp_date_relative(const dp_date_rules *r, const char *text, const dp_token *t
         *out = civil_from_days(base + (long)v - 1000);
         return 1;
     }
-    long weekday = ((base % 7) + 7 + 3) % 7 + 1; /* 1970-01-01 was a Thursday (4) */
+    long weekday = weekday_of(base);
     /* a weekday told of what is to come is the next one, never the day itself ("il rachètera
      * lundi", said on a Monday, is a week later); of what happened, the last one or today */
     if (forward) {
@@ -313,27 +418,31 @@ int dp_date_relative(const dp_date_rules *r, const char *text, const dp_token *t
     return 1;
 }
 
-/* "1er", "22": a day of the month, or 0. */
+/* A day of the month, or 0. */
 static int day_number(const char *text, const dp_token *t)
 {
-    size_t n = t->end - t->start;
-    const char *s = text + t->start;
-    if (n == 3 && !memcmp(s, "1er", 3))
-        return 1;
-    if (n < 1 || n > 2 || s[0] < '0' || s[0] > '9' || (n == 2 && (s[1] < '0' || s[1] > '9')))
-        return 0;
-    int d = n == 1 ? s[0] - '0' : (s[0] - '0') * 10 + (s[1] - '0');
-    return d >= 1 && d <= 31 ? d : 0;
+    int d = day_of(text, t);
+    return d > 0 ? d : 0;
 }
 
 size_t dp_date_day_month(const dp_date_rules *r, const char *text, const dp_token *toks, size_t n,
                          size_t i, dp_date ref, int forward, dp_date *out)
 {
     int d, mo;
-    if (ref.year <= 0 || !ref.month || i + 1 >= n || !(d = day_number(text, &toks[i])) ||
-        !(mo = (int)lookup(&r->months, text, &toks[i + 1])))
+    size_t used = 2;
+    if (ref.year <= 0 || !ref.month || i + 1 >= n || !(d = day_number(text, &toks[i])))
         return 0;
-    if (i + 2 < n && toks[i + 2].end - toks[i + 2].start == 4 && year_of(text, &toks[i + 2]) > 0)
+    if (i + 2 < n && toks[i + 1].kind != DP_TOK_WORD && glued(&toks[i + 1]) && glued(&toks[i + 2]) &&
+        text[toks[i + 1].start] == '/' && toks[i + 1].end - toks[i + 1].start == 1 &&
+        toks[i + 2].kind == DP_TOK_NUMBER && (mo = number(text, &toks[i + 2], 2)) >= 1 && mo <= 12) {
+        /* "le 17/02": a day and a month in figures, with no year after them */
+        if (i + 3 < n && glued(&toks[i + 3]) && text[toks[i + 3].start] == '/')
+            return 0;
+        used = 3;
+    } else if (!(mo = (int)lookup(&r->months, text, &toks[i + 1]))) {
+        return 0;
+    }
+    if (i + used < n && toks[i + used].end - toks[i + used].start == 4 && year_of(text, &toks[i + used]) > 0)
         return 0; /* a full date: the date stage has it */
     /* a reference known to the month: any day of that month may be before it */
     int later = mo > ref.month || (mo == ref.month && ref.day && d > ref.day);
@@ -342,7 +451,7 @@ size_t dp_date_day_month(const dp_date_rules *r, const char *text, const dp_toke
     if (!valid(year, mo, d))
         return 0;
     *out = (dp_date){(int16_t)year, (int8_t)mo, (int8_t)d};
-    return 2;
+    return used;
 }
 
 int dp_date_month_of(const dp_date_rules *r, const char *text, const dp_token *t)
@@ -496,4 +605,115 @@ size_t dp_date_named(const dp_date_rules *r, const char *text, const dp_token *t
         i += used - 1;
     }
     return found;
+}
+
+/* A count in digits ("3") or in words ("trois"), or 0. */
+static int count_of(const dp_date_rules *r, const char *text, const dp_token *t)
+{
+    if (t->kind == DP_TOK_NUMBER)
+        return number(text, t, 3);
+    return (int)lookup(&r->numbers, text, t);
+}
+
+static int days_in_month(int y, int m)
+{
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return m == 2 && valid(y, 2, 29) ? 29 : days[m - 1];
+}
+
+/* Moves d by `months` months, the day kept within the month it lands in. */
+static dp_date add_months(dp_date d, int months)
+{
+    int m = d.year * 12 + (d.month - 1) + months;
+    dp_date out = {(int16_t)(m / 12), (int8_t)(m % 12 + 1), d.day};
+    if (out.day > days_in_month(out.year, out.month))
+        out.day = (int8_t)days_in_month(out.year, out.month);
+    return out;
+}
+
+size_t dp_date_phrase_at(const dp_date_rules *r, const char *text, const dp_token *toks, size_t n,
+                         size_t i, dp_date ref, int forward, dp_date *out)
+{
+    const dp_date_phrase *best = NULL;
+    size_t best_len = 0;
+    int count = 0, weekday = 0;
+    if (ref.year <= 0)
+        return 0;
+    for (size_t k = 0; k < r->n_phrases; k++) {
+        const dp_date_phrase *p = &r->phrases[k];
+        if (p->n_words <= best_len || i + p->n_words > n)
+            continue;
+        int ok = 1, c = 0, wd = 0;
+        for (size_t w = 0; w < p->n_words && ok; w++) {
+            const dp_token *t = &toks[i + w];
+            if (!strcmp(p->words[w], "#")) {
+                ok = (c = count_of(r, text, t)) > 0;
+                continue;
+            }
+            if (!strcmp(p->words[w], "@")) {
+                ok = (wd = (int)lookup(&r->weekdays, text, t)) > 0;
+                continue;
+            }
+            char key[64];
+            size_t kl = dp_fold_key(text + t->start, t->end - t->start, key, sizeof key);
+            ok = kl != (size_t)-1 && kl == strlen(p->words[w]) && !memcmp(key, p->words[w], kl);
+        }
+        if (ok)
+            best = p, best_len = p->n_words, count = c, weekday = wd;
+    }
+    if (!best)
+        return 0;
+    dp_date base = ref, d;
+    size_t used = best_len;
+    /* "le lendemain du 13 février": from the date it names */
+    dp_date named;
+    size_t more;
+    if (best->unit == DP_DATE_DAY && i + used + 2 < n &&
+        toks[i + used].end - toks[i + used].start == 2 && !memcmp(text + toks[i + used].start, "du", 2) &&
+        (more = dp_date_day_month(r, text, toks, n, i + used + 1, ref, forward, &named)) > 0)
+        base = named, used += 1 + more;
+    if ((best->unit == DP_DATE_WEEK_OF || best->unit == DP_DATE_WEEKDAY_AFTER) && !weekday)
+        return 0; /* a weekday phrase without its "@" */
+    if (best->unit != DP_DATE_HOLIDAY && best->precision == 3 && !base.day)
+        return 0; /* "la veille" of a month is no day */
+    int shift = best->sign ? best->sign * count : best->shift;
+    switch (best->unit) {
+    case DP_DATE_DAY:
+    case DP_DATE_WEEK: {
+        long days = days_from_civil(base.year, base.month ? base.month : 1, base.day ? base.day : 1);
+        d = civil_from_days(days + (best->unit == DP_DATE_WEEK ? 7L : 1L) * shift);
+        break;
+    }
+    case DP_DATE_MONTH:
+        d = add_months((dp_date){base.year, base.month ? base.month : 1, base.day ? base.day : 1}, shift);
+        break;
+    case DP_DATE_YEAR:
+        d = (dp_date){(int16_t)(base.year + shift), base.month ? base.month : 1, base.day ? base.day : 1};
+        break;
+    case DP_DATE_WEEK_OF:
+    case DP_DATE_WEEKDAY_AFTER: {
+        long days = days_from_civil(base.year, base.month, base.day);
+        long today = weekday_of(days);
+        long at = best->unit == DP_DATE_WEEK_OF ? days - (today - 1) + (weekday - 1)
+                                                : days + ((weekday - today + 7) % 7);
+        d = civil_from_days(at + 7L * shift);
+        break;
+    }
+    default: { /* a holiday: this year's, or the next or the last one */
+        int mo = best->shift / 100, day = best->shift % 100;
+        d = (dp_date){base.year, (int8_t)mo, (int8_t)day};
+        long at = days_from_civil(d.year, mo, day);
+        long from = days_from_civil(base.year, base.month ? base.month : 1, base.day ? base.day : 1);
+        if (forward && at < from)
+            d.year++;
+        else if (!forward && at > from)
+            d.year--;
+    }
+    }
+    if (best->precision < 3)
+        d.day = 0;
+    if (best->precision < 2)
+        d.month = 0;
+    *out = d;
+    return used;
 }

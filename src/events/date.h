@@ -13,6 +13,27 @@ typedef struct dp_date {
     int8_t month, day;
 } dp_date;
 
+/* A phrase that names a date from the reference ("la veille", "il y a trois mois", "le mois
+ * prochain", "Noël"): "when" lines of the data files. */
+#define DP_DATE_PHRASE_WORDS 6
+enum dp_date_unit {
+    DP_DATE_DAY,
+    DP_DATE_WEEK,
+    DP_DATE_MONTH,
+    DP_DATE_YEAR,
+    DP_DATE_HOLIDAY,
+    DP_DATE_WEEK_OF,      /* the weekday "@" of the calendar week SHIFT weeks from the reference's */
+    DP_DATE_WEEKDAY_AFTER /* the weekday "@" on or after the reference, then SHIFT weeks */
+};
+typedef struct dp_date_phrase {
+    char words[DP_DATE_PHRASE_WORDS][24]; /* folded; "#" stands for a number, "@" a weekday */
+    uint8_t n_words;
+    uint8_t unit;      /* enum dp_date_unit */
+    uint8_t precision; /* 1 year, 2 month, 3 day */
+    int8_t sign;       /* a phrase with a number: the number's direction; else 0 */
+    int16_t shift;     /* units from the reference; a holiday: month * 100 + day */
+} dp_date_phrase;
+
 typedef struct dp_date_rules {
     dp_lexicon months;   /* folded name without period -> 1..12 */
     dp_lexicon weekdays; /* folded name without period -> 1..7, Monday first */
@@ -22,6 +43,9 @@ typedef struct dp_date_rules {
     dp_lexicon today;      /* "rachète", "inflige": present tense that tells the day's news */
     dp_lexicon seasons;    /* folded name -> the month the season begins */
     dp_lexicon compare;    /* "plus", "moins": "... qu'en mars" compares with March */
+    dp_lexicon numbers;    /* "trois" -> 3: the numbers of "when" phrases, in words */
+    dp_date_phrase *phrases;
+    size_t n_phrases, phrases_cap;
 } dp_date_rules;
 
 /* Loads a "month N names...", "weekday N names...", "relative N words...", "season N
@@ -32,6 +56,13 @@ int dp_date_rules_load(dp_date_rules *r, const char *kind, size_t kind_len, cons
                        size_t args_len, const char *path, unsigned long line,
                        depeche_error *err);
 void dp_date_rules_release(dp_date_rules *r);
+
+/* The longest "when" phrase at token i of toks[0..n) ("la veille", "dans deux mois", "Noël"),
+ * resolved from ref (a holiday: the next one with `forward`, else the last one); "le
+ * lendemain du 13 février" counts from the date it names. Returns the tokens used (0 if none)
+ * and fills out. */
+size_t dp_date_phrase_at(const dp_date_rules *r, const char *text, const dp_token *toks, size_t n,
+                         size_t i, dp_date ref, int forward, dp_date *out);
 
 typedef struct dp_date_match {
     dp_date date;

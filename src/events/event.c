@@ -592,6 +592,18 @@ static void find_date(const depeche_engine *e, const char *text, const dp_token 
         if (dist >= best_dist || compared_date(e, text, toks, keys, u->first[i]))
             continue;
         dp_date d;
+        size_t said;
+        if (u->mention[i] < 0 &&
+            (said = dp_date_phrase_at(&e->dates, text, toks, end, u->first[i], ref,
+                                      tense_before(e, text, toks, keys, u->first[i]) > 0 || forward, &d))) {
+            /* "la veille", "il y a trois mois", "le mois prochain", "Noël" */
+            ev->date = d;
+            best_dist = dist;
+            ev->has_date = ev->date_from_text = 1;
+            ev->date_cp_start = toks[u->first[i]].cp_start;
+            ev->date_cp_end = toks[u->first[i] + said - 1].cp_end;
+            continue;
+        }
         if (u->s[i] == 'D' && u->mention[i] >= 0 && dp_date_parse_iso(m->items[u->mention[i]].date, &d)) {
             ev->date = d;
         } else if (u->s[i] == 'w' || u->s[i] == 'f' || u->s[i] == 'd' ||
@@ -620,8 +632,9 @@ static void find_date(const depeche_engine *e, const char *text, const dp_token 
             }
             if (dp_date_month_of(&e->dates, text, t) && !(ti > 0 && (fold_is(keys, ti - 1, "en") || fold_is(keys, ti - 1, "debut") ||
                                            fold_is(keys, ti - 1, "fin") || fold_is(keys, ti - 1, "depuis") ||
-                                           fold_is(keys, ti - 1, "mi"))))
-                continue; /* a month name alone is a date only after "en", "début", "fin" */
+                                           fold_is(keys, ti - 1, "mi"))) &&
+                !(ti > 1 && fold_is(keys, ti - 1, "de") && fold_is(keys, ti - 2, "mois")))
+                continue; /* a month name alone is a date only after "en", "début", "fin", "mois de" */
             ev->date = d;
         } else {
             continue;

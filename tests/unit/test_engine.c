@@ -61,6 +61,11 @@ int main(void)
     CHECK(contains(load_error("abbreviation av.\nfrobnicate x\n"), "rules.txt:2: unknown kind 'frobnicate'"));
     CHECK(contains(load_error("\n\nboilerplate ^(abc\n"), "rules.txt:3: missing closing parenthesis (offset 17)"));
     CHECK(contains(load_error("month 13 brumaire\n"), "rules.txt:1: expected 'month N names...'"));
+    CHECK(contains(load_error("when 1 fortnight day le surlendemain\n"), "rules.txt:1: expected 'when SHIFT UNIT"));
+    CHECK(contains(load_error("\nwhen 13-40 holiday day la Saint-Glinglin\n"), "rules.txt:2: expected 'when SHIFT UNIT"));
+    CHECK(contains(load_error("when -2 day day\n"), "rules.txt:1: expected 'when SHIFT UNIT"));
+    CHECK(contains(load_error("when 2 day day un deux trois quatre cinq six sept\n"), "rules.txt:1: a phrase is empty, longer than 6 words"));
+    CHECK(!strcmp(load_error("when -2 day day l'avant-veille | deux jours avant\nnumber 3 trois\n"), ""));
     CHECK(contains(load_error("weekday 2\n"), "rules.txt:1: expected at least one name"));
     CHECK(contains(load_error("teasers\n"), "rules.txt:1: expected a pattern after 'teasers'"));
     CHECK(contains(load_error("title\n"), "rules.txt:1: expected at least one word"));
