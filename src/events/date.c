@@ -322,6 +322,16 @@ static int match_at(const dp_date_rules *r, const char *text, const dp_token *t,
             return 1;
         }
     }
+    /* "20 02 2014", "24 12 14": three numbers apart, none before or after them (a telephone
+     * number is five) */
+    if (i + 2 < n && t[i].kind == DP_TOK_NUMBER && t[i + 1].kind == DP_TOK_NUMBER &&
+        t[i + 2].kind == DP_TOK_NUMBER && !(i > 0 && t[i - 1].kind == DP_TOK_NUMBER) &&
+        !(i + 3 < n && t[i + 3].kind == DP_TOK_NUMBER) && (d = day_of(text, &t[i])) > 0 &&
+        (mo = number(text, &t[i + 1], 2)) > 0 && (y = year_of(text, &t[i + 2])) > 0 && valid(y, mo, d)) {
+        m->date = (dp_date){(int16_t)y, (int8_t)mo, (int8_t)d};
+        m->first = first, m->last = i + 2;
+        return 1;
+    }
     /* 24/01/2019 */
     if (i + 4 < n && (d = day_of(text, &t[i])) > 0 && text[t[i + 1].start] == '/' &&
         glued(&t[i + 1]) && (mo = number(text, &t[i + 2], 2)) > 0 && glued(&t[i + 2]) &&
@@ -439,6 +449,11 @@ size_t dp_date_day_month(const dp_date_rules *r, const char *text, const dp_toke
         if (i + 3 < n && glued(&toks[i + 3]) && text[toks[i + 3].start] == '/')
             return 0;
         used = 3;
+    } else if (toks[i].kind == DP_TOK_NUMBER && toks[i + 1].kind == DP_TOK_NUMBER &&
+               !(i > 0 && toks[i - 1].kind == DP_TOK_NUMBER) &&
+               !(i + 2 < n && toks[i + 2].kind == DP_TOK_NUMBER) &&
+               (mo = number(text, &toks[i + 1], 2)) >= 1 && mo <= 12) {
+        /* "le 17 02": a day and a month apart, nothing in figures around them */
     } else if (!(mo = (int)lookup(&r->months, text, &toks[i + 1]))) {
         return 0;
     }
@@ -452,6 +467,11 @@ size_t dp_date_day_month(const dp_date_rules *r, const char *text, const dp_toke
         return 0;
     *out = (dp_date){(int16_t)year, (int8_t)mo, (int8_t)d};
     return used;
+}
+
+int dp_date_weekday_of(const dp_date_rules *r, const char *text, const dp_token *t)
+{
+    return (int)lookup(&r->weekdays, text, t);
 }
 
 int dp_date_month_of(const dp_date_rules *r, const char *text, const dp_token *t)

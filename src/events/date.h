@@ -93,6 +93,8 @@ size_t dp_date_day_month(const dp_date_rules *r, const char *text, const dp_toke
 
 /* The month (1 to 12) the token names ("mai", "janv."), or 0. */
 int dp_date_month_of(const dp_date_rules *r, const char *text, const dp_token *t);
+/* The weekday a token names (1 Monday to 7), or 0. */
+int dp_date_weekday_of(const dp_date_rules *r, const char *text, const dp_token *t);
 
 /* Whether the token is a word of comparison ("compare" lines: "plus", "moins"), which makes a
  * date after "que" a point of comparison rather than a date of the event. */

@@ -617,6 +617,10 @@ static void find_date(const depeche_engine *e, const char *text, const dp_token 
                         (ti + 1 < end && dp_date_is_future_word(&e->dates, text, &toks[ti + 1]));
             if (!used)
                 used = dp_date_day_month(&e->dates, text, toks, end, ti, ref, ahead, &d);
+            /* "vendredi 1er mars": the weekday goes with the date after it */
+            if (!used && ti + 1 < end && dp_date_weekday_of(&e->dates, text, t) &&
+                (used = dp_date_day_month(&e->dates, text, toks, end, ti + 1, ref, ahead, &d)) > 0)
+                used++;
             if (used) {
                 ev->date = d;
                 best_dist = dist;
