@@ -133,3 +133,11 @@ void dp_lexicon_release(dp_lexicon *lx)
     }
     memset(lx, 0, sizeof *lx);
 }
+
+int dp_lexicon_set_byte(dp_lexicon *lx, const char *key, size_t len, int slot, uint8_t byte)
+{
+    uint32_t v = 0;
+    dp_lexicon_get(lx, key, len, &v);
+    v = (v & ~(0xFFu << (8 * slot))) | ((uint32_t)byte << (8 * slot));
+    return dp_lexicon_put(lx, key, len, v);
+}

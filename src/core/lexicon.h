@@ -28,6 +28,10 @@ int dp_lexicon_put(dp_lexicon *lx, const char *key, size_t len, uint32_t value);
 int dp_lexicon_get(const dp_lexicon *lx, const char *key, size_t len, uint32_t *value);
 void dp_lexicon_release(dp_lexicon *lx);
 
+/* Sets byte `slot` (0 to 3) of key's value to `byte`, keeping its other bytes: lists that give
+ * a word one small value per case or per type. Returns 0, or -1 as dp_lexicon_put. */
+int dp_lexicon_set_byte(dp_lexicon *lx, const char *key, size_t len, int slot, uint8_t byte);
+
 /* A lexicon over slots and keys that live elsewhere (an image compiled into the library, as
  * the gazetteer image holds them): nothing is copied until a put changes it. The memory
  * must outlive the lexicon. */

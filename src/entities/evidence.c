@@ -45,6 +45,29 @@ static int type_index(const char *s, size_t n)
 
 static const uint8_t entity_type_of[DP_EVIDENCE_TYPES] = {DP_PERSON, DP_ORG, DP_PLACE};
 
+/* Puts the folded words of args into lx: with type >= 0, the weight for that type beside the
+ * other types' (one signed byte each); else 1. Returns 1, or a negative status with err filled. */
+static int put_words(dp_lexicon *lx, const char *args, size_t len, int type, int weight,
+                     const char *path, unsigned long line, depeche_error *err)
+{
+    const char *f;
+    size_t fl;
+    int any = 0;
+    while (dp_next_field(&args, &len, &f, &fl)) {
+        char key[DP_KEY_MAX];
+        size_t k = dp_fold_key(f, fl, key, sizeof key);
+        if (k == (size_t)-1 || !k)
+            return dp_fail(err, DEPECHE_ERR_DATA, path, line, 0, "word too long: '%.*s'", (int)fl, f);
+        if (type < 0 ? dp_lexicon_put(lx, key, k, 1)
+                     : dp_lexicon_set_byte(lx, key, k, type, (uint8_t)(int8_t)weight))
+            return dp_fail(err, DEPECHE_ERR_NOMEM, path, line, 0, "out of memory");
+        any = 1;
+    }
+    if (!any)
+        return dp_fail(err, DEPECHE_ERR_DATA, path, line, 0, "expected at least one word");
+    return 1;
+}
+
 int dp_evidence_load(dp_evidence_rules *r, const char *kind, size_t kind_len, const char *args,
                      size_t len, const char *path, unsigned long line, depeche_error *err)
 {
@@ -60,21 +83,8 @@ int dp_evidence_load(dp_evidence_rules *r, const char *kind, size_t kind_len, co
         r->threshold = weight;
         return 1;
     }
-    if (fl && dp_word_is(f, fl, "auxiliary")) {
-        int any = 0;
-        while (dp_next_field(&args, &len, &w, &wl)) {
-            char key[DP_KEY_MAX];
-            size_t k = dp_fold_key(w, wl, key, sizeof key);
-            if (k == (size_t)-1 || !k)
-                return dp_fail(err, DEPECHE_ERR_DATA, path, line, 0, "word too long: '%.*s'", (int)wl, w);
-            if (dp_lexicon_put(&r->auxiliaries, key, k, 1))
-                return dp_fail(err, DEPECHE_ERR_NOMEM, path, line, 0, "out of memory");
-            any = 1;
-        }
-        if (!any)
-            return dp_fail(err, DEPECHE_ERR_DATA, path, line, 0, "expected at least one lemma");
-        return 1;
-    }
+    if (fl && dp_word_is(f, fl, "auxiliary"))
+        return put_words(&r->auxiliaries, args, len, -1, 0, path, line, err);
     int type = fl ? type_index(f, fl) : -1;
     if (type < 0 || !dp_next_field(&args, &len, &w, &wl) || !parse_weight(w, wl, &weight) ||
         weight < -120 || weight > 120 || !dp_next_field(&args, &len, &f, &fl))
@@ -94,22 +104,7 @@ int dp_evidence_load(dp_evidence_rules *r, const char *kind, size_t kind_len, co
         return dp_fail(err, DEPECHE_ERR_DATA, path, line, 0,
                        "unknown place '%.*s': expected before, after, apposition, of, subject, "
                        "object or listed", (int)fl, f);
-    int any = 0;
-    while (dp_next_field(&args, &len, &f, &fl)) {
-        char key[DP_KEY_MAX];
-        size_t k = dp_fold_key(f, fl, key, sizeof key);
-        if (k == (size_t)-1 || !k)
-            return dp_fail(err, DEPECHE_ERR_DATA, path, line, 0, "word too long: '%.*s'", (int)fl, f);
-        uint32_t v = 0;
-        dp_lexicon_get(&r->words[place], key, k, &v);
-        v = (v & ~(0xFFu << (8 * type))) | ((uint32_t)(uint8_t)(int8_t)weight << (8 * type));
-        if (dp_lexicon_put(&r->words[place], key, k, v))
-            return dp_fail(err, DEPECHE_ERR_NOMEM, path, line, 0, "out of memory");
-        any = 1;
-    }
-    if (!any)
-        return dp_fail(err, DEPECHE_ERR_DATA, path, line, 0, "expected at least one word");
-    return 1;
+    return put_words(&r->words[place], args, len, type, weight, path, line, err);
 }
 
 void dp_evidence_release(dp_evidence_rules *r)

@@ -57,8 +57,7 @@ int dp_word_classes_load(dp_lexicon *lx, const char *args, size_t len, const cha
             return dp_fail(err, DEPECHE_ERR_DATA, path, line, 0,
                            "'%.*s' already has class %c (a word reads the same without its accents)",
                            (int)fl, f, (char)had);
-        v = (v & ~(0xFFu << (8 * slot))) | ((uint32_t)cls << (8 * slot));
-        if (dp_lexicon_put(lx, key, k, v))
+        if (dp_lexicon_set_byte(lx, key, k, slot, cls))
             return dp_fail(err, DEPECHE_ERR_NOMEM, path, line, 0, "out of memory");
         any = 1;
     }

@@ -28,21 +28,31 @@ static inline const char *data_file_error(const char *path, int gazetteer)
     return msg;
 }
 
-/* An engine with the defaults and `lines` as one more pattern file (written to a temporary
- * file); NULL with err filled when it does not load. The caller frees it. */
-static inline depeche_engine *engine_with_patterns(const char *lines, depeche_error *err)
+/* An engine with the defaults and `lines` as one more data file (written to a temporary
+ * file): a gazetteer, or a pattern file; NULL with err filled when it does not load. The
+ * caller frees it. */
+static inline depeche_engine *engine_with_file(const char *lines, int gazetteer, depeche_error *err)
 {
-    char path[] = "/tmp/depeche-patterns-XXXXXX";
+    char path[] = "/tmp/depeche-data-XXXXXX";
     int fd = mkstemp(path);
     if (fd < 0)
         return NULL;
     ssize_t wrote = write(fd, lines, strlen(lines));
     close(fd);
     const char *paths[] = {path};
-    depeche_engine_options o = {.pattern_paths = paths, .n_pattern_paths = 1};
+    depeche_engine_options o = {0};
+    if (gazetteer)
+        o.gazetteer_paths = paths, o.n_gazetteer_paths = 1;
+    else
+        o.pattern_paths = paths, o.n_pattern_paths = 1;
     depeche_engine *e = wrote == (ssize_t)strlen(lines) ? depeche_engine_new(&o, err) : NULL;
     unlink(path);
     return e;
+}
+
+static inline depeche_engine *engine_with_patterns(const char *lines, depeche_error *err)
+{
+    return engine_with_file(lines, 0, err);
 }
 
 #endif

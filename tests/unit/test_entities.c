@@ -53,6 +53,17 @@ static const char *data_error(const char *content, int gazetteer)
     return colon ? colon + 1 : msg; /* drop the temporary path */
 }
 
+/* Extracts `text` with an engine given one more data file holding `content` (a gazetteer, or
+ * patterns); the caller frees the document and *made. */
+static depeche_document *extract_with(const char *content, int gazetteer, const char *text,
+                                      depeche_engine **made)
+{
+    depeche_error err;
+    *made = engine_with_file(content, gazetteer, &err);
+    depeche_input in = {.text = text, .length = strlen(text)};
+    return *made ? depeche_extract(*made, &in, &err) : NULL;
+}
+
 static const char *gazetteer_error(const char *content)
 {
     return data_error(content, 1);
@@ -119,43 +130,25 @@ int main(int argc, char **argv)
 
     /* a user's evidence types a name the defaults leave alone: "la boulangerie X" */
     {
-        char path[] = "/tmp/depeche-pat-XXXXXX";
-        int fd = mkstemp(path);
-        const char *line = "evidence ORG 1 before boulangerie\n";
-        CHECK(fd >= 0 && write(fd, line, strlen(line)) > 0);
-        close(fd);
-        const char *p = path;
-        depeche_engine_options o = {.pattern_paths = &p, .n_pattern_paths = 1};
-        depeche_engine *e = depeche_engine_new(&o, &err);
-        const char *text = "La boulangerie Tarvelo ferme.";
-        depeche_input in = {.text = text, .length = strlen(text)};
-        depeche_document *doc = e ? depeche_extract(e, &in, &err) : NULL;
+        depeche_engine *e = NULL;
+        depeche_document *doc = extract_with("evidence ORG 1 before boulangerie\n", 0,
+                                             "La boulangerie Tarvelo ferme.", &e);
         CHECK(doc && doc->n_entities == 1 && !strcmp(doc->entities[0].name, "Tarvelo") &&
               !strcmp(doc->entities[0].source, "context"));
         depeche_document_free(doc);
         depeche_engine_free(e);
-        unlink(path);
     }
 
     /* a user's entry overrides a default one: Amazon the river */
     {
-        char path[] = "/tmp/depeche-gaz-XXXXXX";
-        int fd = mkstemp(path);
-        const char *line = "Amazone\tPLACE\tAmazon\n";
-        CHECK(fd >= 0 && write(fd, line, strlen(line)) > 0);
-        close(fd);
-        const char *p = path;
-        depeche_engine_options o = {.gazetteer_paths = &p, .n_gazetteer_paths = 1};
-        depeche_engine *e = depeche_engine_new(&o, &err);
-        const char *text = "Le débit de l'Amazon baisse.";
-        depeche_input in = {.text = text, .length = strlen(text)};
-        depeche_document *doc = e ? depeche_extract(e, &in, &err) : NULL;
+        depeche_engine *e = NULL;
+        depeche_document *doc = extract_with("Amazone\tPLACE\tAmazon\n", 1,
+                                             "Le débit de l'Amazon baisse.", &e);
         CHECK(doc && doc->n_entities == 1 && !strcmp(doc->entities[0].type, "PLACE") &&
               !strcmp(doc->entities[0].name, "Amazon") && doc->entities[0].canonical &&
               !strcmp(doc->entities[0].canonical, "Amazone"));
         depeche_document_free(doc);
         depeche_engine_free(e);
-        unlink(path);
     }
     depeche_engine_free(engine);
     return check_report();
