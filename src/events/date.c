@@ -657,8 +657,15 @@ size_t dp_date_phrase_at(const dp_date_rules *r, const char *text, const dp_toke
     const dp_date_phrase *best = NULL;
     size_t best_len = 0;
     int count = 0, weekday = 0;
-    if (ref.year <= 0)
+    if (ref.year <= 0 || !r->n_phrases)
         return 0;
+    /* the folded words a phrase can cover, once */
+    char key[DP_DATE_PHRASE_WORDS][24];
+    size_t key_len[DP_DATE_PHRASE_WORDS];
+    for (size_t w = 0; w < DP_DATE_PHRASE_WORDS && i + w < n; w++) {
+        const dp_token *t = &toks[i + w];
+        key_len[w] = dp_fold_key(text + t->start, t->end - t->start, key[w], sizeof key[w]);
+    }
     for (size_t k = 0; k < r->n_phrases; k++) {
         const dp_date_phrase *p = &r->phrases[k];
         if (p->n_words <= best_len || i + p->n_words > n)
@@ -674,9 +681,8 @@ size_t dp_date_phrase_at(const dp_date_rules *r, const char *text, const dp_toke
                 ok = (wd = (int)lookup(&r->weekdays, text, t)) > 0;
                 continue;
             }
-            char key[64];
-            size_t kl = dp_fold_key(text + t->start, t->end - t->start, key, sizeof key);
-            ok = kl != (size_t)-1 && kl == strlen(p->words[w]) && !memcmp(key, p->words[w], kl);
+            ok = key_len[w] != (size_t)-1 && key_len[w] == strlen(p->words[w]) &&
+                 !memcmp(key[w], p->words[w], key_len[w]);
         }
         if (ok)
             best = p, best_len = p->n_words, count = c, weekday = wd;

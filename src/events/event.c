@@ -549,6 +549,11 @@ static int tense_before(const depeche_engine *e, const char *text, const dp_toke
             return 0;
         if (n == (size_t)-1 || !n)
             continue;
+        /* the parts of speech first (no lemma to decode): most words are no verb */
+        uint32_t tags = dp_morpho_tags(&e->syntax.morpho, low, n, dp_hash_bytes(low, n));
+        const uint32_t verbal = (1u << DP_VERB) | (1u << DP_AUX);
+        if (!(tags & verbal) || (tags & ~(verbal | (1u << DP_ADJ))))
+            continue;
         dp_reading r[8];
         size_t got = dp_morpho_readings(&e->syntax.morpho, low, n, r, DP_ARRAY_LEN(r));
         int verb = 0, other = 0, infinitive = 0, participle = 0, ahead = 0, past = 0;
