@@ -442,6 +442,15 @@ size_t dp_date_day_month(const dp_date_rules *r, const char *text, const dp_toke
     size_t used = 2;
     if (ref.year <= 0 || !ref.month || i + 1 >= n || !(d = day_number(text, &toks[i])))
         return 0;
+    /* "du 3 au 5 mars": an interval starts on its first day, in the month of its last */
+    size_t end_used;
+    dp_date last;
+    if (i + 3 < n && toks[i + 1].end - toks[i + 1].start == 2 && !memcmp(text + toks[i + 1].start, "au", 2) &&
+        (end_used = dp_date_day_month(r, text, toks, n, i + 2, ref, forward, &last)) > 0 &&
+        d <= last.day) {
+        *out = (dp_date){last.year, last.month, (int8_t)d};
+        return 2 + end_used;
+    }
     if (i + 2 < n && toks[i + 1].kind != DP_TOK_WORD && glued(&toks[i + 1]) && glued(&toks[i + 2]) &&
         text[toks[i + 1].start] == '/' && toks[i + 1].end - toks[i + 1].start == 1 &&
         toks[i + 2].kind == DP_TOK_NUMBER && (mo = number(text, &toks[i + 2], 2)) >= 1 && mo <= 12) {
