@@ -580,8 +580,65 @@ static int tense_before(const depeche_engine *e, const char *text, const dp_toke
     return 0;
 }
 
-/* The event's date: a date mention of the sentence closest to the trigger, else a relative
- * word ("hier", "lundi", "en janvier"). */
+/* The date told at token ti of toks[0..end) without a complete date's words: a phrase ("la
+ * veille", "il y a trois mois", "Noël"), and where `words` allows it, a month and a year, a day
+ * and a month ("le 3 mars", "vendredi 1er mars", "le 17/02"), a season ("cet été"), or a word
+ * ("hier", "lundi", "en janvier"), placed from ref in the direction the verb it hangs on gives
+ * (`forward`: the sentence tells what is to come). Returns the tokens used, or 0. */
+static size_t date_at(const depeche_engine *e, const char *text, const dp_token *toks,
+                      const dp_token_keys *keys, size_t end, size_t ti, dp_date ref, int forward,
+                      int words, dp_date *d)
+{
+    /* the direction of a bare date: the verb it hangs on ("a annoncé mercredi", "partira
+     * lundi"), "prochain" after it, else the sentence's */
+    int verb = tense_before(e, text, toks, keys, ti);
+    int ahead = verb > 0 || (!verb && forward) ||
+                (ti + 1 < end && dp_date_is_future_word(&e->dates, text, &toks[ti + 1]));
+    size_t used = dp_date_phrase_at(&e->dates, text, toks, end, ti, ref, ahead, d);
+    if (used || !words)
+        return used;
+    const dp_token *t = &toks[ti];
+    if ((used = dp_date_month_year(&e->dates, text, toks, end, ti, d)) > 0 ||
+        (used = dp_date_day_month(&e->dates, text, toks, end, ti, ref, ahead, d)) > 0)
+        return used;
+    /* "vendredi 1er mars": the weekday goes with the date after it */
+    if (ti + 1 < end && dp_date_weekday_of(&e->dates, text, t) &&
+        (used = dp_date_day_month(&e->dates, text, toks, end, ti + 1, ref, ahead, d)) > 0)
+        return used + 1;
+    if (season_at(e, text, toks, keys, end, ti, ref, ahead, d))
+        return 1; /* "au printemps dernier", "cet été", "l'hiver prochain" */
+    if (!dp_date_relative(&e->dates, text, t, ref, ahead, d))
+        return 0;
+    /* a month name alone is a date only after "en", "début", "fin", "depuis", "mi", "mois de" */
+    if (dp_date_month_of(&e->dates, text, t) &&
+        !(ti > 0 && (fold_is(keys, ti - 1, "en") || fold_is(keys, ti - 1, "debut") ||
+                     fold_is(keys, ti - 1, "fin") || fold_is(keys, ti - 1, "depuis") ||
+                     fold_is(keys, ti - 1, "mi"))) &&
+        !(ti > 1 && fold_is(keys, ti - 1, "de") && fold_is(keys, ti - 2, "mois")))
+        return 0;
+    return 1;
+}
+
+/* Does the sentence toks[from..end) tell what is to come: a "future" word of dates.txt? */
+static int future_sentence(const depeche_engine *e, const char *text, const dp_token *toks,
+                           size_t from, size_t end)
+{
+    for (size_t ti = from; ti < end; ti++)
+        if (dp_date_is_future_word(&e->dates, text, &toks[ti]))
+            return 1;
+    return 0;
+}
+
+size_t dp_event_date_at(const struct depeche_engine *e, const char *text, const dp_token *toks,
+                        const dp_token_keys *keys, size_t n, size_t ti, dp_date ref, dp_date *d)
+{
+    if (compared_date(e, text, toks, keys, ti))
+        return 0;
+    return date_at(e, text, toks, keys, n, ti, ref, future_sentence(e, text, toks, 0, n), 1, d);
+}
+
+/* The event's date: a date mention of the sentence closest to the trigger, else a date told
+ * otherwise (date_at). */
 static void find_date(const depeche_engine *e, const char *text, const dp_token *toks,
                       const dp_token_keys *keys, const units *u, size_t trigger,
                       const dp_mentions *m, dp_date ref, dp_event *ev)
@@ -589,69 +646,27 @@ static void find_date(const depeche_engine *e, const char *text, const dp_token 
     size_t best_dist = (size_t)-1;
     size_t end = u->n ? u->last[u->n - 1] + 1 : 0;
     /* a day or month named in a sentence about what is to come is the next one */
-    int forward = trigger < u->n && told_ahead(e, text, toks, keys, u->first[trigger], 1);
-    for (size_t ti = u->n ? u->first[0] : 0; ti < end && !forward; ti++)
-        forward = dp_date_is_future_word(&e->dates, text, &toks[ti]);
+    int forward = (trigger < u->n && told_ahead(e, text, toks, keys, u->first[trigger], 1)) ||
+                  future_sentence(e, text, toks, u->n ? u->first[0] : 0, end);
     for (size_t i = 0; i < u->n; i++) {
         size_t dist = i > trigger ? i - trigger : trigger - i;
         if (dist >= best_dist || compared_date(e, text, toks, keys, u->first[i]))
             continue;
         dp_date d;
-        size_t said;
-        if (u->mention[i] < 0 &&
-            (said = dp_date_phrase_at(&e->dates, text, toks, end, u->first[i], ref,
-                                      tense_before(e, text, toks, keys, u->first[i]) > 0 || forward, &d))) {
-            /* "la veille", "il y a trois mois", "le mois prochain", "Noël" */
-            ev->date = d;
-            best_dist = dist;
-            ev->has_date = ev->date_from_text = 1;
-            ev->date_cp_start = toks[u->first[i]].cp_start;
-            ev->date_cp_end = toks[u->first[i] + said - 1].cp_end;
+        size_t used = 0;
+        if (u->s[i] == 'D' && u->mention[i] >= 0 && dp_date_parse_iso(m->items[u->mention[i]].date, &d))
+            used = u->last[i] - u->first[i] + 1;
+        else if (u->mention[i] < 0)
+            /* e: the season in "cet été", not the verb */
+            used = date_at(e, text, toks, keys, end, u->first[i], ref, forward,
+                           u->s[i] == 'w' || u->s[i] == 'f' || u->s[i] == 'd' || u->s[i] == 'e', &d);
+        if (!used)
             continue;
-        }
-        if (u->s[i] == 'D' && u->mention[i] >= 0 && dp_date_parse_iso(m->items[u->mention[i]].date, &d)) {
-            ev->date = d;
-        } else if (u->s[i] == 'w' || u->s[i] == 'f' || u->s[i] == 'd' ||
-                   u->s[i] == 'e') { /* e: the season in "cet été", not the verb */
-            const dp_token *t = &toks[u->first[i]];
-            size_t ti = u->first[i], used = dp_date_month_year(&e->dates, text, toks, end, ti, &d);
-            /* the direction of a bare date: the verb it hangs on ("a annoncé mercredi", "partira
-             * lundi"), "prochain" after it, else the sentence's */
-            int verb = tense_before(e, text, toks, keys, ti);
-            int ahead = verb > 0 || (!verb && forward) ||
-                        (ti + 1 < end && dp_date_is_future_word(&e->dates, text, &toks[ti + 1]));
-            if (!used)
-                used = dp_date_day_month(&e->dates, text, toks, end, ti, ref, ahead, &d);
-            /* "vendredi 1er mars": the weekday goes with the date after it */
-            if (!used && ti + 1 < end && dp_date_weekday_of(&e->dates, text, t) &&
-                (used = dp_date_day_month(&e->dates, text, toks, end, ti + 1, ref, ahead, &d)) > 0)
-                used++;
-            if (used) {
-                ev->date = d;
-                best_dist = dist;
-                ev->has_date = ev->date_from_text = 1;
-                ev->date_cp_start = t->cp_start;
-                ev->date_cp_end = toks[ti + used - 1].cp_end;
-                continue;
-            }
-            if (season_at(e, text, toks, keys, end, ti, ref, ahead, &d)) {
-                /* "au printemps dernier", "cet été", "l'hiver prochain" */
-            } else if (!dp_date_relative(&e->dates, text, t, ref, ahead, &d)) {
-                continue;
-            }
-            if (dp_date_month_of(&e->dates, text, t) && !(ti > 0 && (fold_is(keys, ti - 1, "en") || fold_is(keys, ti - 1, "debut") ||
-                                           fold_is(keys, ti - 1, "fin") || fold_is(keys, ti - 1, "depuis") ||
-                                           fold_is(keys, ti - 1, "mi"))) &&
-                !(ti > 1 && fold_is(keys, ti - 1, "de") && fold_is(keys, ti - 2, "mois")))
-                continue; /* a month name alone is a date only after "en", "début", "fin", "mois de" */
-            ev->date = d;
-        } else {
-            continue;
-        }
+        ev->date = d;
         best_dist = dist;
         ev->has_date = ev->date_from_text = 1;
         ev->date_cp_start = toks[u->first[i]].cp_start;
-        ev->date_cp_end = toks[u->last[i]].cp_end;
+        ev->date_cp_end = toks[u->first[i] + used - 1].cp_end;
     }
 }
 
