@@ -204,6 +204,43 @@ static int names_in(const dp_mentions *m, size_t from, uint32_t start, uint32_t 
     return kinds;
 }
 
+/* The dates a sentence tells without a complete date ("hier", "le 3 mars", "la veille", "il y a
+ * trois mois"), resolved from ref: DATE mentions beside those of mentions[from..), so that the
+ * entities list every time the article names. */
+static int note_told_dates(const depeche_engine *e, const char *text, const dp_token *toks, size_t n,
+                           const dp_token_keys *keys, dp_date ref, uint32_t line, size_t from,
+                           dp_mentions *m)
+{
+    uint8_t taken[DP_MAX_SENTENCE_TOKENS] = {0};
+    for (size_t k = from; k < m->n; k++)
+        for (size_t ti = 0; ti < n; ti++)
+            taken[ti] |= toks[ti].start < m->items[k].end && toks[ti].end > m->items[k].start;
+    for (size_t ti = 0; ti < n;) {
+        dp_date d;
+        /* a capital inside a sentence starts a name: "Sam" is no "sam." (samedi) */
+        int named = (toks[ti].flags & DP_TF_CAPITALIZED) && !(toks[ti].flags & DP_TF_SENTENCE_START);
+        size_t used = taken[ti] || named || toks[ti].kind == DP_TOK_PUNCT
+                          ? 0
+                          : dp_event_date_at(e, text, toks, keys, n, ti, ref, &d);
+        for (size_t k = ti; k < ti + used; k++)
+            used = taken[k] ? 0 : used;
+        if (!used) {
+            ti++;
+            continue;
+        }
+        dp_mention x = {.start = toks[ti].start, .end = toks[ti + used - 1].end,
+                        .cp_start = toks[ti].cp_start, .cp_end = toks[ti + used - 1].cp_end,
+                        .type = DP_DATE, .source = DP_FROM_TOLD_DATE, .entry = -1, .rule = -1,
+                        .alias_of = -1, .entity = -1, .line = line};
+        if (!dp_date_iso(d, x.date))
+            return 0;
+        if (DP_PUSH(m->items, m->n, m->cap, x))
+            return DEPECHE_ERR_NOMEM;
+        ti += used;
+    }
+    return 0;
+}
+
 static int process_text(depeche_document *doc, const depeche_engine *e, const dp_text *t,
                         const dp_layout *layout, dp_token *toks, dp_match_data *md,
                         dp_mentions *mentions, trigger_sentences *triggers, text_dates *dates)
@@ -224,6 +261,11 @@ static int process_text(depeche_document *doc, const depeche_engine *e, const dp
             doc->n_tokens += n;
             size_t names_before = mentions->n;
             rc = dp_match_sentence(e, t->norm, toks, n, (uint32_t)i, keys, md, mentions);
+            /* dates told otherwise than in full, where the article says when it was written */
+            dp_date told_from = l->teaser >= 0 ? layout->teasers[l->teaser].date : doc->published;
+            if (!rc && told_from.year > 0)
+                rc = note_told_dates(e, t->norm, toks, n, keys, told_from, (uint32_t)i, names_before,
+                                     mentions);
             if (dates && l->teaser < 0 && dp_line_has_events((enum dp_line_kind)l->kind)) {
                 note_dates(e, t->norm, toks, n, !seen_sentence, (long)i == layout->title_line, dates);
                 seen_sentence = 1;
@@ -623,7 +665,8 @@ static int build_entities(depeche_document *doc, const depeche_engine *e, const 
     /* an entity is as sure as its surest mention; a repeated surname or word says nothing */
     static const uint8_t sureness[] = {[DP_FROM_GAZETTEER] = 0, [DP_FROM_RULE] = 1,
                                        [DP_FROM_ACRONYM] = 1, [DP_FROM_DATE] = 1,
-                                       [DP_FROM_CONTEXT] = 2, [DP_FROM_SURNAME] = 3};
+                                       [DP_FROM_CONTEXT] = 2, [DP_FROM_SURNAME] = 3,
+                                       [DP_FROM_TOLD_DATE] = 1};
     static const char *const source_names[] = {"gazetteer", "pattern", "context", "pattern"};
     uint8_t *surest = malloc(ents->n);
     if (!surest)

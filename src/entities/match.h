@@ -57,7 +57,9 @@ enum dp_mention_source {
     DP_FROM_ACRONYM,
     DP_FROM_DATE,
     DP_FROM_SURNAME,
-    DP_FROM_CONTEXT /* a name no list or rule knows, typed by the evidence around it */
+    DP_FROM_CONTEXT, /* a name no list or rule knows, typed by the evidence around it */
+    DP_FROM_TOLD_DATE /* a date told otherwise than in full ("hier", "le 3 mars"): its value
+                       * depends on the verb, which an event reads again */
 };
 
 typedef struct dp_mention {

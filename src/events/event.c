@@ -654,8 +654,12 @@ static void find_date(const depeche_engine *e, const char *text, const dp_token 
             continue;
         dp_date d;
         size_t used = 0;
-        if (u->s[i] == 'D' && u->mention[i] >= 0 && dp_date_parse_iso(m->items[u->mention[i]].date, &d))
+        int told = u->mention[i] >= 0 && m->items[u->mention[i]].source == DP_FROM_TOLD_DATE;
+        if (u->s[i] == 'D' && u->mention[i] >= 0 && !told &&
+            dp_date_parse_iso(m->items[u->mention[i]].date, &d))
             used = u->last[i] - u->first[i] + 1;
+        else if (told) /* "hier", "le 3 mars": read again with the event's own verb */
+            used = date_at(e, text, toks, keys, end, u->first[i], ref, forward, 1, &d);
         else if (u->mention[i] < 0)
             /* e: the season in "cet été", not the verb */
             used = date_at(e, text, toks, keys, end, u->first[i], ref, forward,

@@ -113,6 +113,22 @@ int main(int argc, char **argv)
         dp_gazetteer_release(&g);
     }
 
+    /* dates told otherwise than in full are entities too, once the article is dated: "hier",
+     * "lundi" ahead after a future, "la veille", "il y a trois mois"; never "Sam" of Sam Altman */
+    {
+        const char *text = "Orange a racheté Zorvania hier. Sam Altman partira lundi. "
+                           "La veille, il y a trois mois, rien.";
+        depeche_input in = {.text = text, .length = strlen(text), .published = "2023-11-20"};
+        depeche_document *doc = depeche_extract(engine, &in, &err);
+        char got[512] = "";
+        for (size_t i = 0, used = 0; doc && i < doc->n_entities; i++)
+            if (!strcmp(doc->entities[i].type, "DATE"))
+                used += (size_t)snprintf(got + used, sizeof got - used, "%s%s×%zu", used ? " " : "",
+                                         doc->entities[i].name, doc->entities[i].n_mentions);
+        CHECK_STR(got, "2023-11-19×2 2023-11-27×1 2023-08-20×1");
+        depeche_document_free(doc);
+    }
+
     /* evidence lines that are wrong say where and why */
     CHECK_STR(data_error("evidence ORG 1.5 before cabinet\nevidence threshold 2\n", 0), "");
     CHECK_STR(data_error("evidence COMPANY 1 before cabinet\n", 0),
