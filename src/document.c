@@ -215,28 +215,15 @@ static int note_told_dates(const depeche_engine *e, const char *text, const dp_t
     for (size_t k = from; k < m->n; k++)
         for (size_t ti = 0; ti < n; ti++)
             taken[ti] |= toks[ti].start < m->items[k].end && toks[ti].end > m->items[k].start;
-    for (size_t ti = 0; ti < n;) {
-        dp_date d;
-        /* a capital inside a sentence starts a name: "Sam" is no "sam." (samedi) */
-        int named = (toks[ti].flags & DP_TF_CAPITALIZED) && !(toks[ti].flags & DP_TF_SENTENCE_START);
-        size_t used = taken[ti] || named || toks[ti].kind == DP_TOK_PUNCT
-                          ? 0
-                          : dp_event_date_at(e, text, toks, keys, n, ti, ref, &d);
-        for (size_t k = ti; k < ti + used; k++)
-            used = taken[k] ? 0 : used;
-        if (!used) {
-            ti++;
-            continue;
-        }
-        dp_mention x = {.start = toks[ti].start, .end = toks[ti + used - 1].end,
-                        .cp_start = toks[ti].cp_start, .cp_end = toks[ti + used - 1].cp_end,
-                        .type = DP_DATE, .source = DP_FROM_TOLD_DATE, .entry = -1, .rule = -1,
-                        .alias_of = -1, .entity = -1, .line = line};
-        if (!dp_date_iso(d, x.date))
-            return 0;
-        if (DP_PUSH(m->items, m->n, m->cap, x))
+    dp_told_date told[64];
+    size_t found = dp_event_told_dates(e, text, toks, keys, n, taken, ref, told, DP_ARRAY_LEN(told));
+    for (size_t i = 0; i < found; i++) {
+        const dp_token *first = &toks[told[i].first], *last = &toks[told[i].first + told[i].count - 1];
+        dp_mention x = {.start = first->start, .end = last->end, .cp_start = first->cp_start,
+                        .cp_end = last->cp_end, .type = DP_DATE, .source = DP_FROM_TOLD_DATE,
+                        .entry = -1, .rule = -1, .alias_of = -1, .entity = -1, .line = line};
+        if (dp_date_iso(told[i].date, x.date) && DP_PUSH(m->items, m->n, m->cap, x))
             return DEPECHE_ERR_NOMEM;
-        ti += used;
     }
     return 0;
 }

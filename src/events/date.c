@@ -19,6 +19,7 @@ static size_t ascii_lower(const char *s, size_t n, char *out, size_t cap)
 }
 
 static int valid(int y, int m, int d);
+static int key_in(const dp_lexicon *lx, const char *key, size_t len);
 
 static const char *const unit_names[] = {"day",     "week",    "month",        "year",
                                          "holiday", "week-of", "weekday-after"};
@@ -97,7 +98,20 @@ static int load_phrases(dp_date_rules *r, const char *args, size_t len, const ch
             return dp_fail(err, DEPECHE_ERR_DATA, path, line, 0,
                            "a phrase is empty, longer than %d words, or has a word over 23 bytes",
                            DP_DATE_PHRASE_WORDS);
-        if (DP_PUSH(r->phrases, r->n_phrases, r->phrases_cap, p))
+        /* chained by first word, so that a token meets only the phrases it can start */
+        uint32_t head = 0;
+        size_t first_len = strlen(p.words[0]);
+        dp_lexicon_get(&r->phrase_heads, p.words[0], first_len, &head);
+        p.next = head;
+        for (size_t w = p.n_words > 1; w < p.n_words; w++) {
+            size_t wl = strlen(p.words[w]);
+            if ((wl >= 3 || p.n_words == 1) && strcmp(p.words[w], "#") && strcmp(p.words[w], "@") &&
+                dp_lexicon_put(&r->anchors, p.words[w], wl, 1))
+                return dp_fail(err, DEPECHE_ERR_NOMEM, path, line, 0, "out of memory");
+        }
+        if (DP_PUSH(r->phrases, r->n_phrases, r->phrases_cap, p) ||
+            dp_lexicon_put(&r->phrase_heads, p.words[0], first_len, (uint32_t)r->n_phrases) ||
+            dp_lexicon_put(&r->starts, p.words[0], first_len, 1))
             return dp_fail(err, DEPECHE_ERR_NOMEM, path, line, 0, "out of memory");
         args += plen + (bar != NULL);
         len -= plen + (bar != NULL);
@@ -154,7 +168,11 @@ int dp_date_rules_load(dp_date_rules *r, const char *kind, size_t kind_len, cons
             return dp_fail(err, DEPECHE_ERR_DATA, path, line, 0, "name too long");
         if (kl && key[kl - 1] == '.')
             kl--;
-        if (dp_lexicon_put(lx, key, kl, (uint32_t)value))
+        int dated = lx == &r->months || lx == &r->weekdays || lx == &r->relative || lx == &r->seasons;
+        if (dp_lexicon_put(lx, key, kl, (uint32_t)value) ||
+            (lx != &r->today && lx != &r->future && lx != &r->compare &&
+             dp_lexicon_put(&r->starts, key, kl, 1)) ||
+            (dated && dp_lexicon_put(&r->anchors, key, kl, 1)))
             return dp_fail(err, DEPECHE_ERR_NOMEM, path, line, 0, "out of memory");
         any = 1;
     }
@@ -174,6 +192,9 @@ void dp_date_rules_release(dp_date_rules *r)
     dp_lexicon_release(&r->compare);
     dp_lexicon_release(&r->seasons);
     dp_lexicon_release(&r->numbers);
+    dp_lexicon_release(&r->starts);
+    dp_lexicon_release(&r->phrase_heads);
+    dp_lexicon_release(&r->anchors);
     free(r->phrases);
     memset(r, 0, sizeof *r);
 }
@@ -666,36 +687,51 @@ size_t dp_date_phrase_at(const dp_date_rules *r, const char *text, const dp_toke
     const dp_date_phrase *best = NULL;
     size_t best_len = 0;
     int count = 0, weekday = 0;
-    if (ref.year <= 0 || !r->n_phrases)
+    if (ref.year <= 0 || !r->n_phrases || i >= n)
         return 0;
-    /* the folded words a phrase can cover, once */
+    /* the folded words a phrase can cover, folded when first compared */
     char key[DP_DATE_PHRASE_WORDS][24];
     size_t key_len[DP_DATE_PHRASE_WORDS];
-    for (size_t w = 0; w < DP_DATE_PHRASE_WORDS && i + w < n; w++) {
-        const dp_token *t = &toks[i + w];
-        key_len[w] = dp_fold_key(text + t->start, t->end - t->start, key[w], sizeof key[w]);
-    }
-    for (size_t k = 0; k < r->n_phrases; k++) {
-        const dp_date_phrase *p = &r->phrases[k];
-        if (p->n_words <= best_len || i + p->n_words > n)
-            continue;
-        int ok = 1, c = 0, wd = 0;
-        for (size_t w = 0; w < p->n_words && ok; w++) {
-            const dp_token *t = &toks[i + w];
-            if (!strcmp(p->words[w], "#")) {
-                ok = (c = count_of(r, text, t)) > 0;
+    int folded[DP_DATE_PHRASE_WORDS] = {0};
+    /* the phrases the first token can start: by its word, as a number ("#"), as a weekday ("@") */
+    uint32_t heads[3] = {0, 0, 0};
+    key_len[0] = dp_fold_key(text + toks[i].start, toks[i].end - toks[i].start, key[0], sizeof key[0]);
+    folded[0] = 1;
+    if (key_len[0] == (size_t)-1 || !key_len[0])
+        return 0;
+    dp_lexicon_get(&r->phrase_heads, key[0], key_len[0], &heads[0]);
+    if ((toks[i].kind == DP_TOK_NUMBER && number(text, &toks[i], 3) > 0) || key_in(&r->numbers, key[0], key_len[0]))
+        dp_lexicon_get(&r->phrase_heads, "#", 1, &heads[1]);
+    if (key_in(&r->weekdays, key[0], key_len[0]))
+        dp_lexicon_get(&r->phrase_heads, "@", 1, &heads[2]);
+    if (!heads[0] && !heads[1] && !heads[2])
+        return 0;
+    for (int h = 0; h < 3; h++)
+        for (uint32_t k = heads[h]; k; k = r->phrases[k - 1].next) {
+            const dp_date_phrase *p = &r->phrases[k - 1];
+            if (p->n_words <= best_len || i + p->n_words > n)
                 continue;
+            int ok = 1, c = 0, wd = 0;
+            for (size_t w = 0; w < p->n_words && ok; w++) {
+                const dp_token *t = &toks[i + w];
+                if (!strcmp(p->words[w], "#")) {
+                    ok = (c = count_of(r, text, t)) > 0;
+                    continue;
+                }
+                if (!strcmp(p->words[w], "@")) {
+                    ok = (wd = (int)lookup(&r->weekdays, text, t)) > 0;
+                    continue;
+                }
+                if (!folded[w]) {
+                    key_len[w] = dp_fold_key(text + t->start, t->end - t->start, key[w], sizeof key[w]);
+                    folded[w] = 1;
+                }
+                ok = key_len[w] != (size_t)-1 && key_len[w] == strlen(p->words[w]) &&
+                     !memcmp(key[w], p->words[w], key_len[w]);
             }
-            if (!strcmp(p->words[w], "@")) {
-                ok = (wd = (int)lookup(&r->weekdays, text, t)) > 0;
-                continue;
-            }
-            ok = key_len[w] != (size_t)-1 && key_len[w] == strlen(p->words[w]) &&
-                 !memcmp(key[w], p->words[w], key_len[w]);
+            if (ok)
+                best = p, best_len = p->n_words, count = c, weekday = wd;
         }
-        if (ok)
-            best = p, best_len = p->n_words, count = c, weekday = wd;
-    }
     if (!best)
         return 0;
     dp_date base = ref, d;
@@ -751,4 +787,28 @@ size_t dp_date_phrase_at(const dp_date_rules *r, const char *text, const dp_toke
         d.month = 0;
     *out = d;
     return used;
+}
+
+/* A folded key of a token looked up in lx, its final period dropped as the lists drop it. */
+static int key_in(const dp_lexicon *lx, const char *key, size_t len)
+{
+    uint32_t v;
+    if (len && key[len - 1] == '.')
+        len--;
+    return len && dp_lexicon_get(lx, key, len, &v);
+}
+
+int dp_date_may_start(const dp_date_rules *r, const dp_token *t, const char *key, size_t len)
+{
+    return t->kind == DP_TOK_NUMBER || (t->kind == DP_TOK_WORD && key_in(&r->starts, key, len));
+}
+
+int dp_date_is_future_key(const dp_date_rules *r, const char *key, size_t len)
+{
+    return key_in(&r->future, key, len);
+}
+
+int dp_date_is_anchor(const dp_date_rules *r, const char *key, size_t len)
+{
+    return key_in(&r->anchors, key, len);
 }

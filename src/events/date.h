@@ -32,6 +32,7 @@ typedef struct dp_date_phrase {
     uint8_t precision; /* 1 year, 2 month, 3 day */
     int8_t sign;       /* a phrase with a number: the number's direction; else 0 */
     int16_t shift;     /* units from the reference; a holiday: month * 100 + day */
+    uint32_t next;     /* the next phrase with the same first word, + 1; 0 ends */
 } dp_date_phrase;
 
 typedef struct dp_date_rules {
@@ -44,6 +45,9 @@ typedef struct dp_date_rules {
     dp_lexicon seasons;    /* folded name -> the month the season begins */
     dp_lexicon compare;    /* "plus", "moins": "... qu'en mars" compares with March */
     dp_lexicon numbers;    /* "trois" -> 3: the numbers of "when" phrases, in words */
+    dp_lexicon starts;     /* every word a date may start with, for dp_date_may_start */
+    dp_lexicon anchors;    /* words only dates hold: months, "hier", "veille", "mois"... */
+    dp_lexicon phrase_heads; /* a phrase's first word ("#", "@" too) -> its last phrase + 1 */
     dp_date_phrase *phrases;
     size_t n_phrases, phrases_cap;
 } dp_date_rules;
@@ -56,6 +60,17 @@ int dp_date_rules_load(dp_date_rules *r, const char *kind, size_t kind_len, cons
                        size_t args_len, const char *path, unsigned long line,
                        depeche_error *err);
 void dp_date_rules_release(dp_date_rules *r);
+
+/* Can a date start at a token whose folded word is key[0..len): a number, or a word of the
+ * date lists (a month, a weekday, "hier", "en", the first word of a phrase)? One look-up. */
+int dp_date_may_start(const dp_date_rules *r, const dp_token *t, const char *key, size_t len);
+/* Is the folded word key[0..len) a "future" word ("va", "prochain")? */
+int dp_date_is_future_key(const dp_date_rules *r, const char *key, size_t len);
+
+/* Is the folded word key[0..len) one that tells a date wherever it stands: a month, a weekday,
+ * "hier", a season, or a phrase's word of three letters or more but its first ("veille",
+ * "mois", "prochain")? A sentence without one, nor a number, tells no date. */
+int dp_date_is_anchor(const dp_date_rules *r, const char *key, size_t len);
 
 /* The longest "when" phrase at token i of toks[0..n) ("la veille", "dans deux mois", "Noël"),
  * resolved from ref (a holiday: the next one with `forward`, else the last one); "le

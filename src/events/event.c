@@ -589,34 +589,53 @@ static size_t date_at(const depeche_engine *e, const char *text, const dp_token 
                       const dp_token_keys *keys, size_t end, size_t ti, dp_date ref, int forward,
                       int words, dp_date *d)
 {
-    /* the direction of a bare date: the verb it hangs on ("a annoncé mercredi", "partira
-     * lundi"), "prochain" after it, else the sentence's */
-    int verb = tense_before(e, text, toks, keys, ti);
-    int ahead = verb > 0 || (!verb && forward) ||
-                (ti + 1 < end && dp_date_is_future_word(&e->dates, text, &toks[ti + 1]));
-    size_t used = dp_date_phrase_at(&e->dates, text, toks, end, ti, ref, ahead, d);
-    if (used || !words)
-        return used;
+    /* what the token may start is found first; the direction (the verb the date hangs on: "a
+     * annoncé mercredi", "partira lundi"; "prochain" after it; else the sentence's) is read
+     * only then, then the date placed with it */
     const dp_token *t = &toks[ti];
-    if ((used = dp_date_month_year(&e->dates, text, toks, end, ti, d)) > 0 ||
-        (used = dp_date_day_month(&e->dates, text, toks, end, ti, ref, ahead, d)) > 0)
-        return used;
-    /* "vendredi 1er mars": the weekday goes with the date after it */
-    if (ti + 1 < end && dp_date_weekday_of(&e->dates, text, t) &&
-        (used = dp_date_day_month(&e->dates, text, toks, end, ti + 1, ref, ahead, d)) > 0)
-        return used + 1;
-    if (season_at(e, text, toks, keys, end, ti, ref, ahead, d))
-        return 1; /* "au printemps dernier", "cet été", "l'hiver prochain" */
-    if (!dp_date_relative(&e->dates, text, t, ref, ahead, d))
+    dp_date probe;
+    enum { NONE, PHRASE, MONTH_YEAR, DAY_MONTH, WEEKDAY_DAY_MONTH, SEASON, WORD } kind = NONE;
+    if (dp_date_phrase_at(&e->dates, text, toks, end, ti, ref, 0, &probe))
+        kind = PHRASE;
+    else if (!words)
         return 0;
+    else if (dp_date_month_year(&e->dates, text, toks, end, ti, d))
+        kind = MONTH_YEAR;
+    else if (dp_date_day_month(&e->dates, text, toks, end, ti, ref, 0, &probe))
+        kind = DAY_MONTH;
+    else if (ti + 1 < end && dp_date_weekday_of(&e->dates, text, t) &&
+             dp_date_day_month(&e->dates, text, toks, end, ti + 1, ref, 0, &probe))
+        kind = WEEKDAY_DAY_MONTH; /* "vendredi 1er mars": the weekday goes with the date after it */
+    else if (season_at(e, text, toks, keys, end, ti, ref, 0, &probe))
+        kind = SEASON; /* "au printemps dernier", "cet été", "l'hiver prochain" */
+    else if (dp_date_relative(&e->dates, text, t, ref, 0, &probe))
+        kind = WORD;
+    if (kind == NONE)
+        return 0;
+    if (kind == MONTH_YEAR) /* "mars 2020" needs no direction */
+        return dp_date_month_year(&e->dates, text, toks, end, ti, d);
     /* a month name alone is a date only after "en", "début", "fin", "depuis", "mi", "mois de" */
-    if (dp_date_month_of(&e->dates, text, t) &&
+    if (kind == WORD && dp_date_month_of(&e->dates, text, t) &&
         !(ti > 0 && (fold_is(keys, ti - 1, "en") || fold_is(keys, ti - 1, "debut") ||
                      fold_is(keys, ti - 1, "fin") || fold_is(keys, ti - 1, "depuis") ||
                      fold_is(keys, ti - 1, "mi"))) &&
         !(ti > 1 && fold_is(keys, ti - 1, "de") && fold_is(keys, ti - 2, "mois")))
         return 0;
-    return 1;
+    int verb = tense_before(e, text, toks, keys, ti);
+    int ahead = verb > 0 || (!verb && forward) ||
+                (ti + 1 < end && dp_date_is_future_word(&e->dates, text, &toks[ti + 1]));
+    switch (kind) {
+    case PHRASE:
+        return dp_date_phrase_at(&e->dates, text, toks, end, ti, ref, ahead, d);
+    case DAY_MONTH:
+        return dp_date_day_month(&e->dates, text, toks, end, ti, ref, ahead, d);
+    case WEEKDAY_DAY_MONTH:
+        return 1 + dp_date_day_month(&e->dates, text, toks, end, ti + 1, ref, ahead, d);
+    case SEASON:
+        return (size_t)season_at(e, text, toks, keys, end, ti, ref, ahead, d);
+    default:
+        return (size_t)dp_date_relative(&e->dates, text, t, ref, ahead, d);
+    }
 }
 
 /* Does the sentence toks[from..end) tell what is to come: a "future" word of dates.txt? */
@@ -629,12 +648,39 @@ static int future_sentence(const depeche_engine *e, const char *text, const dp_t
     return 0;
 }
 
-size_t dp_event_date_at(const struct depeche_engine *e, const char *text, const dp_token *toks,
-                        const dp_token_keys *keys, size_t n, size_t ti, dp_date ref, dp_date *d)
+size_t dp_event_told_dates(const struct depeche_engine *e, const char *text, const dp_token *toks,
+                           const dp_token_keys *keys, size_t n, const uint8_t *taken, dp_date ref,
+                           dp_told_date *out, size_t cap)
 {
-    if (compared_date(e, text, toks, keys, ti))
+    /* most sentences name no date: no month, weekday, "hier", "veille", number... */
+    int anchored = 0;
+    for (size_t ti = 0; ti < n && !anchored; ti++)
+        anchored = toks[ti].kind == DP_TOK_NUMBER || dp_date_is_anchor(&e->dates, keys->key[ti], keys->len[ti]);
+    if (!anchored)
         return 0;
-    return date_at(e, text, toks, keys, n, ti, ref, future_sentence(e, text, toks, 0, n), 1, d);
+    int forward = 0;
+    for (size_t ti = 0; ti < n && !forward; ti++)
+        forward = dp_date_is_future_key(&e->dates, keys->key[ti], keys->len[ti]);
+    size_t found = 0;
+    for (size_t ti = 0; ti < n && found < cap;) {
+        dp_date d;
+        /* a capital inside a sentence starts a name: "Sam" is no "sam." (samedi) */
+        int named = (toks[ti].flags & DP_TF_CAPITALIZED) && !(toks[ti].flags & DP_TF_SENTENCE_START);
+        size_t used = taken[ti] || named ||
+                              !dp_date_may_start(&e->dates, &toks[ti], keys->key[ti], keys->len[ti]) ||
+                              compared_date(e, text, toks, keys, ti)
+                          ? 0
+                          : date_at(e, text, toks, keys, n, ti, ref, forward, 1, &d);
+        for (size_t k = ti; k < ti + used; k++)
+            used = taken[k] ? 0 : used;
+        if (!used) {
+            ti++;
+            continue;
+        }
+        out[found++] = (dp_told_date){ti, used, d};
+        ti += used;
+    }
+    return found;
 }
 
 /* The event's date: a date mention of the sentence closest to the trigger, else a date told

@@ -112,11 +112,19 @@ int dp_events_in_sentence(const struct depeche_engine *e, const char *text, cons
  * an organisation left to the context; the checks that every core argument is there and that no entity plays two
  * core parts, the date, where it lies. Appends it to out when complete. Returns 0 or
  * DEPECHE_ERR_NOMEM. */
-/* The date told at token ti of a sentence toks[0..n) without a complete date's words ("la
- * veille", "le 3 mars", "lundi", "il y a trois mois"), resolved from ref in the direction of the
- * verb it hangs on: for DATE entities. Returns the tokens used (0 if none) and fills d. */
-size_t dp_event_date_at(const struct depeche_engine *e, const char *text, const dp_token *toks,
-                        const dp_token_keys *keys, size_t n, size_t ti, dp_date ref, dp_date *d);
+/* A date a sentence tells otherwise than in full: tokens first..first+count, and its value. */
+typedef struct dp_told_date {
+    size_t first, count;
+    dp_date date;
+} dp_told_date;
+
+/* The dates the sentence toks[0..n) tells without a complete date's words ("hier", "le 3 mars",
+ * "la veille", "il y a trois mois"), outside the tokens `taken` marks, resolved from ref in the
+ * direction of the verb each hangs on: for DATE entities. Fills out (at most cap) and returns
+ * how many. */
+size_t dp_event_told_dates(const struct depeche_engine *e, const char *text, const dp_token *toks,
+                           const dp_token_keys *keys, size_t n, const uint8_t *taken, dp_date ref,
+                           dp_told_date *out, size_t cap);
 
 int dp_event_complete(const struct depeche_engine *e, const char *text, const dp_token *toks,
                       size_t n, uint32_t line, const dp_mentions *m, dp_date ref,
