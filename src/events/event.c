@@ -639,11 +639,11 @@ static size_t date_at(const depeche_engine *e, const char *text, const dp_token 
 }
 
 /* Does the sentence toks[from..end) tell what is to come: a "future" word of dates.txt? */
-static int future_sentence(const depeche_engine *e, const char *text, const dp_token *toks,
-                           size_t from, size_t end)
+static int future_sentence(const depeche_engine *e, const dp_token_keys *keys, size_t from,
+                           size_t end)
 {
     for (size_t ti = from; ti < end; ti++)
-        if (dp_date_is_future_word(&e->dates, text, &toks[ti]))
+        if (dp_date_is_future_key(&e->dates, keys->key[ti], keys->len[ti]))
             return 1;
     return 0;
 }
@@ -658,9 +658,7 @@ size_t dp_event_told_dates(const struct depeche_engine *e, const char *text, con
         anchored = toks[ti].kind == DP_TOK_NUMBER || dp_date_is_anchor(&e->dates, keys->key[ti], keys->len[ti]);
     if (!anchored)
         return 0;
-    int forward = 0;
-    for (size_t ti = 0; ti < n && !forward; ti++)
-        forward = dp_date_is_future_key(&e->dates, keys->key[ti], keys->len[ti]);
+    int forward = future_sentence(e, keys, 0, n);
     size_t found = 0;
     for (size_t ti = 0; ti < n && found < cap;) {
         dp_date d;
@@ -693,7 +691,7 @@ static void find_date(const depeche_engine *e, const char *text, const dp_token 
     size_t end = u->n ? u->last[u->n - 1] + 1 : 0;
     /* a day or month named in a sentence about what is to come is the next one */
     int forward = (trigger < u->n && told_ahead(e, text, toks, keys, u->first[trigger], 1)) ||
-                  future_sentence(e, text, toks, u->n ? u->first[0] : 0, end);
+                  future_sentence(e, keys, u->n ? u->first[0] : 0, end);
     for (size_t i = 0; i < u->n; i++) {
         size_t dist = i > trigger ? i - trigger : trigger - i;
         if (dist >= best_dist || compared_date(e, text, toks, keys, u->first[i]))
