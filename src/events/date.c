@@ -103,12 +103,6 @@ static int load_phrases(dp_date_rules *r, const char *args, size_t len, const ch
         size_t first_len = strlen(p.words[0]);
         dp_lexicon_get(&r->phrase_heads, p.words[0], first_len, &head);
         p.next = head;
-        for (size_t w = p.n_words > 1; w < p.n_words; w++) {
-            size_t wl = strlen(p.words[w]);
-            if ((wl >= 3 || p.n_words == 1) && strcmp(p.words[w], "#") && strcmp(p.words[w], "@") &&
-                dp_lexicon_put(&r->anchors, p.words[w], wl, 1))
-                return dp_fail(err, DEPECHE_ERR_NOMEM, path, line, 0, "out of memory");
-        }
         if (DP_PUSH(r->phrases, r->n_phrases, r->phrases_cap, p) ||
             dp_lexicon_put(&r->phrase_heads, p.words[0], first_len, (uint32_t)r->n_phrases) ||
             dp_lexicon_put(&r->starts, p.words[0], first_len, 1))
@@ -129,6 +123,8 @@ int dp_date_rules_load(dp_date_rules *r, const char *kind, size_t kind_len, cons
         return load_phrases(r, args, args_len, path, line, err);
     if (dp_word_is(kind, kind_len, "number"))
         lx = &r->numbers, max = 100;
+    else if (dp_word_is(kind, kind_len, "anchor"))
+        lx = &r->anchors, numbered = 0, max = 1;
     else if (dp_word_is(kind, kind_len, "year-after"))
         lx = &r->year_after, numbered = 0, max = 1;
     else if (dp_word_is(kind, kind_len, "future"))

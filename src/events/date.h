@@ -46,7 +46,8 @@ typedef struct dp_date_rules {
     dp_lexicon compare;    /* "plus", "moins": "... qu'en mars" compares with March */
     dp_lexicon numbers;    /* "trois" -> 3: the numbers of "when" phrases, in words */
     dp_lexicon starts;     /* every word a date may start with, for dp_date_may_start */
-    dp_lexicon anchors;    /* words only dates hold: months, "hier", "veille", "mois"... */
+    dp_lexicon anchors;    /* words only dates hold: months, weekdays, "hier", seasons, and
+                            * "anchor" lines ("veille", "mois") */
     dp_lexicon phrase_heads; /* a phrase's first word ("#", "@" too) -> its last phrase + 1 */
     dp_date_phrase *phrases;
     size_t n_phrases, phrases_cap;
@@ -68,8 +69,8 @@ int dp_date_may_start(const dp_date_rules *r, const dp_token *t, const char *key
 int dp_date_is_future_key(const dp_date_rules *r, const char *key, size_t len);
 
 /* Is the folded word key[0..len) one that tells a date wherever it stands: a month, a weekday,
- * "hier", a season, or a phrase's word of three letters or more but its first ("veille",
- * "mois", "prochain")? A sentence without one, nor a number, tells no date. */
+ * "hier", a season, or a word of an "anchor" line ("veille", "mois")? A sentence without one,
+ * nor figures that may be a date, tells no date. */
 int dp_date_is_anchor(const dp_date_rules *r, const char *key, size_t len);
 
 /* The longest "when" phrase at token i of toks[0..n) ("la veille", "dans deux mois", "Noël"),

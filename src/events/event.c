@@ -652,10 +652,24 @@ size_t dp_event_told_dates(const struct depeche_engine *e, const char *text, con
                            const dp_token_keys *keys, size_t n, const uint8_t *taken, dp_date ref,
                            dp_told_date *out, size_t cap)
 {
-    /* most sentences name no date: no month, weekday, "hier", "veille", number... */
+    /* most sentences name no date: no month, weekday, "hier", "veille", nor figures that could
+     * be one (a year, "17/02", "17 02"; an amount is none) */
+    /* a date ends at most five words after it starts ("il y a trois mois"): only words up to
+     * five before such a word are read */
+    uint8_t near[DP_MAX_SENTENCE_TOKENS] = {0};
     int anchored = 0;
-    for (size_t ti = 0; ti < n && !anchored; ti++)
-        anchored = toks[ti].kind == DP_TOK_NUMBER || dp_date_is_anchor(&e->dates, keys->key[ti], keys->len[ti]);
+    for (size_t ti = 0; ti < n; ti++) {
+        const dp_token *t = &toks[ti];
+        int figures = t->kind == DP_TOK_NUMBER &&
+                      (t->end - t->start == 4 ||
+                       (ti + 1 < n && (toks[ti + 1].kind == DP_TOK_NUMBER ||
+                                       (text[toks[ti + 1].start] == '/' && !(toks[ti + 1].flags & DP_TF_SPACE_BEFORE)))));
+        if (figures || dp_date_is_anchor(&e->dates, keys->key[ti], keys->len[ti])) {
+            for (size_t k = ti >= 5 ? ti - 5 : 0; k <= ti; k++)
+                near[k] = 1;
+            anchored = 1;
+        }
+    }
     if (!anchored)
         return 0;
     int forward = future_sentence(e, keys, 0, n);
@@ -664,7 +678,7 @@ size_t dp_event_told_dates(const struct depeche_engine *e, const char *text, con
         dp_date d;
         /* a capital inside a sentence starts a name: "Sam" is no "sam." (samedi) */
         int named = (toks[ti].flags & DP_TF_CAPITALIZED) && !(toks[ti].flags & DP_TF_SENTENCE_START);
-        size_t used = taken[ti] || named ||
+        size_t used = taken[ti] || named || !near[ti] ||
                               !dp_date_may_start(&e->dates, &toks[ti], keys->key[ti], keys->len[ti]) ||
                               compared_date(e, text, toks, keys, ti)
                           ? 0
