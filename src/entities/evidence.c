@@ -269,11 +269,3 @@ int dp_evidence_decide(const dp_evidence_rules *r, const dp_evidence *ev)
         return -1;
     return entity_type_of[best];
 }
-
-int dp_evidence_any(const dp_evidence *ev, int type)
-{
-    for (int t = 0; t < DP_EVIDENCE_TYPES; t++)
-        if (entity_type_of[t] == type)
-            return ev->weight[t] > 0;
-    return 0;
-}

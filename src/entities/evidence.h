@@ -83,7 +83,4 @@ int dp_evidence_common_word(const dp_morpho *morpho, const char *text, const dp_
 /* Is lowercase token t an adjective that is never a verb ("européenne", not "annoncé")? */
 int dp_evidence_is_adjective(const dp_morpho *morpho, const char *text, const dp_token *t);
 
-/* Does the evidence point anywhere (some type has a positive weight)? */
-int dp_evidence_any(const dp_evidence *ev, int type);
-
 #endif
