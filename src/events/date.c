@@ -19,7 +19,16 @@ static size_t ascii_lower(const char *s, size_t n, char *out, size_t cap)
 }
 
 static int valid(int y, int m, int d);
-static int key_in(const dp_lexicon *lx, const char *key, size_t len);
+
+/* The value of a folded word in lx (the lists' values are never 0), its final period dropped
+ * as the lists drop it ("janv."), or 0. */
+static unsigned key_value(const dp_lexicon *lx, const char *key, size_t len)
+{
+    uint32_t v;
+    if (len && key[len - 1] == '.')
+        len--;
+    return len && dp_lexicon_get(lx, key, len, &v) ? v : 0;
+}
 
 static const char *const unit_names[] = {"day",     "week",    "month",        "year",
                                          "holiday", "week-of", "weekday-after"};
@@ -202,12 +211,7 @@ static unsigned lookup(const dp_lexicon *lx, const char *text, const dp_token *t
         return 0;
     char key[64];
     size_t k = dp_fold_key(text + t->start, t->end - t->start, key, sizeof key);
-    if (k == (size_t)-1)
-        return 0;
-    if (k && key[k - 1] == '.')
-        k--;
-    uint32_t v;
-    return dp_lexicon_get(lx, key, k, &v) ? v : 0;
+    return k == (size_t)-1 ? 0 : key_value(lx, key, k);
 }
 
 /* The value of the `digits` digits at text[at], or -1. */
@@ -696,9 +700,9 @@ size_t dp_date_phrase_at(const dp_date_rules *r, const char *text, const dp_toke
     if (key_len[0] == (size_t)-1 || !key_len[0])
         return 0;
     dp_lexicon_get(&r->phrase_heads, key[0], key_len[0], &heads[0]);
-    if ((toks[i].kind == DP_TOK_NUMBER && number(text, &toks[i], 3) > 0) || key_in(&r->numbers, key[0], key_len[0]))
+    if ((toks[i].kind == DP_TOK_NUMBER && number(text, &toks[i], 3) > 0) || key_value(&r->numbers, key[0], key_len[0]))
         dp_lexicon_get(&r->phrase_heads, "#", 1, &heads[1]);
-    if (key_in(&r->weekdays, key[0], key_len[0]))
+    if (key_value(&r->weekdays, key[0], key_len[0]))
         dp_lexicon_get(&r->phrase_heads, "@", 1, &heads[2]);
     if (!heads[0] && !heads[1] && !heads[2])
         return 0;
@@ -785,26 +789,17 @@ size_t dp_date_phrase_at(const dp_date_rules *r, const char *text, const dp_toke
     return used;
 }
 
-/* A folded key of a token looked up in lx, its final period dropped as the lists drop it. */
-static int key_in(const dp_lexicon *lx, const char *key, size_t len)
-{
-    uint32_t v;
-    if (len && key[len - 1] == '.')
-        len--;
-    return len && dp_lexicon_get(lx, key, len, &v);
-}
-
 int dp_date_may_start(const dp_date_rules *r, const dp_token *t, const char *key, size_t len)
 {
-    return t->kind == DP_TOK_NUMBER || (t->kind == DP_TOK_WORD && key_in(&r->starts, key, len));
+    return t->kind == DP_TOK_NUMBER || (t->kind == DP_TOK_WORD && key_value(&r->starts, key, len));
 }
 
 int dp_date_is_future_key(const dp_date_rules *r, const char *key, size_t len)
 {
-    return key_in(&r->future, key, len);
+    return key_value(&r->future, key, len);
 }
 
 int dp_date_is_anchor(const dp_date_rules *r, const char *key, size_t len)
 {
-    return key_in(&r->anchors, key, len);
+    return key_value(&r->anchors, key, len);
 }

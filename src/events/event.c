@@ -556,14 +556,13 @@ static int tense_before(const depeche_engine *e, const char *text, const dp_toke
             continue;
         dp_reading r[8];
         size_t got = dp_morpho_readings(&e->syntax.morpho, low, n, r, DP_ARRAY_LEN(r));
-        int verb = 0, other = 0, infinitive = 0, participle = 0, ahead = 0, past = 0;
+        int verb = 0, other = 0, infinitive = 0, participle = 0, past = 0;
         for (size_t i = 0; i < got; i++) {
             const char *f = r[i].feats;
             if (r[i].upos == DP_VERB || r[i].upos == DP_AUX) {
                 verb |= !strstr(f, "Person=") || strstr(f, "Person=3") != NULL;
                 infinitive |= strstr(f, "VerbForm=Inf") != NULL;
                 participle |= strstr(f, "VerbForm=Part") != NULL;
-                ahead |= strstr(f, "Tense=Fut") || strstr(f, "Mood=Cnd");
                 past |= strstr(f, "Tense=Past") || strstr(f, "Tense=Imp");
             } else if (r[i].upos != DP_ADJ) {
                 other = 1;
@@ -571,9 +570,10 @@ static int tense_before(const depeche_engine *e, const char *text, const dp_toke
         }
         if (!verb || other)
             continue;
-        if (infinitive || participle) /* "va supprimer", "a annoncé": the auxiliary decides */
+        /* "va supprimer", "a annoncé": the auxiliary decides; a finite verb, its own tense */
+        if (infinitive || participle)
             return told_ahead(e, text, toks, keys, k, 1) ? 1 : -1;
-        if (ahead || aller_before_infinitive(keys, k))
+        if (verb_ahead(e, text, t, 0, 1) || aller_before_infinitive(keys, k))
             return 1;
         return past ? -1 : 0; /* a present tells neither way ("dévoile le prochain iPhone") */
     }
