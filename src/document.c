@@ -21,7 +21,7 @@ static int warn(depeche_document *doc, const char *code, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    dp_out_warning w = {code, strdup(msg)};
+    dp_out_warning w = {code, dp_strdup(msg)};
     if (!w.message || DP_PUSH(doc->warnings, doc->n_warnings, doc->warnings_cap, w)) {
         free(w.message);
         return DEPECHE_ERR_NOMEM;
@@ -71,7 +71,7 @@ static int build_teasers(depeche_document *doc, const dp_text *t, const dp_layou
 {
     if (!layout->n_teasers)
         return 0;
-    doc->teasers = calloc(layout->n_teasers, sizeof *doc->teasers);
+    doc->teasers = dp_calloc(layout->n_teasers, sizeof *doc->teasers);
     if (!doc->teasers)
         return DEPECHE_ERR_NOMEM;
     for (size_t i = 0; i < layout->n_teasers; i++) {
@@ -92,7 +92,7 @@ static int build_lines(depeche_document *doc, const dp_text *t, const dp_layout 
 {
     if (!layout->n_lines)
         return 0;
-    doc->lines = malloc(layout->n_lines * sizeof *doc->lines);
+    doc->lines = dp_malloc(layout->n_lines * sizeof *doc->lines);
     if (!doc->lines)
         return DEPECHE_ERR_NOMEM;
     for (size_t i = 0; i < layout->n_lines; i++) {
@@ -145,8 +145,9 @@ typedef struct text_dates {
     unsigned title_months; /* bit m: the title names month m ("lèvent 727 millions en avril") */
 } text_dates;
 
-static void note_dates(const depeche_engine *e, const char *text, const dp_token *toks, size_t n,
-                       int first_sentence, int in_title, text_dates *d)
+/* Returns the number of dates it had no room for (past DP_MAX_TEXT_DATES). */
+static size_t note_dates(const depeche_engine *e, const char *text, const dp_token *toks, size_t n,
+                         int first_sentence, int in_title, text_dates *d)
 {
     for (size_t i = 0; in_title && i < n; i++)
         d->title_months |= 1u << dp_date_month_of(&e->dates, text, &toks[i]);
@@ -157,11 +158,13 @@ static void note_dates(const depeche_engine *e, const char *text, const dp_token
         !(found[0].last + 1 < n && toks[found[0].last + 1].kind == DP_TOK_PUNCT &&
           text[toks[found[0].last + 1].start] == ','))
         d->opening = 1;
-    for (size_t i = 0; i < k && d->n < DP_MAX_TEXT_DATES; i++, d->n++) {
+    size_t i = 0;
+    for (; i < k && d->n < DP_MAX_TEXT_DATES; i++, d->n++) {
         d->date[d->n] = found[i].date;
         d->cp_start[d->n] = toks[found[i].first].cp_start;
         d->cp_end[d->n] = toks[found[i].last].cp_end;
     }
+    return k - i;
 }
 
 /* The date an article without a publication date was written, as far as its text tells: the
@@ -232,10 +235,10 @@ static int process_text(depeche_document *doc, const depeche_engine *e, const dp
                         const dp_layout *layout, dp_token *toks, dp_match_data *md,
                         dp_mentions *mentions, trigger_sentences *triggers, text_dates *dates)
 {
-    dp_token_keys *keys = malloc(sizeof *keys);
+    dp_token_keys *keys = dp_malloc(sizeof *keys);
     if (!keys)
         return DEPECHE_ERR_NOMEM;
-    int rc = 0, seen_sentence = 0;
+    int rc = 0, seen_sentence = 0, warned_long = 0, warned_dates = 0;
     for (size_t i = 0; i < layout->n_lines && !rc; i++) {
         const dp_line *l = &layout->lines[i];
         if (!dp_line_is_extracted((enum dp_line_kind)l->kind))
@@ -246,6 +249,9 @@ static int process_text(depeche_document *doc, const depeche_engine *e, const dp
         while (!rc && (n = dp_tokenizer_next_sentence(&tz, toks))) {
             doc->n_sentences++;
             doc->n_tokens += n;
+            if (n == DP_MAX_SENTENCE_TOKENS && !warned_long++)
+                rc = warn(doc, "long-sentence", "a sentence of more than %d tokens was read as several",
+                          DP_MAX_SENTENCE_TOKENS);
             size_t names_before = mentions->n;
             rc = dp_match_sentence(e, t->norm, toks, n, (uint32_t)i, keys, md, mentions);
             /* dates told otherwise than in full, where the article says when it was written */
@@ -254,7 +260,11 @@ static int process_text(depeche_document *doc, const depeche_engine *e, const dp
                 rc = note_told_dates(e, t->norm, toks, n, keys, told_from, (uint32_t)i, names_before,
                                      mentions);
             if (dates && l->teaser < 0 && dp_line_has_events((enum dp_line_kind)l->kind)) {
-                note_dates(e, t->norm, toks, n, !seen_sentence, (long)i == layout->title_line, dates);
+                if (note_dates(e, t->norm, toks, n, !seen_sentence, (long)i == layout->title_line, dates) &&
+                    !rc && !warned_dates++)
+                    rc = warn(doc, "dates-limit",
+                              "the article names more than %d dates: the later ones were not used to "
+                              "date it", DP_MAX_TEXT_DATES);
                 seen_sentence = 1;
             }
             int rules = 0, frames = 0;
@@ -481,7 +491,7 @@ static long organisation_named(depeche_document *doc, const dp_out_span *where)
     for (size_t i = 0; i < doc->n_entities; i++)
         if (!strcmp(doc->entities[i].type, "ORG") && !strcmp(doc->entities[i].name, where->text))
             return (long)i;
-    dp_out_entity *grown = realloc(doc->entities, (doc->n_entities + 1) * sizeof *grown);
+    dp_out_entity *grown = dp_realloc(doc->entities, (doc->n_entities + 1) * sizeof *grown);
     if (!grown)
         return -1;
     doc->entities = grown;
@@ -489,15 +499,15 @@ static long organisation_named(depeche_document *doc, const dp_out_span *where)
     memset(ent, 0, sizeof *ent);
     ent->type = "ORG";
     ent->source = "context";
-    ent->name = strdup(where->text);
-    ent->mentions = malloc(sizeof *ent->mentions);
+    ent->name = dp_strdup(where->text);
+    ent->mentions = dp_malloc(sizeof *ent->mentions);
     if (!ent->name || !ent->mentions) {
         free(ent->name);
         free(ent->mentions);
         return -1;
     }
     ent->mentions[0] = *where;
-    if (!(ent->mentions[0].text = strdup(where->text))) {
+    if (!(ent->mentions[0].text = dp_strdup(where->text))) {
         free(ent->name);
         free(ent->mentions);
         return -1;
@@ -529,7 +539,7 @@ static int explain_parse(const depeche_engine *e, const dp_text *t, const dp_eve
     size_t n = dp_tokenizer_next_sentence(&tz, toks);
     if (!n)
         return 0;
-    depeche_word *words = malloc(DP_MAX_SENTENCE_WORDS * sizeof *words);
+    depeche_word *words = dp_malloc(DP_MAX_SENTENCE_WORDS * sizeof *words);
     if (!words)
         return DEPECHE_ERR_NOMEM;
     dp_syntax_analyse(&e->syntax, t->norm, toks, n, w);
@@ -548,7 +558,7 @@ static int fill_events(depeche_document *doc, const depeche_engine *e, const dp_
                        const dp_mentions *m, const dp_events *events, dp_syntax_work *w)
 {
     int rc = 0;
-    if (!(doc->events = calloc(events->n, sizeof *doc->events)))
+    if (!(doc->events = dp_calloc(events->n, sizeof *doc->events)))
         return DEPECHE_ERR_NOMEM;
     static const char *const modality[] = {"asserted", "hypothetical", "negated"};
     for (size_t i = 0; i < events->n; i++) {
@@ -557,7 +567,7 @@ static int fill_events(depeche_document *doc, const depeche_engine *e, const dp_
         o->type = dp_event_type_name((enum dp_event_type)ev->type);
         o->modality = modality[ev->modality];
         o->confidence = ev->confidence;
-        if (!(o->args = calloc(DP_ARG_NEG, sizeof *o->args)))
+        if (!(o->args = dp_calloc(DP_ARG_NEG, sizeof *o->args)))
             return DEPECHE_ERR_NOMEM;
         for (int a = 0; a < DP_ARG_NEG; a++) {
             if (!ev->args[a].set)
@@ -568,7 +578,7 @@ static int fill_events(depeche_document *doc, const depeche_engine *e, const dp_
             if (ev->args[a].mention >= 0) {
                 const dp_mention *x = &m->items[ev->args[a].mention];
                 arg->entity = x->entity;
-                arg->name = strdup(doc->entities[x->entity].name);
+                arg->name = dp_strdup(doc->entities[x->entity].name);
                 if (x->type == DP_ROLE && !(arg->text = text_between(t, x->cp_start, x->cp_end, NULL)))
                     return DEPECHE_ERR_NOMEM;
             } else {
@@ -596,7 +606,7 @@ static int fill_events(depeche_document *doc, const depeche_engine *e, const dp_
             snprintf(o->rule, sizeof o->rule, "%s:%lu", f->path, f->line);
         }
         const char *template = e->events.summary[ev->type];
-        if (!(o->summary = template ? summarize(template, o) : strdup(o->type)))
+        if (!(o->summary = template ? summarize(template, o) : dp_strdup(o->type)))
             return DEPECHE_ERR_NOMEM;
         if ((rc = explain_parse(e, t, ev, w, &o->parse)))
             break;
@@ -618,8 +628,8 @@ static int build_entities(depeche_document *doc, const depeche_engine *e, const 
 {
     if (!ents->n)
         return 0;
-    doc->entities = calloc(ents->n, sizeof *doc->entities);
-    size_t *count = calloc(ents->n, sizeof *count);
+    doc->entities = dp_calloc(ents->n, sizeof *doc->entities);
+    size_t *count = dp_calloc(ents->n, sizeof *count);
     if (!doc->entities || !count) {
         free(count);
         return DEPECHE_ERR_NOMEM;
@@ -628,7 +638,7 @@ static int build_entities(depeche_document *doc, const depeche_engine *e, const 
     for (size_t i = 0; i < m->n; i++)
         count[m->items[i].entity]++;
     for (size_t i = 0; i < ents->n; i++) {
-        doc->entities[i].mentions = calloc(count[i], sizeof *doc->entities[i].mentions);
+        doc->entities[i].mentions = dp_calloc(count[i], sizeof *doc->entities[i].mentions);
         if (!doc->entities[i].mentions) {
             free(count);
             return DEPECHE_ERR_NOMEM;
@@ -644,7 +654,7 @@ static int build_entities(depeche_document *doc, const depeche_engine *e, const 
         s->end = dp_text_orig_cp(t, x->cp_end);
         size_t b0 = dp_text_orig_byte(t, &cur, s->start);
         size_t b1 = dp_text_orig_byte(t, &cur, s->end);
-        if (!(s->text = malloc(b1 - b0 + 1)))
+        if (!(s->text = dp_malloc(b1 - b0 + 1)))
             return DEPECHE_ERR_NOMEM;
         memcpy(s->text, t->orig + b0, b1 - b0);
         s->text[b1 - b0] = '\0';
@@ -655,7 +665,7 @@ static int build_entities(depeche_document *doc, const depeche_engine *e, const 
                                        [DP_FROM_CONTEXT] = 2, [DP_FROM_SURNAME] = 3,
                                        [DP_FROM_TOLD_DATE] = 1};
     static const char *const source_names[] = {"gazetteer", "pattern", "context", "pattern"};
-    uint8_t *surest = malloc(ents->n);
+    uint8_t *surest = dp_malloc(ents->n);
     if (!surest)
         return DEPECHE_ERR_NOMEM;
     memset(surest, 3, ents->n);
@@ -674,9 +684,9 @@ static int build_entities(depeche_document *doc, const depeche_engine *e, const 
         oe->type = dp_entity_type_name((enum dp_entity_type)ent->type);
         const dp_gaz_entry *g = ent->entry >= 0 ? &e->gazetteer.entries[ent->entry] : NULL;
         if (ent->type == DP_DATE) {
-            oe->name = strdup(best->date);
+            oe->name = dp_strdup(best->date);
         } else if (ent->type == DP_ROLE && g) {
-            oe->name = strdup(g->title ? g->title : g->name);
+            oe->name = dp_strdup(g->title ? g->title : g->name);
         } else {
             /* the fullest name the article uses: the text of its best mention */
             for (size_t k = 0, seen = 0; k < m->n && !oe->name; k++)
@@ -687,10 +697,10 @@ static int build_entities(depeche_document *doc, const depeche_engine *e, const 
                 }
             if (oe->name && ent->type == DP_PERSON)
                 person_case(oe->name);
-            if (oe->name && g && strcmp(oe->name, g->name) && !(oe->canonical = strdup(g->name)))
+            if (oe->name && g && strcmp(oe->name, g->name) && !(oe->canonical = dp_strdup(g->name)))
                 return DEPECHE_ERR_NOMEM;
         }
-        if (g && g->wikidata && !(oe->wikidata = strdup(g->wikidata)))
+        if (g && g->wikidata && !(oe->wikidata = dp_strdup(g->wikidata)))
             return DEPECHE_ERR_NOMEM;
         if (!oe->name)
             return DEPECHE_ERR_NOMEM;
@@ -749,7 +759,7 @@ static char *dup_or_null(const char *s, int *fail)
 {
     if (!s)
         return NULL;
-    char *d = strdup(s);
+    char *d = dp_strdup(s);
     *fail |= !d;
     return d;
 }
@@ -783,9 +793,9 @@ depeche_document *depeche_extract(const depeche_engine *e, const depeche_input *
     const char *given_title = article.title, *given_published = article.published;
     int is_html = article.is_html;
     rc = DEPECHE_ERR_NOMEM;
-    doc = calloc(1, sizeof *doc);
+    doc = dp_calloc(1, sizeof *doc);
     md = dp_match_data_new();
-    toks = malloc(DP_MAX_SENTENCE_TOKENS * sizeof *toks);
+    toks = dp_malloc(DP_MAX_SENTENCE_TOKENS * sizeof *toks);
     if (!doc || !md || !toks)
         goto out;
     doc->id = dup_or_null(in->id ? in->id : "-", &fail);
@@ -818,7 +828,7 @@ depeche_document *depeche_extract(const depeche_engine *e, const depeche_input *
     if (given_published && !dp_date_parse_iso(given_published, &doc->published) &&
         warn(doc, "published", "\"published\" is not a YYYY-MM-DD date: %.40s", given_published))
         goto out;
-    text_dates *named = doc->published.year > 0 ? NULL : calloc(1, sizeof *named);
+    text_dates *named = doc->published.year > 0 ? NULL : dp_calloc(1, sizeof *named);
     if (doc->published.year <= 0 && !named)
         goto out;
     int failed = process_text(doc, e, &text, &layout, toks, md, &mentions, &triggers, named);
@@ -854,7 +864,11 @@ depeche_document *depeche_extract(const depeche_engine *e, const depeche_input *
         doc->reference = doc->published;
     if (find_events(doc, e, &text, &layout, doc->reference, &triggers, &mentions, toks, md,
                     &syntax, &events) ||
-        build_events(doc, e, &text, &mentions, &events, &syntax))
+        build_events(doc, e, &text, &mentions, &events, &syntax) ||
+        (events.lists_cut && warn(doc, "list-limit", "a list of more than %d names got events for its "
+                                  "first %d only", DP_MAX_LISTED, DP_MAX_LISTED)) ||
+        (dp_match_limits_hit(md) && warn(doc, "match-limit", "%zu rule matches were given up at "
+                                         "PCRE2's limits", dp_match_limits_hit(md))))
         goto out;
     if (build_teasers(doc, &text, &layout) || build_lines(doc, &text, &layout) ||
         note_input_problems(doc, &text, &layout))

@@ -93,7 +93,7 @@ int depeche_parse(const depeche_engine *e, const depeche_input *in, depeche_sent
     if (rc)
         goto out;
     rc = DEPECHE_ERR_NOMEM;
-    pw = calloc(1, sizeof *pw);
+    pw = dp_calloc(1, sizeof *pw);
     if (!pw || !(pw->syntax = dp_syntax_work_new()) ||
         dp_normalize(&text, article.bytes, article.length))
         goto out;

@@ -16,7 +16,7 @@ int dp_reserve(void **items, size_t *cap, size_t need, size_t size)
             return -1;
         n *= 2;
     }
-    void *p = realloc(*items, n * size);
+    void *p = dp_realloc(*items, n * size);
     if (!p)
         return -1;
     *items = p;
@@ -71,7 +71,7 @@ char *dp_strbuf_take(dp_strbuf *b)
 {
     char *s = b->data;
     if (!s)
-        s = calloc(1, 1);
+        s = dp_calloc(1, 1);
     b->data = NULL;
     b->len = b->cap = 0;
     return s;

@@ -2,6 +2,8 @@
  * bad line is reported alike, as "file:line: message". */
 #include <dirent.h>
 #include <errno.h>
+#include <jansson.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -66,7 +68,7 @@ static int load_text(depeche_engine *e, const char *path, const char *data, size
 
 static int load_user_file(depeche_engine *e, const char *path, int gazetteer, depeche_error *err)
 {
-    char *copy = strdup(path);
+    char *copy = dp_strdup(path);
     if (!copy || DP_PUSH(e->paths, e->n_paths, e->paths_cap, copy)) {
         free(copy);
         return dp_fail(err, DEPECHE_ERR_NOMEM, path, 0, 0, "out of memory");
@@ -108,7 +110,7 @@ static int load_user_path(depeche_engine *e, const char *path, int gazetteer, de
     for (int i = 0; i < n; i++) {
         if (!rc && names[i]->d_name[0] != '.' && has_suffix(names[i]->d_name, ".txt")) {
             size_t len = strlen(path) + strlen(names[i]->d_name) + 2;
-            char *full = malloc(len);
+            char *full = dp_malloc(len);
             if (!full)
                 rc = dp_fail(err, DEPECHE_ERR_NOMEM, path, 0, 0, "out of memory");
             else {
@@ -123,11 +125,21 @@ static int load_user_path(depeche_engine *e, const char *path, int gazetteer, de
     return rc;
 }
 
+static pthread_once_t library_once = PTHREAD_ONCE_INIT;
+
+/* Global set-up of the libraries depeche uses, once per process whichever threads make engines
+ * at once: libxml2's tables, and jansson's allocator (the library's, which forwards to malloc
+ * and free, so that a caller's own use of jansson is unaffected but for injected failures). */
+static void library_init(void)
+{
+    json_set_alloc_funcs(dp_malloc, free);
+    dp_html_init();
+}
+
 depeche_engine *depeche_engine_new(const depeche_engine_options *options, depeche_error *err)
 {
-    /* libxml2 sets up its global tables once; engines are made before threads share them */
-    dp_html_init();
-    depeche_engine *e = calloc(1, sizeof *e);
+    pthread_once(&library_once, library_init);
+    depeche_engine *e = dp_calloc(1, sizeof *e);
     if (!e) {
         dp_fail(err, DEPECHE_ERR_NOMEM, NULL, 0, 0, "out of memory");
         return NULL;

@@ -1,5 +1,6 @@
 /* Errors as values: every stage fills a caller's depeche_error through dp_fail, so that no
  * stage depends on the engine to report a problem. */
+#include <jansson.h>
 #include <stdarg.h>
 #include <stdio.h>
 
@@ -19,6 +20,14 @@ int dp_fail(depeche_error *err, depeche_status code, const char *path, unsigned 
     vsnprintf(err->message, sizeof err->message, fmt, ap);
     va_end(ap);
     return code;
+}
+
+int dp_fail_json(depeche_error *err, const struct json_error_t *jerr)
+{
+    if (json_error_code(jerr) == json_error_out_of_memory)
+        return dp_fail(err, DEPECHE_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    return dp_fail(err, DEPECHE_ERR_INPUT, NULL, 0, (unsigned long)jerr->column, "invalid JSON at column %d: %s",
+                   jerr->column, jerr->text);
 }
 
 const char *depeche_strerror(depeche_status code)

@@ -19,6 +19,30 @@ int dp_fail(depeche_error *err, depeche_status code, const char *path, unsigned 
 #endif
     ;
 
+/* Fills err for text jansson could not load: out of memory, or DEPECHE_ERR_INPUT with the
+ * column and jansson's message. Returns the status. */
+struct json_error_t;
+int dp_fail_json(depeche_error *err, const struct json_error_t *jerr);
+
+/* ---- Allocation (alloc.c) ---- */
+
+/* The library allocates only through these (jansson and PCRE2 too, see dp_library_init): the
+ * system's allocator, freed with free(), with a failure tests can inject. */
+void *dp_malloc(size_t size);
+void *dp_calloc(size_t count, size_t size);
+void *dp_realloc(void *p, size_t size);
+char *dp_strdup(const char *s);
+char *dp_strndup(const char *s, size_t n);
+/* Tests only: counting restarts, and the k-th allocation from now fails (k >= 1), once; k = 0
+ * disarms. */
+void dp_alloc_fail_at(long k);
+/* Allocations counted since the last dp_alloc_fail_at. */
+long dp_alloc_calls(void);
+/* Brackets (on = 1, then 0) a call into code that aborts rather than fail when an allocation
+ * fails, so that tests inject no failure there: jansson 2.14's parser asserts when it cannot
+ * grow a string's buffer (load.c, lex_scan_string). */
+void dp_alloc_hold(int on);
+
 /* ---- Growable arrays and strings (buffer.c) ---- */
 
 /* Makes room for `need` items of `size` bytes in *items (capacity *cap, doubled as needed).

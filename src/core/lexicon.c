@@ -40,7 +40,7 @@ static dp_lexicon_slot *find_slot(dp_lexicon_slot *slots, size_t n_slots, const 
 static int grow(dp_lexicon *lx)
 {
     size_t n = lx->n_slots ? lx->n_slots * 2 : 64;
-    dp_lexicon_slot *slots = calloc(n, sizeof *slots);
+    dp_lexicon_slot *slots = dp_calloc(n, sizeof *slots);
     if (!slots)
         return -1;
     for (size_t i = 0; i < lx->n_slots; i++) {
@@ -58,8 +58,8 @@ static int grow(dp_lexicon *lx)
 /* Copies a borrowed lexicon's slots and keys into memory of its own. */
 static int own(dp_lexicon *lx)
 {
-    dp_lexicon_slot *slots = malloc(lx->n_slots * sizeof *slots);
-    char *keys = malloc(lx->keys_len ? lx->keys_len : 1);
+    dp_lexicon_slot *slots = dp_malloc(lx->n_slots * sizeof *slots);
+    char *keys = dp_malloc(lx->keys_len ? lx->keys_len : 1);
     if (!slots || !keys) {
         free(slots);
         free(keys);

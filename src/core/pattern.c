@@ -12,6 +12,9 @@
 #define DP_MATCH_LIMIT 200000
 #define DP_DEPTH_LIMIT 2000
 #define DP_HEAP_LIMIT_KIB 4096
+/* Room for the groups of every rule joined in one regex (group 0 included): checked as rules
+ * are added. */
+#define DP_MATCH_PAIRS 1024
 
 struct dp_regex {
     pcre2_code *code;
@@ -20,7 +23,27 @@ struct dp_regex {
 
 struct dp_match_data {
     pcre2_match_data *data;
+    size_t limits_hit; /* matches given up at the match, depth or heap limit */
 };
+
+static void *pcre2_allocate(size_t size, void *unused)
+{
+    (void)unused;
+    return dp_malloc(size);
+}
+
+static void pcre2_release(void *p, void *unused)
+{
+    (void)unused;
+    free(p);
+}
+
+/* PCRE2 allocates through the library's allocator: a general context made for each object
+ * (PCRE2 copies its functions into what it creates), freed by the caller. */
+static pcre2_general_context *general_context(void)
+{
+    return pcre2_general_context_create(pcre2_allocate, pcre2_release, NULL);
+}
 
 dp_regex *dp_regex_compile(const char *pattern, size_t len, unsigned flags, const char *path,
                            unsigned long line, depeche_error *err)
@@ -32,22 +55,32 @@ dp_regex *dp_regex_compile(const char *pattern, size_t len, unsigned flags, cons
         options |= PCRE2_CASELESS;
     if (flags & DP_RE_DUPNAMES)
         options |= PCRE2_DUPNAMES;
-    dp_regex *re = calloc(1, sizeof *re);
+    dp_regex *re = dp_calloc(1, sizeof *re);
     if (!re) {
         dp_fail(err, DEPECHE_ERR_NOMEM, path, line, 0, "out of memory");
         return NULL;
     }
-    re->code = pcre2_compile((PCRE2_SPTR)pattern, len, options, &code, &offset, NULL);
+    pcre2_general_context *memory = general_context();
+    pcre2_compile_context *compiling = memory ? pcre2_compile_context_create(memory) : NULL;
+    code = PCRE2_ERROR_HEAP_FAILED;
+    re->code = compiling ? pcre2_compile((PCRE2_SPTR)pattern, len, options, &code, &offset, compiling) : NULL;
+    pcre2_compile_context_free(compiling);
     if (!re->code) {
+        pcre2_general_context_free(memory);
+        free(re);
+        if (code == PCRE2_ERROR_HEAP_FAILED) {
+            dp_fail(err, DEPECHE_ERR_NOMEM, path, line, 0, "out of memory");
+            return NULL;
+        }
         PCRE2_UCHAR msg[256];
         if (pcre2_get_error_message(code, msg, sizeof msg) < 0)
             msg[0] = '\0';
         dp_fail(err, DEPECHE_ERR_DATA, path, line, (unsigned long)offset, "%s", (char *)msg);
-        free(re);
         return NULL;
     }
     pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE); /* falls back to the interpreter */
-    re->context = pcre2_match_context_create(NULL);
+    re->context = pcre2_match_context_create(memory);
+    pcre2_general_context_free(memory);
     if (!re->context) {
         dp_regex_free(re);
         dp_fail(err, DEPECHE_ERR_NOMEM, path, line, 0, "out of memory");
@@ -81,15 +114,14 @@ uint32_t dp_regex_group(const dp_regex *re, const char *name)
     return n > 0 ? (uint32_t)n : 0;
 }
 
-/* Room for the groups of every rule joined in one regex. */
-#define DP_MATCH_PAIRS 1024
-
 dp_match_data *dp_match_data_new(void)
 {
-    dp_match_data *md = malloc(sizeof *md);
+    dp_match_data *md = dp_calloc(1, sizeof *md);
     if (!md)
         return NULL;
-    md->data = pcre2_match_data_create(DP_MATCH_PAIRS, NULL);
+    pcre2_general_context *memory = general_context();
+    md->data = memory ? pcre2_match_data_create(DP_MATCH_PAIRS, memory) : NULL;
+    pcre2_general_context_free(memory);
     if (!md->data) {
         free(md);
         return NULL;
@@ -110,7 +142,15 @@ int dp_regex_match(const dp_regex *re, const char *subject, size_t len, size_t s
 {
     int rc = pcre2_match(re->code, (PCRE2_SPTR)subject, len, start, PCRE2_NO_UTF_CHECK, md->data,
                          re->context);
+    if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_HEAPLIMIT ||
+        rc == PCRE2_ERROR_NOMEMORY)
+        md->limits_hit++;
     return rc >= 0; /* 0: matched, with more groups than the match data holds */
+}
+
+size_t dp_match_limits_hit(const dp_match_data *md)
+{
+    return md->limits_hit;
 }
 
 int dp_match_group(const dp_match_data *md, unsigned group, size_t *start, size_t *end)
@@ -139,6 +179,10 @@ long dp_rule_set_add(dp_rule_set *s, const char *pattern, size_t len, unsigned f
     }
     s->groups = marker + dp_regex_captures(alone);
     dp_regex_free(alone);
+    if (s->groups >= DP_MATCH_PAIRS)
+        return dp_fail(err, DEPECHE_ERR_DATA, path, line, 0,
+                       "too many capture groups: this rule brings its kind's rules to %u groups, "
+                       "past the %d they may hold together", (unsigned)s->groups, DP_MATCH_PAIRS - 1);
     size_t n = s->n;
     if (DP_PUSH(s->markers, n, s->markers_cap, marker) ||
         dp_strbuf_append(&s->source, s->n ? "|(?:()" : "(?:()", s->n ? 6 : 5) ||

@@ -33,6 +33,9 @@ void dp_match_data_free(dp_match_data *md);
 
 /* Matches re against subject[0..len) from byte `start`. Returns 1 on a match, 0 on none, and
  * 0 as well when a limit was hit (the text is then treated as not matching). */
+/* How many matches with md were given up at PCRE2's match, depth or heap limit (a rule that
+ * would have needed more did not match). */
+size_t dp_match_limits_hit(const dp_match_data *md);
 int dp_regex_match(const dp_regex *re, const char *subject, size_t len, size_t start,
                    dp_match_data *md);
 /* After a match: the bounds of group `group` (0 is the whole match); returns 0 if unset. */

@@ -41,7 +41,7 @@ static size_t edge_key(char *out, uint32_t node, const char *key, size_t len)
 
 static char *dup_field(const char *s, size_t n)
 {
-    char *d = malloc(n + 1);
+    char *d = dp_malloc(n + 1);
     if (d) {
         memcpy(d, s, n);
         d[n] = '\0';
@@ -360,9 +360,9 @@ int dp_gazetteer_open_image(dp_gazetteer *g, const void *image, size_t size, dep
         (h[H_EDGE_SLOTS] & (h[H_EDGE_SLOTS] - 1)) || (h[H_GIVEN_SLOTS] & (h[H_GIVEN_SLOTS] - 1)))
         return dp_fail(err, DEPECHE_ERR_DATA, "gazetteer image", 0, 0, "truncated or malformed");
     memset(g, 0, sizeof *g);
-    g->entries = malloc((h[H_ENTRIES] ? h[H_ENTRIES] : 1) * sizeof *g->entries);
-    g->terminal_of = malloc(((size_t)h[H_NODES] + 1) * sizeof *g->terminal_of);
-    g->terminals = malloc((h[H_TERMINALS] ? h[H_TERMINALS] : 1) * sizeof *g->terminals);
+    g->entries = dp_malloc((h[H_ENTRIES] ? h[H_ENTRIES] : 1) * sizeof *g->entries);
+    g->terminal_of = dp_malloc(((size_t)h[H_NODES] + 1) * sizeof *g->terminal_of);
+    g->terminals = dp_malloc((h[H_TERMINALS] ? h[H_TERMINALS] : 1) * sizeof *g->terminals);
     if (!g->entries || !g->terminal_of || !g->terminals) {
         dp_gazetteer_release(g);
         return dp_fail(err, DEPECHE_ERR_NOMEM, NULL, 0, 0, "out of memory");

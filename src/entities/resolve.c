@@ -118,9 +118,9 @@ static int type_unknown_names(const depeche_engine *e, const char *text, const d
 {
     const dp_evidence_rules *r = &e->matcher.evidence;
     dp_lexicon names = {0};
-    dp_evidence *sums = calloc(m->n_unknown ? m->n_unknown : 1, sizeof *sums);
-    uint32_t *same = malloc((m->n_unknown ? m->n_unknown : 1) * sizeof *same);
-    uint8_t *list_types = calloc(m->n_lists + 1, 1);
+    dp_evidence *sums = dp_calloc(m->n_unknown ? m->n_unknown : 1, sizeof *sums);
+    uint32_t *same = dp_malloc((m->n_unknown ? m->n_unknown : 1) * sizeof *same);
+    uint8_t *list_types = dp_calloc(m->n_lists + 1, 1);
     int rc = DEPECHE_ERR_NOMEM;
     if (!sums || !same || !list_types)
         goto out;
@@ -167,8 +167,8 @@ static int add_loose_mentions(const depeche_engine *e, const char *text, dp_ment
     dp_lexicon surnames = {0}, names = {0};
     char key[600], folded[DP_KEY_MAX];
     size_t last;
-    int *unknown_type = malloc((m->n_unknown ? m->n_unknown : 1) * sizeof *unknown_type);
-    uint8_t *loose_used = calloc(m->n_loose ? m->n_loose : 1, 1);
+    int *unknown_type = dp_malloc((m->n_unknown ? m->n_unknown : 1) * sizeof *unknown_type);
+    uint8_t *loose_used = dp_calloc(m->n_loose ? m->n_loose : 1, 1);
     int rc = DEPECHE_ERR_NOMEM;
     if (!unknown_type || !loose_used || type_unknown_names(e, text, m, unknown_type))
         goto out;
@@ -238,7 +238,7 @@ out:
 /* Sorts the mentions by position, keeping alias links pointing at the same mentions. */
 static int sort_mentions(dp_mentions *m)
 {
-    size_t *rank = malloc((m->n ? m->n : 1) * sizeof *rank);
+    size_t *rank = dp_malloc((m->n ? m->n : 1) * sizeof *rank);
     if (!rank)
         return DEPECHE_ERR_NOMEM;
     for (size_t i = 0; i < m->n; i++)
@@ -351,8 +351,8 @@ int dp_resolve(const depeche_engine *e, const char *text, dp_mentions *m, dp_ent
             ent->best = (uint32_t)i;
     }
     /* number entities in order of first mention */
-    int32_t *renumber = malloc((out->n ? out->n : 1) * sizeof *renumber);
-    dp_entity *sorted = malloc((out->n ? out->n : 1) * sizeof *sorted);
+    int32_t *renumber = dp_malloc((out->n ? out->n : 1) * sizeof *renumber);
+    dp_entity *sorted = dp_malloc((out->n ? out->n : 1) * sizeof *sorted);
     if (!renumber || !sorted) {
         free(renumber);
         free(sorted);

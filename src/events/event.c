@@ -119,7 +119,7 @@ static int load_summary(dp_event_rules *r, const char *args, size_t len, const c
     if (type < 0 || !len)
         return dp_fail(err, DEPECHE_ERR_DATA, path, line, 0,
                        "expected 'summary TYPE TEMPLATE' with TYPE an event type");
-    char *t = malloc(len + 1);
+    char *t = dp_malloc(len + 1);
     if (!t)
         return dp_fail(err, DEPECHE_ERR_NOMEM, path, line, 0, "out of memory");
     memcpy(t, args, len);
@@ -742,8 +742,6 @@ static uint64_t text_key(const dp_token_keys *keys, size_t first, size_t last)
 }
 
 /* The most members a list of arguments is read for. */
-#define DP_MAX_LISTED 16
-
 typedef struct unit_span {
     size_t first, last; /* units, inclusive */
 } unit_span;
@@ -828,6 +826,8 @@ static int add_listed(const dp_token *toks, const dp_token_keys *keys, const uni
                 break; /* "et" closes the list */
         }
     }
+    if (n_members == DP_MAX_LISTED)
+        out->lists_cut++;
     unit_span amounts[DP_MAX_LISTED + 1];
     size_t n_amounts = 0;
     if (n_members && rule->groups[DP_ARG_AMOUNT] &&
@@ -1111,8 +1111,8 @@ static int event_from_match(const depeche_engine *e, const char *text, const dp_
 static int read_units(const depeche_engine *e, const char *text, const dp_token *toks, size_t n,
                       const dp_mentions *m, dp_token_keys **keys, units **u)
 {
-    *keys = malloc(sizeof **keys);
-    *u = calloc(1, sizeof **u); /* zeroed: PCRE2 JIT may scan a little past the end */
+    *keys = dp_malloc(sizeof **keys);
+    *u = dp_calloc(1, sizeof **u); /* zeroed: PCRE2 JIT may scan a little past the end */
     if (!*keys || !*u)
         return DEPECHE_ERR_NOMEM;
     dp_token_keys_fill(*keys, text, toks, n);

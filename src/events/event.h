@@ -92,9 +92,13 @@ typedef struct dp_event {
     int32_t rule;
 } dp_event;
 
+/* The most members of one list ("à Apple, Tech Data et Ingram Micro") that get an event each. */
+#define DP_MAX_LISTED 16
+
 typedef struct dp_events {
     dp_event *items;
     size_t n, cap;
+    size_t lists_cut; /* lists that went on past DP_MAX_LISTED members */
 } dp_events;
 
 struct depeche_engine;

@@ -184,7 +184,7 @@ static int load_example(dp_frame_rules *r, const char *args, size_t len, const c
     const char *s = bar + 1;
     while (*s == ' ' && s < args + len)
         s++;
-    dp_frame_example x = {strndup(s, (size_t)(args + len - s)), strndup(args, head), path, line};
+    dp_frame_example x = {dp_strndup(s, (size_t)(args + len - s)), dp_strndup(args, head), path, line};
     if (!x.sentence || !x.expected || DP_PUSH(r->examples, r->n_examples, r->examples_cap, x)) {
         free(x.sentence);
         free(x.expected);
@@ -633,7 +633,7 @@ int dp_frames_in_sentence(const depeche_engine *e, const char *text, const dp_to
     const dp_frame_rules *r = &e->frames;
     if (!r->n_frames || !n || !w->n_words)
         return 0;
-    sentence *s = calloc(1, sizeof *s);
+    sentence *s = dp_calloc(1, sizeof *s);
     if (!s)
         return DEPECHE_ERR_NOMEM;
     s->e = e, s->text = text, s->toks = toks, s->n_toks = n, s->w = w, s->m = m;

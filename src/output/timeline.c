@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "date.h"
+#include "json.h"
 #include "normalize.h"
 #include "timeline_html.h"
 
@@ -40,7 +41,7 @@ struct depeche_timeline {
 
 depeche_timeline *depeche_timeline_new(void)
 {
-    depeche_timeline *tl = calloc(1, sizeof *tl);
+    depeche_timeline *tl = dp_calloc(1, sizeof *tl);
     if (tl && !(tl->index = json_object())) {
         free(tl);
         return NULL;
@@ -112,12 +113,12 @@ static char *fact_key(const char *type, const char *modality, json_t *args, json
         fail |= dp_strbuf_printf(&key, "\x1f%s=", core_roles[r]);
         if (json_is_array(v)) {
             size_t n = json_array_size(v);
-            char **names = calloc(n ? n : 1, sizeof *names);
+            char **names = dp_calloc(n ? n : 1, sizeof *names);
             fail |= !names;
             size_t named = 0; /* partners without a usable name are left out */
             for (size_t i = 0; i < n && !fail; i++)
                 if (!arg_key(json_array_get(v, i), canon, folded, sizeof folded))
-                    fail |= !(names[named++] = strdup(folded));
+                    fail |= !(names[named++] = dp_strdup(folded));
             if (!fail) {
                 qsort(names, named, sizeof *names, by_string);
                 for (size_t i = 0; i < named && !fail; i++)
@@ -212,8 +213,10 @@ static json_t *source_of(json_t *record, json_t *event)
                           "trigger", json_object_get(evidence, "trigger"),
                           "date_text", json_object_get(date, "text"));
     json_t *rule = json_object_get(evidence, "rule");
-    if (s && rule)
-        json_object_set(s, "rule", rule);
+    if (s && rule && json_object_set(s, "rule", rule)) {
+        json_decref(s);
+        return NULL;
+    }
     return s;
 }
 
@@ -250,28 +253,26 @@ static int add_event(depeche_timeline *tl, json_t *record, json_t *event, json_t
             e->confidence = confidence;
         return 0;
     }
-    if (!same) {
-        same = json_array();
-        if (!same || json_object_set_new(tl->index, key, same)) {
-            free(key);
-            json_decref(source);
-            return DEPECHE_ERR_NOMEM;
-        }
-    }
-    if (dp_reserve((void **)&tl->entries, &tl->cap, tl->n_entries + 1, sizeof *tl->entries) ||
-        json_array_append_new(same, json_integer((json_int_t)tl->n_entries))) {
-        free(key);
+    /* a new entry, built whole before the index names it */
+    tl_entry e = {.key = key, .when = w, .published = published, .confidence = confidence};
+    e.event = json_pack("{s:s, s:O?, s:s, s:O}", "type", type, "summary", json_object_get(event, "summary"),
+                        "modality", modality, "arguments", args);
+    e.sources = json_array();
+    int fail = !e.sources || json_array_append_new(e.sources, source);
+    if (!e.sources)
         json_decref(source);
+    fail = fail || !e.event || add_names(&e.names, args) ||
+           dp_reserve((void **)&tl->entries, &tl->cap, tl->n_entries + 1, sizeof *tl->entries);
+    if (!fail && !same && (!(same = json_array()) || json_object_set_new(tl->index, key, same)))
+        fail = 1;
+    if (fail || json_array_append_new(same, json_integer((json_int_t)tl->n_entries))) {
+        free(e.key);
+        json_decref(e.event);
+        json_decref(e.sources);
+        dp_strbuf_release(&e.names);
         return DEPECHE_ERR_NOMEM;
     }
-    tl_entry *e = &tl->entries[tl->n_entries++];
-    *e = (tl_entry){.key = key, .when = w, .published = published, .confidence = confidence};
-    e->event = json_pack("{s:s, s:O?, s:s, s:O}", "type", type, "summary",
-                         json_object_get(event, "summary"), "modality", modality, "arguments", args);
-    e->sources = json_array();
-    if (!e->event || !e->sources || json_array_append_new(e->sources, source) ||
-        add_names(&e->names, args))
-        return DEPECHE_ERR_NOMEM;
+    tl->entries[tl->n_entries++] = e;
     return 0;
 }
 
@@ -279,10 +280,11 @@ int depeche_timeline_add_json(depeche_timeline *tl, const char *record, size_t l
                               depeche_error *err)
 {
     json_error_t jerr;
+    dp_alloc_hold(1);
     json_t *root = json_loadb(record, length, 0, &jerr);
+    dp_alloc_hold(0);
     if (!root)
-        return dp_fail(err, DEPECHE_ERR_INPUT, NULL, 0, (unsigned long)jerr.column,
-                       "invalid JSON at column %d: %s", jerr.column, jerr.text);
+        return dp_fail_json(err, &jerr);
     int rc = 0;
     json_t *events = json_object_get(root, "events");
     if (!json_is_object(root) || (!json_is_array(events) && !json_object_get(root, "error"))) {
@@ -299,8 +301,10 @@ int depeche_timeline_add_json(depeche_timeline *tl, const char *record, size_t l
             json_t *name = json_object_get(ent, "canonical");
             if (!name)
                 name = json_object_get(ent, "name");
-            if (canon && id && name)
-                json_object_set(canon, id, name);
+            if (canon && id && name && json_object_set(canon, id, name)) {
+                json_decref(canon);
+                canon = NULL; /* out of memory: said below */
+            }
         }
         dp_date published = {0, 0, 0};
         dp_date_parse_iso(str(root, "published"), &published);
@@ -384,9 +388,9 @@ static int view_make(const depeche_timeline *tl, const depeche_timeline_filter *
                        f->until);
     char (*wanted)[256] = NULL;
     size_t n_wanted = f ? f->n_entities : 0;
-    v->all = malloc((tl->n_entries ? tl->n_entries : 1) * sizeof *v->all);
-    v->kept = calloc(tl->n_entries ? tl->n_entries : 1, 1);
-    wanted = calloc(n_wanted ? n_wanted : 1, sizeof *wanted);
+    v->all = dp_malloc((tl->n_entries ? tl->n_entries : 1) * sizeof *v->all);
+    v->kept = dp_calloc(tl->n_entries ? tl->n_entries : 1, 1);
+    wanted = dp_calloc(n_wanted ? n_wanted : 1, sizeof *wanted);
     if (!v->all || !v->kept || !wanted) {
         free(v->all), free(v->kept), free(wanted);
         return dp_fail(err, DEPECHE_ERR_NOMEM, NULL, 0, 0, "out of memory");
@@ -441,6 +445,8 @@ static json_t *entry_json(const tl_entry *e, size_t position)
                        ? json_pack("{s:s, s:s}", "value", dp_date_iso(e->when, iso),
                                    "precision", dp_date_precision_name(e->when))
                        : json_null();
+    if (!date)
+        return NULL;
     dp_date w = place(e);
     char sort[11] = "";
     dp_date_iso(w, sort);
@@ -465,10 +471,7 @@ static char *render_json(const depeche_timeline *tl, const tl_view *v)
     json_t *root = json_pack("{s:o, s:I, s:I, s:I}", "entries", entries, "articles",
                              (json_int_t)tl->articles, "events", (json_int_t)tl->events,
                              "errors", (json_int_t)tl->errors);
-    char *out = root ? json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(3))
-                     : NULL;
-    json_decref(root);
-    return out;
+    return dp_json_text(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(3));
 }
 
 /* ---- CSV ------------------------------------------------------------------------------------- */
@@ -488,15 +491,18 @@ static int csv_field(dp_strbuf *b, const char *s, int last)
     return fail | (last ? dp_strbuf_puts(b, "\r\n") : dp_strbuf_putc(b, ','));
 }
 
-/* An argument's names, joined by "; " (partners are a list). */
-static void arg_names(json_t *v, dp_strbuf *out)
+/* Appends an argument's names, joined by "; " (partners are a list); 0, or -1 when memory ran
+ * out. */
+static int arg_names(json_t *v, dp_strbuf *out)
 {
     size_t n = json_is_array(v) ? json_array_size(v) : v ? 1 : 0;
+    int fail = 0;
     for (size_t i = 0; i < n; i++) {
         const char *name = str(json_is_array(v) ? json_array_get(v, i) : v, "name");
         if (name)
-            dp_strbuf_printf(out, "%s%s", out->len ? "; " : "", name);
+            fail |= dp_strbuf_printf(out, "%s%s", out->len ? "; " : "", name);
     }
+    return fail;
 }
 
 static int is_csv_role(const char *role)
@@ -544,7 +550,7 @@ static char *render_csv(const tl_view *v)
             cell.len = 0;
             if (cell.data)
                 cell.data[0] = '\0';
-            arg_names(json_object_get(args, csv_roles[r]), &cell);
+            fail |= arg_names(json_object_get(args, csv_roles[r]), &cell);
             fail |= csv_field(&b, cell.data, 0);
         }
         cell.len = 0;
@@ -556,8 +562,8 @@ static char *render_csv(const tl_view *v)
             if (is_csv_role(role))
                 continue;
             dp_strbuf one = {0};
-            arg_names(val, &one);
-            dp_strbuf_printf(&cell, "%s%s=%s", cell.len ? "; " : "", role, one.data ? one.data : "");
+            fail |= arg_names(val, &one);
+            fail |= dp_strbuf_printf(&cell, "%s%s=%s", cell.len ? "; " : "", role, one.data ? one.data : "");
             dp_strbuf_release(&one);
         }
         fail |= csv_field(&b, cell.data, 0);
@@ -570,9 +576,9 @@ static char *render_csv(const tl_view *v)
         size_t k;
         json_t *s;
         json_array_foreach(sources, k, s) {
-            dp_strbuf_printf(&articles, "%s%s", k ? " | " : "", or_empty(str(s, "article")));
+            fail |= dp_strbuf_printf(&articles, "%s%s", k ? " | " : "", or_empty(str(s, "article")));
             if (str(s, "source"))
-                dp_strbuf_printf(&urls, "%s%s", urls.len ? " | " : "", str(s, "source"));
+                fail |= dp_strbuf_printf(&urls, "%s%s", urls.len ? " | " : "", str(s, "source"));
         }
         fail |= csv_field(&b, articles.data, 0);
         fail |= csv_field(&b, urls.data, 0);
@@ -639,9 +645,12 @@ static char *render_timelinejs(const depeche_timeline *tl, const tl_view *v)
         char id[32];
         snprintf(id, sizeof id, "t%zu", i + 1);
         char *text = slide_text(e->sources);
-        json_t *slide = json_pack("{s:o, s:{s:O, s:s?}, s:O, s:s}", "start_date", slide_date(w),
+        json_t *start = slide_date(w);
+        json_t *slide = !text || !start ? NULL : json_pack("{s:o, s:{s:O, s:s?}, s:O, s:s}", "start_date", start,
                                   "text", "headline", json_object_get(e->event, "summary"), "text",
                                   text, "group", json_object_get(e->event, "type"), "unique_id", id);
+        if (!text || !start)
+            json_decref(start); /* json_pack releases what "o" took, even when it fails */
         free(text);
         if (!slide || json_array_append_new(events, slide)) {
             json_decref(events);
@@ -654,10 +663,7 @@ static char *render_timelinejs(const depeche_timeline *tl, const tl_view *v)
              tl->articles);
     json_t *root = json_pack("{s:{s:{s:s, s:s}}, s:o}", "title", "text", "headline",
                              "Corporate events", "text", intro, "events", events);
-    char *out = root ? json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(3))
-                     : NULL;
-    json_decref(root);
-    return out;
+    return dp_json_text(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(3));
 }
 
 /* ---- HTML ------------------------------------------------------------------------------------ */
@@ -665,7 +671,7 @@ static char *render_timelinejs(const depeche_timeline *tl, const tl_view *v)
 static char *render_html(const depeche_timeline *tl, const tl_view *v)
 {
     json_t *entries = json_array();
-    const char **names = malloc((v->n_kept ? v->n_kept : 1) * sizeof *names);
+    const char **names = dp_malloc((v->n_kept ? v->n_kept : 1) * sizeof *names);
     char *out = NULL;
     for (size_t i = 0; entries && names && i < v->n_all; i++) {
         if (!v->kept[i])

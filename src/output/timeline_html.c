@@ -91,7 +91,7 @@ static int put_sentence(dp_strbuf *b, const char *sentence, const char *trigger)
     const char *at = sentence && trigger && *trigger ? strstr(sentence, trigger) : NULL;
     if (!at)
         return dp_html_escape(b, sentence);
-    char *before = strndup(sentence, (size_t)(at - sentence));
+    char *before = dp_strndup(sentence, (size_t)(at - sentence));
     if (!before)
         return -1;
     int fail = dp_html_escape(b, before);
@@ -159,7 +159,7 @@ static int by_key(const void *a, const void *b)
 /* The keys of a JSON object, sorted (static strings owned by the object). */
 static const char **sorted_keys(json_t *obj)
 {
-    const char **keys = malloc((json_object_size(obj) + 1) * sizeof *keys);
+    const char **keys = dp_malloc((json_object_size(obj) + 1) * sizeof *keys);
     size_t n = 0;
     const char *key;
     json_t *v;

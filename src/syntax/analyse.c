@@ -113,7 +113,7 @@ void dp_parse_word_of(const char *form, size_t len, const char *lemma, int upos,
 
 dp_syntax_work *dp_syntax_work_new(void)
 {
-    dp_syntax_work *w = calloc(1, sizeof *w);
+    dp_syntax_work *w = dp_calloc(1, sizeof *w);
     if (!w)
         return NULL;
     if (!(w->state = dp_parse_state_new(DP_MAX_SENTENCE_WORDS))) {

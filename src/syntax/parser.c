@@ -24,18 +24,18 @@ struct dp_parse_state {
 
 dp_parse_state *dp_parse_state_new(size_t max_words)
 {
-    dp_parse_state *s = calloc(1, sizeof *s);
+    dp_parse_state *s = dp_calloc(1, sizeof *s);
     if (!s)
         return NULL;
     size_t n = max_words + 2;
     s->max = max_words;
-    s->stack = malloc(n * sizeof *s->stack);
-    s->head = malloc(n * sizeof *s->head);
-    s->rel = malloc(n);
-    s->lc1 = malloc(4 * n * sizeof *s->lc1);
-    s->n_left = malloc(2 * n);
-    s->left_rels = malloc(2 * n * sizeof *s->left_rels);
-    s->in_stack = malloc(n);
+    s->stack = dp_malloc(n * sizeof *s->stack);
+    s->head = dp_malloc(n * sizeof *s->head);
+    s->rel = dp_malloc(n);
+    s->lc1 = dp_malloc(4 * n * sizeof *s->lc1);
+    s->n_left = dp_malloc(2 * n);
+    s->left_rels = dp_malloc(2 * n * sizeof *s->left_rels);
+    s->in_stack = dp_malloc(n);
     if (!s->stack || !s->head || !s->rel || !s->lc1 || !s->n_left || !s->left_rels ||
         !s->in_stack) {
         dp_parse_state_free(s);

@@ -97,8 +97,8 @@ int dp_perceptron_trainer_init(dp_perceptron_trainer *t, uint32_t n_classes)
     memset(t, 0, sizeof *t);
     t->n_classes = n_classes;
     t->n_slots = 1u << 16;
-    t->keys = calloc(t->n_slots, sizeof *t->keys);
-    t->row_of = calloc(t->n_slots, sizeof *t->row_of);
+    t->keys = dp_calloc(t->n_slots, sizeof *t->keys);
+    t->row_of = dp_calloc(t->n_slots, sizeof *t->row_of);
     return t->keys && t->row_of ? 0 : -1;
 }
 
@@ -123,8 +123,8 @@ static size_t trainer_find(const dp_perceptron_trainer *t, uint64_t h)
 static int trainer_grow(dp_perceptron_trainer *t)
 {
     size_t n = t->n_slots * 2;
-    uint64_t *keys = calloc(n, sizeof *keys);
-    uint32_t *row_of = calloc(n, sizeof *row_of);
+    uint64_t *keys = dp_calloc(n, sizeof *keys);
+    uint32_t *row_of = dp_calloc(n, sizeof *row_of);
     if (!keys || !row_of) {
         free(keys);
         free(row_of);
@@ -161,13 +161,13 @@ static long trainer_row(dp_perceptron_trainer *t, uint64_t h)
     }
     if (t->n_rows == t->rows_cap) {
         size_t cap = t->rows_cap ? t->rows_cap * 2 : 4096, c = t->n_classes;
-        float *w = realloc(t->weights, cap * c * sizeof *w);
+        float *w = dp_realloc(t->weights, cap * c * sizeof *w);
         if (w)
             t->weights = w;
-        double *tot = realloc(t->totals, cap * c * sizeof *tot);
+        double *tot = dp_realloc(t->totals, cap * c * sizeof *tot);
         if (tot)
             t->totals = tot;
-        uint32_t *st = realloc(t->stamps, cap * c * sizeof *st);
+        uint32_t *st = dp_realloc(t->stamps, cap * c * sizeof *st);
         if (st)
             t->stamps = st;
         if (!w || !tot || !st)
@@ -224,7 +224,7 @@ int dp_perceptron_trainer_write(const dp_perceptron_trainer *t, long prune, dp_s
 {
     size_t c = t->n_classes, rows = t->n_rows;
     double steps = t->step ? (double)t->step : 1.0, top = 0;
-    double *avg = malloc((rows * c + 1) * sizeof *avg);
+    double *avg = dp_malloc((rows * c + 1) * sizeof *avg);
     if (!avg)
         return -1;
     for (size_t k = 0; k < rows * c; k++) {
@@ -236,8 +236,8 @@ int dp_perceptron_trainer_write(const dp_perceptron_trainer *t, long prune, dp_s
     /* rows in slot order, so that the same training gives the same bytes */
     dp_strbuf blob = {0};
     size_t kept = 0;
-    uint64_t *kept_keys = malloc((rows + 1) * sizeof *kept_keys);
-    uint32_t *kept_off = malloc((rows + 1) * sizeof *kept_off);
+    uint64_t *kept_keys = dp_malloc((rows + 1) * sizeof *kept_keys);
+    uint32_t *kept_off = dp_malloc((rows + 1) * sizeof *kept_off);
     int rc = -1;
     if (!kept_keys || !kept_off)
         goto out;
@@ -265,7 +265,7 @@ int dp_perceptron_trainer_write(const dp_perceptron_trainer *t, long prune, dp_s
             goto out;
     }
     uint32_t n_slots = (uint32_t)(kept + kept / 3 + 1);
-    uint32_t *fps = calloc(n_slots, sizeof *fps), *offs = calloc(n_slots, sizeof *offs);
+    uint32_t *fps = dp_calloc(n_slots, sizeof *fps), *offs = dp_calloc(n_slots, sizeof *offs);
     if (!fps || !offs) {
         free(fps);
         free(offs);

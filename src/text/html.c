@@ -212,7 +212,7 @@ static char *ld_json_date(const char *json)
         return NULL;
     p++;
     const char *end = strchr(p, '"');
-    return end ? strndup(p, (size_t)(end - p)) : NULL;
+    return end ? dp_strndup(p, (size_t)(end - p)) : NULL;
 }
 
 static int is_inside(xmlNode *node, xmlNode *ancestor)
@@ -341,7 +341,7 @@ int dp_html_read(const char *bytes, size_t len, const char *encoding, int valid_
         return DEPECHE_ERR_NOMEM;
     }
     page->length = out.buf.len;
-    page->text = out.buf.data ? dp_strbuf_take(&out.buf) : strdup("");
+    page->text = out.buf.data ? dp_strbuf_take(&out.buf) : dp_strdup("");
     if (!page->text) {
         dp_html_page_release(page);
         return DEPECHE_ERR_NOMEM;

@@ -76,14 +76,15 @@ int depeche_record_parse(const char *line, size_t length, depeche_input *input,
                          depeche_record **record, depeche_error *err)
 {
     memset(input, 0, sizeof *input);
-    *record = calloc(1, sizeof **record);
+    *record = dp_calloc(1, sizeof **record);
     if (!*record)
         return dp_fail(err, DEPECHE_ERR_NOMEM, NULL, 0, 0, "out of memory");
     json_error_t jerr;
+    dp_alloc_hold(1);
     json_t *root = json_loadb(line, length, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &jerr);
+    dp_alloc_hold(0);
     if (!root)
-        return dp_fail(err, DEPECHE_ERR_INPUT, NULL, 0, (unsigned long)jerr.column,
-                       "invalid JSON at column %d: %s", jerr.column, jerr.text);
+        return dp_fail_json(err, &jerr);
     (*record)->root = root;
     if (!json_is_object(root))
         return dp_fail(err, DEPECHE_ERR_INPUT, NULL, 0, 0, "record is not a JSON object");
