@@ -73,8 +73,8 @@ int dp_evidence_load(dp_evidence_rules *r, const char *kind, size_t kind_len, co
 {
     if (!dp_word_is(kind, kind_len, "evidence"))
         return 0;
-    const char *f, *w;
-    size_t fl, wl;
+    const char *f = NULL, *w;
+    size_t fl = 0, wl;
     int weight;
     if (dp_next_field(&args, &len, &f, &fl) && dp_word_is(f, fl, "threshold")) {
         if (!dp_next_field(&args, &len, &w, &wl) || !parse_weight(w, wl, &weight) || weight <= 0 || len)

@@ -143,6 +143,10 @@ int main(int argc, char **argv)
     CHECK_STR(data_error("evidence threshold -1\n", 0),
               "1: expected 'evidence threshold WEIGHT' with a positive WEIGHT");
     CHECK_STR(data_error("evidence PERSON 1 listed cabinet\n", 0), "1: 'listed' takes no words");
+    /* found by fuzzing: a bare "evidence" read a field it never had */
+    CHECK_STR(data_error("evidence\n", 0),
+              "1: expected 'evidence TYPE WEIGHT PLACE WORDS...' with TYPE one of PERSON, ORG, PLACE "
+              "and WEIGHT between -12 and 12");
 
     /* a user's evidence types a name the defaults leave alone: "la boulangerie X" */
     {
