@@ -54,6 +54,14 @@ const char *depeche_strerror(depeche_status code);
  * truncated to size) and returns buf. */
 char *depeche_error_format(const depeche_error *err, char *buf, size_t size);
 
+/* The version of this header; the build reads it from here. depeche_version() gives the
+ * library's, which may differ when a program runs against another build of the shared
+ * library. */
+#define DEPECHE_VERSION_MAJOR 0
+#define DEPECHE_VERSION_MINOR 2
+#define DEPECHE_VERSION_PATCH 0
+#define DEPECHE_VERSION_STRING "0.2.0"
+
 /* The library version, "MAJOR.MINOR.PATCH"; static storage. */
 const char *depeche_version(void);
 

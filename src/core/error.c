@@ -61,5 +61,5 @@ char *depeche_error_format(const depeche_error *err, char *buf, size_t size)
 
 const char *depeche_version(void)
 {
-    return DEPECHE_VERSION;
+    return DEPECHE_VERSION_STRING;
 }
