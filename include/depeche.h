@@ -65,6 +65,11 @@ char *depeche_error_format(const depeche_error *err, char *buf, size_t size);
 /* The library version, "MAJOR.MINOR.PATCH"; static storage. */
 const char *depeche_version(void);
 
+/* Frees what the library returned to be freed with free() (JSON and CoNLL-U strings, read
+ * files): the same as free(), for callers that cannot reach the C library's, such as language
+ * bindings. NULL is accepted. */
+void depeche_free(void *p);
+
 /* ---- Engine: knowledge loaded once, read-only afterwards ---------------------------------- */
 
 typedef struct depeche_engine depeche_engine;

@@ -3,6 +3,7 @@
 #include <jansson.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "internal.h"
 
@@ -57,6 +58,11 @@ char *depeche_error_format(const depeche_error *err, char *buf, size_t size)
     else
         snprintf(buf, size, "%s:%lu: %s", err->path, err->line, err->message);
     return buf;
+}
+
+void depeche_free(void *p)
+{
+    free(p);
 }
 
 const char *depeche_version(void)
