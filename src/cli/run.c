@@ -58,10 +58,13 @@ static void put_comment(FILE *out, const char *key, const char *value)
 static void job_fail(const cli_run *run, cli_job *job, const char *id, const char *source,
                      const char *message)
 {
-    size_t n = strlen(id) + strlen(message) + 3;
+    /* the place is said once: "bad.ndjson:2: invalid JSON", not "bad.ndjson:2: bad.ndjson:2: ..." */
+    size_t id_len = strlen(id);
+    int placed = !strncmp(message, id, id_len) && message[id_len] == ':';
+    size_t n = id_len + strlen(message) + 3;
     job->message = malloc(n);
     if (job->message)
-        snprintf(job->message, n, "%s: %s", id, message);
+        snprintf(job->message, n, "%s%s%s", placed ? "" : id, placed ? "" : ": ", message);
     if (!run->conllu) {
         job->json = depeche_error_json(id, source, message, run->json_flags);
         return;

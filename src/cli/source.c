@@ -239,9 +239,10 @@ static int read_file(cli_run *run, const char *path)
         else
             stop = read_article(run, a, name, block, first, &counted, &error);
     }
+    /* an empty input is an article whose record says "empty"; a timeline counts no article */
     if (!error && !stop && !entries && archive_format(a) == ARCHIVE_FORMAT_EMPTY && !run->ndjson &&
-        !is_ndjson_name(path))
-        stop = cli_submit_copy(run, CLI_JOB_ARTICLE, path, "", 0); /* its record says "empty" */
+        !run->sniff_ndjson && !is_ndjson_name(path))
+        stop = cli_submit_copy(run, CLI_JOB_ARTICLE, path, "", 0);
     note_progress(run, a, &counted);
     if (error && !stop) {
         /* the message belongs to the archive: copy it before freeing */
