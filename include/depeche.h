@@ -244,11 +244,15 @@ typedef struct depeche_timeline_filter {
                                     accents ignored, whole words: "altman" finds "Sam Altman") */
     size_t n_entities;
     const char *since, *until; /* YYYY[-MM[-DD]]: keep entries whose date overlaps the range */
+    double min_confidence;     /* keep entries at least this confident (0 to 1; 0: all) */
+    const char *const *modalities; /* "asserted", "hypothetical", "negated": those to keep */
+    size_t n_modalities;
 } depeche_timeline_filter;
 
 /* Renders the entries, sorted by date (the event's, else its earliest publication date;
  * undated last), as a new NUL-terminated string freed with free(); NULL with err filled when
- * memory ran out or a filter date is malformed (DEPECHE_ERR_ARGUMENT). */
+ * memory ran out, or with DEPECHE_ERR_ARGUMENT and a message naming the valid values when a
+ * filter holds an unknown type or modality, a malformed date or a confidence outside 0..1. */
 char *depeche_timeline_render(const depeche_timeline *timeline,
                               const depeche_timeline_filter *filter,
                               depeche_timeline_format format, depeche_error *err);

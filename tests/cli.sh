@@ -89,6 +89,7 @@ expect "ndjson: the malformed line is named" 'grep -q "\"id\":\"<stdin>:4\".*\"e
 expect "ndjson: input order" '[ "$(grep -o "^{\"id\":\"[^\"]*\"" "$work/out" | cut -d\" -f4 | tr "\n" " ")" = "good empty <stdin>:4 nontext <stdin>:6 ctrl huge 99 " ]'
 expect "ndjson: numeric id and published kept" 'grep -q "^{\"id\":\"99\".*\"published\":\"2020-02-03\"" "$work/out"'
 expect "ndjson: stderr names each failure" '[ "$(grep -c "depeche: error:" "$work/err")" -eq 4 ]'
+expect "ndjson: stderr says the place once" 'grep -q "^depeche: error: <stdin>:4: invalid JSON" "$work/err" && ! grep -q "<stdin>:4: <stdin>:4" "$work/err"'
 run extract --ndjson "$work/mixed.jsonl" - "$work/missing.jsonl"
 expect "ndjson: files and stdin in argument order" '[ "$(records)" -eq 17 ] && [ $rc -eq 1 ]'
 

@@ -42,6 +42,17 @@ expect "--since/--until" '[ "$(field "$work/f.json" "\" \".join(e[\"sort_date\"]
 expect "--since: a bad date is a usage error" '[ $rc -eq 2 ] && grep -q "since" "$work/err"'
 "$bin" timeline --format pdf "$work/records.jsonl" > /dev/null 2> "$work/err"; rc=$?
 expect "--format: unknown" '[ $rc -eq 2 ] && grep -q "pdf" "$work/err"'
+"$bin" timeline --modality hypothetical --modality negated "$work/records.jsonl" > "$work/f.json"
+expect "--modality (repeatable)" '[ "$(field "$work/f.json" "\" \".join(e[\"modality\"] for e in d[\"entries\"])")" = "hypothetical" ]'
+"$bin" timeline --min-confidence 0.85 "$work/records.jsonl" > "$work/f.json"
+expect "--min-confidence" '[ "$(field "$work/f.json" "\" \".join(str(e[\"confidence\"]) for e in d[\"entries\"])")" = "0.85" ]'
+for bad in "--type acquisitions" "--modality sure" "--min-confidence 1.5" "--min-confidence x"; do
+  echo "x" | "$bin" timeline $bad > /dev/null 2> "$work/err"; rc=$?
+  expect "$bad: exit 2 before reading the input, naming the valid values" \
+    '[ $rc -eq 2 ] && grep -Eq "acquisition, merger|asserted, hypothetical, negated|between 0 and 1" "$work/err"'
+done
+"$bin" timeline < /dev/null > "$work/f.json"
+expect "empty input: no article" '[ "$(field "$work/f.json" "d[\"articles\"], len(d[\"entries\"])")" = "0 0" ]'
 "$bin" extract --type acquisition "$articles" > /dev/null 2>&1; rc=$?
 expect "timeline options are refused by extract" '[ $rc -eq 2 ]'
 

@@ -28,8 +28,9 @@ typedef struct cli_options {
     size_t n_inputs;
     /* timeline only */
     const char *format;
-    const char **types, **entities; /* point into argv */
-    size_t n_types, n_entities;
+    const char **types, **entities, **modalities; /* point into argv */
+    size_t n_types, n_entities, n_modalities;
+    double min_confidence;
     const char *since, *until;
 } cli_options;
 

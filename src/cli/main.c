@@ -42,7 +42,13 @@ void cli_usage(FILE *out)
           "  --patterns PATH      load pattern files (a file, or a directory of *.txt) as well\n"
           "  --no-default-data    do not load the built-in gazetteers and patterns\n"
           "  --format F           (timeline) json (default), csv, timelinejs or html\n"
-          "  --type T             (timeline) only events of type T (repeatable)\n"
+          "  --type T             (timeline) only events of type T (repeatable): appointment,\n"
+          "                       dismissal, resignation, join, acquisition, merger,\n"
+          "                       partnership, funding, lawsuit, layoffs, product_launch,\n"
+          "                       bankruptcy, fine\n"
+          "  --modality M         (timeline) only events of modality M (repeatable): asserted,\n"
+          "                       hypothetical, negated\n"
+          "  --min-confidence X   (timeline) only events at least X confident (0 to 1)\n"
           "  --entity NAME        (timeline) only events naming NAME (repeatable)\n"
           "  --since DATE, --until DATE\n"
           "                       (timeline) only events dated in [since, until]\n"
@@ -71,9 +77,10 @@ int cli_parse_options(int argc, char **argv, int first, cli_options *opt, const 
     opt->inputs = calloc((size_t)argc + 1, sizeof *opt->inputs);
     opt->types = calloc((size_t)argc + 1, sizeof *opt->types);
     opt->entities = calloc((size_t)argc + 1, sizeof *opt->entities);
+    opt->modalities = calloc((size_t)argc + 1, sizeof *opt->modalities);
     opt->progress = -1;
     if (!opt->pattern_paths || !opt->gazetteer_paths || !opt->inputs || !opt->types ||
-        !opt->entities) {
+        !opt->entities || !opt->modalities) {
         fputs("depeche: out of memory\n", stderr);
         return -1;
     }
@@ -117,7 +124,8 @@ int cli_parse_options(int argc, char **argv, int first, cli_options *opt, const 
             if (*end || end == n || opt->jobs < 1 || opt->jobs > 1024)
                 return usage_error("'%s': the number of jobs is 1 to 1024", n);
         } else if (!strcmp(a, "--encoding") || !strcmp(a, "--format") || !strcmp(a, "--since") ||
-                   !strcmp(a, "--until") || !strcmp(a, "--type") || !strcmp(a, "--entity")) {
+                   !strcmp(a, "--until") || !strcmp(a, "--type") || !strcmp(a, "--entity") ||
+                   !strcmp(a, "--modality") || !strcmp(a, "--min-confidence")) {
             if (i + 1 >= argc)
                 return usage_error("option '%s' needs a value", a);
             const char *v = argv[++i];
@@ -131,7 +139,14 @@ int cli_parse_options(int argc, char **argv, int first, cli_options *opt, const 
                 opt->until = v;
             else if (!strcmp(a, "--type"))
                 opt->types[opt->n_types++] = v;
-            else
+            else if (!strcmp(a, "--modality"))
+                opt->modalities[opt->n_modalities++] = v;
+            else if (!strcmp(a, "--min-confidence")) {
+                char *end;
+                opt->min_confidence = strtod(v, &end);
+                if (end == v || *end || !(opt->min_confidence >= 0 && opt->min_confidence <= 1))
+                    return usage_error("--min-confidence: '%s' is not a number between 0 and 1", v);
+            } else
                 opt->entities[opt->n_entities++] = v;
         } else if (!strcmp(a, "--patterns")) {
             if (i + 1 >= argc)
@@ -160,10 +175,10 @@ int cli_parse_options(int argc, char **argv, int first, cli_options *opt, const 
             return usage_error("--encoding: '%s' is not a character set iconv knows", opt->encoding);
         iconv_close(cd);
     }
-    if (strcmp(verb, "timeline") &&
-        (opt->format || opt->since || opt->until || opt->n_types || opt->n_entities))
-        return usage_error("%s: --format, --type, --entity, --since and --until are for "
-                           "'depeche timeline'", verb);
+    if (strcmp(verb, "timeline") && (opt->format || opt->since || opt->until || opt->n_types ||
+                                     opt->n_entities || opt->n_modalities || opt->min_confidence))
+        return usage_error("%s: --format, --type, --entity, --modality, --min-confidence, --since "
+                           "and --until are for 'depeche timeline'", verb);
     return 0;
 }
 
@@ -174,6 +189,7 @@ void cli_free_options(cli_options *opt)
     free(opt->inputs);
     free(opt->types);
     free(opt->entities);
+    free(opt->modalities);
 }
 
 depeche_engine *cli_engine(const cli_options *opt)

@@ -66,6 +66,24 @@ int main_timeline(int argc, char **argv)
         cli_free_options(&opt);
         return EXIT_USAGE;
     }
+    depeche_timeline_filter filter = {.types = opt.types, .n_types = opt.n_types,
+                                      .entities = opt.entities, .n_entities = opt.n_entities,
+                                      .since = opt.since, .until = opt.until,
+                                      .min_confidence = opt.min_confidence,
+                                      .modalities = opt.modalities,
+                                      .n_modalities = opt.n_modalities};
+    /* a bad filter value is said before any input is read: the library checks it on the
+     * still empty timeline */
+    depeche_error err;
+    char *checked = depeche_timeline_render(sink.timeline, &filter, format, &err);
+    free(checked);
+    if (!checked) {
+        fprintf(stderr, "depeche: %s\n", err.message);
+        depeche_timeline_free(sink.timeline);
+        depeche_engine_free(engine);
+        cli_free_options(&opt);
+        return EXIT_USAGE;
+    }
     size_t n_inputs;
     const char *const *inputs = cli_inputs(&opt, &n_inputs);
     cli_run run = cli_run_for(&opt, engine);
@@ -80,10 +98,6 @@ int main_timeline(int argc, char **argv)
         for (size_t i = 0; i < n_inputs && !atomic_load(&run.stopped); i++)
             cli_path(&run, inputs[i]);
         cli_run_finish(&run);
-        depeche_timeline_filter filter = {.types = opt.types, .n_types = opt.n_types,
-                                          .entities = opt.entities, .n_entities = opt.n_entities,
-                                          .since = opt.since, .until = opt.until};
-        depeche_error err;
         char *out = atomic_load(&run.stopped)
                         ? NULL
                         : depeche_timeline_render(sink.timeline, &filter, format, &err);

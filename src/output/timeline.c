@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "date.h"
+#include "event.h"
 #include "json.h"
 #include "normalize.h"
 #include "timeline_html.h"
@@ -368,6 +369,24 @@ static int names_hold(const char *names, const char *word)
     return 0;
 }
 
+static int event_type_index(const char *name)
+{
+    for (int t = 0; t < DP_EVENT_TYPES; t++)
+        if (!strcmp(name, dp_event_type_name((enum dp_event_type)t)))
+            return t;
+    return -1;
+}
+
+/* Writes "appointment, dismissal, ..., fine" into listed (256 bytes hold them) for messages. */
+static const char *event_types_listed(char listed[256])
+{
+    size_t n = 0;
+    for (int t = 0; t < DP_EVENT_TYPES && n < 256; t++)
+        n += (size_t)snprintf(listed + n, 256 - n, "%s%s", t ? ", " : "",
+                              dp_event_type_name((enum dp_event_type)t));
+    return listed;
+}
+
 typedef struct tl_view {
     tl_entry **all;      /* every entry, sorted: positions give the stable ids t1, t2... */
     size_t n_all;
@@ -386,6 +405,20 @@ static int view_make(const depeche_timeline *tl, const depeche_timeline_filter *
     if (f && f->until && !dp_date_parse_value(f->until, &until))
         return dp_fail(err, DEPECHE_ERR_ARGUMENT, NULL, 0, 0, "--until: '%.40s' is not YYYY[-MM[-DD]]",
                        f->until);
+    if (f && !(f->min_confidence >= 0 && f->min_confidence <= 1))
+        return dp_fail(err, DEPECHE_ERR_ARGUMENT, NULL, 0, 0, "--min-confidence: %g is not between 0 and 1",
+                       f->min_confidence);
+    char listed[256];
+    for (size_t k = 0; f && k < f->n_types; k++)
+        if (event_type_index(f->types[k]) < 0)
+            return dp_fail(err, DEPECHE_ERR_ARGUMENT, NULL, 0, 0, "--type: '%.40s' is not one of %s",
+                           f->types[k], event_types_listed(listed));
+    for (size_t k = 0; f && k < f->n_modalities; k++)
+        if (strcmp(f->modalities[k], "asserted") && strcmp(f->modalities[k], "hypothetical") &&
+            strcmp(f->modalities[k], "negated"))
+            return dp_fail(err, DEPECHE_ERR_ARGUMENT, NULL, 0, 0,
+                           "--modality: '%.40s' is not one of asserted, hypothetical, negated",
+                           f->modalities[k]);
     char (*wanted)[256] = NULL;
     size_t n_wanted = f ? f->n_entities : 0;
     v->all = dp_malloc((tl->n_entries ? tl->n_entries : 1) * sizeof *v->all);
@@ -410,6 +443,13 @@ static int view_make(const depeche_timeline *tl, const depeche_timeline_filter *
             for (size_t k = 0; k < f->n_types; k++)
                 keep |= !strcmp(f->types[k], str(e->event, "type"));
         }
+        if (keep && f && f->n_modalities) {
+            keep = 0;
+            for (size_t k = 0; k < f->n_modalities; k++)
+                keep |= !strcmp(f->modalities[k], str(e->event, "modality"));
+        }
+        if (keep && f && e->confidence + 1e-9 < f->min_confidence)
+            keep = 0;
         if (keep && n_wanted) {
             keep = 0;
             for (size_t k = 0; k < n_wanted; k++)
