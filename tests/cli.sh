@@ -217,4 +217,20 @@ yes 'le groupe va racheter la filiale' | head -c 2000000 | tr '\n' ' ' > "$work/
 run parse
 expect "parse: 2 MB on one line, cut into bounded sentences" '[ $rc -eq 0 ] && [ "$(grep -c "^# sent_id" "$work/out")" -ge 800 ]'
 
+# --- help and manual pages ---
+man_dir="$(dirname "$0")/../man"
+for command in extract timeline parse; do
+  "$bin" help "$command" > "$work/help"; rc=$?
+  expect "help $command: exit 0, its usage" '[ $rc -eq 0 ] && grep -q "^Usage: depeche $command" "$work/help"'
+  # every option the help lists for the command is in its manual page, roff's \- for -
+  missing=$(grep -oE "^  (-[a-z]|--[a-z-]+)" "$work/help" | sed 's/^ *//' | while read -r o; do
+    grep -q -- "$(sed 's/-/\\\\-/g' <<<"$o")" "$man_dir/depeche-$command.1" || echo "$o"; done)
+  expect "depeche-$command(1) documents every option of its help" '[ -z "$missing" ]'
+done
+"$bin" help nonsense > /dev/null 2> "$work/err"; rc=$?
+expect "help: an unknown command exits 2, naming the commands" '[ $rc -eq 2 ] && grep -q "extract, timeline or parse" "$work/err"'
+"$bin" help > "$work/help"
+"$bin" --help > "$work/help2"
+expect "help = --help" 'cmp -s "$work/help" "$work/help2"'
+
 finish

@@ -7,9 +7,8 @@
 
 #include "cli.h"
 
-void cli_usage(FILE *out)
-{
-    fputs("Usage: depeche [OPTIONS] [FILE]            one article (stdin when no FILE) -> one JSON object\n"
+static const char usage_head[] =
+    "Usage: depeche [OPTIONS] [FILE]            one article (stdin when no FILE) -> one JSON object\n"
           "       depeche extract [OPTIONS] [FILE|DIR|-]...\n"
           "                                            many articles -> one JSON line each\n"
           "       depeche timeline [OPTIONS] [FILE|DIR|-]...\n"
@@ -22,9 +21,12 @@ void cli_usage(FILE *out)
           "French news text. Files may be plain, compressed (.gz .zst .xz .bz2) or archives\n"
           "(.tar.* .zip .7z); *.jsonl and *.ndjson files hold one JSON record a line; HTML\n"
           "pages are read for their title, date and text.\n"
-          "\n"
-          "Options:\n"
-          "  --ndjson             (extract, parse) every input is JSON Lines records\n"
+          "\n";
+
+/* One option an entry: its first line says, in parentheses, the commands it is for when it is
+ * not for all of them ("(extract, parse)"); `depeche help COMMAND` shows that command's. */
+static const char usage_options[] =
+    "  --ndjson             (extract, parse) every input is JSON Lines records\n"
           "                       {\"id\", \"text\", \"published\"?, \"title\"?, \"url\"?}\n"
           "  -j, --jobs N         (extract, parse) N worker threads (default: one per core;\n"
           "                       parse: one, streaming); the\n"
@@ -53,11 +55,72 @@ void cli_usage(FILE *out)
           "  --since DATE, --until DATE\n"
           "                       (timeline) only events dated in [since, until]\n"
           "  -h, --help           show this help\n"
-          "  --version            show the version\n"
-          "\n"
-          "Exit status: 0 all inputs processed, 1 some inputs failed (each has an error\n"
-          "record), 2 usage or resource error.\n",
-          out);
+          "  --version            show the version\n";
+
+static const char usage_tail[] =
+    "Exit status: 0 all inputs processed, 1 some inputs failed (each has an error\n"
+          "record), 2 usage or resource error.\n";
+
+void cli_usage(FILE *out)
+{
+    fputs(usage_head, out);
+    fputs("Options:\n", out);
+    fputs(usage_options, out);
+    fputc('\n', out);
+    fputs(usage_tail, out);
+}
+
+/* Whether the option entry [entry, end) applies to `command`: it does when it names no command
+ * in parentheses, or names this one there ("(extract, parse)"). */
+static int option_is_for(const char *entry, const char *end, const char *command)
+{
+    static const char *const commands[] = {"extract", "timeline", "parse"};
+    for (const char *p = entry; (p = memchr(p, '(', (size_t)(end - p))); p++) {
+        int tag = 0;
+        for (size_t c = 0; c < sizeof commands / sizeof *commands; c++)
+            tag |= !strncmp(p + 1, commands[c], strlen(commands[c]));
+        if (!tag)
+            continue;
+        const char *close = memchr(p, ')', (size_t)(end - p));
+        size_t n = strlen(command);
+        for (const char *q = p + 1; close && q + n <= close; q++)
+            if (!strncmp(q, command, n) && (q[n] == ',' || q[n] == ')') && (q[-1] == '(' || q[-1] == ' '))
+                return 1;
+        return 0;
+    }
+    return 1;
+}
+
+/* depeche help [COMMAND]: the whole help, or one command's usage and options. */
+static int main_help(int argc, char **argv)
+{
+    static const char *const commands[][2] = {
+        {"extract", "depeche extract [OPTIONS] [FILE|DIR|-]...   many articles -> one JSON line each"},
+        {"timeline", "depeche timeline [OPTIONS] [FILE|DIR|-]...  records or articles -> one timeline"},
+        {"parse", "depeche parse [OPTIONS] [FILE|DIR|-]...     articles -> CoNLL-U"}};
+    if (argc < 3) {
+        cli_usage(stdout);
+        return EXIT_OK;
+    }
+    for (size_t c = 0; c < sizeof commands / sizeof *commands; c++) {
+        if (strcmp(argv[2], commands[c][0]))
+            continue;
+        printf("Usage: %s\n\nOptions:\n", commands[c][1]);
+        /* entries start at a line opening with "  -" */
+        for (const char *e = usage_options; *e;) {
+            const char *next = e;
+            do
+                next = strchr(next, '\n') + 1;
+            while (*next && strncmp(next, "  -", 3));
+            if (option_is_for(e, next, commands[c][0]))
+                fwrite(e, 1, (size_t)(next - e), stdout);
+            e = next;
+        }
+        printf("\nSee depeche-%s(1).\n", commands[c][0]);
+        return EXIT_OK;
+    }
+    fprintf(stderr, "depeche: help: '%s' is not a command: extract, timeline or parse\n", argv[2]);
+    return EXIT_USAGE;
 }
 
 static int usage_error(const char *fmt, const char *arg)
@@ -254,5 +317,7 @@ int main(int argc, char **argv)
         return main_timeline(argc, argv);
     if (argc > 1 && !strcmp(argv[1], "parse"))
         return main_parse(argc, argv);
+    if (argc > 1 && !strcmp(argv[1], "help"))
+        return main_help(argc, argv);
     return main_article(argc, argv);
 }
