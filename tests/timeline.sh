@@ -51,6 +51,9 @@ for bad in "--type acquisitions" "--modality sure" "--min-confidence 1.5" "--min
   expect "$bad: exit 2 before reading the input, naming the valid values" \
     '[ $rc -eq 2 ] && grep -Eq "acquisition, merger|asserted, hypothetical, negated|between 0 and 1" "$work/err"'
 done
+cat "$work/records.jsonl" "$work/records.jsonl" | "$bin" timeline > "$work/f.json"
+expect "the same article twice: its reports are not listed twice" \
+  '[ "$(field "$work/f.json" "\" \".join(str(len(e[\"sources\"])) for e in d[\"entries\"])")" = "$(field "$work/tl.json" "\" \".join(str(len(e[\"sources\"])) for e in d[\"entries\"])")" ]'
 "$bin" timeline < /dev/null > "$work/f.json"
 expect "empty input: no article" '[ "$(field "$work/f.json" "d[\"articles\"], len(d[\"entries\"])")" = "0 0" ]'
 "$bin" extract --type acquisition "$articles" > /dev/null 2>&1; rc=$?

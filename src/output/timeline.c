@@ -221,6 +221,24 @@ static json_t *source_of(json_t *record, json_t *event)
     return s;
 }
 
+/* Whether a report is one the entry has: the same page (URL), or the same sentence from an
+ * article of the same title (the same article fed twice, or syndicated under another id). */
+static int already_told(json_t *sources, json_t *source)
+{
+    const char *url = str(source, "source"), *sentence = str(source, "sentence");
+    const char *title = str(source, "title");
+    size_t i;
+    json_t *s;
+    json_array_foreach(sources, i, s) {
+        if (url && str(s, "source") && !strcmp(url, str(s, "source")))
+            return 1;
+        if (sentence && str(s, "sentence") && !strcmp(sentence, str(s, "sentence")) &&
+            !strcmp(or_empty(title), or_empty(str(s, "title"))))
+            return 1;
+    }
+    return 0;
+}
+
 static int add_event(depeche_timeline *tl, json_t *record, json_t *event, json_t *canon,
                      dp_date published)
 {
@@ -244,7 +262,9 @@ static int add_event(depeche_timeline *tl, json_t *record, json_t *event, json_t
         if (!same_time(e, w, published))
             continue;
         free(key);
-        if (json_array_append_new(e->sources, source))
+        if (already_told(e->sources, source))
+            json_decref(source);
+        else if (json_array_append_new(e->sources, source))
             return DEPECHE_ERR_NOMEM;
         if (dp_date_precision(w) > dp_date_precision(e->when))
             e->when = w;
