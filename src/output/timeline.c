@@ -221,19 +221,23 @@ static json_t *source_of(json_t *record, json_t *event)
     return s;
 }
 
-/* Whether a report is one the entry has: the same page (URL), or the same sentence from an
- * article of the same title (the same article fed twice, or syndicated under another id). */
+static int same_field(json_t *a, json_t *b, const char *key)
+{
+    return str(a, key) && str(b, key) && !strcmp(str(a, key), str(b, key));
+}
+
+/* Whether a report is one the entry has: the same page (URL), or the same sentence from the
+ * same article (its id, or its title and day: the same article fed twice, or syndicated). */
 static int already_told(json_t *sources, json_t *source)
 {
-    const char *url = str(source, "source"), *sentence = str(source, "sentence");
-    const char *title = str(source, "title");
     size_t i;
     json_t *s;
     json_array_foreach(sources, i, s) {
-        if (url && str(s, "source") && !strcmp(url, str(s, "source")))
+        if (same_field(s, source, "source"))
             return 1;
-        if (sentence && str(s, "sentence") && !strcmp(sentence, str(s, "sentence")) &&
-            !strcmp(or_empty(title), or_empty(str(s, "title"))))
+        if (same_field(s, source, "sentence") &&
+            (same_field(s, source, "article") ||
+             (same_field(s, source, "title") && same_field(s, source, "published"))))
             return 1;
     }
     return 0;
