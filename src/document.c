@@ -590,6 +590,9 @@ static int fill_events(depeche_document *doc, const depeche_engine *e, const dp_
             }
             if (!arg->name)
                 return DEPECHE_ERR_NOMEM;
+            if (a == DP_ARG_AMOUNT || a == DP_ARG_COUNT)
+                arg->has_value = dp_amount_read(&e->amounts, arg->name, strlen(arg->name), &arg->value,
+                                                arg->currency);
         }
         o->has_date = ev->has_date;
         o->date = ev->date;

@@ -36,6 +36,9 @@ typedef struct dp_out_arg {
     char *name;       /* owned */
     char *text;       /* owned, or NULL: the words of a role ("dirigeant") */
     long entity;      /* index into entities, or -1 */
+    int has_value;    /* an amount or a count read as a number */
+    double value;
+    char currency[4]; /* ISO 4217, "" when the text names none */
 } dp_out_arg;
 
 typedef struct dp_out_event {

@@ -63,6 +63,7 @@ expect "timeline options are refused by extract" '[ $rc -eq 2 ]'
 "$bin" timeline --format csv "$work/records.jsonl" > "$work/tl.csv"
 expect "csv: header and one row an entry" '[ "$(python3 -c "import csv,sys; r=list(csv.DictReader(open(sys.argv[1], encoding=\"utf-8-sig\"))); print(len(r), r[1][\"acquirer\"], r[1][\"target\"], r[1][\"sources\"], r[1][\"articles\"])" "$work/tl.csv")" = "5 Fictivia Nordelec 2 a1 | a2" ]'
 expect "csv: UTF-8 with a BOM, CRLF rows" '[ "$(head -c 3 "$work/tl.csv" | od -An -tx1 | tr -d " ")" = "efbbbf" ] && head -1 "$work/tl.csv" | grep -q $'"'"'\r$'"'"''
+expect "csv: amounts and counts as numbers" '[ "$(python3 -c "import csv,sys; r=list(csv.DictReader(open(sys.argv[1], encoding=\"utf-8-sig\"))); print(r[1][\"amount_value\"], r[1][\"currency\"], r[3][\"count_value\"])" "$work/tl.csv")" = "120000000 EUR 300" ]'
 "$bin" timeline --format timelinejs "$work/records.jsonl" > "$work/tl.tjs"
 expect "timelinejs: title and dated events" '[ "$(field "$work/tl.tjs" "len(d[\"events\"]), \"-\".join(d[\"events\"][1][\"start_date\"].values()), d[\"events\"][1][\"group\"], \"headline\" in d[\"title\"][\"text\"]")" = "4 2024-3-11 acquisition True" ]'
 "$bin" timeline --format html "$work/records.jsonl" > "$work/tl.html"

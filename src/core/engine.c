@@ -34,11 +34,13 @@ static int load_line(depeche_engine *e, const char *path, unsigned long lineno, 
     if (!rc)
         rc = dp_frame_rules_load(&e->frames, kind, kind_len, line, len, path, lineno, err);
     if (!rc)
+        rc = dp_amount_rules_load(&e->amounts, kind, kind_len, line, len, path, lineno, err);
+    if (!rc)
         rc = dp_fail(err, DEPECHE_ERR_DATA, path, lineno, 0,
                      "unknown kind '%.*s' (known: title, abbreviation, elision, word, clitic, form, contraction, "
                      "month, weekday, boilerplate, boilerplate-block, boilerplate-footer, "
                      "teasers, teaser-link, published, byline, class, entity, relative, cue, event, summary, "
-                     "frame, example, modal, negation, denial, plan)",
+                     "frame, example, modal, negation, denial, plan, scale, currency)",
                      (int)(kind_len > 40 ? 40 : kind_len), kind);
     /* a pattern's error offset counts from the start of the line, where users look */
     if (rc == DEPECHE_ERR_DATA && err && err->offset)
@@ -194,6 +196,7 @@ void depeche_engine_free(depeche_engine *e)
     dp_gazetteer_release(&e->gazetteer);
     dp_event_rules_release(&e->events);
     dp_frame_rules_release(&e->frames);
+    dp_amount_rules_release(&e->amounts);
     dp_morpho_release(&e->syntax.morpho);
     for (size_t i = 0; i < e->n_paths; i++)
         free(e->paths[i]);

@@ -2,6 +2,7 @@
 #ifndef DEPECHE_ENGINE_H
 #define DEPECHE_ENGINE_H
 
+#include "amount.h"
 #include "analyse.h"
 #include "date.h"
 #include "event.h"
@@ -19,6 +20,7 @@ struct depeche_engine {
     dp_gazetteer gazetteer;
     dp_event_rules events;
     dp_frame_rules frames;
+    dp_amount_rules amounts;
     dp_syntax syntax; /* the lexicon (with the data files' forms) and the tagger and parser */
     char **paths; /* user file paths, owned, kept for messages that name them */
     size_t n_paths, paths_cap;

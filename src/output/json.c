@@ -1,5 +1,6 @@
 /* The printer: a document as JSON, keys in a fixed order. The only file that writes JSON. */
 #include <jansson.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -99,6 +100,14 @@ static json_t *entity_json(const dp_out_entity *e, size_t index)
     return o;
 }
 
+/* A whole number as an integer (15000, not 15000.0), else a real. */
+static json_t *number_json(double value)
+{
+    if (value == floor(value) && fabs(value) < 9e15)
+        return json_integer((json_int_t)value);
+    return json_real(value);
+}
+
 static json_t *argument_json(const dp_out_arg *a)
 {
     char id[24];
@@ -106,7 +115,9 @@ static json_t *argument_json(const dp_out_arg *a)
     json_t *v = json_object();
     return built(v, !v || put(v, "name", string_or_null(a->name)) ||
                         (a->text && put(v, "text", string_or_null(a->text))) ||
-                        (a->entity >= 0 && put(v, "entity", json_string(id))));
+                        (a->entity >= 0 && put(v, "entity", json_string(id))) ||
+                        (a->has_value && put(v, "value", number_json(a->value))) ||
+                        (a->has_value && a->currency[0] && put(v, "currency", json_string(a->currency))));
 }
 
 static json_t *arguments_json(const dp_out_event *ev)

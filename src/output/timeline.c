@@ -569,6 +569,18 @@ static int arg_names(json_t *v, dp_strbuf *out)
     return fail;
 }
 
+/* A JSON number as CSV text ("7400000000", "1.5"), "" when there is none. */
+static const char *number_text(json_t *v, char *out, size_t size)
+{
+    if (json_is_integer(v))
+        snprintf(out, size, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
+    else if (json_is_real(v))
+        snprintf(out, size, "%.15g", json_real_value(v));
+    else
+        out[0] = '\0';
+    return out;
+}
+
 static int is_csv_role(const char *role)
 {
     for (size_t i = 0; i < DP_ARRAY_LEN(csv_roles); i++)
@@ -587,8 +599,8 @@ static char *render_csv(const tl_view *v)
         fail |= csv_field(&b, head[i], 0);
     for (size_t i = 0; i < DP_ARRAY_LEN(csv_roles); i++)
         fail |= csv_field(&b, csv_roles[i], 0);
-    static const char *const tail[] = {"other", "confidence", "sources", "articles", "urls",
-                                       "evidence"};
+    static const char *const tail[] = {"amount_value", "currency", "count_value", "other", "confidence",
+                                       "sources", "articles", "urls", "evidence"};
     for (size_t i = 0; i < DP_ARRAY_LEN(tail); i++)
         fail |= csv_field(&b, tail[i], i + 1 == DP_ARRAY_LEN(tail));
     for (size_t i = 0; i < v->n_all && !fail; i++) {
@@ -617,6 +629,12 @@ static char *render_csv(const tl_view *v)
             fail |= arg_names(json_object_get(args, csv_roles[r]), &cell);
             fail |= csv_field(&b, cell.data, 0);
         }
+        /* amounts and counts as numbers, for spreadsheets to sort and sum */
+        json_t *amount = json_object_get(args, "amount"), *counted = json_object_get(args, "count");
+        char number[40];
+        fail |= csv_field(&b, number_text(json_object_get(amount, "value"), number, sizeof number), 0);
+        fail |= csv_field(&b, str(amount, "currency"), 0);
+        fail |= csv_field(&b, number_text(json_object_get(counted, "value"), number, sizeof number), 0);
         cell.len = 0;
         if (cell.data)
             cell.data[0] = '\0';

@@ -28,6 +28,21 @@ static inline const char *data_file_error(const char *path, int gazetteer)
     return msg;
 }
 
+/* The error that loading `content` as one more data file gives, without the temporary file's
+ * path ("2: unknown kind..."), or "" when it loads. Static storage. */
+static inline const char *data_error(const char *content, int gazetteer)
+{
+    char path[] = "/tmp/depeche-gaz-XXXXXX";
+    int fd = mkstemp(path);
+    if (fd < 0 || write(fd, content, strlen(content)) < 0)
+        return "cannot write";
+    close(fd);
+    const char *msg = data_file_error(path, gazetteer);
+    unlink(path);
+    const char *colon = strstr(msg, ":");
+    return colon ? colon + 1 : msg; /* drop the temporary path */
+}
+
 /* An engine with the defaults and `lines` as one more data file (written to a temporary
  * file): a gazetteer, or a pattern file; NULL with err filled when it does not load. The
  * caller frees it. */

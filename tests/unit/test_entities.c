@@ -40,18 +40,6 @@ static void entity_case(const char *input, const char *expected, const char *whe
     depeche_document_free(doc);
 }
 
-static const char *data_error(const char *content, int gazetteer)
-{
-    char path[] = "/tmp/depeche-gaz-XXXXXX";
-    int fd = mkstemp(path);
-    if (fd < 0 || write(fd, content, strlen(content)) < 0)
-        return "cannot write";
-    close(fd);
-    const char *msg = data_file_error(path, gazetteer);
-    unlink(path);
-    const char *colon = strstr(msg, ":");
-    return colon ? colon + 1 : msg; /* drop the temporary path */
-}
 
 /* Extracts `text` with an engine given one more data file holding `content` (a gazetteer, or
  * patterns); the caller frees the document and *made. */
