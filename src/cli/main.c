@@ -70,15 +70,22 @@ void cli_usage(FILE *out)
     fputs(usage_tail, out);
 }
 
+/* The subcommands, with their usage line for `depeche help COMMAND`. */
+static const struct {
+    const char *name, *usage;
+} commands[] = {
+    {"extract", "depeche extract [OPTIONS] [FILE|DIR|-]...   many articles -> one JSON line each"},
+    {"timeline", "depeche timeline [OPTIONS] [FILE|DIR|-]...  records or articles -> one timeline"},
+    {"parse", "depeche parse [OPTIONS] [FILE|DIR|-]...     articles -> CoNLL-U"}};
+
 /* Whether the option entry [entry, end) applies to `command`: it does when it names no command
  * in parentheses, or names this one there ("(extract, parse)"). */
 static int option_is_for(const char *entry, const char *end, const char *command)
 {
-    static const char *const commands[] = {"extract", "timeline", "parse"};
     for (const char *p = entry; (p = memchr(p, '(', (size_t)(end - p))); p++) {
         int tag = 0;
         for (size_t c = 0; c < sizeof commands / sizeof *commands; c++)
-            tag |= !strncmp(p + 1, commands[c], strlen(commands[c]));
+            tag |= !strncmp(p + 1, commands[c].name, strlen(commands[c].name));
         if (!tag)
             continue;
         const char *close = memchr(p, ')', (size_t)(end - p));
@@ -94,29 +101,25 @@ static int option_is_for(const char *entry, const char *end, const char *command
 /* depeche help [COMMAND]: the whole help, or one command's usage and options. */
 static int main_help(int argc, char **argv)
 {
-    static const char *const commands[][2] = {
-        {"extract", "depeche extract [OPTIONS] [FILE|DIR|-]...   many articles -> one JSON line each"},
-        {"timeline", "depeche timeline [OPTIONS] [FILE|DIR|-]...  records or articles -> one timeline"},
-        {"parse", "depeche parse [OPTIONS] [FILE|DIR|-]...     articles -> CoNLL-U"}};
     if (argc < 3) {
         cli_usage(stdout);
         return EXIT_OK;
     }
     for (size_t c = 0; c < sizeof commands / sizeof *commands; c++) {
-        if (strcmp(argv[2], commands[c][0]))
+        if (strcmp(argv[2], commands[c].name))
             continue;
-        printf("Usage: %s\n\nOptions:\n", commands[c][1]);
+        printf("Usage: %s\n\nOptions:\n", commands[c].usage);
         /* entries start at a line opening with "  -" */
         for (const char *e = usage_options; *e;) {
             const char *next = e;
             do
                 next = strchr(next, '\n') + 1;
             while (*next && strncmp(next, "  -", 3));
-            if (option_is_for(e, next, commands[c][0]))
+            if (option_is_for(e, next, commands[c].name))
                 fwrite(e, 1, (size_t)(next - e), stdout);
             e = next;
         }
-        printf("\nSee depeche-%s(1).\n", commands[c][0]);
+        printf("\nSee depeche-%s(1).\n", commands[c].name);
         return EXIT_OK;
     }
     fprintf(stderr, "depeche: help: '%s' is not a command: extract, timeline or parse\n", argv[2]);

@@ -23,12 +23,18 @@ int dp_fail(depeche_error *err, depeche_status code, const char *path, unsigned 
     return code;
 }
 
-int dp_fail_json(depeche_error *err, const struct json_error_t *jerr)
+int dp_json_load(const char *text, size_t length, size_t flags, struct json_t **root, depeche_error *err)
 {
-    if (json_error_code(jerr) == json_error_out_of_memory)
+    json_error_t jerr;
+    dp_alloc_hold(1);
+    *root = json_loadb(text, length, flags, &jerr);
+    dp_alloc_hold(0);
+    if (*root)
+        return 0;
+    if (json_error_code(&jerr) == json_error_out_of_memory)
         return dp_fail(err, DEPECHE_ERR_NOMEM, NULL, 0, 0, "out of memory");
-    return dp_fail(err, DEPECHE_ERR_INPUT, NULL, 0, (unsigned long)jerr->column, "invalid JSON at column %d: %s",
-                   jerr->column, jerr->text);
+    return dp_fail(err, DEPECHE_ERR_INPUT, NULL, 0, (unsigned long)jerr.column, "invalid JSON at column %d: %s",
+                   jerr.column, jerr.text);
 }
 
 const char *depeche_strerror(depeche_status code)

@@ -19,10 +19,11 @@ int dp_fail(depeche_error *err, depeche_status code, const char *path, unsigned 
 #endif
     ;
 
-/* Fills err for text jansson could not load: out of memory, or DEPECHE_ERR_INPUT with the
- * column and jansson's message. Returns the status. */
-struct json_error_t;
-int dp_fail_json(depeche_error *err, const struct json_error_t *jerr);
+/* jansson's json_loadb with `flags` into *root (the caller releases it), its failures as
+ * values: returns 0, DEPECHE_ERR_NOMEM, or DEPECHE_ERR_INPUT with the column and jansson's
+ * message in err. */
+struct json_t;
+int dp_json_load(const char *text, size_t length, size_t flags, struct json_t **root, depeche_error *err);
 
 /* ---- Allocation (alloc.c) ---- */
 
@@ -40,7 +41,7 @@ void dp_alloc_fail_at(long k);
 long dp_alloc_calls(void);
 /* Brackets (on = 1, then 0) a call into code that aborts rather than fail when an allocation
  * fails, so that tests inject no failure there: jansson 2.14's parser asserts when it cannot
- * grow a string's buffer (load.c, lex_scan_string). */
+ * grow a string's buffer (load.c, lex_scan_string); dp_json_load holds it. */
 void dp_alloc_hold(int on);
 
 /* ---- Growable arrays and strings (buffer.c) ---- */

@@ -114,27 +114,42 @@ static double read_number(const char *s, size_t n, size_t *i)
     return v;
 }
 
-/* The next word after s[*i]: a run of letters (any non-ASCII byte counts as one, but the
- * currency signs), or one sign; skips blanks and apostrophes. Returns its length, 0 at the end. */
+/* Bytes of a currency sign (€ $ £ ¥) at s[i], else 0. */
+static size_t sign_at(const char *s, size_t n, size_t i)
+{
+    static const char *const signs[] = {"\xE2\x82\xAC", "$", "\xC2\xA3", "\xC2\xA5"};
+    for (size_t k = 0; k < DP_ARRAY_LEN(signs); k++)
+        if (i + strlen(signs[k]) <= n && !memcmp(s + i, signs[k], strlen(signs[k])))
+            return strlen(signs[k]);
+    return 0;
+}
+
+/* Bytes of what separates words at s[i] (a blank, an apostrophe, a hyphen), else 0. */
+static size_t separator_at(const char *s, size_t n, size_t i)
+{
+    if (s[i] == ' ' || s[i] == '\'' || s[i] == '-')
+        return 1;
+    if (i + 2 < n && !memcmp(s + i, "\xE2\x80\x99", 3)) /* ’ */
+        return 3;
+    return group_space(s, n, i);
+}
+
+/* The next word after s[*i], separators skipped: a currency sign, or a run of bytes up to a
+ * separator, a sign, a digit or a mark. Returns its length, 0 at the end. */
 static size_t next_word(const char *s, size_t n, size_t *i, const char **word)
 {
-    static const char *const signs[] = {"\xE2\x82\xAC", "$", "\xC2\xA3", "\xC2\xA5"}; /* € $ £ ¥ */
-    while (*i < n && (s[*i] == ' ' || s[*i] == '\'' || s[*i] == '-' || group_space(s, n, *i) ||
-                      (*i + 2 < n && !memcmp(s + *i, "\xE2\x80\x99", 3)))) /* ’ */
-        *i += group_space(s, n, *i) ? group_space(s, n, *i) : s[*i] == '\xE2' ? 3 : 1;
+    size_t skip;
+    while (*i < n && (skip = separator_at(s, n, *i)))
+        *i += skip;
     *word = s + *i;
-    for (size_t k = 0; k < DP_ARRAY_LEN(signs); k++) {
-        size_t sl = strlen(signs[k]);
-        if (*i + sl <= n && !memcmp(s + *i, signs[k], sl)) {
-            *i += sl;
-            return sl;
-        }
+    size_t sign = *i < n ? sign_at(s, n, *i) : 0;
+    if (sign) {
+        *i += sign;
+        return sign;
     }
     size_t start = *i;
-    while (*i < n && s[*i] != ' ' && s[*i] != '\'' && s[*i] != '$' && !is_digit(s[*i]) &&
-           s[*i] != ',' && s[*i] != '.' && !group_space(s, n, *i) &&
-           !(*i + 2 < n && (!memcmp(s + *i, "\xE2\x82\xAC", 3) || !memcmp(s + *i, "\xE2\x80\x99", 3))) &&
-           !(*i + 1 < n && (!memcmp(s + *i, "\xC2\xA3", 2) || !memcmp(s + *i, "\xC2\xA5", 2))))
+    while (*i < n && !separator_at(s, n, *i) && !sign_at(s, n, *i) && !is_digit(s[*i]) && s[*i] != ',' &&
+           s[*i] != '.')
         *i += 1;
     return *i - start;
 }

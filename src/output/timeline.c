@@ -304,12 +304,10 @@ static int add_event(depeche_timeline *tl, json_t *record, json_t *event, json_t
 int depeche_timeline_add_json(depeche_timeline *tl, const char *record, size_t length,
                               depeche_error *err)
 {
-    json_error_t jerr;
-    dp_alloc_hold(1);
-    json_t *root = json_loadb(record, length, 0, &jerr);
-    dp_alloc_hold(0);
-    if (!root)
-        return dp_fail_json(err, &jerr);
+    json_t *root;
+    int loaded = dp_json_load(record, length, 0, &root, err);
+    if (loaded)
+        return loaded;
     int rc = 0;
     json_t *events = json_object_get(root, "events");
     if (!json_is_object(root) || (!json_is_array(events) && !json_object_get(root, "error"))) {

@@ -79,12 +79,10 @@ int depeche_record_parse(const char *line, size_t length, depeche_input *input,
     *record = dp_calloc(1, sizeof **record);
     if (!*record)
         return dp_fail(err, DEPECHE_ERR_NOMEM, NULL, 0, 0, "out of memory");
-    json_error_t jerr;
-    dp_alloc_hold(1);
-    json_t *root = json_loadb(line, length, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &jerr);
-    dp_alloc_hold(0);
-    if (!root)
-        return dp_fail_json(err, &jerr);
+    json_t *root;
+    int loaded = dp_json_load(line, length, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &root, err);
+    if (loaded)
+        return loaded;
     (*record)->root = root;
     if (!json_is_object(root))
         return dp_fail(err, DEPECHE_ERR_INPUT, NULL, 0, 0, "record is not a JSON object");

@@ -24,21 +24,29 @@ int main(void)
     CHECK(e != NULL);
     if (!e)
         return check_report();
-    expect_amount(e, "120 millions d'euros", 120e6, "EUR");
-    expect_amount(e, "7,4 mds d\xE2\x80\x99" "euros", 7.4e9, "EUR");
-    expect_amount(e, "51,15 millions d'euros", 51150000, "EUR");
-    expect_amount(e, "5.3 millions de dollars", 5.3e6, "USD");
-    expect_amount(e, "30 M\xE2\x82\xAC", 30e6, "EUR");
-    expect_amount(e, "500 k$", 500e3, "USD");
-    expect_amount(e, "2 Md\xE2\x82\xAC", 2e9, "EUR");
-    expect_amount(e, "6 385 000 $", 6385000, "USD");
-    expect_amount(e, "6\xE2\x80\xAF" "385\xC2\xA0" "000 \xC2\xA3", 6385000, "GBP");
-    expect_amount(e, "15.000", 15000, "");
-    expect_amount(e, "15 000", 15000, "");
-    expect_amount(e, "1,1 milliard", 1.1e9, "");
-    expect_amount(e, "plus de 1.300 postes", 1300, "");
-    expect_amount(e, "1,5", 1.5, "");
-    expect_amount(e, "2015 salariés", 2015, "");
+    static const struct {
+        const char *text;
+        double value;
+        const char *currency;
+    } amounts[] = {
+        {"120 millions d'euros", 120e6, "EUR"},
+        {"7,4 mds d\xE2\x80\x99" "euros", 7.4e9, "EUR"},
+        {"51,15 millions d'euros", 51150000, "EUR"},
+        {"5.3 millions de dollars", 5.3e6, "USD"},
+        {"30 M\xE2\x82\xAC", 30e6, "EUR"},
+        {"500 k$", 500e3, "USD"},
+        {"2 Md\xE2\x82\xAC", 2e9, "EUR"},
+        {"6 385 000 $", 6385000, "USD"},
+        {"6\xE2\x80\xAF" "385\xC2\xA0" "000 \xC2\xA3", 6385000, "GBP"},
+        {"15.000", 15000, ""},
+        {"15 000", 15000, ""},
+        {"1,1 milliard", 1.1e9, ""},
+        {"plus de 1.300 postes", 1300, ""},
+        {"1,5", 1.5, ""},
+        {"2015 salariés", 2015, ""},
+    };
+    for (size_t i = 0; i < sizeof amounts / sizeof *amounts; i++)
+        expect_amount(e, amounts[i].text, amounts[i].value, amounts[i].currency);
     double v;
     char code[4];
     CHECK(!dp_amount_read(&e->amounts, "des centaines", 13, &v, code));
