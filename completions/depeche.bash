@@ -13,6 +13,7 @@ _depeche()
         --format) COMPREPLY=($(compgen -W "json csv timelinejs html" -- "$cur")); return ;;
         --type) COMPREPLY=($(compgen -W "appointment dismissal resignation join acquisition merger partnership funding lawsuit layoffs product_launch bankruptcy fine" -- "$cur")); return ;;
         --modality) COMPREPLY=($(compgen -W "asserted hypothetical negated" -- "$cur")); return ;;
+        --lang) COMPREPLY=($(compgen -W "en fr" -- "$cur")); return ;;
         --encoding) COMPREPLY=($(compgen -W "UTF-8 ISO-8859-1 ISO-8859-15 WINDOWS-1252 UTF-16" -- "$cur")); return ;;
         --gazetteer|--patterns) _filedir; return ;;
         -j|--jobs|--min-confidence|--since|--until|--entity) return ;;
@@ -21,7 +22,7 @@ _depeche()
     case $command in
         extract) options="$common --ndjson -j --jobs --progress --no-progress -q --quiet" ;;
         parse) options="$common --ndjson -j --jobs" ;;
-        timeline) options="$common --format --type --modality --min-confidence --entity --since --until" ;;
+        timeline) options="$common --format --type --modality --min-confidence --entity --since --until --lang" ;;
         help) COMPREPLY=($(compgen -W "extract timeline parse" -- "$cur")); return ;;
         "") if [[ $cur != -* ]]; then COMPREPLY=($(compgen -W "$commands" -- "$cur")); fi ;;
     esac

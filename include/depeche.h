@@ -236,7 +236,8 @@ typedef enum depeche_timeline_format {
     DEPECHE_TIMELINE_HTML        /* one self-contained page, filterable by type and entity */
 } depeche_timeline_format;
 
-/* Which entries to render; every field may be empty/NULL (no filtering). Borrowed. */
+/* Which entries to render, and in which language; every field may be empty/NULL (no
+ * filtering, English). Borrowed. */
 typedef struct depeche_timeline_filter {
     const char *const *types; /* entry types to keep */
     size_t n_types;
@@ -247,12 +248,15 @@ typedef struct depeche_timeline_filter {
     double min_confidence;     /* keep entries at least this confident (0 to 1; 0: all) */
     const char *const *modalities; /* "asserted", "hypothetical", "negated": those to keep */
     size_t n_modalities;
+    const char *lang; /* "en" (NULL) or "fr": the summaries, and the page's and slides' words */
 } depeche_timeline_filter;
 
 /* Renders the entries, sorted by date (the event's, else its earliest publication date;
  * undated last), as a new NUL-terminated string freed with free(); NULL with err filled when
  * memory ran out, or with DEPECHE_ERR_ARGUMENT and a message naming the valid values when a
- * filter holds an unknown type or modality, a malformed date or a confidence outside 0..1. */
+ * filter holds an unknown type, modality or language, a malformed date or a confidence outside
+ * 0..1. In English the summaries are the records' own; in another language they are made
+ * anew from each entry's arguments with the library's templates (patterns/summaries.txt). */
 char *depeche_timeline_render(const depeche_timeline *timeline,
                               const depeche_timeline_filter *filter,
                               depeche_timeline_format format, depeche_error *err);

@@ -420,60 +420,15 @@ static char *text_between(const dp_text *t, uint32_t cp_start, uint32_t cp_end, 
     return s.text;
 }
 
-/* Fills a summary template: {arg} is an argument's name (several are joined by "and"),
- * [A] is left out when an argument inside A is missing, and [A|B] gives B instead. */
-static int summarize_into(dp_strbuf *out, const char *p, const char *end, const dp_out_event *ev,
-                          int *missing)
+/* The k-th name an event gives a role, for its summary. */
+static const char *event_arg_name(const void *event, const char *role, size_t role_len, size_t k,
+                                  int own_words)
 {
-    int fail = 0;
-    while (p < end && !fail) {
-        if (*p == '[') {
-            int depth = 1;
-            const char *close = p + 1, *bar = NULL;
-            for (; close < end && depth; close++) {
-                depth += *close == '[' ? 1 : *close == ']' ? -1 : 0;
-                if (*close == '|' && depth == 1 && !bar)
-                    bar = close;
-            }
-            const char *inner_end = close - 1; /* the ']' */
-            dp_strbuf part = {0};
-            int part_missing = 0;
-            fail = summarize_into(&part, p + 1, bar ? bar : inner_end, ev, &part_missing);
-            if (!fail && !part_missing)
-                fail = dp_strbuf_append(out, part.data ? part.data : "", part.len);
-            else if (!fail && bar)
-                fail = summarize_into(out, bar + 1, inner_end, ev, missing);
-            dp_strbuf_release(&part);
-            p = close;
-        } else if (*p == '{') {
-            const char *close = memchr(p, '}', (size_t)(end - p));
-            if (!close)
-                break;
-            size_t n = (size_t)(close - p - 1), found = 0;
-            for (size_t a = 0; a < ev->n_args && !fail; a++)
-                if (strlen(ev->args[a].role) == n && !memcmp(ev->args[a].role, p + 1, n)) {
-                    if (found++)
-                        fail = dp_strbuf_append(out, " and ", 5);
-                    fail = fail || dp_strbuf_append(out, ev->args[a].name, strlen(ev->args[a].name));
-                }
-            *missing |= !found;
-            p = close + 1;
-        } else {
-            fail = dp_strbuf_putc(out, *p++);
-        }
-    }
-    return fail;
-}
-
-static char *summarize(const char *template, const dp_out_event *ev)
-{
-    dp_strbuf out = {0};
-    int missing = 0;
-    if (summarize_into(&out, template, template + strlen(template), ev, &missing)) {
-        dp_strbuf_release(&out);
-        return NULL;
-    }
-    return dp_strbuf_take(&out);
+    const dp_out_event *ev = event;
+    for (size_t a = 0; a < ev->n_args; a++)
+        if (dp_word_is(role, role_len, ev->args[a].role) && !k--)
+            return own_words && ev->args[a].text ? ev->args[a].text : ev->args[a].name;
+    return NULL;
 }
 
 /* Parts that only an organisation plays. */
@@ -608,8 +563,8 @@ static int fill_events(depeche_document *doc, const depeche_engine *e, const dp_
             const dp_frame *f = &e->frames.frames[-2 - ev->rule];
             snprintf(o->rule, sizeof o->rule, "%s:%lu", f->path, f->line);
         }
-        const char *template = e->events.summary[ev->type];
-        if (!(o->summary = template ? summarize(template, o) : dp_strdup(o->type)))
+        if (!(o->summary = dp_summary_fill(&e->summaries, DP_LANG_EN, (enum dp_event_type)ev->type,
+                                           event_arg_name, o)))
             return DEPECHE_ERR_NOMEM;
         if ((rc = explain_parse(e, t, ev, w, &o->parse)))
             break;

@@ -46,11 +46,32 @@ expect "--format: unknown" '[ $rc -eq 2 ] && grep -q "pdf" "$work/err"'
 expect "--modality (repeatable)" '[ "$(field "$work/f.json" "\" \".join(e[\"modality\"] for e in d[\"entries\"])")" = "hypothetical" ]'
 "$bin" timeline --min-confidence 0.85 "$work/records.jsonl" > "$work/f.json"
 expect "--min-confidence" '[ "$(field "$work/f.json" "\" \".join(str(e[\"confidence\"]) for e in d[\"entries\"])")" = "0.85" ]'
-for bad in "--type acquisitions" "--modality sure" "--min-confidence 1.5" "--min-confidence x"; do
+for bad in "--type acquisitions" "--modality sure" "--min-confidence 1.5" "--min-confidence x" "--lang de"; do
   echo "x" | "$bin" timeline $bad > /dev/null 2> "$work/err"; rc=$?
   expect "$bad: exit 2 before reading the input, naming the valid values" \
-    '[ $rc -eq 2 ] && grep -Eq "acquisition, merger|asserted, hypothetical, negated|between 0 and 1" "$work/err"'
+    '[ $rc -eq 2 ] && grep -Eq "acquisition, merger|asserted, hypothetical, negated|between 0 and 1|one of en, fr" "$work/err"'
 done
+"$bin" timeline --lang fr "$work/records.jsonl" > "$work/f.json"
+expect "--lang fr: French summaries" \
+  '[ "$(field "$work/f.json" "d[\"entries\"][1][\"summary\"]")" = "Fictivia rachète Nordelec pour 120 millions d'"'"'euros" ]'
+expect "--lang fr: the same entries, fields and values but the summaries" \
+  '[ "$(field "$work/f.json" "[{k: v for k, v in e.items() if k != \"summary\"} for e in d[\"entries\"]]")" = "$(field "$work/tl.json" "[{k: v for k, v in e.items() if k != \"summary\"} for e in d[\"entries\"]]")" ]'
+"$bin" timeline --lang fr --format timelinejs "$work/records.jsonl" > "$work/f.tjs"
+expect "--lang fr: TimelineJS's title and headlines" \
+  '[ "$(field "$work/f.tjs" "d[\"title\"][\"text\"][\"headline\"], d[\"events\"][2][\"text\"][\"headline\"]")" = "Événements d'"'"'entreprises Héliandre rachète Nordelec" ]'
+"$bin" timeline --lang fr --format csv "$work/records.jsonl" > "$work/f.csv"
+expect "--lang fr: CSV summaries, English column names" \
+  'head -1 "$work/f.csv" | grep -q ",summary," && grep -q "Nordelec supprime 300 emplois" "$work/f.csv"'
+"$bin" timeline --lang fr --format html "$work/records.jsonl" > "$work/f.html"
+expect "--lang fr: the page in French" \
+  'grep -q "<html lang=\"fr\">" "$work/f.html" && grep -q "Confiance" "$work/f.html" && grep -q ">rachat (2)<" "$work/f.html"'
+"$bin" timeline --format html "$work/records.jsonl" > "$work/f.html"
+expect "the page: grey dates explained, sentences marked as French" \
+  'grep -q "<p id=\"legend\">" "$work/f.html" && grep -q "<blockquote lang=\"fr\">" "$work/f.html" && grep -q "<html lang=\"en\">" "$work/f.html"'
+"$bin" timeline --entity " NORDELEC " "$work/records.jsonl" > "$work/f.json"
+"$bin" timeline --entity nordel "$work/records.jsonl" > "$work/g.json"
+expect "--entity: whole words, blanks around ignored" \
+  '[ "$(field "$work/f.json" "len(d[\"entries\"])")" = 3 ] && [ "$(field "$work/g.json" "len(d[\"entries\"])")" = 0 ]'
 cat "$work/records.jsonl" "$work/records.jsonl" | "$bin" timeline > "$work/f.json"
 expect "the same article twice: its reports are not listed twice" \
   '[ "$(field "$work/f.json" "\" \".join(str(len(e[\"sources\"])) for e in d[\"entries\"])")" = "$(field "$work/tl.json" "\" \".join(str(len(e[\"sources\"])) for e in d[\"entries\"])")" ]'

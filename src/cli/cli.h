@@ -31,6 +31,7 @@ typedef struct cli_options {
     const char **types, **entities, **modalities; /* point into argv */
     size_t n_types, n_entities, n_modalities;
     double min_confidence;
+    const char *lang; /* timeline: the summaries' and page's language */
     const char *since, *until;
 } cli_options;
 

@@ -54,6 +54,8 @@ static const char usage_options[] =
           "  --entity NAME        (timeline) only events naming NAME (repeatable)\n"
           "  --since DATE, --until DATE\n"
           "                       (timeline) only events dated in [since, until]\n"
+          "  --lang L             (timeline) language of the summaries and of the page's\n"
+          "                       words: en (default) or fr\n"
           "  -h, --help           show this help\n"
           "  --version            show the version\n";
 
@@ -191,7 +193,8 @@ int cli_parse_options(int argc, char **argv, int first, cli_options *opt, const 
                 return usage_error("'%s': the number of jobs is 1 to 1024", n);
         } else if (!strcmp(a, "--encoding") || !strcmp(a, "--format") || !strcmp(a, "--since") ||
                    !strcmp(a, "--until") || !strcmp(a, "--type") || !strcmp(a, "--entity") ||
-                   !strcmp(a, "--modality") || !strcmp(a, "--min-confidence")) {
+                   !strcmp(a, "--modality") || !strcmp(a, "--min-confidence") ||
+                   !strcmp(a, "--lang")) {
             if (i + 1 >= argc)
                 return usage_error("option '%s' needs a value", a);
             const char *v = argv[++i];
@@ -203,6 +206,8 @@ int cli_parse_options(int argc, char **argv, int first, cli_options *opt, const 
                 opt->since = v;
             else if (!strcmp(a, "--until"))
                 opt->until = v;
+            else if (!strcmp(a, "--lang"))
+                opt->lang = v;
             else if (!strcmp(a, "--type"))
                 opt->types[opt->n_types++] = v;
             else if (!strcmp(a, "--modality"))
@@ -242,9 +247,10 @@ int cli_parse_options(int argc, char **argv, int first, cli_options *opt, const 
         iconv_close(cd);
     }
     if (strcmp(verb, "timeline") && (opt->format || opt->since || opt->until || opt->n_types ||
-                                     opt->n_entities || opt->n_modalities || opt->min_confidence))
-        return usage_error("%s: --format, --type, --entity, --modality, --min-confidence, --since "
-                           "and --until are for 'depeche timeline'", verb);
+                                     opt->n_entities || opt->n_modalities || opt->min_confidence ||
+                                     opt->lang))
+        return usage_error("%s: --format, --type, --entity, --modality, --min-confidence, --since, "
+                           "--until and --lang are for 'depeche timeline'", verb);
     return 0;
 }
 

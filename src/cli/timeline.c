@@ -71,7 +71,7 @@ int main_timeline(int argc, char **argv)
                                       .since = opt.since, .until = opt.until,
                                       .min_confidence = opt.min_confidence,
                                       .modalities = opt.modalities,
-                                      .n_modalities = opt.n_modalities};
+                                      .n_modalities = opt.n_modalities, .lang = opt.lang};
     /* a bad filter value is said before any input is read: the library checks it on the
      * still empty timeline */
     depeche_error err;

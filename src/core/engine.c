@@ -36,6 +36,8 @@ static int load_line(depeche_engine *e, const char *path, unsigned long lineno, 
     if (!rc)
         rc = dp_amount_rules_load(&e->amounts, kind, kind_len, line, len, path, lineno, err);
     if (!rc)
+        rc = dp_summary_rules_load(&e->summaries, kind, kind_len, line, len, path, lineno, err);
+    if (!rc)
         rc = dp_fail(err, DEPECHE_ERR_DATA, path, lineno, 0,
                      "unknown kind '%.*s' (known: title, abbreviation, elision, word, clitic, form, contraction, "
                      "month, weekday, boilerplate, boilerplate-block, boilerplate-footer, "
@@ -197,6 +199,7 @@ void depeche_engine_free(depeche_engine *e)
     dp_event_rules_release(&e->events);
     dp_frame_rules_release(&e->frames);
     dp_amount_rules_release(&e->amounts);
+    dp_summary_rules_release(&e->summaries);
     dp_morpho_release(&e->syntax.morpho);
     for (size_t i = 0; i < e->n_paths; i++)
         free(e->paths[i]);

@@ -10,6 +10,7 @@
 #include "gazetteer.h"
 #include "match.h"
 #include "segment.h"
+#include "summary.h"
 #include "tokenize.h"
 
 struct depeche_engine {
@@ -21,6 +22,7 @@ struct depeche_engine {
     dp_event_rules events;
     dp_frame_rules frames;
     dp_amount_rules amounts;
+    dp_summary_rules summaries;
     dp_syntax syntax; /* the lexicon (with the data files' forms) and the tagger and parser */
     char **paths; /* user file paths, owned, kept for messages that name them */
     size_t n_paths, paths_cap;

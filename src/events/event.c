@@ -30,7 +30,7 @@ const char *dp_event_arg_name(enum dp_event_arg arg)
     return (unsigned)arg < DP_EVENT_ARGS ? arg_names[arg] : "?";
 }
 
-static int event_type_from(const char *s, size_t n)
+int dp_event_type_from(const char *s, size_t n)
 {
     for (int t = 0; t < DP_EVENT_TYPES; t++)
         if (dp_word_is(s, n, type_names[t]))
@@ -74,7 +74,7 @@ static int load_rule(dp_event_rules *r, const char *args, size_t len, const char
     double confidence = -1;
     char number[16];
     if (dp_next_field(&args, &len, &f, &fl))
-        type = event_type_from(f, fl);
+        type = dp_event_type_from(f, fl);
     if (dp_next_field(&args, &len, &f, &fl) && fl < sizeof number) {
         memcpy(number, f, fl);
         number[fl] = '\0';
@@ -110,25 +110,6 @@ static int load_rule(dp_event_rules *r, const char *args, size_t len, const char
     return 1;
 }
 
-static int load_summary(dp_event_rules *r, const char *args, size_t len, const char *path,
-                        unsigned long line, depeche_error *err)
-{
-    const char *f;
-    size_t fl;
-    int type = dp_next_field(&args, &len, &f, &fl) ? event_type_from(f, fl) : -1;
-    if (type < 0 || !len)
-        return dp_fail(err, DEPECHE_ERR_DATA, path, line, 0,
-                       "expected 'summary TYPE TEMPLATE' with TYPE an event type");
-    char *t = dp_malloc(len + 1);
-    if (!t)
-        return dp_fail(err, DEPECHE_ERR_NOMEM, path, line, 0, "out of memory");
-    memcpy(t, args, len);
-    t[len] = '\0';
-    free(r->summary[type]);
-    r->summary[type] = t;
-    return 1;
-}
-
 int dp_event_rules_load(dp_event_rules *r, const char *kind, size_t kind_len, const char *args,
                         size_t args_len, const char *path, unsigned long line, depeche_error *err)
 {
@@ -136,14 +117,12 @@ int dp_event_rules_load(dp_event_rules *r, const char *kind, size_t kind_len, co
         return dp_word_classes_load(&r->cues, args, args_len, "cue", path, line, err);
     if (dp_word_is(kind, kind_len, "event"))
         return load_rule(r, args, args_len, path, line, err);
-    if (dp_word_is(kind, kind_len, "summary"))
-        return load_summary(r, args, args_len, path, line, err);
     if (dp_word_is(kind, kind_len, "planned")) {
         const char *f;
         size_t fl;
         int any = 0;
         while (dp_next_field(&args, &args_len, &f, &fl)) {
-            int type = event_type_from(f, fl);
+            int type = dp_event_type_from(f, fl);
             if (type < 0)
                 return dp_fail(err, DEPECHE_ERR_DATA, path, line, 0,
                                "'%.*s' is not an event type", (int)fl, f);
@@ -171,7 +150,6 @@ void dp_event_rules_release(dp_event_rules *r)
     for (int t = 0; t < DP_EVENT_TYPES; t++) {
         dp_rule_set_release(&r->sets[t]);
         free(r->set_rule[t]);
-        free(r->summary[t]);
     }
     memset(r, 0, sizeof *r);
 }

@@ -29,6 +29,8 @@ enum dp_event_arg {
 };
 
 const char *dp_event_type_name(enum dp_event_type type);
+/* The type named s[0..n), or -1 when no type has that name. */
+int dp_event_type_from(const char *s, size_t n);
 /* The printed name of an argument ("partners" for partner1..4). */
 const char *dp_event_arg_name(enum dp_event_arg arg);
 
@@ -51,7 +53,6 @@ typedef struct dp_event_rules {
     size_t *set_rule[DP_EVENT_TYPES]; /* index in a set -> index in rules */
     size_t set_rule_cap[DP_EVENT_TYPES];
     char triggers[DP_EVENT_TYPES][24];
-    char *summary[DP_EVENT_TYPES]; /* templates, owned */
     uint8_t planned[DP_EVENT_TYPES]; /* told in the future tense, the event is a plan */
 } dp_event_rules;
 

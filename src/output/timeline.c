@@ -9,6 +9,7 @@
 #include "event.h"
 #include "json.h"
 #include "normalize.h"
+#include "summary.h"
 #include "timeline_html.h"
 
 /* Arguments that say which fact an event is; two reports of one fact share them. */
@@ -379,24 +380,22 @@ static int by_place(const void *pa, const void *pb)
     return c;
 }
 
-static int names_hold(const char *names, const char *word)
+/* Does a byte belong to a word? Letters and digits; bytes of non-ASCII characters, which
+ * folding leaves only in letters of other scripts. The page's script says the same. */
+static int word_byte(unsigned char c)
 {
-    size_t n = strlen(word);
-    for (const char *p = names ? strstr(names, word) : NULL; p; p = strstr(p + 1, word)) {
-        int starts = p > names && (p[-1] == '|' || p[-1] == ' ');
-        int ends = p[n] == '|' || p[n] == ' ';
-        if (starts && ends)
-            return 1;
-    }
-    return 0;
+    return c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
 }
 
-static int event_type_index(const char *name)
+/* Does one of the folded names hold the folded words `wanted`, whole ("renault" in "groupe
+ * renault" and "renault-nissan", not in "renaultsport")? */
+static int names_hold(const char *names, const char *wanted)
 {
-    for (int t = 0; t < DP_EVENT_TYPES; t++)
-        if (!strcmp(name, dp_event_type_name((enum dp_event_type)t)))
-            return t;
-    return -1;
+    size_t n = strlen(wanted);
+    for (const char *p = names && n ? strstr(names, wanted) : NULL; p; p = strstr(p + 1, wanted))
+        if ((p == names || !word_byte((unsigned char)p[-1])) && !word_byte((unsigned char)p[n]))
+            return 1;
+    return 0;
 }
 
 /* Writes "appointment, dismissal, ..., fine" into listed (256 bytes hold them) for messages. */
@@ -414,6 +413,8 @@ typedef struct tl_view {
     size_t n_all;
     unsigned char *kept; /* per position: passes the filter */
     size_t n_kept;
+    enum dp_lang lang;
+    dp_summary_rules summaries; /* other languages' templates: summaries are filled again */
 } tl_view;
 
 static int view_make(const depeche_timeline *tl, const depeche_timeline_filter *f, tl_view *v,
@@ -432,7 +433,7 @@ static int view_make(const depeche_timeline *tl, const depeche_timeline_filter *
                        f->min_confidence);
     char listed[256];
     for (size_t k = 0; f && k < f->n_types; k++)
-        if (event_type_index(f->types[k]) < 0)
+        if (dp_event_type_from(f->types[k], strlen(f->types[k])) < 0)
             return dp_fail(err, DEPECHE_ERR_ARGUMENT, NULL, 0, 0, "--type: '%.40s' is not one of %s",
                            f->types[k], event_types_listed(listed));
     for (size_t k = 0; f && k < f->n_modalities; k++)
@@ -441,6 +442,11 @@ static int view_make(const depeche_timeline *tl, const depeche_timeline_filter *
             return dp_fail(err, DEPECHE_ERR_ARGUMENT, NULL, 0, 0,
                            "--modality: '%.40s' is not one of asserted, hypothetical, negated",
                            f->modalities[k]);
+    if (dp_lang_from(f ? f->lang : NULL, &v->lang))
+        return dp_fail(err, DEPECHE_ERR_ARGUMENT, NULL, 0, 0, "--lang: '%.40s' is not one of %s",
+                       f->lang, dp_langs_listed());
+    if (v->lang != DP_LANG_EN && dp_summary_rules_load_defaults(&v->summaries, err))
+        return err ? err->code : DEPECHE_ERR_DATA;
     char (*wanted)[256] = NULL;
     size_t n_wanted = f ? f->n_entities : 0;
     v->all = dp_malloc((tl->n_entries ? tl->n_entries : 1) * sizeof *v->all);
@@ -448,11 +454,18 @@ static int view_make(const depeche_timeline *tl, const depeche_timeline_filter *
     wanted = dp_calloc(n_wanted ? n_wanted : 1, sizeof *wanted);
     if (!v->all || !v->kept || !wanted) {
         free(v->all), free(v->kept), free(wanted);
+        dp_summary_rules_release(&v->summaries);
         return dp_fail(err, DEPECHE_ERR_NOMEM, NULL, 0, 0, "out of memory");
     }
-    for (size_t i = 0; i < n_wanted; i++)
+    for (size_t i = 0; i < n_wanted; i++) {
         if (fold_name(f->entities[i], wanted[i], sizeof wanted[i]))
             wanted[i][0] = '\0';
+        /* " renault " is the word renault, as on the page */
+        size_t start = strspn(wanted[i], " \t"), len = strlen(wanted[i] + start);
+        memmove(wanted[i], wanted[i] + start, len + 1);
+        while (len && (wanted[i][len - 1] == ' ' || wanted[i][len - 1] == '\t'))
+            wanted[i][--len] = '\0';
+    }
     for (size_t i = 0; i < tl->n_entries; i++)
         v->all[i] = &tl->entries[i];
     v->n_all = tl->n_entries;
@@ -495,27 +508,61 @@ static void view_release(tl_view *v)
 {
     free(v->all);
     free(v->kept);
+    dp_summary_rules_release(&v->summaries);
 }
 
 /* ---- JSON ------------------------------------------------------------------------------------ */
 
-static json_t *entry_json(const tl_entry *e, size_t position)
+/* The k-th name an entry's arguments give a role (an object, or a list of them), or its text. */
+static const char *json_arg_name(const void *args, const char *role, size_t role_len, size_t k,
+                                 int own_words)
 {
+    json_t *v = json_object_getn((json_t *)args, role, role_len);
+    json_t *one = json_is_array(v) ? json_array_get(v, k) : k ? NULL : v;
+    return own_words && str(one, "text") ? str(one, "text") : str(one, "name");
+}
+
+/* The summary of the view's i-th entry in the view's language: its first report's in English,
+ * else filled again from its arguments. 0, or -1 when memory ran out. */
+static int entry_summary(const tl_view *v, size_t i, json_t **summary)
+{
+    json_t *event = v->all[i]->event;
+    const char *type = str(event, "type");
+    int t = dp_event_type_from(type, strlen(type));
+    if (v->lang == DP_LANG_EN || t < 0) {
+        *summary = json_incref(json_object_get(event, "summary"));
+        return 0;
+    }
+    char *filled = dp_summary_fill(&v->summaries, v->lang, (enum dp_event_type)t, json_arg_name,
+                                   json_object_get(event, "arguments"));
+    *summary = filled ? json_string(filled) : NULL;
+    free(filled);
+    return *summary ? 0 : -1;
+}
+
+/* The view's i-th entry as the JSON timeline gives it; NULL when memory ran out. */
+static json_t *entry_json(const tl_view *v, size_t i)
+{
+    const tl_entry *e = v->all[i];
     char id[32], iso[11];
-    snprintf(id, sizeof id, "t%zu", position + 1);
+    snprintf(id, sizeof id, "t%zu", i + 1);
+    json_t *summary;
+    if (entry_summary(v, i, &summary))
+        return NULL;
     json_t *date = e->when.year
                        ? json_pack("{s:s, s:s}", "value", dp_date_iso(e->when, iso),
                                    "precision", dp_date_precision_name(e->when))
                        : json_null();
-    if (!date)
+    if (!date) {
+        json_decref(summary);
         return NULL;
+    }
     dp_date w = place(e);
     char sort[11] = "";
     dp_date_iso(w, sort);
-    return json_pack("{s:s, s:O, s:O, s:o?, s:s?, s:s?, s:O, s:f, s:O, s:O}", "id", id, "type",
-                     json_object_get(e->event, "type"), "summary",
-                     json_object_get(e->event, "summary"), "date", date, "sort_date",
-                     w.year ? sort : NULL, "dated_by",
+    return json_pack("{s:s, s:O, s:o?, s:o, s:s?, s:s?, s:O, s:f, s:O, s:O}", "id", id, "type",
+                     json_object_get(e->event, "type"), "summary", summary, "date", date,
+                     "sort_date", w.year ? sort : NULL, "dated_by",
                      e->when.year ? "event" : w.year ? "publication" : NULL,
                      "modality", json_object_get(e->event, "modality"), "confidence",
                      e->confidence, "arguments", json_object_get(e->event, "arguments"),
@@ -526,7 +573,7 @@ static char *render_json(const depeche_timeline *tl, const tl_view *v)
 {
     json_t *entries = json_array();
     for (size_t i = 0; entries && i < v->n_all; i++)
-        if (v->kept[i] && json_array_append_new(entries, entry_json(v->all[i], i))) {
+        if (v->kept[i] && json_array_append_new(entries, entry_json(v, i))) {
             json_decref(entries);
             entries = NULL;
         }
@@ -604,7 +651,7 @@ static char *render_csv(const tl_view *v)
     for (size_t i = 0; i < v->n_all && !fail; i++) {
         if (!v->kept[i])
             continue;
-        json_t *row = entry_json(v->all[i], i);
+        json_t *row = entry_json(v, i);
         if (!row) {
             fail = 1;
             break;
@@ -725,12 +772,16 @@ static char *render_timelinejs(const depeche_timeline *tl, const tl_view *v)
         char id[32];
         snprintf(id, sizeof id, "t%zu", i + 1);
         char *text = slide_text(e->sources);
-        json_t *start = slide_date(w);
-        json_t *slide = !text || !start ? NULL : json_pack("{s:o, s:{s:O, s:s?}, s:O, s:s}", "start_date", start,
-                                  "text", "headline", json_object_get(e->event, "summary"), "text",
-                                  text, "group", json_object_get(e->event, "type"), "unique_id", id);
-        if (!text || !start)
-            json_decref(start); /* json_pack releases what "o" took, even when it fails */
+        json_t *start = slide_date(w), *headline = NULL;
+        int failed = !text || !start || entry_summary(v, i, &headline);
+        json_t *slide = failed ? NULL
+                               : json_pack("{s:o, s:{s:o?, s:s}, s:O, s:s}", "start_date", start,
+                                           "text", "headline", headline, "text", text, "group",
+                                           json_object_get(e->event, "type"), "unique_id", id);
+        if (failed) { /* json_pack releases what "o" took, even when it fails */
+            json_decref(start);
+            json_decref(headline);
+        }
         free(text);
         if (!slide || json_array_append_new(events, slide)) {
             json_decref(events);
@@ -738,11 +789,11 @@ static char *render_timelinejs(const depeche_timeline *tl, const tl_view *v)
         }
         shown++;
     }
-    char intro[160];
-    snprintf(intro, sizeof intro, "%zu events from %zu articles, extracted by depeche.", shown,
-             tl->articles);
+    const dp_timeline_words *words = dp_timeline_words_in(v->lang);
+    char intro[256];
+    snprintf(intro, sizeof intro, words->slides, shown, tl->articles);
     json_t *root = json_pack("{s:{s:{s:s, s:s}}, s:o}", "title", "text", "headline",
-                             "Corporate events", "text", intro, "events", events);
+                             words->title, "text", intro, "events", events);
     return dp_json_text(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(3));
 }
 
@@ -757,13 +808,13 @@ static char *render_html(const depeche_timeline *tl, const tl_view *v)
         if (!v->kept[i])
             continue;
         names[json_array_size(entries)] = v->all[i]->names.data ? v->all[i]->names.data : "";
-        if (json_array_append_new(entries, entry_json(v->all[i], i))) {
+        if (json_array_append_new(entries, entry_json(v, i))) {
             json_decref(entries);
             entries = NULL;
         }
     }
     if (entries && names)
-        out = dp_html_timeline_page(entries, names, tl->articles, tl->events, tl->errors);
+        out = dp_html_timeline_page(entries, names, v->lang, tl->articles, tl->events, tl->errors);
     free(names);
     json_decref(entries);
     return out;

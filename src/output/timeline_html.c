@@ -1,15 +1,80 @@
 /* The timeline page. Entries are written into the page itself, so it shows without script;
- * the script only filters (by type and entity, also from the address: #type=...&entity=...). */
+ * the script only filters, as `depeche timeline` does (by type, entity, modality and
+ * confidence, also from the address: #type=...&entity=...&modality=a,b&confidence=0.7). */
 #include <stdlib.h>
 #include <string.h>
 
 #include "timeline_html.h"
 
+/* UTF-8 literals: the words are read more often than compiled. */
+static const dp_timeline_words words[DP_LANGS] = {
+    [DP_LANG_EN] = {
+        .code = "en",
+        .title = "Corporate events",
+        .counts = "%zu entries from %zu articles (%zu events, %zu articles with errors)",
+        .slides = "%zu events from %zu articles, extracted by depeche.",
+        .type = "Type", .all_types = "all types", .entity = "Entity", .a_name = "a name",
+        .confidence = "Confidence ≥", .modality = "Modality",
+        .shown = "{n} of {total} entries shown",
+        .undated = "undated",
+        .publication_date = "the article's publication date: the text does not date the event",
+        .legend = "Dates in grey are the article's publication date, where the text does not "
+                  "date the event; the event may be older.",
+        .modalities = {"asserted", "hypothetical", "negated"},
+        .types = {"appointment", "dismissal", "resignation", "join", "acquisition", "merger",
+                  "partnership", "funding", "lawsuit", "layoffs", "product launch", "bankruptcy",
+                  "fine"},
+    },
+    [DP_LANG_FR] = {
+        .code = "fr",
+        .title = "Événements d'entreprises",
+        .counts = "%zu entrées tirées de %zu articles (%zu événements, "
+                  "%zu articles en erreur)",
+        .slides = "%zu événements tirés de %zu articles, extraits par depeche.",
+        .type = "Type", .all_types = "tous les types", .entity = "Entité", .a_name = "un nom",
+        .confidence = "Confiance ≥", .modality = "Modalité",
+        .shown = "{n} entrées affichées sur {total}",
+        .undated = "non daté",
+        .publication_date = "date de publication de l'article : le texte ne date pas l'événement",
+        .legend = "Les dates en gris sont celles de la publication de l'article, quand le texte "
+                  "ne date pas l'événement ; il peut être plus ancien.",
+        .modalities = {"affirmé", "hypothétique", "nié"},
+        .types = {"nomination", "limogeage", "démission", "arrivée", "rachat", "fusion",
+                  "partenariat", "levée de fonds", "action en justice",
+                  "suppressions d'emplois", "lancement", "procédure collective", "amende"},
+    },
+};
+
+const dp_timeline_words *dp_timeline_words_in(enum dp_lang lang)
+{
+    return &words[(unsigned)lang < DP_LANGS ? lang : DP_LANG_EN];
+}
+
+static const char *const modality_names[3] = {"asserted", "hypothetical", "negated"};
+
+static const char *modality_label(const dp_timeline_words *w, const char *modality)
+{
+    for (int m = 0; m < 3; m++)
+        if (modality && !strcmp(modality, modality_names[m]))
+            return w->modalities[m];
+    return modality;
+}
+
+static const char *type_label(const dp_timeline_words *w, const char *type)
+{
+    int t = type ? dp_event_type_from(type, strlen(type)) : -1;
+    return t < 0 ? type : w->types[t];
+}
+
 static const char page_style[] =
     "body{font:16px/1.45 system-ui,sans-serif;margin:0;color:#1d1d1f;background:#fafafa}"
     "header{position:sticky;top:0;background:#fff;border-bottom:1px solid #ddd;padding:.8em 1.5em}"
     "h1{font-size:1.3em;margin:0 0 .3em}"
-    "form{display:flex;flex-wrap:wrap;gap:1em;align-items:center}"
+    "form{display:flex;flex-wrap:wrap;gap:.6em 1.2em;align-items:center}"
+    "fieldset{border:0;margin:0;padding:0;display:flex;gap:.7em;align-items:center}"
+    "legend{float:left;margin-right:.3em;padding:0}"
+    "#confidence-filter{width:4.5em}"
+    "#legend{margin:.5em 0 0;font-size:.85em;color:#666}"
     "main{max-width:60em;margin:0 auto;padding:1em 1.5em}"
     "#timeline{list-style:none;padding:0;border-left:3px solid #c8d3e0;margin-left:.5em}"
     ".entry{position:relative;margin:0 0 1.2em;padding:.2em 0 .2em 1.2em}"
@@ -19,6 +84,7 @@ static const char page_style[] =
     ".type{font-size:.8em;background:#e6edf5;border-radius:.3em;padding:.1em .4em;margin-right:.6em}"
     ".modality{font-size:.8em;color:#9a4a00;margin-left:.5em}"
     ".undated{color:#777}"
+    "#legend .undated{font-weight:600}"
     ".summary{font-weight:600;color:inherit}"
     ".sources{margin:.4em 0 0;padding-left:1.2em;font-size:.92em}"
     ".sources blockquote{margin:.2em 0;color:#333}"
@@ -26,25 +92,41 @@ static const char page_style[] =
     "mark{background:#fff1a8}"
     ":target{outline:2px solid #3a6ea5;outline-offset:2px}";
 
+/* The entity filter finds whole words of the folded names, as the library's filter does
+ * (timeline.c, names_hold): keep the two alike. */
 static const char page_script[] =
     "(function(){"
-    "var type=document.getElementById('type-filter'),entity=document.getElementById('entity-filter'),"
-    "shown=document.getElementById('shown'),"
+    "function $(id){return document.getElementById(id);}"
+    "var type=$('type-filter'),entity=$('entity-filter'),conf=$('confidence-filter'),shown=$('shown'),"
+    "mods=[].slice.call(document.querySelectorAll('#modality-filter input')),"
     "entries=[].slice.call(document.querySelectorAll('#timeline>li.entry'));"
     "function fold(s){return s.normalize('NFD').replace(/[\\u0300-\\u036f]/g,'').toLowerCase()"
-    ".replace(/\\u0153/g,'oe').replace(/\\u00e6/g,'ae').trim();}"
-    "function apply(){var t=type.value,e=fold(entity.value),n=0;"
-    "entries.forEach(function(li){var ok=(!t||li.dataset.type===t)&&"
-    "(!e||li.dataset.names.indexOf(e)>=0);li.hidden=!ok;if(ok)n++;});"
-    "shown.textContent=n+' of '+entries.length+' entries shown';}"
-    "function remember(){var h=[];if(type.value)h.push('type='+encodeURIComponent(type.value));"
+    ".replace(/\\u0153/g,'oe').replace(/\\u00e6/g,'ae').replace(/\\u00df/g,'ss').trim();}"
+    "function inWord(c){return c!==undefined&&/[a-z0-9]|[^\\x00-\\x7f]/.test(c);}"
+    "function holds(names,w){for(var i=names.indexOf(w);i>=0;i=names.indexOf(w,i+1))"
+    "if(!inWord(names[i-1])&&!inWord(names[i+w.length]))return true;return false;}"
+    "function minimum(){var m=parseFloat(conf.value);return m>0?m:0;}"
+    "function kept(){return mods.filter(function(c){return c.checked;}).map(function(c){return c.value;});}"
+    "function apply(){var t=type.value,e=fold(entity.value),m=minimum(),k=kept(),n=0;"
+    "entries.forEach(function(li){var ok=(!t||li.dataset.type===t)&&(!e||holds(li.dataset.names,e))&&"
+    "k.indexOf(li.dataset.modality)>=0&&parseFloat(li.dataset.confidence)+1e-9>=m;"
+    "li.hidden=!ok;if(ok)n++;});"
+    "shown.textContent=shown.dataset.template.replace('{n}',n).replace('{total}',entries.length);}"
+    "function remember(){var h=[],k=kept();"
+    "if(type.value)h.push('type='+encodeURIComponent(type.value));"
     "if(entity.value.trim())h.push('entity='+encodeURIComponent(entity.value.trim()));"
+    "if(minimum()>0)h.push('confidence='+minimum());"
+    "if(k.length<mods.length)h.push('modality='+k.join(','));"
     "history.replaceState(null,'',h.length?'#'+h.join('&'):location.pathname+location.search);}"
-    "function fromAddress(){location.hash.slice(1).split('&').forEach(function(kv){"
+    "function fromAddress(){type.value='';entity.value='';conf.value='0';"
+    "mods.forEach(function(c){c.checked=true;});"
+    "location.hash.slice(1).split('&').forEach(function(kv){"
     "var p=kv.split('='),v=decodeURIComponent(p[1]||'');"
-    "if(p[0]==='type')type.value=v;if(p[0]==='entity')entity.value=v;});}"
-    "type.addEventListener('change',function(){apply();remember();});"
-    "entity.addEventListener('input',function(){apply();remember();});"
+    "if(p[0]==='type')type.value=v;if(p[0]==='entity')entity.value=v;"
+    "if(p[0]==='confidence')conf.value=v;"
+    "if(p[0]==='modality')mods.forEach(function(c){c.checked=v.split(',').indexOf(c.value)>=0;});});}"
+    "[type].concat(mods).forEach(function(c){c.addEventListener('change',function(){apply();remember();});});"
+    "[entity,conf].forEach(function(c){c.addEventListener('input',function(){apply();remember();});});"
     "window.addEventListener('hashchange',function(){fromAddress();apply();});"
     "fromAddress();apply();"
     "})();";
@@ -102,37 +184,46 @@ static int put_sentence(dp_strbuf *b, const char *sentence, const char *trigger)
     return fail | dp_html_escape(b, at + strlen(trigger));
 }
 
-static int put_entry(dp_strbuf *b, json_t *e, const char *names)
+static int put_entry(dp_strbuf *b, json_t *e, const char *names, const dp_timeline_words *w)
 {
-    const char *id = str(e, "id");
+    const char *id = str(e, "id"), *type = str(e, "type"), *modality = str(e, "modality");
     int fail = dp_strbuf_printf(b, "<li class=\"entry\" id=\"%s\" data-type=\"", id);
-    fail |= dp_html_escape(b, str(e, "type"));
-    fail |= dp_strbuf_puts(b, "\" data-names=\"");
+    fail |= dp_html_escape(b, type);
+    fail |= dp_strbuf_puts(b, "\" data-modality=\"");
+    fail |= dp_html_escape(b, modality);
+    /* every digit, so that the page keeps exactly the entries the command line keeps */
+    fail |= dp_strbuf_printf(b, "\" data-confidence=\"%.17g\" data-names=\"",
+                             json_real_value(json_object_get(e, "confidence")));
     fail |= dp_html_escape(b, names);
     fail |= dp_strbuf_puts(b, "\">");
     const char *when = str(e, "sort_date");
-    if (when) {
-        fail |= dp_strbuf_printf(b, "<time datetime=\"%s\"%s>%s</time>", when,
-                                 strcmp(str(e, "dated_by"), "event") ? " class=\"undated\" title=\"publication date\"" : "",
-                                 when);
+    if (when && !strcmp(str(e, "dated_by"), "event")) {
+        fail |= dp_strbuf_printf(b, "<time datetime=\"%s\">%s</time>", when, when);
+    } else if (when) {
+        fail |= dp_strbuf_printf(b, "<time datetime=\"%s\" class=\"undated\" title=\"", when);
+        fail |= dp_html_escape(b, w->publication_date);
+        fail |= dp_strbuf_printf(b, "\">%s</time>", when);
     } else {
-        fail |= dp_strbuf_puts(b, "<time class=\"undated\">undated</time>");
+        fail |= dp_strbuf_puts(b, "<time class=\"undated\">");
+        fail |= dp_html_escape(b, w->undated);
+        fail |= dp_strbuf_puts(b, "</time>");
     }
     fail |= dp_strbuf_puts(b, "<span class=\"type\">");
-    fail |= dp_html_escape(b, str(e, "type"));
+    fail |= dp_html_escape(b, type_label(w, type));
     fail |= dp_strbuf_printf(b, "</span><a class=\"summary\" href=\"#%s-s1\">", id);
-    fail |= dp_html_escape(b, str(e, "summary") ? str(e, "summary") : str(e, "type"));
+    fail |= dp_html_escape(b, str(e, "summary") ? str(e, "summary") : type_label(w, type));
     fail |= dp_strbuf_puts(b, "</a>");
-    if (strcmp(str(e, "modality"), "asserted")) {
+    if (strcmp(modality, "asserted")) {
         fail |= dp_strbuf_puts(b, "<span class=\"modality\">");
-        fail |= dp_html_escape(b, str(e, "modality"));
+        fail |= dp_html_escape(b, modality_label(w, modality));
         fail |= dp_strbuf_puts(b, "</span>");
     }
     fail |= dp_strbuf_puts(b, "<ol class=\"sources\">");
     size_t k;
     json_t *s;
     json_array_foreach(json_object_get(e, "sources"), k, s) {
-        fail |= dp_strbuf_printf(b, "<li id=\"%s-s%zu\"><blockquote>", id, k + 1);
+        /* the sentences are the articles' own: French, whatever language the page speaks */
+        fail |= dp_strbuf_printf(b, "<li id=\"%s-s%zu\"><blockquote lang=\"fr\">", id, k + 1);
         fail |= put_sentence(b, str(s, "sentence"), str(s, "trigger"));
         fail |= dp_strbuf_puts(b, "</blockquote><p>");
         const char *title = str(s, "title");
@@ -198,9 +289,28 @@ static int gather(json_t *entries, json_t *types, json_t *names)
     return 0;
 }
 
-char *dp_html_timeline_page(json_t *entries, const char *const *names, size_t articles,
-                            size_t events, size_t errors)
+/* "{n} of {total} entries shown" with every entry shown. */
+static int put_count(dp_strbuf *b, const char *template, size_t n)
 {
+    int fail = 0;
+    for (const char *p = template; *p && !fail;) {
+        size_t hole = !strncmp(p, "{n}", 3) ? 3 : !strncmp(p, "{total}", 7) ? 7 : 0;
+        fail = hole ? dp_strbuf_printf(b, "%zu", n) : dp_strbuf_putc(b, *p);
+        p += hole ? hole : 1;
+    }
+    return fail;
+}
+
+/* An HTML element's text: the words escaped. */
+static int put_text(dp_strbuf *b, const char *open, const char *text, const char *close)
+{
+    return dp_strbuf_puts(b, open) | dp_html_escape(b, text) | dp_strbuf_puts(b, close);
+}
+
+char *dp_html_timeline_page(json_t *entries, const char *const *names, enum dp_lang lang,
+                            size_t articles, size_t events, size_t errors)
+{
+    const dp_timeline_words *w = dp_timeline_words_in(lang);
     dp_strbuf b = {0};
     json_t *types = json_object(), *all_names = json_object();
     const char **type_keys = NULL, **name_keys = NULL;
@@ -211,38 +321,51 @@ char *dp_html_timeline_page(json_t *entries, const char *const *names, size_t ar
         fail = !type_keys || !name_keys;
     }
     size_t n = json_array_size(entries);
+    char counts[256];
+    snprintf(counts, sizeof counts, w->counts, n, articles, events, errors);
     fail |= dp_strbuf_printf(&b,
-                             "<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n"
+                             "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
                              "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">\n"
-                             "<meta name=\"generator\" content=\"depeche %s\">\n"
-                             "<title>Corporate events: %zu entries</title>\n<style>%s</style>\n</head>\n"
-                             "<body>\n<header>\n<h1>Corporate events</h1>\n"
-                             "<p id=\"counts\">%zu entries from %zu articles (%zu events, %zu articles "
-                             "with errors)</p>\n<form id=\"filters\" role=\"search\">\n"
-                             "<label>Type <select id=\"type-filter\"><option value=\"\">all types</option>",
-                             depeche_version(), n, page_style, n, articles, events, errors);
+                             "<meta name=\"generator\" content=\"depeche %s\">\n",
+                             w->code, depeche_version());
+    fail |= put_text(&b, "<title>", w->title, "");
+    fail |= dp_strbuf_printf(&b, ": %zu</title>\n<style>%s</style>\n</head>\n<body>\n<header>\n", n,
+                             page_style);
+    fail |= put_text(&b, "<h1>", w->title, "</h1>\n");
+    fail |= put_text(&b, "<p id=\"counts\">", counts, "</p>\n<form id=\"filters\" role=\"search\">\n");
+    fail |= put_text(&b, "<label>", w->type, " <select id=\"type-filter\">");
+    fail |= put_text(&b, "<option value=\"\">", w->all_types, "</option>");
     for (size_t i = 0; !fail && type_keys[i]; i++) {
-        fail |= dp_strbuf_puts(&b, "<option value=\"");
-        fail |= dp_html_escape(&b, type_keys[i]);
-        fail |= dp_strbuf_puts(&b, "\">");
-        fail |= dp_html_escape(&b, type_keys[i]);
+        fail |= put_text(&b, "<option value=\"", type_keys[i], "\">");
+        fail |= dp_html_escape(&b, type_label(w, type_keys[i]));
         fail |= dp_strbuf_printf(&b, " (%lld)</option>",
                                  (long long)json_integer_value(json_object_get(types, type_keys[i])));
     }
-    fail |= dp_strbuf_printf(&b, "%s",
-                             "</select></label>\n<label>Entity <input id=\"entity-filter\" "
-                             "type=\"search\" list=\"entity-names\" placeholder=\"a name\" "
-                             "autocomplete=\"off\"></label>\n<datalist id=\"entity-names\">");
-    for (size_t i = 0; !fail && name_keys[i]; i++) {
-        fail |= dp_strbuf_puts(&b, "<option value=\"");
-        fail |= dp_html_escape(&b, name_keys[i]);
-        fail |= dp_strbuf_puts(&b, "\">");
+    fail |= put_text(&b, "</select></label>\n<label>", w->entity,
+                     " <input id=\"entity-filter\" type=\"search\" list=\"entity-names\" ");
+    fail |= put_text(&b, "placeholder=\"", w->a_name,
+                     "\" autocomplete=\"off\"></label>\n<datalist id=\"entity-names\">");
+    for (size_t i = 0; !fail && name_keys[i]; i++)
+        fail |= put_text(&b, "<option value=\"", name_keys[i], "\">");
+    fail |= put_text(&b, "</datalist>\n<label>", w->confidence,
+                     " <input id=\"confidence-filter\" type=\"number\" min=\"0\" max=\"1\" "
+                     "step=\"0.05\" value=\"0\"></label>\n");
+    fail |= put_text(&b, "<fieldset id=\"modality-filter\"><legend>", w->modality, "</legend>");
+    for (int m = 0; m < 3; m++) {
+        fail |= dp_strbuf_printf(&b, "<label><input type=\"checkbox\" value=\"%s\" checked> ",
+                                 modality_names[m]);
+        fail |= put_text(&b, "", w->modalities[m], "</label>");
     }
-    fail |= dp_strbuf_printf(&b, "</datalist>\n<output id=\"shown\">%zu of %zu entries shown</output>\n"
-                                 "</form>\n</header>\n<main>\n<ol id=\"timeline\">\n",
-                             n, n);
+    /* the count the script writes, written here too for a page read without script */
+    dp_strbuf text = {0};
+    fail |= put_count(&text, w->shown, n);
+    fail |= put_text(&b, "</fieldset>\n<output id=\"shown\" data-template=\"", w->shown, "\">");
+    fail |= put_text(&b, "", text.data, "</output>\n</form>\n");
+    dp_strbuf_release(&text);
+    fail |= put_text(&b, "<p id=\"legend\"><span class=\"undated\">\xE2\x96\xA0</span> ", w->legend,
+                     "</p>\n</header>\n<main>\n<ol id=\"timeline\">\n");
     for (size_t i = 0; i < n && !fail; i++)
-        fail |= put_entry(&b, json_array_get(entries, i), names[i]);
+        fail |= put_entry(&b, json_array_get(entries, i), names[i], w);
     fail |= dp_strbuf_printf(&b, "</ol>\n</main>\n<script>%s</script>\n</body>\n</html>\n",
                              page_script);
     free(type_keys);
