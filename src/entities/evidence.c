@@ -149,6 +149,26 @@ int dp_evidence_common_word(const dp_morpho *morpho, const char *text, const dp_
     return tags && !(tags & (1u << DP_PROPN));
 }
 
+int dp_evidence_foreign_word(const dp_morpho *morpho, const char *text, const dp_token *t)
+{
+    if (tags_of(morpho, text, t) & ~(1u << DP_PROPN))
+        return 0;
+    /* capitals often lose their accent: "Etats" is "états" */
+    char low[DP_MORPHO_MAX_WORD];
+    size_t n = dp_lowercase(text + t->start, t->end - t->start, low, sizeof low);
+    if (n == (size_t)-1 || n + 1 >= sizeof low || low[0] != 'e')
+        return 1;
+    static const char *const accented[] = {"\xC3\xA9", "\xC3\xA8", "\xC3\xAA"}; /* é è ê */
+    for (size_t k = 0; k < 3; k++) {
+        char form[DP_MORPHO_MAX_WORD + 1];
+        memcpy(form, accented[k], 2);
+        memcpy(form + 2, low + 1, n - 1);
+        if (dp_morpho_tags(morpho, form, n + 1, dp_hash_bytes(form, n + 1)) & ~(1u << DP_PROPN))
+            return 0;
+    }
+    return 1;
+}
+
 int dp_evidence_is_adjective(const dp_morpho *morpho, const char *text, const dp_token *t)
 {
     if (!is_lower_word(t))

@@ -76,6 +76,10 @@ void dp_evidence_add_listed(const dp_evidence_rules *r, dp_evidence *ev, int typ
 /* The entity type (enum dp_entity_type) the evidence makes sure of, or -1. */
 int dp_evidence_decide(const dp_evidence_rules *r, const dp_evidence *ev);
 
+/* Does the lexicon know token t's lowercase form as no word of French, a proper noun at most
+ * ("penguins", "pittsburgh"; not "canadiens", "tour")? */
+int dp_evidence_foreign_word(const dp_morpho *morpho, const char *text, const dp_token *t);
+
 /* Is token t, capitalised because it starts a sentence, a word the lexicon knows but never as a
  * proper noun ("Demain", "Selon")? */
 int dp_evidence_common_word(const dp_morpho *morpho, const char *text, const dp_token *t);

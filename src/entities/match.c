@@ -200,10 +200,31 @@ static char word_class(const dp_match_rules *r, const dp_gazetteer *g, const dp_
     return 'w';
 }
 
+/* "les Penguins de Pittsburgh", "l'Avalanche du Colorado": capitalised words that are no
+ * French words (at most three, without hyphens), after a function word and before a
+ * particle, take class X, for the rules of names built so (patterns/entities.txt). Only
+ * there: elsewhere such a word is a C like any name ("Sam Altman"). */
+static void mark_foreign_heads(const dp_morpho *morpho, const char *text, const dp_token *toks,
+                               size_t n, char *cls)
+{
+    for (size_t i = 1; i < n; i++) {
+        if (cls[i - 1] != 'f' && cls[i - 1] != 'p')
+            continue;
+        size_t end = i;
+        while (end < n && end - i < 3 && cls[end] == 'C' &&
+               !memchr(text + toks[end].start, '-', toks[end].end - toks[end].start) &&
+               dp_evidence_foreign_word(morpho, text, &toks[end]))
+            end++;
+        if (end > i && end < n && cls[end] == 'p')
+            memset(cls + i, 'X', end - i);
+        i = end > i ? end : i;
+    }
+}
+
 /* The words of an expansion that give an acronym's letters: capitalised or content words. */
 static int initial_of(const char *text, const dp_token *t, char cls)
 {
-    if ((cls == 'p' || cls == 'f') && !(t->flags & DP_TF_CAPITALIZED))
+    if ((cls == 'p' || cls == 'f' || cls == 'b') && !(t->flags & DP_TF_CAPITALIZED))
         return 0; /* "des", "de", "l'" give no letter */
     if (t->kind != DP_TOK_WORD || (t->flags & DP_TF_ELISION))
         return 0;
@@ -260,9 +281,15 @@ static int by_position(const void *pa, const void *pb)
     return a->first - b->first;
 }
 
+/* Classes f and b of patterns/entities.txt: words that are never names. */
+static int is_function_word(char c)
+{
+    return c == 'f' || c == 'b';
+}
+
 static int is_name_word(char c)
 {
-    return c == 'C' || c == 'S' || c == 'U' || c == 'G';
+    return c == 'C' || c == 'S' || c == 'U' || c == 'G' || c == 'X';
 }
 
 /* The tokens of the unknown name starting at token i (0 if none starts there): capitalised
@@ -278,7 +305,7 @@ static size_t unknown_name_at(const depeche_engine *e, const char *text, const d
         size_t p = end;
         while (p < n && p - end < 2 && cls[p] == 'p' && !taken[p])
             p++;
-        if (p < n && !taken[p] && (cls[p] == 'C' || cls[p] == 'U' || cls[p] == 'G'))
+        if (p < n && !taken[p] && (cls[p] == 'C' || cls[p] == 'U' || cls[p] == 'G' || cls[p] == 'X'))
             end = p + 1;
         else
             break;
@@ -394,8 +421,9 @@ int dp_match_sentence(const depeche_engine *e, const char *text, const dp_token 
         int capital_next = i + 1 < n && toks[i + 1].kind == DP_TOK_WORD &&
                            (toks[i + 1].flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS));
         /* a function word ("SES" in a line of capitals) is never a one-word name */
-        if (len == 1 && (dp_word_class(&r->classes, keys->key[i], keys->len[i], 0) == 'f' ||
-                         dp_word_class(&r->classes, keys->key[i], keys->len[i], DP_TF_CAPITALIZED) == 'f')) {
+        if (len == 1 && (is_function_word(dp_word_class(&r->classes, keys->key[i], keys->len[i], 0)) ||
+                         is_function_word(dp_word_class(&r->classes, keys->key[i], keys->len[i],
+                                                        DP_TF_CAPITALIZED)))) {
             i++;
             continue;
         }
@@ -437,6 +465,7 @@ int dp_match_sentence(const depeche_engine *e, const char *text, const dp_token 
         since_head = cls[i] == 'Q' ? 0 : since_head + 1;
     }
     cls[n] = '\0';
+    mark_foreign_heads(&e->syntax.morpho, text, toks, n, cls);
 
     /* rules: leftmost matches, one regex call each */
     for (size_t start = 0; start < n;) {
@@ -528,7 +557,7 @@ int dp_match_sentence(const depeche_engine *e, const char *text, const dp_token 
             out->items[acronym].alias_of = expansion;
     }
     for (size_t i = 0; i < n; i++) {
-        if (taken[i] || !(cls[i] == 'C' || cls[i] == 'S' || cls[i] == 'U' || cls[i] == 'G'))
+        if (taken[i] || !is_name_word(cls[i]))
             continue;
         dp_loose_word w = {toks[i].start, toks[i].end, toks[i].cp_start, toks[i].cp_end, line};
         if (DP_PUSH(out->loose, out->n_loose, out->loose_cap, w))

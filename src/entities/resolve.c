@@ -7,8 +7,8 @@
 #include "normalize.h"
 #include "resolve.h"
 
-/* Words that do not tell names apart: articles, particles and legal forms, as the entity
- * classes file lists them (classes f, p, F). */
+/* Words that do not tell names apart: function words, particles and legal forms, as the
+ * entity classes file lists them (classes f, b, p, F). */
 static int ignorable(const dp_match_rules *r, const char *w, size_t n)
 {
     uint32_t v;
@@ -16,7 +16,7 @@ static int ignorable(const dp_match_rules *r, const char *w, size_t n)
         return 0;
     for (int slot = 0; slot < 3; slot++) {
         char c = (char)(v >> (8 * slot) & 0xFF);
-        if (c == 'f' || c == 'p' || c == 'F')
+        if (c == 'f' || c == 'b' || c == 'p' || c == 'F')
             return 1;
     }
     return 0;
