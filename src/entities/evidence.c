@@ -91,10 +91,12 @@ int dp_evidence_load(dp_evidence_rules *r, const char *kind, size_t kind_len, co
         return dp_fail(err, DEPECHE_ERR_DATA, path, line, 0,
                        "expected 'evidence TYPE WEIGHT PLACE WORDS...' with TYPE one of PERSON, "
                        "ORG, PLACE and WEIGHT between -12 and 12");
-    if (dp_word_is(f, fl, "listed")) {
+    int listed = dp_word_is(f, fl, "listed"), foreign = dp_word_is(f, fl, "foreign");
+    if (listed || foreign) {
         if (len)
-            return dp_fail(err, DEPECHE_ERR_DATA, path, line, 0, "'listed' takes no words");
-        r->listed[type] = (int8_t)weight;
+            return dp_fail(err, DEPECHE_ERR_DATA, path, line, 0, "'%s' takes no words",
+                           listed ? "listed" : "foreign");
+        (listed ? r->listed : r->foreign)[type] = (int8_t)weight;
         return 1;
     }
     int place = 0;
@@ -103,7 +105,7 @@ int dp_evidence_load(dp_evidence_rules *r, const char *kind, size_t kind_len, co
     if (place == DP_EVIDENCE_PLACES)
         return dp_fail(err, DEPECHE_ERR_DATA, path, line, 0,
                        "unknown place '%.*s': expected before, after, apposition, of, subject, "
-                       "object or listed", (int)fl, f);
+                       "object, listed or foreign", (int)fl, f);
     return put_words(&r->words[place], args, len, type, weight, path, line, err);
 }
 
@@ -207,9 +209,20 @@ static int is_word(const dp_token_keys *keys, size_t i, const char *w)
     return dp_word_is(keys->key[i], keys->len[i], w);
 }
 
+/* Is token t made of letters only (and hyphens: "Herbst-Bayliss")? Not "S6", not "AT&T". */
+static int letters_only(const char *text, const dp_token *t)
+{
+    for (size_t b = t->start; b < t->end; b++) {
+        unsigned char c = (unsigned char)text[b];
+        if (c < 0x80 && !((c | 0x20) >= 'a' && (c | 0x20) <= 'z') && c != '-')
+            return 0;
+    }
+    return 1;
+}
+
 dp_evidence dp_evidence_around(const dp_evidence_rules *r, const dp_morpho *morpho,
-                               const char *text, const dp_token *toks, const dp_token_keys *keys,
-                               size_t n, size_t first, size_t last)
+                               const dp_gazetteer *g, const char *text, const dp_token *toks,
+                               const dp_token_keys *keys, size_t n, size_t first, size_t last)
 {
     dp_evidence ev = {{0}};
     uint32_t v;
@@ -219,6 +232,16 @@ dp_evidence dp_evidence_around(const dp_evidence_rules *r, const dp_morpho *morp
          is_word(keys, first - 1, "l'") || is_word(keys, first - 1, "les")) &&
         dp_evidence_common_word(morpho, text, &toks[first]))
         return ev;
+    /* foreign: "Gillies MacKinnon", "Shizuka Arakawa": two or three capitalised words that
+     * are no French and no English words (what comes before, "le", "à", may weigh against
+     * it); English words name products and companies more than people ("Abbey Road") */
+    int foreign = last - first >= 2 && last - first <= 3;
+    for (size_t j = first; j < last && foreign; j++)
+        foreign = (toks[j].flags & DP_TF_CAPITALIZED) && !(toks[j].flags & DP_TF_ALLCAPS) &&
+                  letters_only(text, &toks[j]) && !dp_gazetteer_is_english(g, keys, j) &&
+                  dp_evidence_foreign_word(morpho, text, &toks[j]);
+    for (int t = 0; foreign && t < DP_EVIDENCE_TYPES; t++)
+        ev.weight[t] = (int16_t)(ev.weight[t] + r->foreign[t]);
     /* before: "la société X", "la biotech américaine X" (at most two adjectives between) */
     for (size_t j = first, skipped = 0; j-- > 0 && skipped <= 2; skipped++) {
         if (word_weights(r, DP_EVIDENCE_BEFORE, keys, j, &v)) {

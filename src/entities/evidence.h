@@ -17,6 +17,9 @@
  *   evidence TYPE WEIGHT object LEMMAS...     a verb just before the name ("racheter Kosc")
  *   evidence TYPE WEIGHT listed               in a list with a name of TYPE ("Bpifrance et
  *                                            Sofimac")
+ *   evidence TYPE WEIGHT foreign              two or three capitalised words, of letters
+ *                                            only, that are no French and no English words
+ *                                            ("Shizuka Arakawa", not "Abbey Road")
  *   evidence threshold WEIGHT                 what a name needs to become a mention
  *   evidence auxiliary LEMMAS...              verbs skipped like auxiliaries before a subject's
  *                                            verb ("X va licencier", "X doit fermer")
@@ -50,6 +53,7 @@ typedef struct dp_evidence_rules {
     dp_lexicon words[DP_EVIDENCE_PLACES];
     dp_lexicon auxiliaries; /* folded lemma -> 1 */
     int8_t listed[DP_EVIDENCE_TYPES];
+    int8_t foreign[DP_EVIDENCE_TYPES]; /* two or three words that are no French words */
     int threshold; /* tenths; 0 until a threshold line: no name is typed */
 } dp_evidence_rules;
 
@@ -65,10 +69,11 @@ int dp_evidence_load(dp_evidence_rules *r, const char *kind, size_t kind_len, co
 void dp_evidence_release(dp_evidence_rules *r);
 
 /* The evidence the sentence gives for the name toks[first..last): its neighbours' words and
- * lemmas. `keys` are the sentence's folded tokens; `morpho` gives parts of speech and lemmas. */
+ * lemmas, and its own words. `keys` are the sentence's folded tokens; `morpho` gives parts of
+ * speech and lemmas, `g` the English words. */
 dp_evidence dp_evidence_around(const dp_evidence_rules *r, const dp_morpho *morpho,
-                               const char *text, const dp_token *toks, const dp_token_keys *keys,
-                               size_t n, size_t first, size_t last);
+                               const dp_gazetteer *g, const char *text, const dp_token *toks,
+                               const dp_token_keys *keys, size_t n, size_t first, size_t last);
 
 /* Adds the evidence of being listed with a name of entity type `type` (enum dp_entity_type). */
 void dp_evidence_add_listed(const dp_evidence_rules *r, dp_evidence *ev, int type);

@@ -133,17 +133,20 @@ int dp_gazetteer_load_line(dp_gazetteer *g, const dp_token_rules *tokens, const 
     if (nf < 2 || !flen[0])
         return dp_fail(err, DEPECHE_ERR_DATA, path, lineno, 0,
                        "expected NAME<tab>TYPE[<tab>ALIASES[<tab>WIKIDATA[<tab>ATTRIBUTES]]]");
-    enum dp_entity_type type = dp_entity_type_from(field[1], flen[1]);
+    int english = dp_word_is(field[1], flen[1], "ENGLISH");
+    enum dp_entity_type type = english ? DP_GIVEN : dp_entity_type_from(field[1], flen[1]);
     if (type == DP_ENTITY_TYPES || type == DP_DATE || type == DP_MONEY)
         return dp_fail(err, DEPECHE_ERR_DATA, path, lineno, 0,
-                       "unknown type '%.*s' (expected PERSON, ORG, ROLE, PLACE, GIVEN or OTHER)",
+                       "unknown type '%.*s' (expected PERSON, ORG, ROLE, PLACE, GIVEN, OTHER or ENGLISH)",
                        (int)(flen[1] > 20 ? 20 : flen[1]), field[1]);
     if (type == DP_GIVEN) {
         char key[DP_KEY_MAX];
         size_t k = dp_fold_key(field[0], flen[0], key, sizeof key);
         if (k == (size_t)-1)
-            return dp_fail(err, DEPECHE_ERR_DATA, path, lineno, 0, "given name too long");
-        if (dp_lexicon_put(&g->given_names, key, k, 1))
+            return dp_fail(err, DEPECHE_ERR_DATA, path, lineno, 0, "word too long");
+        uint32_t bits = 0;
+        dp_lexicon_get(&g->name_words, key, k, &bits);
+        if (dp_lexicon_put(&g->name_words, key, k, bits | (english ? DP_WORD_ENGLISH : DP_WORD_GIVEN)))
             return dp_fail(err, DEPECHE_ERR_NOMEM, path, lineno, 0, "out of memory");
         return 0;
     }
@@ -214,7 +217,7 @@ void dp_gazetteer_release(dp_gazetteer *g)
     dp_lexicon_release(&g->edges);
     free(g->terminal_of);
     free(g->terminals);
-    dp_lexicon_release(&g->given_names);
+    dp_lexicon_release(&g->name_words);
     memset(g, 0, sizeof *g);
 }
 
@@ -253,7 +256,14 @@ int dp_gazetteer_is_given(const dp_gazetteer *g, const dp_token *tok, const dp_t
 {
     uint32_t v;
     return (tok->flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS)) && keys->len[i] &&
-           dp_lexicon_get(&g->given_names, keys->key[i], keys->len[i], &v);
+           dp_lexicon_get(&g->name_words, keys->key[i], keys->len[i], &v) && (v & DP_WORD_GIVEN);
+}
+
+int dp_gazetteer_is_english(const dp_gazetteer *g, const dp_token_keys *keys, size_t i)
+{
+    uint32_t v;
+    return keys->len[i] && dp_lexicon_get(&g->name_words, keys->key[i], keys->len[i], &v) &&
+           (v & DP_WORD_ENGLISH);
 }
 
 /* ---- The image ------------------------------------------------------------------------- */
@@ -286,9 +296,9 @@ int dp_gazetteer_write_image(const dp_gazetteer *g, dp_strbuf *out)
     dp_strbuf strings = {0};
     uint32_t header[H_FIELDS] = {(uint32_t)g->n_entries, g->n_nodes, (uint32_t)g->n_terminals,
                                  (uint32_t)g->edges.n_slots, (uint32_t)g->edges.count,
-                                 (uint32_t)g->edges.keys_len, (uint32_t)g->given_names.n_slots,
-                                 (uint32_t)g->given_names.count,
-                                 (uint32_t)g->given_names.keys_len, 0};
+                                 (uint32_t)g->edges.keys_len, (uint32_t)g->name_words.n_slots,
+                                 (uint32_t)g->name_words.count,
+                                 (uint32_t)g->name_words.keys_len, 0};
     int fail = dp_strbuf_append(out, IMAGE_MAGIC, 8);
     size_t header_at = out->len;
     for (int i = 0; i < H_FIELDS; i++)
@@ -306,7 +316,7 @@ int dp_gazetteer_write_image(const dp_gazetteer *g, dp_strbuf *out)
         fail |= dp_strbuf_put_u32(out, t->entry) || dp_strbuf_put_u32(out, t->capitals) ||
                 dp_strbuf_put_u32(out, t->allcaps) || dp_strbuf_put_u32(out, t->case_insensitive);
     }
-    const dp_lexicon *lexicons[2] = {&g->edges, &g->given_names};
+    const dp_lexicon *lexicons[2] = {&g->edges, &g->name_words};
     for (int k = 0; k < 2 && !fail; k++)
         fail |= align8(out) ||
                 dp_strbuf_append(out, (const char *)lexicons[k]->slots,
@@ -395,7 +405,7 @@ int dp_gazetteer_open_image(dp_gazetteer *g, const void *image, size_t size, dep
     g->n_terminals = g->terminals_cap = h[H_TERMINALS];
     dp_lexicon_borrow(&g->edges, (const dp_lexicon_slot *)(const void *)edge_slots, h[H_EDGE_SLOTS],
                       h[H_EDGE_COUNT], (const char *)edge_keys, h[H_EDGE_KEYS]);
-    dp_lexicon_borrow(&g->given_names, (const dp_lexicon_slot *)(const void *)given_slots,
+    dp_lexicon_borrow(&g->name_words, (const dp_lexicon_slot *)(const void *)given_slots,
                       h[H_GIVEN_SLOTS], h[H_GIVEN_COUNT], (const char *)given_keys, h[H_GIVEN_KEYS]);
     return 0;
 }

@@ -59,7 +59,7 @@ typedef struct dp_gazetteer {
     size_t terminal_of_cap;
     dp_gaz_terminal *terminals;
     size_t n_terminals, terminals_cap;
-    dp_lexicon given_names; /* folded given name -> 1 */
+    dp_lexicon name_words; /* folded word -> DP_WORD_GIVEN | DP_WORD_ENGLISH bits */
     size_t n_borrowed;      /* entries[0..n_borrowed) have their strings in an image */
 } dp_gazetteer;
 
@@ -94,6 +94,14 @@ void dp_token_keys_fill(dp_token_keys *k, const char *text, const dp_token *toks
  * sets *entry. */
 size_t dp_gazetteer_longest(const dp_gazetteer *g, const dp_token *toks, const dp_token_keys *keys,
                             size_t n, size_t i, uint32_t *entry);
+
+/* The bits of a word of name_words: a given name ("GIVEN" lines), an English common word
+ * ("ENGLISH" lines: "street", "moon"), which a capitalised name may hold but a person's name
+ * seldom does. */
+enum { DP_WORD_GIVEN = 1, DP_WORD_ENGLISH = 2 };
+
+/* Is token i an English common word (whatever its case)? */
+int dp_gazetteer_is_english(const dp_gazetteer *g, const dp_token_keys *keys, size_t i);
 
 /* Is token i a given name (capitalized in the text)? */
 int dp_gazetteer_is_given(const dp_gazetteer *g, const dp_token *tok, const dp_token_keys *keys,

@@ -183,7 +183,8 @@ static char word_class(const dp_match_rules *r, const dp_gazetteer *g, const dp_
     const char *dash = keys->len[i] ? memchr(keys->key[i], '-', keys->len[i]) : NULL;
     uint32_t v2;
     if (dash && (t->flags & DP_TF_CAPITALIZED) && dash > keys->key[i] &&
-        dp_lexicon_get(&g->given_names, keys->key[i], (size_t)(dash - keys->key[i]), &v2))
+        dp_lexicon_get(&g->name_words, keys->key[i], (size_t)(dash - keys->key[i]), &v2) &&
+        (v2 & DP_WORD_GIVEN))
         return 'G';
     if (t->flags & DP_TF_INITIAL)
         return 'I';
@@ -344,7 +345,7 @@ static int unknown_names(const depeche_engine *e, const char *text, const dp_tok
         }
         dp_unknown_name u = {toks[i].start, toks[i + len - 1].end, toks[i].cp_start,
                              toks[i + len - 1].cp_end, line, 0, 0, 0,
-                             dp_evidence_around(ev, &e->syntax.morpho, text, toks, keys, n, i, i + len)};
+                             dp_evidence_around(ev, &e->syntax.morpho, &e->gazetteer, text, toks, keys, n, i, i + len)};
         while (loose < out->n_loose && out->loose[loose].start < u.start)
             loose++;
         u.loose_first = (uint32_t)loose;
