@@ -219,7 +219,7 @@ static int note_told_dates(const depeche_engine *e, const char *text, const dp_t
         for (size_t ti = 0; ti < n; ti++)
             taken[ti] |= toks[ti].start < m->items[k].end && toks[ti].end > m->items[k].start;
     dp_told_date told[64];
-    size_t found = dp_event_told_dates(e, text, toks, keys, n, taken, ref, told, DP_ARRAY_LEN(told));
+    size_t found = dp_event_told_dates(e, text, toks, keys, n, taken, ref, m, told, DP_ARRAY_LEN(told));
     for (size_t i = 0; i < found; i++) {
         const dp_token *first = &toks[told[i].first], *last = &toks[told[i].first + told[i].count - 1];
         dp_mention x = {.start = first->start, .end = last->end, .cp_start = first->cp_start,

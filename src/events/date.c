@@ -66,8 +66,8 @@ static int phrase_words(dp_date_phrase *p, const char *s, size_t n)
 }
 
 /* "when SHIFT UNIT PRECISION PHRASE [| PHRASE...]" */
-static int load_phrases(dp_date_rules *r, const char *args, size_t len, const char *path,
-                        unsigned long line, depeche_error *err)
+static int load_phrases(dp_date_rules *r, const char *kind, const char *args, size_t len,
+                        const char *path, unsigned long line, depeche_error *err)
 {
     const char *f[3];
     size_t fl[3];
@@ -94,11 +94,12 @@ static int load_phrases(dp_date_rules *r, const char *args, size_t len, const ch
         ok = sscanf(shift, "%d", &a) == 1 && a >= -100 && a <= 100, p.shift = (int16_t)a;
     if (!ok)
         return dp_fail(err, DEPECHE_ERR_DATA, path, line, 0,
-                       "expected 'when SHIFT UNIT PRECISION PHRASE [| PHRASE...]' with SHIFT a number, "
+                       "expected '%s SHIFT UNIT PRECISION PHRASE [| PHRASE...]' with SHIFT a number, "
                        "N or -N (MM-DD for a holiday), UNIT day, week, month, year, holiday, week-of "
                        "or weekday-after, "
-                       "PRECISION day, month or year");
+                       "PRECISION day, month or year", kind);
     p.unit = (uint8_t)unit;
+    p.anchored = !strcmp(kind, "then");
     p.precision = (uint8_t)precision;
     while (len) {
         const char *bar = memchr(args, '|', len);
@@ -128,8 +129,9 @@ int dp_date_rules_load(dp_date_rules *r, const char *kind, size_t kind_len, cons
 {
     dp_lexicon *lx;
     int min = 1, max, numbered = 1;
-    if (dp_word_is(kind, kind_len, "when"))
-        return load_phrases(r, args, args_len, path, line, err);
+    if (dp_word_is(kind, kind_len, "when") || dp_word_is(kind, kind_len, "then"))
+        return load_phrases(r, dp_word_is(kind, kind_len, "when") ? "when" : "then", args, args_len,
+                            path, line, err);
     if (dp_word_is(kind, kind_len, "number"))
         lx = &r->numbers, max = 100;
     else if (dp_word_is(kind, kind_len, "anchor"))
@@ -682,7 +684,7 @@ static dp_date add_months(dp_date d, int months)
 }
 
 size_t dp_date_phrase_at(const dp_date_rules *r, const char *text, const dp_token *toks, size_t n,
-                         size_t i, dp_date ref, int forward, dp_date *out)
+                         size_t i, dp_date ref, dp_date anchor, int forward, dp_date *out)
 {
     const dp_date_phrase *best = NULL;
     size_t best_len = 0;
@@ -734,15 +736,23 @@ size_t dp_date_phrase_at(const dp_date_rules *r, const char *text, const dp_toke
         }
     if (!best)
         return 0;
-    dp_date base = ref, d;
+    /* "la veille", "deux jours plus tard": from the last date the text gave, when it is as
+     * precise as the phrase */
+    int anchor_fits = anchor.year > 0 && (best->precision < 3 || anchor.day) &&
+                      (best->precision < 2 || anchor.month);
+    dp_date base = best->anchored && anchor_fits ? anchor : ref, d;
     size_t used = best_len;
-    /* "le lendemain du 13 février": from the date it names */
+    /* "le lendemain du 13 février (2023)": from the date it names */
     dp_date named;
+    dp_date_match full;
     size_t more;
     if (best->unit == DP_DATE_DAY && i + used + 2 < n &&
-        toks[i + used].end - toks[i + used].start == 2 && !memcmp(text + toks[i + used].start, "du", 2) &&
-        (more = dp_date_day_month(r, text, toks, n, i + used + 1, ref, forward, &named)) > 0)
-        base = named, used += 1 + more;
+        toks[i + used].end - toks[i + used].start == 2 && !memcmp(text + toks[i + used].start, "du", 2)) {
+        if (match_at(r, text, toks, n, i + used + 1, &full))
+            base = full.date, used += 1 + (full.last - (i + used + 1) + 1);
+        else if ((more = dp_date_day_month(r, text, toks, n, i + used + 1, ref, forward, &named)) > 0)
+            base = named, used += 1 + more;
+    }
     if ((best->unit == DP_DATE_WEEK_OF || best->unit == DP_DATE_WEEKDAY_AFTER) && !weekday)
         return 0; /* a weekday phrase without its "@" */
     if (best->unit != DP_DATE_HOLIDAY && best->precision == 3 && !base.day)

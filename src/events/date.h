@@ -32,6 +32,7 @@ typedef struct dp_date_phrase {
     uint8_t precision; /* 1 year, 2 month, 3 day */
     int8_t sign;       /* a phrase with a number: the number's direction; else 0 */
     int16_t shift;     /* units from the reference; a holiday: month * 100 + day */
+    uint8_t anchored;  /* a "then" phrase: from the last date the text gave */
     uint32_t next;     /* the next phrase with the same first word, + 1; 0 ends */
 } dp_date_phrase;
 
@@ -73,12 +74,13 @@ int dp_date_is_future_key(const dp_date_rules *r, const char *key, size_t len);
  * nor figures that may be a date, tells no date. */
 int dp_date_is_anchor(const dp_date_rules *r, const char *key, size_t len);
 
-/* The longest "when" phrase at token i of toks[0..n) ("la veille", "dans deux mois", "Noël"),
- * resolved from ref (a holiday: the next one with `forward`, else the last one); "le
- * lendemain du 13 février" counts from the date it names. Returns the tokens used (0 if none)
- * and fills out. */
+/* The longest "when" or "then" phrase at token i of toks[0..n) ("la veille", "dans deux mois",
+ * "Noël"), resolved from ref, or for a "then" phrase from `anchor`, the last date the text gave
+ * before it, when it has one as precise as the phrase (year 0: none); a holiday is the next one
+ * with `forward`, else the last one; "le lendemain du 13 février" counts from the date it names.
+ * Returns the tokens used (0 if none) and fills out. */
 size_t dp_date_phrase_at(const dp_date_rules *r, const char *text, const dp_token *toks, size_t n,
-                         size_t i, dp_date ref, int forward, dp_date *out);
+                         size_t i, dp_date ref, dp_date anchor, int forward, dp_date *out);
 
 typedef struct dp_date_match {
     dp_date date;

@@ -562,10 +562,11 @@ static int tense_before(const depeche_engine *e, const char *text, const dp_toke
  * veille", "il y a trois mois", "Noël"), and where `words` allows it, a month and a year, a day
  * and a month ("le 3 mars", "vendredi 1er mars", "le 17/02"), a season ("cet été"), or a word
  * ("hier", "lundi", "en janvier"), placed from ref in the direction the verb it hangs on gives
- * (`forward`: the sentence tells what is to come). Returns the tokens used, or 0. */
+ * (`forward`: the sentence tells what is to come); "la veille" from `anchor`, the last date
+ * the text gave before it. Returns the tokens used, or 0. */
 static size_t date_at(const depeche_engine *e, const char *text, const dp_token *toks,
-                      const dp_token_keys *keys, size_t end, size_t ti, dp_date ref, int forward,
-                      int words, dp_date *d)
+                      const dp_token_keys *keys, size_t end, size_t ti, dp_date ref, dp_date anchor,
+                      int forward, int words, dp_date *d)
 {
     /* what the token may start is found first; the direction (the verb the date hangs on: "a
      * annoncé mercredi", "partira lundi"; "prochain" after it; else the sentence's) is read
@@ -573,7 +574,7 @@ static size_t date_at(const depeche_engine *e, const char *text, const dp_token 
     const dp_token *t = &toks[ti];
     dp_date probe;
     enum { NONE, PHRASE, MONTH_YEAR, DAY_MONTH, WEEKDAY_DAY_MONTH, SEASON, WORD } kind = NONE;
-    if (dp_date_phrase_at(&e->dates, text, toks, end, ti, ref, 0, &probe))
+    if (dp_date_phrase_at(&e->dates, text, toks, end, ti, ref, anchor, 0, &probe))
         kind = PHRASE;
     else if (!words)
         return 0;
@@ -604,7 +605,7 @@ static size_t date_at(const depeche_engine *e, const char *text, const dp_token 
                 (ti + 1 < end && dp_date_is_future_word(&e->dates, text, &toks[ti + 1]));
     switch (kind) {
     case PHRASE:
-        return dp_date_phrase_at(&e->dates, text, toks, end, ti, ref, ahead, d);
+        return dp_date_phrase_at(&e->dates, text, toks, end, ti, ref, anchor, ahead, d);
     case DAY_MONTH:
         return dp_date_day_month(&e->dates, text, toks, end, ti, ref, ahead, d);
     case WEEKDAY_DAY_MONTH:
@@ -626,9 +627,25 @@ static int future_sentence(const depeche_engine *e, const dp_token_keys *keys, s
     return 0;
 }
 
+/* The last date the text gave before byte `pos` (a DATE mention ending there or before), for
+ * "la veille", "deux jours plus tard"; year 0 when none. */
+static dp_date date_before(const dp_mentions *m, uint32_t pos)
+{
+    dp_date best = {0, 0, 0};
+    uint32_t at = 0;
+    for (size_t k = 0; m && k < m->n; k++) {
+        const dp_mention *x = &m->items[k];
+        dp_date d;
+        if (x->type == DP_DATE && x->end <= pos && (!best.year || x->start > at) &&
+            dp_date_parse_value(x->date, &d) > 0)
+            best = d, at = x->start;
+    }
+    return best;
+}
+
 size_t dp_event_told_dates(const struct depeche_engine *e, const char *text, const dp_token *toks,
                            const dp_token_keys *keys, size_t n, const uint8_t *taken, dp_date ref,
-                           dp_told_date *out, size_t cap)
+                           const dp_mentions *m, dp_told_date *out, size_t cap)
 {
     /* most sentences name no date: no month, weekday, "hier", "veille", nor figures that could
      * be one (a year, "17/02", "17 02"; an amount is none) */
@@ -660,7 +677,8 @@ size_t dp_event_told_dates(const struct depeche_engine *e, const char *text, con
                               !dp_date_may_start(&e->dates, &toks[ti], keys->key[ti], keys->len[ti]) ||
                               compared_date(e, text, toks, keys, ti)
                           ? 0
-                          : date_at(e, text, toks, keys, n, ti, ref, forward, 1, &d);
+                          : date_at(e, text, toks, keys, n, ti, ref, date_before(m, toks[ti].start),
+                                    forward, 1, &d);
         for (size_t k = ti; k < ti + used; k++)
             used = taken[k] ? 0 : used;
         if (!used) {
@@ -695,10 +713,12 @@ static void find_date(const depeche_engine *e, const char *text, const dp_token 
             dp_date_parse_iso(m->items[u->mention[i]].date, &d))
             used = u->last[i] - u->first[i] + 1;
         else if (told) /* "hier", "le 3 mars": read again with the event's own verb */
-            used = date_at(e, text, toks, keys, end, u->first[i], ref, forward, 1, &d);
+            used = date_at(e, text, toks, keys, end, u->first[i], ref,
+                           date_before(m, toks[u->first[i]].start), forward, 1, &d);
         else if (u->mention[i] < 0)
             /* e: the season in "cet été", not the verb */
-            used = date_at(e, text, toks, keys, end, u->first[i], ref, forward,
+            used = date_at(e, text, toks, keys, end, u->first[i], ref,
+                           date_before(m, toks[u->first[i]].start), forward,
                            u->s[i] == 'w' || u->s[i] == 'f' || u->s[i] == 'd' || u->s[i] == 'e', &d);
         if (!used)
             continue;

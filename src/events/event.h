@@ -125,11 +125,11 @@ typedef struct dp_told_date {
 
 /* The dates the sentence toks[0..n) tells without a complete date's words ("hier", "le 3 mars",
  * "la veille", "il y a trois mois"), outside the tokens `taken` marks, resolved from ref in the
- * direction of the verb each hangs on: for DATE entities. Fills out (at most cap) and returns
- * how many. */
+ * direction of the verb each hangs on, "la veille" from the last DATE mention of m before it:
+ * for DATE entities. Fills out (at most cap) and returns how many. */
 size_t dp_event_told_dates(const struct depeche_engine *e, const char *text, const dp_token *toks,
                            const dp_token_keys *keys, size_t n, const uint8_t *taken, dp_date ref,
-                           dp_told_date *out, size_t cap);
+                           const dp_mentions *m, dp_told_date *out, size_t cap);
 
 int dp_event_complete(const struct depeche_engine *e, const char *text, const dp_token *toks,
                       size_t n, uint32_t line, const dp_mentions *m, dp_date ref,
