@@ -322,6 +322,14 @@ static int match_at(const dp_date_rules *r, const char *text, const dp_token *t,
         m->first = first, m->last = i;
         return 1;
     }
+    /* "du 3 au 5 mars 2023": an interval is dated by its first day, in the month of its last */
+    if (i + 3 < n && (d = day_of(text, &t[i])) > 0 && t[i + 1].end - t[i + 1].start == 2 &&
+        !memcmp(text + t[i + 1].start, "au", 2) && match_at(r, text, t, n, i + 2, m) &&
+        m->date.day >= d && m->first == i + 2) {
+        m->date.day = (int8_t)d;
+        m->first = first;
+        return 1;
+    }
     /* 26 février 2019 */
     if (i + 2 < n && (d = day_of(text, &t[i])) > 0 && (mo = (int)lookup(&r->months, text, &t[i + 1]))) {
         size_t k = after_month(text, t, n, i + 1);
