@@ -211,12 +211,20 @@ static void mark_foreign_heads(const dp_morpho *morpho, const char *text, const 
     for (size_t i = 1; i < n; i++) {
         if (cls[i - 1] != 'f' && cls[i - 1] != 'p')
             continue;
-        size_t end = i;
-        while (end < n && end - i < 3 && cls[end] == 'C' &&
+        size_t end = i, unlisted = 0;
+        /* a one-word name of a list may be one of them beside another ("les Red Wings de
+         * Détroit") or as an English plural ("les Yankees de New York"), not a company's name
+         * alone ("les salariés de Renault de Douai") */
+        while (end < n && end - i < 3 &&
+               (cls[end] == 'C' || (cls[end] == 'O' && (end + 1 >= n || cls[end + 1] != 'o'))) &&
+               !(toks[end].flags & DP_TF_ALLCAPS) &&
                !memchr(text + toks[end].start, '-', toks[end].end - toks[end].start) &&
-               dp_evidence_foreign_word(morpho, text, &toks[end]))
+               dp_evidence_foreign_word(morpho, text, &toks[end])) {
+            const dp_token *t = &toks[end];
+            unlisted += cls[end] == 'C' || (t->end - t->start >= 4 && text[t->end - 1] == 's');
             end++;
-        if (end > i && end < n && cls[end] == 'p')
+        }
+        if (unlisted && end < n && cls[end] == 'p')
             memset(cls + i, 'X', end - i);
         i = end > i ? end : i;
     }
