@@ -183,6 +183,8 @@ static void split_word(dp_tokenizer *tz, size_t start, size_t end, uint32_t cp, 
         start = cut;
         flags &= (uint16_t)~DP_TF_SPACE_BEFORE;
     }
+    if (start >= end)
+        return; /* the elision was all of it */
     size_t cut = end;
     const char *dash = NULL;
     for (const char *p = tz->text + end; p > tz->text + start; p--)
@@ -280,6 +282,10 @@ static int lex(dp_tokenizer *tz)
             prev = c2;
         }
         size_t end = extend_groups(tz, start, i);
+        /* "l' Ouest", "d' Anaheim": an elision written with a space after its apostrophe */
+        if (end + 1 < tz->end && tz->text[end] == '\'' && tz->text[end + 1] == ' ' &&
+            lookup_folded(&tz->rules->elisions, tz->text + start, end + 1 - start))
+            end++;
         if (end < tz->end && tz->text[end] == '.') {
             char form[130];
             size_t n = end + 1 - start;
