@@ -60,8 +60,9 @@ static int is_core(enum dp_event_type type, enum dp_event_arg a)
 static int is_trigger_class(char c)
 {
     /* @ & ~ % ;: key words of idioms, each its own class, which the rules read in full
-     * ("mettre la main sur", "sort", "prend la tête", "en justice contre", "céder sa place") */
-    return c && strchr("NSTUHKQJAIGFYVXZWBEip`/@&~%;", c) != NULL;
+     * ("mettre la main sur", "sort", "prend la tête", "en justice contre", "céder sa place");
+     * $: sales */
+    return c && strchr("NSTUHKQJAIGFYVXZWBEip`/@&~%;$", c) != NULL;
 }
 
 

@@ -52,7 +52,7 @@ typedef struct dp_event_rules {
     dp_rule_set sets[DP_EVENT_TYPES];
     size_t *set_rule[DP_EVENT_TYPES]; /* index in a set -> index in rules */
     size_t set_rule_cap[DP_EVENT_TYPES];
-    char triggers[DP_EVENT_TYPES][24];
+    char triggers[DP_EVENT_TYPES][48]; /* the trigger classes its rules name */
     uint8_t planned[DP_EVENT_TYPES]; /* told in the future tense, the event is a plan */
 } dp_event_rules;
 
