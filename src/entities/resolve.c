@@ -294,13 +294,45 @@ static size_t word_count(const char *text, const dp_mention *x)
     return words;
 }
 
+/* One name, one sense in an article: a place a rule guessed from "à" ("Renault cède Dacia à
+ * Fictivia") is the organisation or the person the article names so elsewhere ("la société
+ * Fictivia"). 0, or DEPECHE_ERR_NOMEM. */
+static int retype_guessed_places(const depeche_engine *e, const char *text, dp_mentions *m)
+{
+    dp_lexicon named = {0};
+    char key[600];
+    int words, rc = 0;
+    size_t last;
+    for (size_t i = 0; i < m->n && !rc; i++) {
+        const dp_mention *x = &m->items[i];
+        if (x->type != DP_ORG && x->type != DP_PERSON)
+            continue;
+        size_t k = name_key(&e->matcher, '?', text + x->start, x->end - x->start, key, sizeof key,
+                            &words, &last);
+        if (k > 2 && k < sizeof key && dp_lexicon_put(&named, key, k, (uint32_t)x->type + 1))
+            rc = DEPECHE_ERR_NOMEM;
+    }
+    for (size_t i = 0; i < m->n && !rc && named.count; i++) {
+        dp_mention *x = &m->items[i];
+        uint32_t v;
+        if (x->type != DP_PLACE || x->source != DP_FROM_RULE)
+            continue;
+        size_t k = name_key(&e->matcher, '?', text + x->start, x->end - x->start, key, sizeof key,
+                            &words, &last);
+        if (k > 2 && k < sizeof key && dp_lexicon_get(&named, key, k, &v))
+            x->type = (uint8_t)(v - 1);
+    }
+    dp_lexicon_release(&named);
+    return rc;
+}
+
 int dp_resolve(const depeche_engine *e, const char *text, dp_mentions *m, dp_entities *out)
 {
     dp_lexicon keys = {0}, surnames = {0};
     char key[600];
     size_t last;
     int rc = DEPECHE_ERR_NOMEM;
-    if (add_loose_mentions(e, text, m) || sort_mentions(m))
+    if (add_loose_mentions(e, text, m) || sort_mentions(m) || retype_guessed_places(e, text, m))
         goto out;
     /* full names and everything else first */
     for (size_t i = 0; i < m->n; i++)
