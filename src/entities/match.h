@@ -12,7 +12,9 @@
  * Classes the matcher gives by itself: N n (a known person, first and next tokens), O o
  * (organisation), R r (role), L l (place), G (given name), I (initial: "J."), d (number),
  * U (all capitals),
- * S (capitalised, first of its sentence or after an opening mark), C (capitalised), w (other
+ * S (capitalised, first of its sentence or after an opening mark), C (capitalised), X (such
+ * words that are no French words, after a function word and before a particle: "les Penguins
+ * de Pittsburgh"), j (an adjective that is never a verb, near an institution's head), w (other
  * word), and punctuation as itself (, ( ) - & . : ", « » as "), _ for the rest. */
 #ifndef DEPECHE_MATCH_H
 #define DEPECHE_MATCH_H
