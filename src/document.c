@@ -515,12 +515,11 @@ static int fill_events(depeche_document *doc, const depeche_engine *e, const dp_
     int rc = 0;
     if (!(doc->events = dp_calloc(events->n, sizeof *doc->events)))
         return DEPECHE_ERR_NOMEM;
-    static const char *const modality[] = {"asserted", "hypothetical", "negated"};
     for (size_t i = 0; i < events->n; i++) {
         const dp_event *ev = &events->items[i];
         dp_out_event *o = &doc->events[doc->n_events++];
         o->type = dp_event_type_name((enum dp_event_type)ev->type);
-        o->modality = modality[ev->modality];
+        o->modality = dp_modality_name((enum dp_modality)ev->modality);
         o->confidence = ev->confidence;
         if (!(o->args = dp_calloc(DP_ARG_NEG, sizeof *o->args)))
             return DEPECHE_ERR_NOMEM;

@@ -254,16 +254,19 @@ size_t dp_gazetteer_longest(const dp_gazetteer *g, const dp_token *toks, const d
 int dp_gazetteer_is_given(const dp_gazetteer *g, const dp_token *tok, const dp_token_keys *keys,
                           size_t i)
 {
-    uint32_t v;
-    return (tok->flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS)) && keys->len[i] &&
-           dp_lexicon_get(&g->name_words, keys->key[i], keys->len[i], &v) && (v & DP_WORD_GIVEN);
+    return (tok->flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS)) &&
+           dp_gazetteer_word_is(g, keys->key[i], keys->len[i], DP_WORD_GIVEN);
 }
 
 int dp_gazetteer_is_english(const dp_gazetteer *g, const dp_token_keys *keys, size_t i)
 {
+    return dp_gazetteer_word_is(g, keys->key[i], keys->len[i], DP_WORD_ENGLISH);
+}
+
+int dp_gazetteer_word_is(const dp_gazetteer *g, const char *key, size_t len, unsigned bits)
+{
     uint32_t v;
-    return keys->len[i] && dp_lexicon_get(&g->name_words, keys->key[i], keys->len[i], &v) &&
-           (v & DP_WORD_ENGLISH);
+    return len && dp_lexicon_get(&g->name_words, key, len, &v) && (v & bits);
 }
 
 /* ---- The image ------------------------------------------------------------------------- */

@@ -100,6 +100,9 @@ size_t dp_gazetteer_longest(const dp_gazetteer *g, const dp_token *toks, const d
  * seldom does. */
 enum { DP_WORD_GIVEN = 1, DP_WORD_ENGLISH = 2 };
 
+/* Does the folded word key[0..len) carry one of `bits` (DP_WORD_GIVEN, DP_WORD_ENGLISH)? */
+int dp_gazetteer_word_is(const dp_gazetteer *g, const char *key, size_t len, unsigned bits);
+
 /* Is token i an English common word (whatever its case)? */
 int dp_gazetteer_is_english(const dp_gazetteer *g, const dp_token_keys *keys, size_t i);
 

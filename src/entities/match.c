@@ -181,10 +181,8 @@ static char word_class(const dp_match_rules *r, const dp_gazetteer *g, const dp_
         return 'G';
     /* "Carl-Peter", "Jean-Stéphane": a compound whose first part is a given name */
     const char *dash = keys->len[i] ? memchr(keys->key[i], '-', keys->len[i]) : NULL;
-    uint32_t v2;
     if (dash && (t->flags & DP_TF_CAPITALIZED) && dash > keys->key[i] &&
-        dp_lexicon_get(&g->name_words, keys->key[i], (size_t)(dash - keys->key[i]), &v2) &&
-        (v2 & DP_WORD_GIVEN))
+        dp_gazetteer_word_is(g, keys->key[i], (size_t)(dash - keys->key[i]), DP_WORD_GIVEN))
         return 'G';
     if (t->flags & DP_TF_INITIAL)
         return 'I';
@@ -230,10 +228,16 @@ static void mark_foreign_heads(const dp_morpho *morpho, const char *text, const 
     }
 }
 
+/* Classes f and b of patterns/entities.txt: words that are never names. */
+static int is_function_word(char c)
+{
+    return c == 'f' || c == 'b';
+}
+
 /* The words of an expansion that give an acronym's letters: capitalised or content words. */
 static int initial_of(const char *text, const dp_token *t, char cls)
 {
-    if ((cls == 'p' || cls == 'f' || cls == 'b') && !(t->flags & DP_TF_CAPITALIZED))
+    if ((cls == 'p' || is_function_word(cls)) && !(t->flags & DP_TF_CAPITALIZED))
         return 0; /* "des", "de", "l'" give no letter */
     if (t->kind != DP_TOK_WORD || (t->flags & DP_TF_ELISION))
         return 0;
@@ -288,12 +292,6 @@ static int by_position(const void *pa, const void *pb)
 {
     const candidate *a = pa, *b = pb;
     return a->first - b->first;
-}
-
-/* Classes f and b of patterns/entities.txt: words that are never names. */
-static int is_function_word(char c)
-{
-    return c == 'f' || c == 'b';
 }
 
 static int is_name_word(char c)

@@ -66,7 +66,7 @@ static int phrase_words(dp_date_phrase *p, const char *s, size_t n)
 }
 
 /* "when SHIFT UNIT PRECISION PHRASE [| PHRASE...]" */
-static int load_phrases(dp_date_rules *r, const char *kind, const char *args, size_t len,
+static int load_phrases(dp_date_rules *r, int anchored, const char *args, size_t len,
                         const char *path, unsigned long line, depeche_error *err)
 {
     const char *f[3];
@@ -97,9 +97,9 @@ static int load_phrases(dp_date_rules *r, const char *kind, const char *args, si
                        "expected '%s SHIFT UNIT PRECISION PHRASE [| PHRASE...]' with SHIFT a number, "
                        "N or -N (MM-DD for a holiday), UNIT day, week, month, year, holiday, week-of "
                        "or weekday-after, "
-                       "PRECISION day, month or year", kind);
+                       "PRECISION day, month or year", anchored ? "then" : "when");
     p.unit = (uint8_t)unit;
-    p.anchored = !strcmp(kind, "then");
+    p.anchored = (uint8_t)anchored;
     p.precision = (uint8_t)precision;
     while (len) {
         const char *bar = memchr(args, '|', len);
@@ -129,9 +129,9 @@ int dp_date_rules_load(dp_date_rules *r, const char *kind, size_t kind_len, cons
 {
     dp_lexicon *lx;
     int min = 1, max, numbered = 1;
-    if (dp_word_is(kind, kind_len, "when") || dp_word_is(kind, kind_len, "then"))
-        return load_phrases(r, dp_word_is(kind, kind_len, "when") ? "when" : "then", args, args_len,
-                            path, line, err);
+    int anchored = dp_word_is(kind, kind_len, "then");
+    if (anchored || dp_word_is(kind, kind_len, "when"))
+        return load_phrases(r, anchored, args, args_len, path, line, err);
     if (dp_word_is(kind, kind_len, "number"))
         lx = &r->numbers, max = 100;
     else if (dp_word_is(kind, kind_len, "anchor"))
@@ -757,7 +757,7 @@ size_t dp_date_phrase_at(const dp_date_rules *r, const char *text, const dp_toke
     if (best->unit == DP_DATE_DAY && i + used + 2 < n &&
         toks[i + used].end - toks[i + used].start == 2 && !memcmp(text + toks[i + used].start, "du", 2)) {
         if (match_at(r, text, toks, n, i + used + 1, &full))
-            base = full.date, used += 1 + (full.last - (i + used + 1) + 1);
+            base = full.date, used = full.last - i + 1;
         else if ((more = dp_date_day_month(r, text, toks, n, i + used + 1, ref, forward, &named)) > 0)
             base = named, used += 1 + more;
     }

@@ -23,6 +23,21 @@ const char *dp_event_type_name(enum dp_event_type type)
     return (unsigned)type < DP_EVENT_TYPES ? type_names[type] : "?";
 }
 
+static const char *const modality_names[DP_MODALITIES] = {"asserted", "hypothetical", "negated"};
+
+const char *dp_modality_name(enum dp_modality modality)
+{
+    return (unsigned)modality < DP_MODALITIES ? modality_names[modality] : "?";
+}
+
+int dp_modality_from(const char *name)
+{
+    for (int m = 0; name && m < DP_MODALITIES; m++)
+        if (!strcmp(name, modality_names[m]))
+            return m;
+    return -1;
+}
+
 const char *dp_event_arg_name(enum dp_event_arg arg)
 {
     if (arg >= DP_ARG_PARTNER1 && arg <= DP_ARG_PARTNER4)

@@ -68,7 +68,11 @@ int dp_event_has_trigger(const dp_event_rules *r, const dp_token *toks, size_t n
 
 /* ---- Extraction -------------------------------------------------------------------------- */
 
-enum dp_modality { DP_ASSERTED, DP_HYPOTHETICAL, DP_NEGATED };
+enum dp_modality { DP_ASSERTED, DP_HYPOTHETICAL, DP_NEGATED, DP_MODALITIES };
+
+/* "asserted", "hypothetical", "negated"; and the modality so named, or -1. */
+const char *dp_modality_name(enum dp_modality modality);
+int dp_modality_from(const char *name);
 
 /* An argument: an entity mention, or a span of text (a product, a count). */
 typedef struct dp_event_arg_value {

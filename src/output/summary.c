@@ -15,27 +15,25 @@ static const struct {
     [DP_LANG_FR] = {"fr", " et ", 1},
 };
 
-int dp_lang_from(const char *name, enum dp_lang *lang)
-{
-    for (int l = 0; l < DP_LANGS; l++)
-        if (!name || !strcmp(name, langs[l].name)) {
-            *lang = name ? (enum dp_lang)l : DP_LANG_EN;
-            return 0;
-        }
-    return -1;
-}
-
-const char *dp_langs_listed(void)
-{
-    return "en, fr";
-}
-
 static int lang_from(const char *s, size_t n)
 {
     for (int l = 0; l < DP_LANGS; l++)
         if (dp_word_is(s, n, langs[l].name))
             return l;
     return -1;
+}
+
+int dp_lang_from(const char *name, enum dp_lang *lang)
+{
+    int l = name ? lang_from(name, strlen(name)) : DP_LANG_EN;
+    if (l >= 0)
+        *lang = (enum dp_lang)l;
+    return l < 0 ? -1 : 0;
+}
+
+const char *dp_langs_listed(void)
+{
+    return "en, fr";
 }
 
 int dp_summary_rules_load(dp_summary_rules *r, const char *kind, size_t kind_len, const char *args,

@@ -437,8 +437,7 @@ static int view_make(const depeche_timeline *tl, const depeche_timeline_filter *
             return dp_fail(err, DEPECHE_ERR_ARGUMENT, NULL, 0, 0, "--type: '%.40s' is not one of %s",
                            f->types[k], event_types_listed(listed));
     for (size_t k = 0; f && k < f->n_modalities; k++)
-        if (strcmp(f->modalities[k], "asserted") && strcmp(f->modalities[k], "hypothetical") &&
-            strcmp(f->modalities[k], "negated"))
+        if (dp_modality_from(f->modalities[k]) < 0)
             return dp_fail(err, DEPECHE_ERR_ARGUMENT, NULL, 0, 0,
                            "--modality: '%.40s' is not one of asserted, hypothetical, negated",
                            f->modalities[k]);

@@ -50,14 +50,10 @@ const dp_timeline_words *dp_timeline_words_in(enum dp_lang lang)
     return &words[(unsigned)lang < DP_LANGS ? lang : DP_LANG_EN];
 }
 
-static const char *const modality_names[3] = {"asserted", "hypothetical", "negated"};
-
 static const char *modality_label(const dp_timeline_words *w, const char *modality)
 {
-    for (int m = 0; m < 3; m++)
-        if (modality && !strcmp(modality, modality_names[m]))
-            return w->modalities[m];
-    return modality;
+    int m = dp_modality_from(modality);
+    return m < 0 ? modality : w->modalities[m];
 }
 
 static const char *type_label(const dp_timeline_words *w, const char *type)
@@ -351,9 +347,9 @@ char *dp_html_timeline_page(json_t *entries, const char *const *names, enum dp_l
                      " <input id=\"confidence-filter\" type=\"number\" min=\"0\" max=\"1\" "
                      "step=\"0.05\" value=\"0\"></label>\n");
     fail |= put_text(&b, "<fieldset id=\"modality-filter\"><legend>", w->modality, "</legend>");
-    for (int m = 0; m < 3; m++) {
+    for (int m = 0; m < DP_MODALITIES; m++) {
         fail |= dp_strbuf_printf(&b, "<label><input type=\"checkbox\" value=\"%s\" checked> ",
-                                 modality_names[m]);
+                                 dp_modality_name((enum dp_modality)m));
         fail |= put_text(&b, "", w->modalities[m], "</label>");
     }
     /* the count the script writes, written here too for a page read without script */

@@ -16,7 +16,7 @@ typedef struct dp_timeline_words {
     const char *type, *all_types, *entity, *a_name, *confidence, *modality;
     const char *shown; /* "{n}" entries shown of "{total}" */
     const char *undated, *publication_date, *legend;
-    const char *modalities[3]; /* asserted, hypothetical, negated */
+    const char *modalities[DP_MODALITIES]; /* asserted, hypothetical, negated */
     const char *types[DP_EVENT_TYPES];
 } dp_timeline_words;
 
