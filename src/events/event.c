@@ -718,7 +718,20 @@ static void find_date(const depeche_engine *e, const char *text, const dp_token 
     /* a day or month named in a sentence about what is to come is the next one */
     int forward = (trigger < u->n && told_ahead(e, text, toks, keys, u->first[trigger], 1)) ||
                   future_sentence(e, keys, u->n ? u->first[0] : 0, end);
-    for (size_t i = 0; i < u->n; i++) {
+    /* a trigger set between commas after a name tells what the name is, and the sentence's
+     * date is its verb's: "Fictivia, placée en liquidation judiciaire, ferme ses portes ce
+     * vendredi" does not date the liquidation */
+    size_t from = 0, to = u->n;
+    if (trigger < u->n) {
+        size_t left = trigger, right = trigger;
+        while (left > 0 && u->s[left - 1] != ',')
+            left--;
+        while (right < u->n && u->s[right] != ',')
+            right++;
+        if (left >= 2 && right < u->n && strchr("OPCg", u->s[left - 2]))
+            from = left, to = right;
+    }
+    for (size_t i = from; i < to; i++) {
         size_t dist = i > trigger ? i - trigger : trigger - i;
         if (dist >= best_dist || compared_date(e, text, toks, keys, u->first[i]))
             continue;
