@@ -1252,8 +1252,11 @@ static int same_fact(const dp_event *a, const dp_event *b, const dp_mentions *m)
         if (is_core((enum dp_event_type)a->type, (enum dp_event_arg)k)) {
             if (core_entity(a, m, k) != core_entity(b, m, k))
                 return 0;
-            if (core_entity(a, m, k) == -2 && a->args[k].text_key != b->args[k].text_key)
-                return 0; /* text arguments: the same words */
+            /* text arguments: the same words, or words that start at the same place ("Gemini"
+             * and "Gemini 3.0", read by a rule and by a frame) */
+            if (core_entity(a, m, k) == -2 && a->args[k].text_key != b->args[k].text_key &&
+                !(a->args[k].set && b->args[k].set && a->args[k].cp_start == b->args[k].cp_start))
+                return 0;
         }
     return 1;
 }
@@ -1307,6 +1310,10 @@ void dp_events_merge(dp_events *ev, const dp_mentions *m)
         for (int a = 0; a < DP_ARG_NEG; a++) /* other arguments the first report lacked */
             if (!first->args[a].set && x->args[a].set)
                 first->args[a] = x->args[a];
+            else if (first->args[a].set && x->args[a].set && first->args[a].mention < 0 &&
+                     x->args[a].mention < 0 && x->args[a].cp_start == first->args[a].cp_start &&
+                     x->args[a].cp_end > first->args[a].cp_end)
+                first->args[a] = x->args[a]; /* the longer reading of the same words */
         if (x->confidence > first->confidence)
             first->confidence = x->confidence;
     }
