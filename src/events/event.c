@@ -485,20 +485,38 @@ static int season_at(const depeche_engine *e, const char *text, const dp_token *
     return dp_date_season(&e->dates, text, &toks[ti], ref, last ? -1 : forward, d);
 }
 
-/* Does the verb of token t have a reading in the conditional (or the future, when `future`
- * says so)? */
-static int verb_ahead(const depeche_engine *e, const char *text, const dp_token *t, int aux_only,
-                      int future)
+/* The lexicon's readings of word token t (none for other tokens): at most cap. */
+static size_t word_readings(const depeche_engine *e, const char *text, const dp_token *t,
+                            dp_reading *r, size_t cap)
 {
     char low[DP_MORPHO_MAX_WORD];
     size_t n = dp_lowercase(text + t->start, t->end - t->start, low, sizeof low);
     if (n == (size_t)-1 || !n || t->kind != DP_TOK_WORD)
         return 0;
+    return dp_morpho_readings(&e->syntax.morpho, low, n, r, cap);
+}
+
+/* Does the verb of token t have a reading in the conditional (or the future, when `future`
+ * says so)? */
+static int verb_ahead(const depeche_engine *e, const char *text, const dp_token *t, int aux_only,
+                      int future)
+{
     dp_reading r[8];
-    size_t k = dp_morpho_readings(&e->syntax.morpho, low, n, r, DP_ARRAY_LEN(r));
+    size_t k = word_readings(e, text, t, r, DP_ARRAY_LEN(r));
     for (size_t i = 0; i < k; i++)
         if ((r[i].upos == DP_AUX || (!aux_only && r[i].upos == DP_VERB)) &&
             ((future && strstr(r[i].feats, "Tense=Fut")) || strstr(r[i].feats, "Mood=Cnd")))
+            return 1;
+    return 0;
+}
+
+/* Can token t be a finite verb ("a", "est", "démissionne")? */
+static int finite_verb(const depeche_engine *e, const char *text, const dp_token *t)
+{
+    dp_reading r[8];
+    size_t k = word_readings(e, text, t, r, DP_ARRAY_LEN(r));
+    for (size_t i = 0; i < k; i++)
+        if ((r[i].upos == DP_AUX || r[i].upos == DP_VERB) && strstr(r[i].feats, "VerbForm=Fin"))
             return 1;
     return 0;
 }
@@ -728,7 +746,11 @@ static void find_date(const depeche_engine *e, const char *text, const dp_token 
             left--;
         while (right < u->n && u->s[right] != ',')
             right++;
-        if (left >= 2 && right < u->n && strchr("OPCg", u->s[left - 2]))
+        /* not "X, a démissionné, ...": the verb of the sentence, between commas too */
+        int finite = 0;
+        for (size_t k = left < u->n ? u->first[left] : 0; k < u->first[trigger] && !finite; k++)
+            finite = finite_verb(e, text, &toks[k]);
+        if (left >= 2 && right < u->n && strchr("OPCg", u->s[left - 2]) && !finite)
             from = left, to = right;
     }
     for (size_t i = from; i < to; i++) {
