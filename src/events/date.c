@@ -506,10 +506,11 @@ size_t dp_date_day_month(const dp_date_rules *r, const char *text, const dp_toke
     /* a future tense sends a day that has passed a year ahead only when that is the nearer
      * reading: "Elle sera nommée directrice le 2 mai", in a portrait published in June, is the
      * story's May (a narrative future), not next year's, which a writer would date in full */
-    if (forward && year > ref.year && ref.day && valid(ref.year, mo, d) &&
-        days_from_civil(ref.year, ref.month, ref.day) - days_from_civil(ref.year, mo, d) <
-            days_from_civil(year, mo, d) - days_from_civil(ref.year, ref.month, ref.day))
-        year = ref.year;
+    if (forward && year > ref.year && ref.day && valid(ref.year, mo, d)) {
+        long today = days_from_civil(ref.year, ref.month, ref.day);
+        if (today - days_from_civil(ref.year, mo, d) < days_from_civil(year, mo, d) - today)
+            year = ref.year;
+    }
     if (!valid(year, mo, d))
         return 0;
     *out = (dp_date){(int16_t)year, (int8_t)mo, (int8_t)d};

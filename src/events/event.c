@@ -725,6 +725,26 @@ size_t dp_event_told_dates(const struct depeche_engine *e, const char *text, con
     return found;
 }
 
+/* A trigger set between commas after a name tells what the name is, and the sentence's date
+ * is its verb's: "Fictivia, placée en liquidation judiciaire, ferme ses portes ce vendredi"
+ * does not date the liquidation. Narrows [*from, *to) to the units between those commas; not
+ * for "X, a démissionné, ...", the sentence's own verb between commas. */
+static void apposition_around(const depeche_engine *e, const char *text, const dp_token *toks,
+                              const units *u, size_t trigger, size_t *from, size_t *to)
+{
+    size_t left = trigger, right = trigger;
+    while (left > 0 && u->s[left - 1] != ',')
+        left--;
+    while (right < u->n && u->s[right] != ',')
+        right++;
+    if (left < 2 || right == u->n || !strchr("OPCg", u->s[left - 2]))
+        return;
+    for (size_t k = u->first[left]; k < u->first[trigger]; k++)
+        if (finite_verb(e, text, &toks[k]))
+            return;
+    *from = left, *to = right;
+}
+
 /* The event's date: a date mention of the sentence closest to the trigger, else a date told
  * otherwise (date_at). */
 static void find_date(const depeche_engine *e, const char *text, const dp_token *toks,
@@ -736,23 +756,9 @@ static void find_date(const depeche_engine *e, const char *text, const dp_token 
     /* a day or month named in a sentence about what is to come is the next one */
     int forward = (trigger < u->n && told_ahead(e, text, toks, keys, u->first[trigger], 1)) ||
                   future_sentence(e, keys, u->n ? u->first[0] : 0, end);
-    /* a trigger set between commas after a name tells what the name is, and the sentence's
-     * date is its verb's: "Fictivia, placée en liquidation judiciaire, ferme ses portes ce
-     * vendredi" does not date the liquidation */
     size_t from = 0, to = u->n;
-    if (trigger < u->n) {
-        size_t left = trigger, right = trigger;
-        while (left > 0 && u->s[left - 1] != ',')
-            left--;
-        while (right < u->n && u->s[right] != ',')
-            right++;
-        /* not "X, a démissionné, ...": the verb of the sentence, between commas too */
-        int finite = 0;
-        for (size_t k = left < u->n ? u->first[left] : 0; k < u->first[trigger] && !finite; k++)
-            finite = finite_verb(e, text, &toks[k]);
-        if (left >= 2 && right < u->n && strchr("OPCg", u->s[left - 2]) && !finite)
-            from = left, to = right;
-    }
+    if (trigger < u->n)
+        apposition_around(e, text, toks, u, trigger, &from, &to);
     for (size_t i = from; i < to; i++) {
         size_t dist = i > trigger ? i - trigger : trigger - i;
         if (dist >= best_dist || compared_date(e, text, toks, keys, u->first[i]))
@@ -1277,7 +1283,7 @@ static int same_fact(const dp_event *a, const dp_event *b, const dp_mentions *m)
             /* text arguments: the same words, or words that start at the same place ("Gemini"
              * and "Gemini 3.0", read by a rule and by a frame) */
             if (core_entity(a, m, k) == -2 && a->args[k].text_key != b->args[k].text_key &&
-                !(a->args[k].set && b->args[k].set && a->args[k].cp_start == b->args[k].cp_start))
+                a->args[k].cp_start != b->args[k].cp_start)
                 return 0;
         }
     return 1;
