@@ -252,7 +252,7 @@ static int process_text(depeche_document *doc, const depeche_engine *e, const dp
             if (n == DP_MAX_SENTENCE_TOKENS && !warned_long++)
                 rc = warn(doc, "long-sentence", "a sentence of more than %d tokens was read as several",
                           DP_MAX_SENTENCE_TOKENS);
-            size_t names_before = mentions->n;
+            size_t names_before = mentions->n, unknown_before = mentions->n_unknown;
             rc = dp_match_sentence(e, t->norm, toks, n, (uint32_t)i, keys, md, mentions);
             /* dates told otherwise than in full, where the article says when it was written */
             dp_date told_from = l->teaser >= 0 ? layout->teasers[l->teaser].date : doc->published;
@@ -271,6 +271,10 @@ static int process_text(depeche_document *doc, const depeche_engine *e, const dp
             if (!rc && dp_line_has_events((enum dp_line_kind)l->kind)) {
                 rules = dp_event_has_trigger(&e->events, toks, n, keys);
                 int kinds = names_in(mentions, names_before, toks[0].start, toks[n - 1].end);
+                /* a name no list knows may be the company a frame's construction points at
+                 * ("Fictivia a été placée en redressement judiciaire") */
+                for (size_t u = unknown_before; u < mentions->n_unknown && !(kinds & 2); u++)
+                    kinds |= dp_evidence_may_be_org(&mentions->unknown[u].evidence) ? 2 : 0;
                 frames = kinds && dp_frame_sentence_wanted(&e->frames, keys, n, kinds & 1, kinds & 2);
             }
             if (rules || frames) {

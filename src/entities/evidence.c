@@ -312,3 +312,9 @@ int dp_evidence_decide(const dp_evidence_rules *r, const dp_evidence *ev)
         return -1;
     return entity_type_of[best];
 }
+
+int dp_evidence_may_be_org(const dp_evidence *ev)
+{
+    return ev->weight[DP_EVIDENCE_ORG] >= 0 && ev->weight[DP_EVIDENCE_PERSON] <= 0 &&
+           ev->weight[DP_EVIDENCE_PLACE] <= 0;
+}

@@ -81,6 +81,10 @@ void dp_evidence_add_listed(const dp_evidence_rules *r, dp_evidence *ev, int typ
 /* The entity type (enum dp_entity_type) the evidence makes sure of, or -1. */
 int dp_evidence_decide(const dp_evidence_rules *r, const dp_evidence *ev);
 
+/* Whether a name with this evidence may still be an organisation: nothing says it is a person
+ * or a place, nor counts against an organisation. */
+int dp_evidence_may_be_org(const dp_evidence *ev);
+
 /* Does the lexicon know token t's lowercase form as no word of French, a proper noun at most
  * ("penguins", "pittsburgh"; not "canadiens", "tour")? */
 int dp_evidence_foreign_word(const dp_morpho *morpho, const char *text, const dp_token *t);

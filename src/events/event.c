@@ -1301,6 +1301,26 @@ static int by_trigger(const void *pa, const void *pb)
     return a->rule - b->rule;
 }
 
+/* Whether frame event f overrules rule event r: they read one trigger and disagree on who did
+ * it, and the parse says who ("Le tribunal de Lyon a prononcé la liquidation de Fictivia":
+ * Fictivia, not the court a rule took from before the trigger; "A rachète B" read by a rule
+ * as A buying C). A rule's event that shares no party with the frame's, where the type has
+ * several, stays: it may read what the parse missed ("A s'offre B, C D": C buying D). */
+static int overrules(const dp_event *f, const dp_event *r, const dp_mentions *m)
+{
+    if (f->rule >= 0 || r->rule < 0 || f->type != r->type || f->trigger_cp_start != r->trigger_cp_start ||
+        f->type == DP_EV_MERGER || f->type == DP_EV_PARTNERSHIP)
+        return 0;
+    int cores = 0, shared = 0;
+    for (int k = 0; k < DP_ARG_NEG; k++)
+        if (is_core((enum dp_event_type)f->type, (enum dp_event_arg)k)) {
+            cores++;
+            int32_t a = core_entity(f, m, k);
+            shared += a >= 0 && a == core_entity(r, m, k);
+        }
+    return cores == 1 || shared > 0;
+}
+
 void dp_events_merge(dp_events *ev, const dp_mentions *m)
 {
     if (ev->n > 1) /* text order: the order of the triggers */
@@ -1320,8 +1340,10 @@ void dp_events_merge(dp_events *ev, const dp_mentions *m)
          * condition or a future better than the rule's window; else one report asserting the
          * fact asserts it */
         int same_trigger = x->trigger_cp_start == first->trigger_cp_start;
-        if (same_trigger && (x->rule < 0) != (first->rule < 0))
+        if (same_trigger && (x->rule < 0) != (first->rule < 0)) {
             first->modality = x->rule < 0 ? x->modality : first->modality;
+            first->rule = first->rule < 0 ? first->rule : x->rule; /* the parse confirms it */
+        }
         else if (x->modality == DP_ASSERTED && first->modality != DP_ASSERTED)
             first->modality = DP_ASSERTED;
         /* the words of a report say more than a present tense, which says more than nothing;
@@ -1344,6 +1366,15 @@ void dp_events_merge(dp_events *ev, const dp_mentions *m)
                 first->args[a] = x->args[a]; /* the longer reading of the same words */
         if (x->confidence > first->confidence)
             first->confidence = x->confidence;
+    }
+    ev->n = kept;
+    kept = 0;
+    for (size_t i = 0; i < ev->n; i++) {
+        int overruled = 0;
+        for (size_t j = 0; j < ev->n && !overruled; j++)
+            overruled = overrules(&ev->items[j], &ev->items[i], m);
+        if (!overruled)
+            ev->items[kept++] = ev->items[i];
     }
     ev->n = kept;
 }

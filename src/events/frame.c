@@ -304,6 +304,7 @@ typedef struct sentence {
     const dp_syntax_work *w;
     const dp_mentions *m;
     int32_t token_mention[DP_MAX_SENTENCE_TOKENS];
+    int32_t token_unknown[DP_MAX_SENTENCE_TOKENS]; /* the unknown name a token is part of, or -1 */
     uint16_t first_child[DP_MAX_SENTENCE_WORDS + 1]; /* word + 1, 0: none; index 0 the root */
     uint16_t next_sibling[DP_MAX_SENTENCE_WORDS + 1];
 } sentence;
@@ -321,10 +322,11 @@ static int rel_matches(const char *want, const char *rel)
     return !strncmp(want, rel, n) && (rel[n] == '\0' || (rel[n] == ':' && !strchr(want, ':')));
 }
 
+/* Whether word i has a child by rel whose lemma is lemma (NULL: any). */
 static int has_child(const sentence *s, size_t i, const char *rel, const char *lemma)
 {
     for (uint16_t c = s->first_child[i + 1]; c; c = s->next_sibling[c])
-        if (rel_matches(rel, rel_of(s, c - 1u)) && !strcmp(s->w->words[c - 1u].lemma, lemma))
+        if (rel_matches(rel, rel_of(s, c - 1u)) && (!lemma || !strcmp(s->w->words[c - 1u].lemma, lemma)))
             return 1;
     return 0;
 }
@@ -333,6 +335,14 @@ static int step_fits(const sentence *s, const dp_frame_step *st, size_t i)
 {
     if (st->case_word[0] && !has_child(s, i, "case", st->case_word))
         return 0;
+    /* a complement clause is introduced by "de" or "à" at most; "après avoir été président
+     * de X" is an adverbial clause the parser took for one, and names a past post */
+    if (!st->up && !strcmp(st->rel, "xcomp"))
+        for (uint16_t c = s->first_child[i + 1]; c; c = s->next_sibling[c]) {
+            const char *mark = s->w->words[c - 1u].lemma;
+            if (rel_matches("mark", rel_of(s, c - 1u)) && strcmp(mark, "de") && strcmp(mark, "à"))
+                return 0;
+        }
     return !st->lemma[0] || !strcmp(s->w->words[i].lemma, st->lemma);
 }
 
@@ -393,9 +403,17 @@ static size_t follow(const sentence *s, const dp_frame_path *p, size_t from, siz
     size_t k = 0;
     for (size_t j = 0; j < n && k < cap; j++) {
         out[k++] = cur[j];
-        for (uint16_t c = s->first_child[cur[j] + 1]; c && k < cap; c = s->next_sibling[c])
-            if (rel_matches("conj", rel_of(s, c - 1u)) && !two_names(s, c - 1u))
+        for (uint16_t c = s->first_child[cur[j] + 1]; c && k < cap; c = s->next_sibling[c]) {
+            const char *r = rel_of(s, c - 1u);
+            if (rel_matches("conj", r) && !two_names(s, c - 1u))
                 out[k++] = c - 1u;
+            /* the names beside a noun, and theirs: "les groupes Google et Facebook" */
+            if (rel_matches("appos", r) || rel_matches("flat", r) ||
+                (rel_matches("nmod", r) && !has_child(s, c - 1u, "case", NULL)))
+                for (uint16_t d = s->first_child[c]; d && k < cap; d = s->next_sibling[d])
+                    if (rel_matches("conj", rel_of(s, d - 1u)) && !two_names(s, d - 1u))
+                        out[k++] = d - 1u;
+        }
     }
     return k;
 }
@@ -406,10 +424,66 @@ static int arg_wants_org(int arg)
            arg != DP_ARG_PRODUCT;
 }
 
-/* The value of an argument named by word i: the entity mention it is part of, a mention among
+/* Whether token k is a quotation mark (the text is normalized: '"', '«' or '»'). */
+static int is_quote(const sentence *s, size_t k)
+{
+    const char *w = s->text + s->toks[k].start;
+    size_t n = s->toks[k].end - s->toks[k].start;
+    return (n == 1 && w[0] == '"') || (n == 2 && (!memcmp(w, "\xC2\xAB", 2) || !memcmp(w, "\xC2\xBB", 2)));
+}
+
+/* A name no list knows and no evidence typed, in the place of an organisation: the
+ * construction is the evidence ("Fictivia a été placée en redressement judiciaire", "Danone
+ * rachète Fictivia"). Word i, or a name beside it ("la marque Fictivia"), must be a proper noun
+ * to the tagger, and nothing around the name may say it is a person or a place. The name
+ * becomes an organisation of the article when the event is output. */
+static int unknown_organisation(const sentence *s, size_t i, dp_event_arg_value *v)
+{
+    size_t at = i;
+    int32_t u = s->token_unknown[s->w->words[i].token];
+    for (uint16_t c = s->first_child[i + 1]; c && u < 0; c = s->next_sibling[c]) {
+        const char *r = rel_of(s, c - 1u);
+        if (rel_matches("appos", r) || rel_matches("flat", r) ||
+            (rel_matches("nmod", r) && !has_child(s, c - 1u, "case", NULL)))
+            u = s->token_unknown[s->w->words[(at = c - 1u)].token];
+    }
+    if (u < 0 || (s->w->words[at].upos != DP_PROPN && s->w->words[at].upos != DP_X))
+        return 0;
+    const dp_unknown_name *name = &s->m->unknown[u];
+    /* a title in capitals ("PREMIÈRES RÉACTIONS"), or one word of it, names nothing */
+    size_t words = 0, shouted = 0;
+    for (size_t k = 0; k < s->n_toks; k++)
+        if (s->token_unknown[k] == u) {
+            words++;
+            shouted += (s->toks[k].flags & DP_TF_ALLCAPS) &&
+                       (words > 1 || dp_evidence_common_word(&s->e->syntax.morpho, s->text, &s->toks[k]));
+        }
+    if (shouted && shouted + 1 >= words)
+        return 0;
+    /* one French word with a capital ("l'Etablissement de ...", "la Culture") starts a longer
+     * name or names none */
+    size_t first = 0;
+    while (first < s->n_toks && s->token_unknown[first] != u)
+        first++;
+    if (words == 1 && !dp_evidence_foreign_word(&s->e->syntax.morpho, s->text, &s->toks[first]))
+        return 0;
+    /* a name in quotation marks is a title: a film, a show, a song ("The Polar Express") */
+    if (first > 0 && first + words < s->n_toks && is_quote(s, first - 1) && is_quote(s, first + words))
+        return 0;
+    if (!dp_evidence_may_be_org(&name->evidence))
+        return 0;
+    v->set = 1;
+    v->mention = -1;
+    v->cp_start = name->cp_start;
+    v->cp_end = name->cp_end;
+    v->text_key = dp_hash_bytes(s->text + name->start, name->end - name->start);
+    return 1;
+}
+
+/* The value of argument arg of an event of type `type`, named by word i: the entity mention it is part of, a mention among
  * its name-like children ("le fonds américain Apollo"), what a pronoun or a description
  * ("il", "le groupe") stands for, or, for a product, its words. 0 when none. */
-static int value_of(const sentence *s, int arg, size_t i, dp_event_arg_value *v, float *cost)
+static int value_of(const sentence *s, int type, int arg, size_t i, dp_event_arg_value *v, float *cost)
 {
     const dp_word *wd = &s->w->words[i];
     const dp_token *t = &s->toks[wd->token];
@@ -429,6 +503,13 @@ static int value_of(const sentence *s, int arg, size_t i, dp_event_arg_value *v,
                 tk == last + 1)
                 last = tk;
         }
+        /* a person is no product ("..., lance Nicolas Hulot": a speaker), nor a common word
+         * in capitals */
+        for (uint32_t tk = wd->token; tk <= last; tk++)
+            if (s->token_mention[tk] >= 0 && s->m->items[s->token_mention[tk]].type == DP_PERSON)
+                return 0;
+        if ((t->flags & DP_TF_ALLCAPS) && dp_evidence_common_word(&s->e->syntax.morpho, s->text, t))
+            return 0;
         /* a name: capitalised, or with a capital inside ("iPhone"); not "un nouveau modèle" */
         int capital = 0;
         for (uint32_t b = t->start; b < t->end && !capital; b++)
@@ -462,6 +543,12 @@ static int value_of(const sentence *s, int arg, size_t i, dp_event_arg_value *v,
     }
     if (want == DP_ROLE)
         return 0;
+    /* a person moves to places, shows and institutions as well as to companies: there the
+     * construction is no evidence of an organisation */
+    int person_move = type == DP_EV_APPOINTMENT || type == DP_EV_DISMISSAL ||
+                      type == DP_EV_RESIGNATION || type == DP_EV_JOIN;
+    if (want == DP_ORG && !or_person && !person_move && unknown_organisation(s, i, v))
+        return 1;
     /* "il", "elle", and "le groupe", "la société": one named before */
     /* a plural ("ils", "elles") is a company at most: never one person */
     int plural = !strcmp(wd->lemma, "ils") || !strcmp(wd->lemma, "elles") ||
@@ -583,7 +670,7 @@ static int read_frame(sentence *s, const dp_frame *f, size_t fi, size_t t, uint3
             while (slot <= DP_ARG_PARTNER4 && ev.args[slot].set)
                 slot++;
             for (size_t j = 0; j < k && slot <= DP_ARG_PARTNER4; j++)
-                if (value_of(s, arg, found[j], &ev.args[slot], &cost))
+                if (value_of(s, f->type, arg, found[j], &ev.args[slot], &cost))
                     slot++;
             continue;
         }
@@ -592,7 +679,7 @@ static int read_frame(sentence *s, const dp_frame *f, size_t fi, size_t t, uint3
         dp_event_arg_value v[8];
         size_t nv = 0;
         for (size_t j = 0; j < k && nv < 8; j++)
-            if (value_of(s, arg, found[j], &v[nv], &cost))
+            if (value_of(s, f->type, arg, found[j], &v[nv], &cost))
                 nv++;
         if (!nv)
             continue;
@@ -638,7 +725,7 @@ int dp_frames_in_sentence(const depeche_engine *e, const char *text, const dp_to
         return DEPECHE_ERR_NOMEM;
     s->e = e, s->text = text, s->toks = toks, s->n_toks = n, s->w = w, s->m = m;
     for (size_t i = 0; i < n; i++)
-        s->token_mention[i] = -1;
+        s->token_mention[i] = s->token_unknown[i] = -1;
     /* the sentence's mentions, found by halving (a pass over the article's for each sentence
      * made a long article quadratic) */
     size_t lo = dp_mentions_from(m, toks[0].start);
@@ -648,6 +735,20 @@ int dp_frames_in_sentence(const depeche_engine *e, const char *text, const dp_to
             if (toks[i].start >= x->start && toks[i].end <= x->end && s->token_mention[i] < 0)
                 s->token_mention[i] = (int32_t)k;
     }
+    /* the unknown names no mention took */
+    size_t u = 0, hi = m->n_unknown;
+    while (u < hi) {
+        size_t mid = (u + hi) / 2;
+        if (m->unknown[mid].end <= toks[0].start)
+            u = mid + 1;
+        else
+            hi = mid;
+    }
+    for (; u < m->n_unknown && m->unknown[u].start < toks[n - 1].end; u++)
+        for (size_t i = 0; i < n; i++)
+            if (toks[i].start >= m->unknown[u].start && toks[i].end <= m->unknown[u].end &&
+                s->token_mention[i] < 0)
+                s->token_unknown[i] = (int32_t)u;
     /* children in text order: built from the last word back */
     for (size_t i = w->n_words; i-- > 0;) {
         uint16_t h = w->words[i].head;
