@@ -315,6 +315,6 @@ int dp_evidence_decide(const dp_evidence_rules *r, const dp_evidence *ev)
 
 int dp_evidence_may_be_org(const dp_evidence *ev)
 {
-    return ev->weight[DP_EVIDENCE_ORG] >= 0 && ev->weight[DP_EVIDENCE_PERSON] <= 0 &&
-           ev->weight[DP_EVIDENCE_PLACE] <= 0;
+    int16_t org = ev->weight[DP_EVIDENCE_ORG];
+    return org >= 0 && ev->weight[DP_EVIDENCE_PERSON] <= org && ev->weight[DP_EVIDENCE_PLACE] <= org;
 }

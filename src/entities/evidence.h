@@ -81,8 +81,9 @@ void dp_evidence_add_listed(const dp_evidence_rules *r, dp_evidence *ev, int typ
 /* The entity type (enum dp_entity_type) the evidence makes sure of, or -1. */
 int dp_evidence_decide(const dp_evidence_rules *r, const dp_evidence *ev);
 
-/* Whether a name with this evidence may still be an organisation: nothing says it is a person
- * or a place, nor counts against an organisation. */
+/* Whether a name with this evidence may still be an organisation: nothing counts against an
+ * organisation, and nothing says more surely that it is a person or a place ("Kosc annonce"
+ * may be either). */
 int dp_evidence_may_be_org(const dp_evidence *ev);
 
 /* Does the lexicon know token t's lowercase form as no word of French, a proper noun at most

@@ -960,9 +960,14 @@ static int complete_arguments(const depeche_engine *e, const char *text, const d
     for (int a = 0; a < DP_EVENT_ARGS; a++)
         if (is_core(ev.type, (enum dp_event_arg)a) && !ev.args[a].set)
             return 0;
-    /* a court judges, it does not sue: "le tribunal de Metz a condamné X" is no suit by it */
+    /* a court judges, it does not sue: "le tribunal de Metz a condamné X" is no suit by it;
+     * and it puts companies into liquidation, it does not go into it ("le tribunal de commerce
+     * de Lyon a prononcé la liquidation de X") */
     if (ev.type == DP_EV_LAWSUIT && ev.args[DP_ARG_PLAINTIFF].mention >= 0 &&
         court(e, text, &m->items[ev.args[DP_ARG_PLAINTIFF].mention]))
+        return 0;
+    if (ev.type == DP_EV_BANKRUPTCY && ev.args[DP_ARG_ORG].mention >= 0 &&
+        court(e, text, &m->items[ev.args[DP_ARG_ORG].mention]))
         return 0;
     /* one entity, or one company and its branch ("Facebook", "Facebook Ireland Limited"),
      * cannot play two core parts */
@@ -1301,24 +1306,27 @@ static int by_trigger(const void *pa, const void *pb)
     return a->rule - b->rule;
 }
 
-/* Whether frame event f overrules rule event r: they read one trigger and disagree on who did
- * it, and the parse says who ("Le tribunal de Lyon a prononcé la liquidation de Fictivia":
- * Fictivia, not the court a rule took from before the trigger; "A rachète B" read by a rule
- * as A buying C). A rule's event that shares no party with the frame's, where the type has
- * several, stays: it may read what the parse missed ("A s'offre B, C D": C buying D). */
+/* Whether frame event f overrules rule event r: they read one trigger, share a party or swap
+ * two, and disagree on the rest; the parse says who did what ("A rachète B" read by a rule as
+ * A buying C; "B a été racheté par A" read as B buying A). A rule's event that shares no party
+ * with the frame's stays: it may read what the parse missed ("A s'offre B, C D": C buying
+ * D). */
 static int overrules(const dp_event *f, const dp_event *r, const dp_mentions *m)
 {
     if (f->rule >= 0 || r->rule < 0 || f->type != r->type || f->trigger_cp_start != r->trigger_cp_start ||
         f->type == DP_EV_MERGER || f->type == DP_EV_PARTNERSHIP)
         return 0;
-    int cores = 0, shared = 0;
-    for (int k = 0; k < DP_ARG_NEG; k++)
-        if (is_core((enum dp_event_type)f->type, (enum dp_event_arg)k)) {
-            cores++;
-            int32_t a = core_entity(f, m, k);
-            shared += a >= 0 && a == core_entity(r, m, k);
-        }
-    return cores == 1 || shared > 0;
+    int shared = 0, swapped = 0;
+    for (int k = 0; k < DP_ARG_NEG; k++) {
+        if (!is_core((enum dp_event_type)f->type, (enum dp_event_arg)k))
+            continue;
+        int32_t a = core_entity(f, m, k);
+        shared += a >= 0 && a == core_entity(r, m, k);
+        for (int j = 0; j < DP_ARG_NEG && a >= 0; j++) /* the parse gives a party another part */
+            swapped |= j != k && is_core((enum dp_event_type)f->type, (enum dp_event_arg)j) &&
+                       core_entity(r, m, j) == a;
+    }
+    return shared > 0 || swapped;
 }
 
 void dp_events_merge(dp_events *ev, const dp_mentions *m)

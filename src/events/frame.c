@@ -490,6 +490,17 @@ static int value_of(const sentence *s, int type, int arg, size_t i, dp_event_arg
     memset(v, 0, sizeof *v);
     v->mention = -1;
     if (arg == DP_ARG_PRODUCT) {
+        /* a common noun before the name: "la nouvelle Peugeot 308", "les packs SportDesign";
+         * not the noun's abbreviation ("une offre publique d'achat (OPA)") */
+        if (wd->upos == DP_NOUN && !(t->flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS)))
+            for (uint16_t c = s->first_child[i + 1]; c; c = s->next_sibling[c]) {
+                const char *r = rel_of(s, c - 1u);
+                const dp_word *cw = &s->w->words[c - 1u];
+                if ((rel_matches("nmod", r) || rel_matches("appos", r) || rel_matches("flat", r)) &&
+                    !has_child(s, c - 1u, "case", NULL) && (cw->upos == DP_PROPN || cw->upos == DP_X) &&
+                    cw->token > wd->token && s->text[s->toks[cw->token - 1].start] != '(')
+                    return value_of(s, type, arg, c - 1u, v, cost);
+            }
         /* the word and the name-like words after it: "iPhone 15 Pro" */
         uint32_t last = wd->token;
         for (uint16_t c = s->first_child[i + 1]; c; c = s->next_sibling[c]) {
