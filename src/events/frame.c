@@ -362,6 +362,22 @@ static int two_names(const sentence *s, size_t i)
     return 0;
 }
 
+/* Whether verb i, without a subject of its own, takes the subject of the word it hangs on: a
+ * complement ("envisage de racheter"), a conjunct, or a clause of time or manner told by an
+ * infinitive or a gerund ("après avoir quitté", "avant de rejoindre", "en quittant"). A clause
+ * of purpose ("pour racheter") is an intent, which the frames leave to the rules. */
+static int shares_subject(const sentence *s, size_t i)
+{
+    const char *r = rel_of(s, i);
+    if (rel_matches("xcomp", r) || rel_matches("conj", r))
+        return 1;
+    if (!rel_matches("advcl", r) || !strstr(s->w->words[i].feats, "VerbForm=") ||
+        strstr(s->w->words[i].feats, "VerbForm=Fin"))
+        return 0;
+    return has_child(s, i, "mark", "après") || has_child(s, i, "mark", "avant") ||
+           has_child(s, i, "mark", "en") || has_child(s, i, "case", "en");
+}
+
 /* The words a path leads to from word `from`, conjuncts included ("Oliver Hoffmann et Julius
  * Seebach"); at most cap. */
 static size_t follow(const sentence *s, const dp_frame_path *p, size_t from, size_t *out, size_t cap)
@@ -385,11 +401,11 @@ static size_t follow(const sentence *s, const dp_frame_path *p, size_t from, siz
                     next[m++] = c - 1u;
             /* a verb without a subject of its own shares the subject of the verb it completes
              * or is coordinated with: "Renault envisage de racheter Nissan", "Renault rachète
-             * Nissan et supprime 300 postes" */
+             * Nissan et supprime 300 postes", "Après avoir été nommé à la tête de Publicis, Jean
+             * Martin...", "En quittant Renault, Paul Martin..." */
             size_t at = cur[j];
-            for (int up = 0; m == had && k == 0 && !strcmp(st->rel, "nsubj") && up < 3 &&
-                             s->w->words[at].head &&
-                             (rel_matches("xcomp", rel_of(s, at)) || rel_matches("conj", rel_of(s, at)));
+            for (int up = 0; m == had && k == 0 && (!strcmp(st->rel, "nsubj") || !strcmp(st->rel, "nsubj:pass")) &&
+                             up < 3 && s->w->words[at].head && shares_subject(s, at);
                  up++) {
                 at = s->w->words[at].head - 1u;
                 for (uint16_t c = s->first_child[at + 1]; c && m < 16; c = s->next_sibling[c])
@@ -467,8 +483,15 @@ static int unknown_organisation(const sentence *s, size_t i, dp_event_arg_value 
         first++;
     if (words == 1 && !dp_evidence_foreign_word(&s->e->syntax.morpho, s->text, &s->toks[first]))
         return 0;
-    /* a name in quotation marks is a title: a film, a show, a song ("The Polar Express") */
-    if (first > 0 && first + words < s->n_toks && is_quote(s, first - 1) && is_quote(s, first + words))
+    /* a company's name goes without an article, unless it is an acronym ("la SNCF"): "la
+     * DeepTech" is a start-up named by its trade */
+    if (words == 1 && first > 0 && !(s->toks[first].flags & DP_TF_ALLCAPS) &&
+        s->w->words[at].token == first && has_child(s, at, "det", "le") &&
+        name->evidence.weight[DP_EVIDENCE_ORG] <= 0)
+        return 0;
+    /* a name in quotation marks is a title: a film, a show, a song ("The Polar Express", "Get
+     * lucky") */
+    if (first > 0 && is_quote(s, first - 1))
         return 0;
     if (!dp_evidence_may_be_org(&name->evidence))
         return 0;
