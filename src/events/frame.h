@@ -20,7 +20,7 @@
 #include "event.h"
 
 #define DP_FRAME_MAX_STEPS 4
-#define DP_FRAME_MAX_PATHS 8
+#define DP_FRAME_MAX_PATHS 12
 
 typedef struct dp_frame_step {
     uint8_t up;         /* "^REL": to the head the word hangs on by REL */
