@@ -77,7 +77,7 @@ static int is_trigger_class(char c)
     /* @ & ~ % ;: key words of idioms, each its own class, which the rules read in full
      * ("mettre la main sur", "sort", "prend la tête", "en justice contre", "céder sa place");
      * $: sales */
-    return c && strchr("NSTUHKQ3JAIGFYVXZWBEip`/@&~%;$", c) != NULL;
+    return c && strchr("NSTUHKQ3JAIGFYV4XZWBEip`/@&~%;$", c) != NULL;
 }
 
 
