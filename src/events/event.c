@@ -1087,8 +1087,10 @@ static int event_from_match(const depeche_engine *e, const char *text, const dp_
                 for (int b = 0; b < DP_ARG_NEG; b++)
                     if (b != a && ev.args[b].set && ev.args[b].mention >= 0 && is_core(ev.type, (enum dp_event_arg)b))
                         other = m->items[ev.args[b].mention].entity;
-                /* "elle" is a company where only a company fits: "Elle avait été rachetée" */
-                int company = u->s[s] == 'g' || (a == DP_ARG_TARGET && ev.type == DP_EV_ACQUISITION);
+                /* "elle" is a company where only a company fits: "Elle avait été rachetée", "il
+                 * voit ses troupes fusionner avec la liste LREM" (no merger of a person) */
+                int company = u->s[s] == 'g' || a == DP_ARG_ORG || a == DP_ARG_TARGET ||
+                              a == DP_ARG_AUTHORITY || (a >= DP_ARG_PARTNER1 && a <= DP_ARG_PARTNER4);
                 k = company ? org_antecedent(e, text, m, toks[u->first[s]].start, other)
                             : person_antecedent(text, m, toks[0].start, toks[u->first[s]].start, other);
                 if (k < 0)
