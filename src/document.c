@@ -231,6 +231,25 @@ static int note_told_dates(const depeche_engine *e, const char *text, const dp_t
     return 0;
 }
 
+/* Whether a name no list knows may be the company of a frame: nothing says it is a person or
+ * a place, and a trigger stands within a few words of it ("Fictivia a été placée en
+ * redressement judiciaire", "la faillite de Fictivia"). Parsing is costly, and most such names
+ * in a long sentence have nothing to do with its trigger. */
+static int unknown_near_trigger(const depeche_engine *e, const dp_token_keys *keys,
+                                const dp_token *toks, size_t n, const dp_unknown_name *u)
+{
+    enum { NEAR = 6 };
+    if (!dp_evidence_may_be_org(&u->evidence))
+        return 0;
+    size_t first = 0, last;
+    while (first < n && toks[first].start < u->start)
+        first++;
+    for (last = first; last < n && toks[last].end <= u->end; last++)
+        ;
+    return dp_frame_sentence_wanted(&e->frames, keys, first > NEAR ? first - NEAR : 0,
+                                    last + NEAR < n ? last + NEAR : n, 0, 1);
+}
+
 static int process_text(depeche_document *doc, const depeche_engine *e, const dp_text *t,
                         const dp_layout *layout, dp_token *toks, dp_match_data *md,
                         dp_mentions *mentions, trigger_sentences *triggers, text_dates *dates)
@@ -271,11 +290,9 @@ static int process_text(depeche_document *doc, const depeche_engine *e, const dp
             if (!rc && dp_line_has_events((enum dp_line_kind)l->kind)) {
                 rules = dp_event_has_trigger(&e->events, toks, n, keys);
                 int kinds = names_in(mentions, names_before, toks[0].start, toks[n - 1].end);
-                /* a name no list knows may be the company a frame's construction points at
-                 * ("Fictivia a été placée en redressement judiciaire") */
-                for (size_t u = unknown_before; u < mentions->n_unknown && !(kinds & 2); u++)
-                    kinds |= dp_evidence_may_be_org(&mentions->unknown[u].evidence) ? 2 : 0;
-                frames = kinds && dp_frame_sentence_wanted(&e->frames, keys, n, kinds & 1, kinds & 2);
+                frames = kinds && dp_frame_sentence_wanted(&e->frames, keys, 0, n, kinds & 1, kinds & 2);
+                for (size_t u = unknown_before; u < mentions->n_unknown && !frames; u++)
+                    frames = unknown_near_trigger(e, keys, toks, n, &mentions->unknown[u]);
             }
             if (rules || frames) {
                 trigger_sentence s = {(uint32_t)i, toks[0].start, toks[n - 1].end, toks[0].cp_start,

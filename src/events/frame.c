@@ -274,8 +274,8 @@ int dp_frame_rules_finish(dp_frame_rules *r, const dp_morpho *m, depeche_error *
     return sink.failed ? dp_fail(err, DEPECHE_ERR_NOMEM, NULL, 0, 0, "out of memory") : 0;
 }
 
-int dp_frame_sentence_wanted(const dp_frame_rules *r, const dp_token_keys *keys, size_t n,
-                             int names_person, int names_org)
+int dp_frame_sentence_wanted(const dp_frame_rules *r, const dp_token_keys *keys, size_t from,
+                             size_t to, int names_person, int names_org)
 {
     /* a person's move needs a person named; the other types an organisation, or a person for
      * a buyer, an investor or a party to a suit */
@@ -284,7 +284,7 @@ int dp_frame_sentence_wanted(const dp_frame_rules *r, const dp_token_keys *keys,
     const uint32_t person_ok = moves | 1u << DP_EV_ACQUISITION | 1u << DP_EV_FUNDING |
                                1u << DP_EV_LAWSUIT;
     uint32_t wanted = (names_person ? person_ok : 0) | (names_org ? ~moves : 0), v;
-    for (size_t i = 0; i < n && wanted; i++)
+    for (size_t i = from; i < to && wanted; i++)
         if (keys->len[i] && dp_lexicon_get(&r->trigger_forms, keys->key[i], keys->len[i], &v) &&
             (v & wanted))
             return 1;

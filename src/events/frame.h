@@ -80,10 +80,11 @@ void dp_frame_rules_release(dp_frame_rules *r);
  * or a negative status with err filled. */
 int dp_frame_rules_finish(dp_frame_rules *r, const dp_morpho *m, depeche_error *err);
 
-/* Whether a sentence (its folded tokens) is worth parsing: it holds a form of a trigger lemma
- * whose event can have the kinds of names the sentence holds (names_person, names_org). */
-int dp_frame_sentence_wanted(const dp_frame_rules *r, const dp_token_keys *keys, size_t n,
-                             int names_person, int names_org);
+/* Whether a sentence (its folded tokens) is worth parsing: its tokens [from, to) hold a form of
+ * a trigger lemma whose event can have the kinds of names the sentence holds (names_person,
+ * names_org). */
+int dp_frame_sentence_wanted(const dp_frame_rules *r, const dp_token_keys *keys, size_t from,
+                             size_t to, int names_person, int names_org);
 
 /* Reads the analysed sentence (w: its words; toks[0..n) its tokens) for frames and appends the
  * complete events to out (see dp_event_complete). Returns 0 or DEPECHE_ERR_NOMEM. */
