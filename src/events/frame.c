@@ -683,6 +683,10 @@ static int read_frame(sentence *s, const dp_frame *f, size_t fi, size_t t, uint3
 {
     if (f->need.rel[0] && !has_child(s, t, f->need.rel, f->need.lemma))
         return 0;
+    /* a product is launched by someone: what "se présente comme" a coupé, or a maker that "se
+     * lance dans" a market, launches nothing */
+    if (f->type == DP_EV_PRODUCT_LAUNCH && (has_child(s, t, "expl", "se") || has_child(s, t, "obj", "se")))
+        return 0;
     dp_event ev;
     memset(&ev, 0, sizeof ev);
     for (int a = 0; a < DP_EVENT_ARGS; a++)
