@@ -681,7 +681,10 @@ static uint8_t modality(const sentence *s, size_t t, int planned)
 static int read_frame(sentence *s, const dp_frame *f, size_t fi, size_t t, uint32_t line,
                       dp_date ref, dp_date teaser_date, dp_events *out)
 {
-    if (f->need.rel[0] && !has_child(s, t, f->need.rel, f->need.lemma))
+    /* the parser takes the reflexive "se" for an object as often as for an expletive */
+    int reflexive = !strcmp(f->need.rel, "expl") && !strcmp(f->need.lemma, "se");
+    if (f->need.rel[0] && !has_child(s, t, f->need.rel, f->need.lemma) &&
+        !(reflexive && has_child(s, t, "obj", "se")))
         return 0;
     /* a product is launched by someone: what "se présente comme" a coupé, or a maker that "se
      * lance dans" a market, launches nothing */
