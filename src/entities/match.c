@@ -158,10 +158,10 @@ static char punct_class(const char *text, const dp_token *t)
 {
     size_t n = t->end - t->start;
     const char *s = text + t->start;
-    if (n == 1 && strchr(",()-&.:\"", s[0]))
+    if (dp_token_is_quote(text, t))
+        return '"'; /* " « » */
+    if (n == 1 && strchr(",()-&.:", s[0]))
         return s[0];
-    if (n == 2 && ((unsigned char)s[0] == 0xC2 && ((unsigned char)s[1] == 0xAB || (unsigned char)s[1] == 0xBB)))
-        return '"'; /* « » */
     return '_';
 }
 

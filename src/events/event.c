@@ -1089,8 +1089,7 @@ static int event_from_match(const depeche_engine *e, const char *text, const dp_
                         other = m->items[ev.args[b].mention].entity;
                 /* "elle" is a company where only a company fits: "Elle avait été rachetée", "il
                  * voit ses troupes fusionner avec la liste LREM" (no merger of a person) */
-                int company = u->s[s] == 'g' || a == DP_ARG_ORG || a == DP_ARG_TARGET ||
-                              a == DP_ARG_AUTHORITY || (a >= DP_ARG_PARTNER1 && a <= DP_ARG_PARTNER4);
+                int company = u->s[s] == 'g' || dp_event_arg_company_only(a);
                 k = company ? org_antecedent(e, text, m, toks[u->first[s]].start, other)
                             : person_antecedent(text, m, toks[0].start, toks[u->first[s]].start, other);
                 if (k < 0)
@@ -1230,6 +1229,12 @@ int32_t dp_event_antecedent(const depeche_engine *e, const char *text, const dp_
                         : person_antecedent(text, m, sentence, at, other);
 }
 
+int dp_event_arg_company_only(int arg)
+{
+    return arg == DP_ARG_ORG || arg == DP_ARG_TARGET || arg == DP_ARG_COURT || arg == DP_ARG_AUTHORITY ||
+           (arg >= DP_ARG_PARTNER1 && arg <= DP_ARG_PARTNER4);
+}
+
 int dp_event_is_core(int type, int arg)
 {
     return is_core((enum dp_event_type)type, (enum dp_event_arg)arg);
@@ -1351,10 +1356,11 @@ void dp_events_merge(dp_events *ev, const dp_mentions *m)
          * fact asserts it */
         int same_trigger = x->trigger_cp_start == first->trigger_cp_start;
         if (same_trigger && (x->rule < 0) != (first->rule < 0)) {
-            first->modality = x->rule < 0 ? x->modality : first->modality;
-            first->rule = first->rule < 0 ? first->rule : x->rule; /* the parse confirms it */
-        }
-        else if (x->modality == DP_ASSERTED && first->modality != DP_ASSERTED)
+            if (x->rule < 0) { /* the parse confirms the rule's reading */
+                first->modality = x->modality;
+                first->rule = x->rule;
+            }
+        } else if (x->modality == DP_ASSERTED && first->modality != DP_ASSERTED)
             first->modality = DP_ASSERTED;
         /* the words of a report say more than a present tense, which says more than nothing;
          * a day says more than the month or year it falls in ("en mai", then "le 14 mai 2019") */

@@ -153,6 +153,14 @@ size_t dp_mentions_from(const dp_mentions *m, uint32_t at);
 /* Whether argument arg (enum dp_event_arg) is core for event type `type`. */
 int dp_event_is_core(int type, int arg);
 
+/* The types of a person's move, as bits of enum dp_event_type. */
+#define DP_EV_MOVES                                                                         \
+    (1u << DP_EV_APPOINTMENT | 1u << DP_EV_DISMISSAL | 1u << DP_EV_RESIGNATION | 1u << DP_EV_JOIN)
+
+/* Whether argument arg is played by an organisation only (not a buyer, an investor or a party
+ * to a suit, who may be people): an organisation, a target, a partner, a court, an authority. */
+int dp_event_arg_company_only(int arg);
+
 /* Keeps one event per fact: the same type and core arguments (by entity) give one event, the
  * first, completed with a date found later and asserted if any report asserts it. */
 void dp_events_merge(dp_events *ev, const dp_mentions *m);

@@ -279,11 +279,9 @@ int dp_frame_sentence_wanted(const dp_frame_rules *r, const dp_token_keys *keys,
 {
     /* a person's move needs a person named; the other types an organisation, or a person for
      * a buyer, an investor or a party to a suit */
-    const uint32_t moves = 1u << DP_EV_APPOINTMENT | 1u << DP_EV_DISMISSAL |
-                           1u << DP_EV_RESIGNATION | 1u << DP_EV_JOIN;
-    const uint32_t person_ok = moves | 1u << DP_EV_ACQUISITION | 1u << DP_EV_FUNDING |
+    const uint32_t person_ok = DP_EV_MOVES | 1u << DP_EV_ACQUISITION | 1u << DP_EV_FUNDING |
                                1u << DP_EV_LAWSUIT;
-    uint32_t wanted = (names_person ? person_ok : 0) | (names_org ? ~moves : 0), v;
+    uint32_t wanted = (names_person ? person_ok : 0) | (names_org ? ~DP_EV_MOVES : 0), v;
     for (size_t i = from; i < to && wanted; i++)
         if (keys->len[i] && dp_lexicon_get(&r->trigger_forms, keys->key[i], keys->len[i], &v) &&
             (v & wanted))
@@ -331,6 +329,13 @@ static int has_child(const sentence *s, size_t i, const char *rel, const char *l
     return 0;
 }
 
+/* Whether verb i is reflexive ("se présente", "s'est engagée"): the parser takes the "se" for
+ * an object as often as for an expletive. */
+static int reflexive(const sentence *s, size_t i)
+{
+    return has_child(s, i, "expl", "se") || has_child(s, i, "obj", "se");
+}
+
 static int step_fits(const sentence *s, const dp_frame_step *st, size_t i)
 {
     if (st->case_word[0] && !has_child(s, i, "case", st->case_word))
@@ -360,6 +365,16 @@ static int two_names(const sentence *s, size_t i)
             return 1;
     }
     return 0;
+}
+
+/* Whether child c (a word + 1, as first_child and next_sibling hold it) names what its head
+ * names: an apposition, a name's next word, or a complement without a preposition ("le
+ * groupe Fictivia", "les groupes Google et Facebook"). */
+static int name_beside(const sentence *s, uint16_t c)
+{
+    const char *r = rel_of(s, c - 1u);
+    return rel_matches("appos", r) || rel_matches("flat", r) ||
+           (rel_matches("nmod", r) && !has_child(s, c - 1u, "case", NULL));
 }
 
 /* Whether verb i, without a subject of its own, takes the subject of the word it hangs on: a
@@ -420,12 +435,10 @@ static size_t follow(const sentence *s, const dp_frame_path *p, size_t from, siz
     for (size_t j = 0; j < n && k < cap; j++) {
         out[k++] = cur[j];
         for (uint16_t c = s->first_child[cur[j] + 1]; c && k < cap; c = s->next_sibling[c]) {
-            const char *r = rel_of(s, c - 1u);
-            if (rel_matches("conj", r) && !two_names(s, c - 1u))
+            if (rel_matches("conj", rel_of(s, c - 1u)) && !two_names(s, c - 1u))
                 out[k++] = c - 1u;
-            /* the names beside a noun, and theirs: "les groupes Google et Facebook" */
-            if (rel_matches("appos", r) || rel_matches("flat", r) ||
-                (rel_matches("nmod", r) && !has_child(s, c - 1u, "case", NULL)))
+            /* the conjuncts of a name beside a noun: "les groupes Google et Facebook" */
+            if (name_beside(s, c))
                 for (uint16_t d = s->first_child[c]; d && k < cap; d = s->next_sibling[d])
                     if (rel_matches("conj", rel_of(s, d - 1u)) && !two_names(s, d - 1u))
                         out[k++] = d - 1u;
@@ -440,14 +453,6 @@ static int arg_wants_org(int arg)
            arg != DP_ARG_PRODUCT;
 }
 
-/* Whether token k is a quotation mark (the text is normalized: '"', '«' or '»'). */
-static int is_quote(const sentence *s, size_t k)
-{
-    const char *w = s->text + s->toks[k].start;
-    size_t n = s->toks[k].end - s->toks[k].start;
-    return (n == 1 && w[0] == '"') || (n == 2 && (!memcmp(w, "\xC2\xAB", 2) || !memcmp(w, "\xC2\xBB", 2)));
-}
-
 /* A name no list knows and no evidence typed, in the place of an organisation: the
  * construction is the evidence ("Fictivia a été placée en redressement judiciaire", "Danone
  * rachète Fictivia"). Word i, or a name beside it ("la marque Fictivia"), must be a proper noun
@@ -457,30 +462,25 @@ static int unknown_organisation(const sentence *s, size_t i, dp_event_arg_value 
 {
     size_t at = i;
     int32_t u = s->token_unknown[s->w->words[i].token];
-    for (uint16_t c = s->first_child[i + 1]; c && u < 0; c = s->next_sibling[c]) {
-        const char *r = rel_of(s, c - 1u);
-        if (rel_matches("appos", r) || rel_matches("flat", r) ||
-            (rel_matches("nmod", r) && !has_child(s, c - 1u, "case", NULL)))
+    for (uint16_t c = s->first_child[i + 1]; c && u < 0; c = s->next_sibling[c])
+        if (name_beside(s, c))
             u = s->token_unknown[s->w->words[(at = c - 1u)].token];
-    }
     if (u < 0 || (s->w->words[at].upos != DP_PROPN && s->w->words[at].upos != DP_X))
         return 0;
     const dp_unknown_name *name = &s->m->unknown[u];
     /* a title in capitals ("PREMIÈRES RÉACTIONS"), or one word of it, names nothing */
-    size_t words = 0, shouted = 0;
-    for (size_t k = 0; k < s->n_toks; k++)
-        if (s->token_unknown[k] == u) {
-            words++;
-            shouted += (s->toks[k].flags & DP_TF_ALLCAPS) &&
-                       (words > 1 || dp_evidence_common_word(&s->e->syntax.morpho, s->text, &s->toks[k]));
-        }
+    size_t first = 0, words = 0, shouted = 0;
+    while (first < s->n_toks && s->token_unknown[first] != u)
+        first++;
+    for (size_t k = first; k < s->n_toks && s->token_unknown[k] == u; k++) {
+        words++;
+        shouted += (s->toks[k].flags & DP_TF_ALLCAPS) &&
+                   (words > 1 || dp_evidence_common_word(&s->e->syntax.morpho, s->text, &s->toks[k]));
+    }
     if (shouted && shouted + 1 >= words)
         return 0;
     /* one French word with a capital ("l'Etablissement de ...", "la Culture") starts a longer
      * name or names none */
-    size_t first = 0;
-    while (first < s->n_toks && s->token_unknown[first] != u)
-        first++;
     if (words == 1 && !dp_evidence_foreign_word(&s->e->syntax.morpho, s->text, &s->toks[first]))
         return 0;
     /* a company's name goes without an article, unless it is an acronym ("la SNCF"): "la
@@ -491,7 +491,7 @@ static int unknown_organisation(const sentence *s, size_t i, dp_event_arg_value 
         return 0;
     /* a name in quotation marks is a title: a film, a show, a song ("The Polar Express", "Get
      * lucky") */
-    if (first > 0 && is_quote(s, first - 1))
+    if (first > 0 && dp_token_is_quote(s->text, &s->toks[first - 1]))
         return 0;
     if (!dp_evidence_may_be_org(&name->evidence))
         return 0;
@@ -517,10 +517,8 @@ static int value_of(const sentence *s, int type, int arg, size_t i, dp_event_arg
          * not the noun's abbreviation ("une offre publique d'achat (OPA)") */
         if (wd->upos == DP_NOUN && !(t->flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS)))
             for (uint16_t c = s->first_child[i + 1]; c; c = s->next_sibling[c]) {
-                const char *r = rel_of(s, c - 1u);
                 const dp_word *cw = &s->w->words[c - 1u];
-                if ((rel_matches("nmod", r) || rel_matches("appos", r) || rel_matches("flat", r)) &&
-                    !has_child(s, c - 1u, "case", NULL) && (cw->upos == DP_PROPN || cw->upos == DP_X) &&
+                if (name_beside(s, c) && (cw->upos == DP_PROPN || cw->upos == DP_X) &&
                     cw->token > wd->token && s->text[s->toks[cw->token - 1].start] != '(')
                     return value_of(s, type, arg, c - 1u, v, cost);
             }
@@ -579,9 +577,7 @@ static int value_of(const sentence *s, int type, int arg, size_t i, dp_event_arg
         return 0;
     /* a person moves to places, shows and institutions as well as to companies: there the
      * construction is no evidence of an organisation */
-    int person_move = type == DP_EV_APPOINTMENT || type == DP_EV_DISMISSAL ||
-                      type == DP_EV_RESIGNATION || type == DP_EV_JOIN;
-    if (want == DP_ORG && !or_person && !person_move && unknown_organisation(s, i, v))
+    if (dp_event_arg_company_only(arg) && !(DP_EV_MOVES >> type & 1u) && unknown_organisation(s, i, v))
         return 1;
     /* "il", "elle", and "le groupe", "la société": one named before */
     /* a plural ("ils", "elles") is a company at most: never one person */
@@ -681,14 +677,12 @@ static uint8_t modality(const sentence *s, size_t t, int planned)
 static int read_frame(sentence *s, const dp_frame *f, size_t fi, size_t t, uint32_t line,
                       dp_date ref, dp_date teaser_date, dp_events *out)
 {
-    /* the parser takes the reflexive "se" for an object as often as for an expletive */
-    int reflexive = !strcmp(f->need.rel, "expl") && !strcmp(f->need.lemma, "se");
-    if (f->need.rel[0] && !has_child(s, t, f->need.rel, f->need.lemma) &&
-        !(reflexive && has_child(s, t, "obj", "se")))
+    int need_reflexive = !strcmp(f->need.rel, "expl") && !strcmp(f->need.lemma, "se");
+    if (f->need.rel[0] && !(need_reflexive ? reflexive(s, t) : has_child(s, t, f->need.rel, f->need.lemma)))
         return 0;
     /* a product is launched by someone: what "se présente comme" a coupé, or a maker that "se
      * lance dans" a market, launches nothing */
-    if (f->type == DP_EV_PRODUCT_LAUNCH && (has_child(s, t, "expl", "se") || has_child(s, t, "obj", "se")))
+    if (f->type == DP_EV_PRODUCT_LAUNCH && reflexive(s, t))
         return 0;
     dp_event ev;
     memset(&ev, 0, sizeof ev);

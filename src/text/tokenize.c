@@ -402,3 +402,10 @@ size_t dp_tokenizer_next_sentence(dp_tokenizer *tz, dp_token *out)
         out[0].flags |= DP_TF_SENTENCE_START;
     return n;
 }
+
+int dp_token_is_quote(const char *text, const dp_token *t)
+{
+    size_t n = t->end - t->start;
+    const unsigned char *s = (const unsigned char *)text + t->start;
+    return (n == 1 && s[0] == '"') || (n == 2 && s[0] == 0xC2 && (s[1] == 0xAB || s[1] == 0xBB));
+}

@@ -69,4 +69,8 @@ void dp_tokenizer_start(dp_tokenizer *tz, const dp_token_rules *rules, const cha
  * their number, 0 at the end of the span. */
 size_t dp_tokenizer_next_sentence(dp_tokenizer *tz, dp_token *out);
 
+/* Whether token t of (normalized) text is a quotation mark: '"' (curly quotes are normalized
+ * to it), '«' or '»'. */
+int dp_token_is_quote(const char *text, const dp_token *t);
+
 #endif
