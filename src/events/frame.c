@@ -648,7 +648,10 @@ static uint8_t modality(const sentence *s, size_t t, int planned)
         const char *how = rel_of(s, at);
         at = s->w->words[at].head - 1u;
         const dp_word *hw = &s->w->words[at];
-        unsigned bits = word_bits(r, hw->lemma);
+        /* a verb coordinated before the trigger does not govern it ("a été écartée et remplacée
+         * par X" is a replacement, whatever "écarter" means), but what governs that verb governs
+         * both ("pourrait racheter X et fermer Y") */
+        unsigned bits = rel_matches("conj", how) ? 0 : word_bits(r, hw->lemma);
         if (bits & DP_FRAME_WORD_DENIAL)
             return DP_NEGATED;
         if (bits & (DP_FRAME_WORD_MODAL | DP_FRAME_WORD_PLAN))
@@ -667,7 +670,7 @@ static uint8_t modality(const sentence *s, size_t t, int planned)
                 (rel_matches("xcomp", how) || rel_matches("obj", how)))
                 return DP_NEGATED;
         if (!rel_matches("xcomp", how) && !rel_matches("obj", how) && !rel_matches("ccomp", how) &&
-            !rel_matches("nmod", how) && !rel_matches("acl", how))
+            !rel_matches("nmod", how) && !rel_matches("acl", how) && !rel_matches("conj", how))
             break;
     }
     return DP_ASSERTED;
