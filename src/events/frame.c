@@ -338,7 +338,8 @@ static int reflexive(const sentence *s, size_t i)
 
 static int step_fits(const sentence *s, const dp_frame_step *st, size_t i)
 {
-    if (st->case_word[0] && !has_child(s, i, "case", st->case_word))
+    /* a noun's preposition, or the word that opens a clause ("pour diriger X") */
+    if (st->case_word[0] && !has_child(s, i, "case", st->case_word) && !has_child(s, i, "mark", st->case_word))
         return 0;
     /* a complement clause is introduced by "de" or "à" at most; "après avoir été président
      * de X" is an adverbial clause the parser took for one, and names a past post */

@@ -20,12 +20,12 @@
 #include "event.h"
 
 #define DP_FRAME_MAX_STEPS 4
-#define DP_FRAME_MAX_PATHS 12
+#define DP_FRAME_MAX_PATHS 16
 
 typedef struct dp_frame_step {
     uint8_t up;         /* "^REL": to the head the word hangs on by REL */
     char rel[20];       /* "nsubj", "obl:agent"; a relation without subtype matches them all */
-    char case_word[16]; /* "[de]": the word has a case child with this lemma */
+    char case_word[16]; /* "[de]": the word has a case or mark child with this lemma */
     char lemma[24];     /* "=tête": the word reached has this lemma */
 } dp_frame_step;
 
