@@ -236,7 +236,8 @@ static int note_told_dates(const depeche_engine *e, const char *text, const dp_t
  * redressement judiciaire", "la faillite de Fictivia"). Parsing is costly, and most such names
  * in a long sentence have nothing to do with its trigger. */
 static int unknown_near_trigger(const depeche_engine *e, const dp_token_keys *keys,
-                                const dp_token *toks, size_t n, const dp_unknown_name *u)
+                                const dp_token *toks, size_t n, const dp_unknown_name *u,
+                                int in_title)
 {
     enum { NEAR = 6 };
     if (!dp_evidence_may_be_org(&u->evidence))
@@ -247,7 +248,7 @@ static int unknown_near_trigger(const depeche_engine *e, const dp_token_keys *ke
     for (last = first; last < n && toks[last].end <= u->end; last++)
         ;
     return dp_frame_sentence_wanted(&e->frames, keys, first > NEAR ? first - NEAR : 0,
-                                    last + NEAR < n ? last + NEAR : n, 0, 1);
+                                    last + NEAR < n ? last + NEAR : n, 0, 1, in_title);
 }
 
 static int process_text(depeche_document *doc, const depeche_engine *e, const dp_text *t,
@@ -290,9 +291,11 @@ static int process_text(depeche_document *doc, const depeche_engine *e, const dp
             if (!rc && dp_line_has_events((enum dp_line_kind)l->kind)) {
                 rules = dp_event_has_trigger(&e->events, toks, n, keys);
                 int kinds = names_in(mentions, names_before, toks[0].start, toks[n - 1].end);
-                frames = kinds && dp_frame_sentence_wanted(&e->frames, keys, 0, n, kinds & 1, kinds & 2);
+                int in_title = (long)i == layout->title_line;
+                frames = kinds && dp_frame_sentence_wanted(&e->frames, keys, 0, n, kinds & 1, kinds & 2,
+                                                           in_title);
                 for (size_t u = unknown_before; u < mentions->n_unknown && !frames; u++)
-                    frames = unknown_near_trigger(e, keys, toks, n, &mentions->unknown[u]);
+                    frames = unknown_near_trigger(e, keys, toks, n, &mentions->unknown[u], in_title);
             }
             if (rules || frames) {
                 trigger_sentence s = {(uint32_t)i, toks[0].start, toks[n - 1].end, toks[0].cp_start,
@@ -378,7 +381,7 @@ static int find_events(depeche_document *doc, const depeche_engine *e, const dp_
         if (!rc && s->frames && parsed <= DP_MAX_PARSED_SENTENCES && !(rc = syntax_work(syntax))) {
             dp_syntax_analyse(&e->syntax, t->norm, toks, n, *syntax);
             rc = dp_frames_in_sentence(e, t->norm, toks, n, *syntax, s->line, mentions, ref, teaser,
-                                       events);
+                                       (long)s->line == layout->title_line, events);
         }
         int lead = (long)s->line == layout->title_line ||
                    ((long)s->line == lead_line && s->start == l->span.start);

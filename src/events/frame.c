@@ -84,7 +84,7 @@ static int load_frame(dp_frame_rules *r, const char *args, size_t len, const cha
     if (!dp_next_field(&args, &len, &type, &type_n) || !dp_next_field(&args, &len, &pos, &pos_n) ||
         !dp_next_field(&args, &len, &lemmas, &lemmas_n))
         return dp_fail(err, DEPECHE_ERR_DATA, path, line, 0,
-                       "expected: frame TYPE verb|noun LEMMA[,LEMMA...] ARG=PATH...");
+                       "expected: frame TYPE verb|noun|adjective LEMMA[,LEMMA...] ARG=PATH...");
     int t = -1;
     for (int i = 0; i < DP_EVENT_TYPES; i++)
         if (dp_word_is(type, type_n, dp_event_type_name((enum dp_event_type)i)))
@@ -93,8 +93,10 @@ static int load_frame(dp_frame_rules *r, const char *args, size_t len, const cha
         return dp_fail(err, DEPECHE_ERR_DATA, path, line, 0, "unknown event type '%.*s'",
                        (int)(type_n > 30 ? 30 : type_n), type);
     f.type = (uint8_t)t;
-    if (!dp_word_is(pos, pos_n, "verb") && !dp_word_is(pos, pos_n, "noun"))
-        return dp_fail(err, DEPECHE_ERR_DATA, path, line, 0, "the trigger is a verb or a noun, not '%.*s'",
+    /* an adjective is looked up as a verb is: a participle is tagged either way */
+    if (!dp_word_is(pos, pos_n, "verb") && !dp_word_is(pos, pos_n, "noun") && !dp_word_is(pos, pos_n, "adjective"))
+        return dp_fail(err, DEPECHE_ERR_DATA, path, line, 0,
+                       "the trigger is a verb, a noun or an adjective, not '%.*s'",
                        (int)(pos_n > 30 ? 30 : pos_n), pos);
     f.noun = dp_word_is(pos, pos_n, "noun");
     const char *plus = memchr(lemmas, '+', lemmas_n);
@@ -103,6 +105,10 @@ static int load_frame(dp_frame_rules *r, const char *args, size_t len, const cha
         return dp_fail(err, DEPECHE_ERR_DATA, path, line, 0, "bad required child '%.*s' (REL=LEMMA)",
                        (int)(lemmas_n - list_n - 1), plus + 1);
     while (dp_next_field(&args, &len, &w, &n)) {
+        if (dp_word_is(w, n, "headline")) {
+            f.headline = 1;
+            continue;
+        }
         if (w[0] == '@') {
             char num[16];
             char *end;
@@ -163,16 +169,16 @@ static int load_frame(dp_frame_rules *r, const char *args, size_t len, const cha
          * which one finds the sentences to parse */
         if (dp_strbuf_append(&r->lemmas, s, k) || dp_strbuf_putc(&r->lemmas, '\0') ||
             dp_strbuf_puts(&r->lemmas, f.need.lemma) || dp_strbuf_putc(&r->lemmas, '\0') ||
-            dp_strbuf_putc(&r->lemmas, (char)('A' + f.type)))
+            dp_strbuf_putc(&r->lemmas, (char)((f.headline ? 'a' : 'A') + f.type)))
             return dp_fail(err, DEPECHE_ERR_NOMEM, path, line, 0, "out of memory");
         s += k + (comma != NULL);
     }
     return 1;
 }
 
-/* "example TYPE ARG=NAME... | SENTENCE" */
-static int load_example(dp_frame_rules *r, const char *args, size_t len, const char *path,
-                        unsigned long line, depeche_error *err)
+/* "example TYPE ARG=NAME... | SENTENCE"; a headline's example is read as an article's title */
+static int load_example(dp_frame_rules *r, int headline, const char *args, size_t len,
+                        const char *path, unsigned long line, depeche_error *err)
 {
     const char *bar = memchr(args, '|', len);
     if (!bar || bar == args || bar + 1 >= args + len)
@@ -184,7 +190,8 @@ static int load_example(dp_frame_rules *r, const char *args, size_t len, const c
     const char *s = bar + 1;
     while (*s == ' ' && s < args + len)
         s++;
-    dp_frame_example x = {dp_strndup(s, (size_t)(args + len - s)), dp_strndup(args, head), path, line};
+    dp_frame_example x = {dp_strndup(s, (size_t)(args + len - s)), dp_strndup(args, head),
+                          (uint8_t)headline, path, line};
     if (!x.sentence || !x.expected || DP_PUSH(r->examples, r->n_examples, r->examples_cap, x)) {
         free(x.sentence);
         free(x.expected);
@@ -205,8 +212,8 @@ int dp_frame_rules_load(dp_frame_rules *r, const char *kind, size_t kind_len, co
                  {"forced", DP_FRAME_WORD_FORCED}, {"light", DP_FRAME_WORD_LIGHT}};
     if (dp_word_is(kind, kind_len, "frame"))
         return load_frame(r, args, args_len, path, line, err);
-    if (dp_word_is(kind, kind_len, "example"))
-        return load_example(r, args, args_len, path, line, err);
+    if (dp_word_is(kind, kind_len, "example") || dp_word_is(kind, kind_len, "example-headline"))
+        return load_example(r, kind_len > 7, args, args_len, path, line, err);
     for (size_t i = 0; i < DP_ARRAY_LEN(lists); i++)
         if (dp_word_is(kind, kind_len, lists[i].kind))
             return add_word_list(r, lists[i].bit, args, args_len)
@@ -263,7 +270,8 @@ int dp_frame_rules_finish(dp_frame_rules *r, const dp_morpho *m, depeche_error *
     for (size_t at = 0; at < r->lemmas.len && !sink.failed;) {
         const char *trigger = r->lemmas.data + at, *need = trigger + strlen(trigger) + 1;
         at = (size_t)(need - r->lemmas.data) + strlen(need) + 1;
-        sink.types = 1u << (r->lemmas.data[at++] - 'A');
+        char type = r->lemmas.data[at++];
+        sink.types = type >= 'a' ? 1u << (DP_FRAME_HEADLINE_SHIFT + type - 'a') : 1u << (type - 'A');
         /* a light verb ("faire faillite", "prendre la tête") is found by the word it needs: the
          * verb alone is in too many sentences, and parsing is the costly part */
         const char *lemma = need[0] && (word_bits(r, trigger) & DP_FRAME_WORD_LIGHT) ? need : trigger;
@@ -275,13 +283,16 @@ int dp_frame_rules_finish(dp_frame_rules *r, const dp_morpho *m, depeche_error *
 }
 
 int dp_frame_sentence_wanted(const dp_frame_rules *r, const dp_token_keys *keys, size_t from,
-                             size_t to, int names_person, int names_org)
+                             size_t to, int names_person, int names_org, int in_title)
 {
     /* a person's move needs a person named; the other types an organisation, or a person for
      * a buyer, an investor or a party to a suit */
     const uint32_t person_ok = DP_EV_MOVES | 1u << DP_EV_ACQUISITION | 1u << DP_EV_FUNDING |
                                1u << DP_EV_LAWSUIT;
     uint32_t wanted = (names_person ? person_ok : 0) | (names_org ? ~DP_EV_MOVES : 0), v;
+    wanted &= (1u << DP_FRAME_HEADLINE_SHIFT) - 1;
+    if (in_title)
+        wanted |= wanted << DP_FRAME_HEADLINE_SHIFT;
     for (size_t i = from; i < to && wanted; i++)
         if (keys->len[i] && dp_lexicon_get(&r->trigger_forms, keys->key[i], keys->len[i], &v) &&
             (v & wanted))
@@ -543,6 +554,12 @@ static int value_of(const sentence *s, int type, int arg, size_t i, dp_event_arg
                 return 0;
         if ((t->flags & DP_TF_ALLCAPS) && dp_evidence_common_word(&s->e->syntax.morpho, s->text, t))
             return 0;
+        /* nor a company's name alone ("Nouvelle concession Bugatti", "présentera deux châssis
+         * McLaren"), unless "le" makes it a model ("le Defender") */
+        int32_t k = s->token_mention[wd->token];
+        if (k >= 0 && s->m->items[k].type == DP_ORG && s->toks[last].end <= s->m->items[k].end &&
+            !has_child(s, i, "det", "le"))
+            return 0;
         /* a name: capitalised, or with a capital inside ("iPhone"); not "un nouveau modèle" */
         int capital = 0;
         for (uint32_t b = t->start; b < t->end && !capital; b++)
@@ -677,6 +694,29 @@ static uint8_t modality(const sentence *s, size_t t, int planned)
     return DP_ASSERTED;
 }
 
+/* Whether a product's maker is named apart from it, or is a company known before the
+ * product's first word ("Peugeot 308"): a name no list knows that takes in the product's words
+ * ("Sportback 2020") is the product's own. */
+static int maker_apart(const sentence *s, const dp_event *ev)
+{
+    const dp_event_arg_value *maker = &ev->args[DP_ARG_ORG], *product = &ev->args[DP_ARG_PRODUCT];
+    if (ev->type != DP_EV_PRODUCT_LAUNCH || !maker->set || !product->set)
+        return 1;
+    uint32_t from = maker->cp_start, to = maker->cp_end;
+    if (maker->mention >= 0)
+        from = s->m->items[maker->mention].cp_start, to = s->m->items[maker->mention].cp_end;
+    return maker->mention < 0 ? from >= product->cp_end || to <= product->cp_start
+                              : from != product->cp_start || to != product->cp_end;
+}
+
+/* Whether the product's name opens with its maker's, a company the article knows: a title
+ * without a verb names no maker otherwise ("Nouveaux BMW X3 M et X4 M": BMW, not X4). */
+static int maker_opens_product(const sentence *s, const dp_event *ev)
+{
+    const dp_event_arg_value *maker = &ev->args[DP_ARG_ORG], *product = &ev->args[DP_ARG_PRODUCT];
+    return maker->mention >= 0 && product->set && s->m->items[maker->mention].cp_start == product->cp_start;
+}
+
 /* Reads frame f at trigger word t: every combination of the values its paths give. */
 static int read_frame(sentence *s, const dp_frame *f, size_t fi, size_t t, uint32_t line,
                       dp_date ref, dp_date teaser_date, dp_events *out)
@@ -732,6 +772,7 @@ static int read_frame(sentence *s, const dp_frame *f, size_t fi, size_t t, uint3
     /* partners: two at least, the first two from different entities */
     if (ev.args[DP_ARG_PARTNER1].set && !ev.args[DP_ARG_PARTNER2].set)
         return 0;
+
     ev.confidence -= cost;
     uint8_t how = modality(s, t, s->e->events.planned[f->type]);
     /* "a été contrainte de quitter Renault" is no resignation: the rules read a dismissal */
@@ -743,6 +784,8 @@ static int read_frame(sentence *s, const dp_frame *f, size_t fi, size_t t, uint3
         dp_event one = ev;
         if (many_arg >= 0)
             one.args[many_arg] = many[c];
+        if (!maker_apart(s, &one) || (f->headline && !maker_opens_product(s, &one)))
+            continue;
         int rc = dp_event_complete(s->e, s->text, s->toks, s->n_toks, line, s->m, ref, teaser_date,
                                    s->w->words[t].token, 0, &one, out);
         if (rc)
@@ -753,7 +796,7 @@ static int read_frame(sentence *s, const dp_frame *f, size_t fi, size_t t, uint3
 
 int dp_frames_in_sentence(const depeche_engine *e, const char *text, const dp_token *toks,
                           size_t n, const dp_syntax_work *w, uint32_t line,
-                          const dp_mentions *m, dp_date ref, dp_date teaser_date,
+                          const dp_mentions *m, dp_date ref, dp_date teaser_date, int in_title,
                           dp_events *out)
 {
     const dp_frame_rules *r = &e->frames;
@@ -812,6 +855,10 @@ int dp_frames_in_sentence(const depeche_engine *e, const char *text, const dp_to
             continue;
         for (; link && !rc; link = r->links[2 * (link - 1) + 1]) {
             uint32_t fi = r->links[2 * (link - 1)];
+            /* a headline frame reads a title that opens with its trigger: "Nouvelle Peugeot
+             * 308 : ...", not "Samsung va lancer le nouveau Galaxy Note" */
+            if (r->frames[fi].headline && (!in_title || wd->token != 0))
+                continue;
             rc = read_frame(s, &r->frames[fi], fi, i, line, ref, teaser_date, out);
         }
     }

@@ -7,7 +7,9 @@
  *
  * Data lines (patterns/frames.txt, whose header gives the details):
  *   frame TYPE POS LEMMA[,LEMMA...][+REL=LEMMA] ARG=PATH... [@CONFIDENCE]
+ *   frame ... headline                          a frame that reads titles only
  *   example TYPE ARG=NAME... | SENTENCE        (or: example none | SENTENCE)
+ *   example-headline TYPE ARG=NAME... | TITLE  an example read as an article's title
  *   modal / negation / denial / plan WORDS...   lemmas that make an event hypothetical or negated
  *   forced WORDS...                              verbs that make a departure no resignation
  *   light WORDS...                               verbs whose frames are found by the word they
@@ -21,6 +23,7 @@
 
 #define DP_FRAME_MAX_STEPS 4
 #define DP_FRAME_MAX_PATHS 16
+#define DP_FRAME_HEADLINE_SHIFT 16
 
 typedef struct dp_frame_step {
     uint8_t up;         /* "^REL": to the head the word hangs on by REL */
@@ -42,6 +45,7 @@ typedef struct dp_frame {
     dp_frame_path paths[DP_FRAME_MAX_PATHS];
     size_t n_paths;
     float confidence;
+    uint8_t headline; /* reads a title that opens with the trigger ("Nouvelle Peugeot 308 : ...") */
     const char *path; /* the data file and line, for --explain */
     unsigned long line;
 } dp_frame;
@@ -49,6 +53,7 @@ typedef struct dp_frame {
 typedef struct dp_frame_example {
     char *sentence; /* owned */
     char *expected; /* owned: "TYPE ARG=NAME..." or "none" */
+    uint8_t headline; /* the sentence is an article's title ("example-headline") */
     const char *path;
     unsigned long line;
 } dp_frame_example;
@@ -63,7 +68,8 @@ typedef struct dp_frame_rules {
     dp_lexicon words; /* lemma -> DP_FRAME_WORD_* bits */
     dp_strbuf lemmas;  /* each trigger lemma and the lemma it needs ("" if none), NUL-ended,
                           then its event type ('A' + type) */
-    dp_lexicon trigger_forms; /* folded forms of the trigger lemmas -> their event types (bits) */
+    dp_lexicon trigger_forms; /* folded forms of the trigger lemmas -> their event types (bits;
+                                 the same bits << DP_FRAME_HEADLINE_SHIFT for headline frames) */
     dp_frame_example *examples;
     size_t n_examples, examples_cap;
 } dp_frame_rules;
@@ -82,15 +88,16 @@ int dp_frame_rules_finish(dp_frame_rules *r, const dp_morpho *m, depeche_error *
 
 /* Whether a sentence (its folded tokens) is worth parsing: its tokens [from, to) hold a form of
  * a trigger lemma whose event can have the kinds of names the sentence holds (names_person,
- * names_org). */
+ * names_org); headline frames' triggers count in a title (in_title) only. */
 int dp_frame_sentence_wanted(const dp_frame_rules *r, const dp_token_keys *keys, size_t from,
-                             size_t to, int names_person, int names_org);
+                             size_t to, int names_person, int names_org, int in_title);
 
 /* Reads the analysed sentence (w: its words; toks[0..n) its tokens) for frames and appends the
- * complete events to out (see dp_event_complete). Returns 0 or DEPECHE_ERR_NOMEM. */
+ * complete events to out (see dp_event_complete); headline frames only where in_title. Returns
+ * 0 or DEPECHE_ERR_NOMEM. */
 int dp_frames_in_sentence(const struct depeche_engine *e, const char *text, const dp_token *toks,
                           size_t n, const dp_syntax_work *w, uint32_t line,
-                          const dp_mentions *m, dp_date ref, dp_date teaser_date,
+                          const dp_mentions *m, dp_date ref, dp_date teaser_date, int in_title,
                           dp_events *out);
 
 #endif

@@ -72,7 +72,7 @@ static void examples(const depeche_engine *e, size_t from, size_t at_least)
     for (size_t i = from; i < e->frames.n_examples; i++) {
         const dp_frame_example *x = &e->frames.examples[i];
         depeche_input in = {.id = "example", .text = x->sentence, .length = strlen(x->sentence),
-                            .published = "2024-05-17"};
+                            .published = "2024-05-17", .title = x->headline ? x->sentence : NULL};
         depeche_error err;
         depeche_document *doc = depeche_extract(e, &in, &err);
         CHECK_AT(doc != NULL, x->path, (int)x->line, "extraction failed");
@@ -101,7 +101,8 @@ static void load_errors(void)
         const char *line, *message;
     } bad[] = {
         {"frame takeover verb racheter acquirer=nsubj\n", "unknown event type"},
-        {"frame acquisition adjective racheter acquirer=nsubj\n", "a verb or a noun"},
+        {"frame acquisition adverb racheter acquirer=nsubj\n", "a verb, a noun or an adjective"},
+        {"example-headline acquisition acquirer=Renault\n", "expected: example"},
         {"frame acquisition verb racheter buyer=nsubj\n", "expected ARG=PATH"},
         {"frame acquisition verb racheter acquirer=nsubj>obj>nmod>conj>appos\n", "at most 4"},
         {"frame acquisition verb racheter acquirer=NSUBJ\n", "bad path"},
