@@ -515,6 +515,25 @@ static int unknown_organisation(const sentence *s, size_t i, dp_event_arg_value 
     return 1;
 }
 
+/* Whether the words of noun's phrase end just before word i (a comma between): "Paul Martin,
+ * qui", "l'un de ses proches qui". A relative clause is the attachment the parser gets wrong
+ * most often; a far one ("la stratégie du groupe, annoncée en mai, qui entraîne") is not trusted. */
+static int just_before(const sentence *s, size_t noun, size_t i)
+{
+    uint32_t tk = s->w->words[i].token;
+    if (tk > 0 && s->text[s->toks[tk - 1].start] == ',')
+        tk--;
+    if (tk == 0 || s->w->words[noun].token >= tk)
+        return 0;
+    size_t prev = noun;
+    for (size_t j = 0; j < s->w->n_words; j++)
+        if (s->w->words[j].token == tk - 1)
+            prev = j;
+    for (int up = 0; up < 3 && prev != noun && s->w->words[prev].head; up++)
+        prev = s->w->words[prev].head - 1u;
+    return prev == noun;
+}
+
 /* The value of argument arg of an event of type `type`, named by word i: the entity mention it is part of, a mention among
  * its name-like children ("le fonds américain Apollo"), what a pronoun or a description
  * ("il", "le groupe") stands for, or, for a product, its words. 0 when none. */
@@ -524,6 +543,22 @@ static int value_of(const sentence *s, int type, int arg, size_t i, dp_event_arg
     const dp_token *t = &s->toks[wd->token];
     memset(v, 0, sizeof *v);
     v->mention = -1;
+    /* a relative pronoun stands for the word its clause hangs on: "Paul Martin, qui a rejoint
+     * Google", "Olivier Roux, l'un de ses proches qui a claqué la porte du parti" */
+    if (wd->upos == DP_PRON && !strcmp(wd->lemma, "qui") && wd->head) {
+        size_t clause = wd->head - 1u;
+        while (s->w->words[clause].head && (rel_matches("xcomp", rel_of(s, clause)) || rel_matches("conj", rel_of(s, clause))))
+            clause = s->w->words[clause].head - 1u;
+        if (!rel_matches("acl", rel_of(s, clause)) || !s->w->words[clause].head)
+            return 0;
+        size_t noun = s->w->words[clause].head - 1u;
+        if (!just_before(s, noun, i))
+            return 0;
+        if (value_of(s, type, arg, noun, v, cost))
+            return 1;
+        return rel_matches("appos", rel_of(s, noun)) && s->w->words[noun].head &&
+               value_of(s, type, arg, s->w->words[noun].head - 1u, v, cost);
+    }
     if (arg == DP_ARG_PRODUCT) {
         /* a common noun before the name: "la nouvelle Peugeot 308", "les packs SportDesign";
          * not the noun's abbreviation ("une offre publique d'achat (OPA)") */
