@@ -311,7 +311,8 @@ static int process_text(depeche_document *doc, const depeche_engine *e, const dp
 /* Events a title or a lead tells in the present tense ("L'Autorité inflige une amende à
  * Apple") with no date of their own happened on the publication date: events[from..). */
 static void date_by_publication(const depeche_engine *e, const char *text, const dp_token *toks,
-                                size_t n, dp_date published, dp_events *events, size_t from)
+                                size_t n, int in_title, dp_date published, dp_events *events,
+                                size_t from)
 {
     for (size_t i = from; i < events->n; i++) {
         dp_event *ev = &events->items[i];
@@ -321,14 +322,16 @@ static void date_by_publication(const depeche_engine *e, const char *text, const
         while (trigger < n && toks[trigger].cp_start != ev->trigger_cp_start)
             trigger++;
         /* the trigger, or the verb just before a noun trigger ("remet sa démission") */
-        for (size_t k = trigger < n ? trigger + 1 : 0; k-- > 0 && trigger - k <= 2;)
-            if (dp_date_is_today_word(&e->dates, text, &toks[k])) {
+        for (size_t k = trigger < n ? trigger + 1 : 0; k-- > 0 && trigger - k <= 2;) {
+            int today = dp_date_is_today_word(&e->dates, text, &toks[k]);
+            if (today == 1 || (today == 2 && in_title && k == 0)) {
                 ev->date = published;
                 ev->has_date = ev->date_from_text = ev->date_by_tense = 1;
                 ev->date_cp_start = toks[k].cp_start;
                 ev->date_cp_end = toks[k].cp_end;
                 break;
             }
+        }
     }
 }
 
@@ -386,7 +389,8 @@ static int find_events(depeche_document *doc, const depeche_engine *e, const dp_
         int lead = (long)s->line == layout->title_line ||
                    ((long)s->line == lead_line && s->start == l->span.start);
         if (lead && l->teaser < 0 && published.day)
-            date_by_publication(e, t->norm, toks, n, published, events, before);
+            date_by_publication(e, t->norm, toks, n, (long)s->line == layout->title_line, published,
+                                events, before);
     }
     if (!rc)
         dp_events_merge(events, mentions);

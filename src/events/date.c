@@ -142,6 +142,8 @@ int dp_date_rules_load(dp_date_rules *r, const char *kind, size_t kind_len, cons
         lx = &r->future, numbered = 0, max = 1;
     else if (dp_word_is(kind, kind_len, "today"))
         lx = &r->today, numbered = 0, max = 1;
+    else if (dp_word_is(kind, kind_len, "today-headline"))
+        lx = &r->today, numbered = 0, max = 2;
     else if (dp_word_is(kind, kind_len, "compare"))
         lx = &r->compare, numbered = 0, max = 1;
     else if (dp_word_is(kind, kind_len, "season"))
@@ -156,7 +158,7 @@ int dp_date_rules_load(dp_date_rules *r, const char *kind, size_t kind_len, cons
         return 0;
     const char *f;
     size_t fl;
-    int value = 1;
+    int value = lx == &r->today ? max : 1; /* today: 1, today opening a title: 2 */
     char number[16];
     if (numbered && (!dp_next_field(&args, &args_len, &f, &fl) || fl >= sizeof number ||
         (memcpy(number, f, fl), number[fl] = '\0', sscanf(number, "%d", &value) != 1) ||
@@ -535,10 +537,10 @@ int dp_date_is_compare_word(const dp_date_rules *r, const char *text, const dp_t
 int dp_date_is_today_word(const dp_date_rules *r, const char *text, const dp_token *t)
 {
     char key[64];
-    uint32_t v;
+    uint32_t v = 0;
     size_t k = t->kind == DP_TOK_WORD ? ascii_lower(text + t->start, t->end - t->start, key, sizeof key)
                                       : (size_t)-1;
-    return k != (size_t)-1 && dp_lexicon_get(&r->today, key, k, &v);
+    return k != (size_t)-1 && dp_lexicon_get(&r->today, key, k, &v) ? (int)v : 0;
 }
 
 int dp_date_season(const dp_date_rules *r, const char *text, const dp_token *t, dp_date ref,

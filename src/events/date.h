@@ -55,7 +55,7 @@ typedef struct dp_date_rules {
 } dp_date_rules;
 
 /* Loads a "month N names...", "weekday N names...", "relative N words...", "season N
- * names...", "year-after words...", "future words...", "today words..." or "compare words..."
+ * names...", "year-after words...", "future words...", "today words...", "today-headline words..." or "compare words..."
  * line: returns 1 if it
  * did, 0 if the kind is not a date kind, or a negative status with err filled. */
 int dp_date_rules_load(dp_date_rules *r, const char *kind, size_t kind_len, const char *args,
@@ -119,7 +119,9 @@ int dp_date_weekday_of(const dp_date_rules *r, const char *text, const dp_token 
 int dp_date_is_compare_word(const dp_date_rules *r, const char *text, const dp_token *t);
 
 /* Whether the token is a verb in the present tense that, in a title or a lead, tells the news
- * of the day ("today" lines): "L'Autorité de la concurrence inflige une amende à Apple". */
+ * of the day ("today" lines): "L'Autorité de la concurrence inflige une amende à Apple" (1);
+ * or a word that does so when it opens a title without a verb ("today-headline" lines:
+ * "Nouvelle Peugeot 308 : ...") (2). 0 for other tokens. */
 int dp_date_is_today_word(const dp_date_rules *r, const char *text, const dp_token *t);
 
 /* A season named by token t ("au printemps", "l'été"), counted from `ref`, which must know its
