@@ -322,6 +322,33 @@ static int32_t org_antecedent(const depeche_engine *e, const char *text, const d
     return k;
 }
 
+/* Whether a name follows an indefinite or demonstrative article ("une Porsche 911", "cette
+ * Mercedes"): a thing of that make, which a company's name never takes. */
+static int one_of_a_kind(const char *text, const dp_mention *x)
+{
+    static const char *const articles[] = {"un", "une", "ce", "cet", "cette"};
+    uint32_t end = x->start;
+    while (end > 0 && text[end - 1] == ' ')
+        end--;
+    uint32_t start = end;
+    while (start > 0 && ((text[start - 1] >= 'a' && text[start - 1] <= 'z') || (text[start - 1] >= 'A' && text[start - 1] <= 'Z')))
+        start--;
+    /* after a blank, or an elided "d'" ("l'acquisition d'une Mercedes") */
+    if (end == x->start || (start > 0 && text[start - 1] != ' ' && text[start - 1] != '\n' &&
+                            text[start - 1] != '\'' && (unsigned char)text[start - 1] != 0x99))
+        return 0;
+    char word[6];
+    if (end - start >= sizeof word)
+        return 0;
+    for (uint32_t i = start; i < end; i++)
+        word[i - start] = (char)(text[i] | 0x20);
+    word[end - start] = '\0';
+    for (size_t i = 0; i < DP_ARRAY_LEN(articles); i++)
+        if (!strcmp(word, articles[i]))
+            return 1;
+    return 0;
+}
+
 /* Whether one mention's words begin the other's: "Facebook" and "Facebook Ireland Limited",
  * "Google" and "Google LLC" (not "Crédit Agricole" and "Crédit Mutuel"). */
 static int name_extends(const char *text, const dp_mention *a, const dp_mention *b)
@@ -969,6 +996,11 @@ static int complete_arguments(const depeche_engine *e, const char *text, const d
     if (ev.type == DP_EV_BANKRUPTCY && ev.args[DP_ARG_ORG].mention >= 0 &&
         court(e, text, &m->items[ev.args[DP_ARG_ORG].mention]))
         return 0;
+    /* "a acheté une Porsche 911", "cette Mercedes": one of a maker's products, not the maker */
+    for (int a = 0; a < DP_ARG_NEG; a++)
+        if (is_core(ev.type, (enum dp_event_arg)a) && ev.args[a].mention >= 0 &&
+            m->items[ev.args[a].mention].type == DP_ORG && one_of_a_kind(text, &m->items[ev.args[a].mention]))
+            return 0;
     /* one entity, or one company and its branch ("Facebook", "Facebook Ireland Limited"),
      * cannot play two core parts */
     for (int a = 0; a < DP_ARG_NEG; a++)
