@@ -529,8 +529,16 @@ static int just_before(const sentence *s, size_t noun, size_t i)
     for (size_t j = 0; j < s->w->n_words; j++)
         if (s->w->words[j].token == tk - 1)
             prev = j;
-    for (int up = 0; up < 3 && prev != noun && s->w->words[prev].head; up++)
-        prev = s->w->words[prev].head - 1u;
+    /* up the phrase, not from one name to another ("Interrogé par X, Y qui a ..."), though
+     * through a description ("X, ancien bras droit de Y, qui a quitté ...") */
+    for (int up = 0; up < 3 && prev != noun && s->w->words[prev].head; up++) {
+        const dp_word *pw = &s->w->words[prev];
+        int32_t k = s->token_mention[pw->token];
+        if ((rel_matches("appos", rel_of(s, prev)) || rel_matches("conj", rel_of(s, prev))) &&
+            (pw->upos == DP_PROPN || (k >= 0 && s->m->items[k].type != DP_ROLE)))
+            break;
+        prev = pw->head - 1u;
+    }
     return prev == noun;
 }
 
@@ -545,7 +553,7 @@ static int value_of(const sentence *s, int type, int arg, size_t i, dp_event_arg
     v->mention = -1;
     /* a relative pronoun stands for the word its clause hangs on: "Paul Martin, qui a rejoint
      * Google", "Olivier Roux, l'un de ses proches qui a claqué la porte du parti" */
-    if (wd->upos == DP_PRON && !strcmp(wd->lemma, "qui") && wd->head) {
+    if (wd->upos == DP_PRON && !strcmp(wd->lemma, "qui") && wd->head && rel_matches("nsubj", rel_of(s, i))) {
         size_t clause = wd->head - 1u;
         while (s->w->words[clause].head && (rel_matches("xcomp", rel_of(s, clause)) || rel_matches("conj", rel_of(s, clause))))
             clause = s->w->words[clause].head - 1u;
@@ -689,6 +697,9 @@ static uint8_t modality(const sentence *s, size_t t, int planned)
             return DP_HYPOTHETICAL;
         if (cw->upos == DP_AUX && (has_feature(cw, "Mood=Cnd") || (planned && has_feature(cw, "Tense=Fut"))))
             return DP_HYPOTHETICAL;
+        /* "une éventuelle cessation de paiements", "la future fusion" */
+        if (rel_matches("amod", rel_of(s, c - 1u)) && (bits & DP_FRAME_WORD_PLAN))
+            return DP_HYPOTHETICAL;
     }
     /* a conditional, or a subjunctive: a wish, a fear, an expectation ("s'attendent à ce
      * qu'Apple dévoile", "aurait préféré que X démissionne") */
@@ -722,11 +733,33 @@ static uint8_t modality(const sentence *s, size_t t, int planned)
             if (c - 1u != (uint16_t)t && (word_bits(r, s->w->words[c - 1u].lemma) & DP_FRAME_WORD_NEGATION) &&
                 (rel_matches("xcomp", how) || rel_matches("obj", how)))
                 return DP_NEGATED;
+        /* a noun trigger a light verb takes as a complement shares its mood: "pourrait mettre X
+         * en cessation de paiements" (not "protester contre la nomination de X") */
+        int noun_complement = up == 0 && s->w->words[t].upos == DP_NOUN && rel_matches("obl", how) &&
+                              (bits & DP_FRAME_WORD_LIGHT);
         if (!rel_matches("xcomp", how) && !rel_matches("obj", how) && !rel_matches("ccomp", how) &&
-            !rel_matches("nmod", how) && !rel_matches("acl", how) && !rel_matches("conj", how))
+            !rel_matches("nmod", how) && !rel_matches("acl", how) && !rel_matches("conj", how) &&
+            !noun_complement)
             break;
     }
     return DP_ASSERTED;
+}
+
+/* Whether noun t is plural or has a plural or counted complement, `depth` levels down ("le
+ * licenciement de 300 salariés", "d'un quart de ses employés"). */
+static int plural_or_counted(const sentence *s, size_t t, int depth)
+{
+    if (strstr(s->w->words[t].feats, "Number=Plur") || s->w->words[t].upos == DP_NUM)
+        return 1;
+    /* "de" complements and numbers; a participle the parser took "employés" for too */
+    for (uint16_t c = s->first_child[t + 1]; c && depth > 0; c = s->next_sibling[c]) {
+        const char *r = rel_of(s, c - 1u);
+        if (((rel_matches("nmod", r) && has_child(s, c - 1u, "case", "de")) || rel_matches("nummod", r) ||
+             rel_matches("acl", r) || (depth == 1 && rel_matches("obl", r))) &&
+            plural_or_counted(s, c - 1u, depth - 1))
+            return 1;
+    }
+    return 0;
 }
 
 /* Whether a product's maker is named apart from it, or is a company known before the
@@ -762,6 +795,10 @@ static int read_frame(sentence *s, const dp_frame *f, size_t fi, size_t t, uint3
     /* a product is launched by someone: what "se présente comme" a coupé, or a maker that "se
      * lance dans" a market, launches nothing */
     if (f->type == DP_EV_PRODUCT_LAUNCH && reflexive(s, t))
+        return 0;
+    /* job cuts are many: "son licenciement", "le licenciement d'une employée" is one person's,
+     * "les licenciements", "le licenciement de 300 salariés" are cuts */
+    if (f->type == DP_EV_LAYOFFS && f->noun && !f->need.rel[0] && !plural_or_counted(s, t, 2))
         return 0;
     dp_event ev;
     memset(&ev, 0, sizeof ev);
