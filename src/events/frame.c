@@ -349,6 +349,13 @@ static int reflexive(const sentence *s, size_t i)
 
 static int step_fits(const sentence *s, const dp_frame_step *st, size_t i)
 {
+    /* an apposition that names a past post says nothing of the event's organisation: "X,
+     * ancienne numéro deux des Républicains, a été évincée de ..." */
+    if (!st->up && !strcmp(st->rel, "appos")) {
+        const char *w = s->text + s->toks[s->w->words[i].token].start;
+        if (has_child(s, i, "amod", "ancien") || !strncmp(w, "ex-", 3) || !strncmp(w, "Ex-", 3))
+            return 0;
+    }
     /* a noun's preposition, or the word that opens a clause ("pour diriger X") */
     if (st->case_word[0] && !has_child(s, i, "case", st->case_word) && !has_child(s, i, "mark", st->case_word))
         return 0;
