@@ -349,6 +349,61 @@ static int one_of_a_kind(const char *text, const dp_mention *x)
     return 0;
 }
 
+/* The word that ends at byte `end` or before it, past blanks: its first byte, and its length
+ * in *len (0 when none). */
+static uint32_t word_before(const char *text, uint32_t end, uint32_t *len)
+{
+    while (end > 0 && text[end - 1] == ' ')
+        end--;
+    uint32_t start = end;
+    while (start > 0 && text[start - 1] != ' ' && text[start - 1] != '\n' && text[start - 1] != '\'' &&
+           text[start - 1] != ',' && text[start - 1] != '(')
+        start--;
+    *len = end - start;
+    return start;
+}
+
+static int word_is(const char *text, uint32_t start, uint32_t len, const char *const *words, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strlen(words[i]) == len && !memcmp(text + start, words[i], len))
+            return 1;
+    return 0;
+}
+
+/* Whether an organisation is named as the place of a past post: "ancien directeur de Thales",
+ * "l'ex-patron de Thales" (a role mention, "de", the organisation). */
+static int after_past_post(const char *text, const dp_mentions *m, const dp_mention *org)
+{
+    static const char *const of[] = {"de", "du", "des"}, *const former[] = {"ancien", "ancienne", "anciens", "anciennes"};
+    uint32_t at = org->start, len;
+    if (at >= 2 && text[at - 1] == '\'' && (text[at - 2] == 'd' || text[at - 2] == 'D'))
+        at -= 2; /* d'Atos */
+    else if (at >= 4 && !memcmp(text + at - 3, "\xE2\x80\x99", 3) && text[at - 4] == 'd')
+        at -= 4; /* d’Atos */
+    else {
+        at = word_before(text, at, &len);
+        if (!word_is(text, at, len, of, DP_ARRAY_LEN(of)))
+            return 0;
+    }
+    while (at > 0 && text[at - 1] == ' ')
+        at--;
+    const dp_mention *role = NULL;
+    for (size_t k = dp_mentions_from(m, at); k-- > 0 && !role;)
+        if (m->items[k].end == at && m->items[k].type == DP_ROLE)
+            role = &m->items[k];
+        else if (m->items[k].end < at)
+            break;
+    if (!role)
+        return 0;
+    if (role->start >= 3 && (!memcmp(text + role->start - 3, "ex-", 3) || !memcmp(text + role->start - 3, "Ex-", 3)))
+        return 1;
+    if (!strncmp(text + role->start, "ex-", 3) || !strncmp(text + role->start, "Ex-", 3))
+        return 1;
+    uint32_t w = word_before(text, role->start, &len);
+    return word_is(text, w, len, former, DP_ARRAY_LEN(former));
+}
+
 /* Whether one mention's words begin the other's: "Facebook" and "Facebook Ireland Limited",
  * "Google" and "Google LLC" (not "Crédit Agricole" and "Crédit Mutuel"). */
 static int name_extends(const char *text, const dp_mention *a, const dp_mention *b)
@@ -1001,6 +1056,13 @@ static int complete_arguments(const depeche_engine *e, const char *text, const d
         if (is_core(ev.type, (enum dp_event_arg)a) && ev.args[a].mention >= 0 &&
             m->items[ev.args[a].mention].type == DP_ORG && one_of_a_kind(text, &m->items[ev.args[a].mention]))
             return 0;
+    /* "X, ancien directeur de Thales, a démissionné": a past post told beside the move does not
+     * say where X moves (told in an earlier sentence, it is often the post X lost: "James
+     * Comey, l'ancien directeur du FBI ... avant son renvoi") */
+    if ((DP_EV_MOVES >> ev.type & 1u) && ev.args[DP_ARG_ORG].mention >= 0 &&
+        m->items[ev.args[DP_ARG_ORG].mention].start >= toks[0].start &&
+        after_past_post(text, m, &m->items[ev.args[DP_ARG_ORG].mention]))
+        return 0;
     /* one entity, or one company and its branch ("Facebook", "Facebook Ireland Limited"),
      * cannot play two core parts */
     for (int a = 0; a < DP_ARG_NEG; a++)
