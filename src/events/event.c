@@ -440,22 +440,65 @@ static int genitive(const char *text, const dp_mention *x)
  * other than as a possessor: its subject more often than the people it goes on to name
  * ("Thierry Bolloré était l'un des derniers dirigeants des années Carlos Ghosn. Il avait été
  * nommé..."). Not entity `other`; -1 if none. */
-static int32_t person_antecedent(const char *text, const dp_mentions *m, uint32_t sentence,
-                                 uint32_t at, int32_t other)
+/* 'm' or 'f' for a person whose first name the lexicon knows as a man's or a woman's
+ * ("Paul", "Claire"), else 0. */
+static char person_gender(const depeche_engine *e, const char *text, const dp_mention *x)
 {
-    int32_t last = antecedent_other(m, DP_PERSON, at, other);
+    uint32_t end = x->start;
+    while (end < x->end && text[end] != ' ' && text[end] != '-')
+        end++;
+    dp_reading r[8];
+    size_t n = dp_morpho_readings(&e->syntax.morpho, text + x->start, end - x->start, r, 8);
+    for (size_t i = 0; i < n; i++)
+        if (r[i].upos == DP_PROPN && strstr(r[i].feats, "Gender=Masc"))
+            return 'm';
+        else if (r[i].upos == DP_PROPN && strstr(r[i].feats, "Gender=Fem"))
+            return 'f';
+    return 0;
+}
+
+/* 'm' for "il" or "ils" at byte at, 'f' for "elle" or "elles", else 0. */
+static char pronoun_gender(const char *text, uint32_t at)
+{
+    char after = text[at] ? text[at + 1] ? text[at + 2] : 0 : 0;
+    if ((text[at] == 'i' || text[at] == 'I') && text[at + 1] == 'l' &&
+        (after == 's' || !((after >= 'a' && after <= 'z') || (after >= 'A' && after <= 'Z'))))
+        return 'm';
+    if ((text[at] == 'e' || text[at] == 'E') && !strncmp(text + at + 1, "lle", 3))
+        return 'f';
+    return 0;
+}
+
+/* The last person before byte `at`, not entity `other`, of the pronoun's gender where both
+ * are known, -1 if none. */
+static int32_t person_before(const depeche_engine *e, const char *text, const dp_mentions *m,
+                             uint32_t at, int32_t other, char gender)
+{
+    int32_t k = antecedent_other(m, DP_PERSON, at, other);
+    while (k >= 0 && gender && person_gender(e, text, &m->items[k]) == (gender == 'm' ? 'f' : 'm'))
+        k = antecedent_other(m, DP_PERSON, m->items[k].start, other);
+    return k;
+}
+
+static int32_t person_antecedent(const depeche_engine *e, const char *text, const dp_mentions *m,
+                                 uint32_t sentence, uint32_t at, int32_t other)
+{
+    /* "elle" is no man: "Paul Roux a salué Claire Dubois. Elle ..." */
+    char gender = pronoun_gender(text, at);
+    int32_t last = person_before(e, text, m, at, other, gender);
     if (last < 0 || m->items[last].start >= sentence)
         return last;
     while (last >= 0 && genitive(text, &m->items[last]))
-        last = antecedent_other(m, DP_PERSON, m->items[last].start, other);
+        last = person_before(e, text, m, m->items[last].start, other, gender);
     if (last < 0)
-        return antecedent_other(m, DP_PERSON, at, other);
+        return person_before(e, text, m, at, other, gender);
     int32_t first = last;
     for (int32_t k = last; k-- > 0;) {
         const dp_mention *x = &m->items[k];
         if (ends_sentence(text, x->end, m->items[first].start))
             break;
-        if (x->type == DP_PERSON && x->entity != other && !genitive(text, x))
+        if (x->type == DP_PERSON && x->entity != other && !genitive(text, x) &&
+            (!gender || person_gender(e, text, x) != (gender == 'm' ? 'f' : 'm')))
             first = k;
     }
     return first;
@@ -1185,7 +1228,7 @@ static int event_from_match(const depeche_engine *e, const char *text, const dp_
                  * voit ses troupes fusionner avec la liste LREM" (no merger of a person) */
                 int company = u->s[s] == 'g' || dp_event_arg_company_only(a);
                 k = company ? org_antecedent(e, text, m, toks[u->first[s]].start, other)
-                            : person_antecedent(text, m, toks[0].start, toks[u->first[s]].start, other);
+                            : person_antecedent(e, text, m, toks[0].start, toks[u->first[s]].start, other);
                 if (k < 0)
                     continue;
                 ev.confidence -= 0.1f;
@@ -1320,7 +1363,7 @@ int32_t dp_event_antecedent(const depeche_engine *e, const char *text, const dp_
                             uint32_t sentence, uint32_t at, int organisation, int32_t other)
 {
     return organisation ? org_antecedent(e, text, m, at, other)
-                        : person_antecedent(text, m, sentence, at, other);
+                        : person_antecedent(e, text, m, sentence, at, other);
 }
 
 int dp_event_arg_company_only(int arg)
