@@ -632,11 +632,8 @@ static int value_of(const sentence *s, int type, int arg, size_t i, dp_event_arg
     if (k >= 0 && FITS(k))
         goto found;
     for (uint16_t c = s->first_child[i + 1]; c; c = s->next_sibling[c]) {
-        const char *r = rel_of(s, c - 1u);
         int32_t kc = s->token_mention[s->w->words[c - 1u].token];
-        if ((rel_matches("appos", r) || rel_matches("flat", r) ||
-             (rel_matches("nmod", r) && !has_child(s, c - 1u, "case", "de"))) &&
-            kc >= 0 && FITS(kc)) {
+        if (name_beside(s, c) && kc >= 0 && FITS(kc)) {
             k = kc;
             goto found;
         }
