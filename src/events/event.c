@@ -1488,11 +1488,12 @@ void dp_events_merge(dp_events *ev, const dp_mentions *m)
             continue;
         }
         dp_event *first = &ev->items[j];
-        /* one trigger read twice, by a rule and by a frame: the parse scopes a negation, a
-         * condition or a future better than the rule's window; else one report asserting the
-         * fact asserts it */
-        int same_trigger = x->trigger_cp_start == first->trigger_cp_start;
-        if (same_trigger && (x->rule < 0) != (first->rule < 0)) {
+        /* one sentence read twice, by a rule and by a frame (whose triggers may differ: "prendre
+         * le contrôle" is the frame's "prendre", the rule's "contrôle"): the parse scopes a
+         * negation, a condition or a future better than the rule's window; else one report
+         * asserting the fact asserts it */
+        int same_sentence = x->sentence_cp_start == first->sentence_cp_start;
+        if (same_sentence && (x->rule < 0) != (first->rule < 0)) {
             if (x->rule < 0) { /* the parse confirms the rule's reading */
                 first->modality = x->modality;
                 first->rule = x->rule;

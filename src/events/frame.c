@@ -441,7 +441,16 @@ static size_t follow(const sentence *s, const dp_frame_path *p, size_t from, siz
             for (int up = 0; m == had && k == 0 && (!strcmp(st->rel, "nsubj") || !strcmp(st->rel, "nsubj:pass")) &&
                              up < 3 && s->w->words[at].head && shares_subject(s, at);
                  up++) {
+                int complement = rel_matches("xcomp", rel_of(s, at));
                 at = s->w->words[at].head - 1u;
+                /* a complement's subject is the object where there is one: "EELV appelle X à
+                 * démissionner", "pousse X à quitter Renault" */
+                for (uint16_t c = s->first_child[at + 1]; complement && c && m < 16; c = s->next_sibling[c])
+                    if (rel_matches("obj", rel_of(s, c - 1u)) && strcmp(s->w->words[c - 1u].lemma, "se") &&
+                        step_fits(s, st, c - 1u))
+                        next[m++] = c - 1u;
+                if (m > had)
+                    break;
                 for (uint16_t c = s->first_child[at + 1]; c && m < 16; c = s->next_sibling[c])
                     if (rel_matches("nsubj", rel_of(s, c - 1u)) && step_fits(s, st, c - 1u))
                         next[m++] = c - 1u;
@@ -714,6 +723,10 @@ static uint8_t modality(const sentence *s, size_t t, int planned)
     size_t at = t;
     for (int up = 0; up < 3 && s->w->words[at].head; up++) {
         const char *how = rel_of(s, at);
+        /* a clause beside the main one has its own mood: "Placée en redressement judiciaire,
+         * Camaïeu cherche un repreneur" */
+        if (rel_matches("advcl", how) || rel_matches("parataxis", how))
+            break;
         at = s->w->words[at].head - 1u;
         const dp_word *hw = &s->w->words[at];
         /* a verb coordinated before the trigger does not govern it ("a été écartée et remplacée
