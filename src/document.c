@@ -384,7 +384,7 @@ static int find_events(depeche_document *doc, const depeche_engine *e, const dp_
         if (!rc && s->frames && parsed <= DP_MAX_PARSED_SENTENCES && !(rc = syntax_work(syntax))) {
             dp_syntax_analyse(&e->syntax, t->norm, toks, n, *syntax);
             rc = dp_frames_in_sentence(e, t->norm, toks, n, *syntax, s->line, mentions, ref, teaser,
-                                       (long)s->line == layout->title_line, events);
+                                       (long)s->line == layout->title_line, before, events);
         }
         int lead = (long)s->line == layout->title_line ||
                    ((long)s->line == lead_line && s->start == l->span.start);

@@ -733,7 +733,10 @@ static uint8_t modality(const sentence *s, size_t t, int planned)
          * par X" is a replacement, whatever "écarter" means), but what governs that verb governs
          * both ("pourrait racheter X et fermer Y") */
         unsigned bits = rel_matches("conj", how) ? 0 : word_bits(r, hw->lemma);
-        if (bits & DP_FRAME_WORD_DENIAL)
+        /* a denial denies what it governs, or all a "que" clause tells ("dément que X ait
+         * évoqué sa démission"), not what a verb it governs speaks of ("a refusé de commenter
+         * la démission de X") */
+        if ((bits & DP_FRAME_WORD_DENIAL) && (up == 0 || rel_matches("ccomp", how)))
             return DP_NEGATED;
         if (bits & (DP_FRAME_WORD_MODAL | DP_FRAME_WORD_PLAN))
             return DP_HYPOTHETICAL;
@@ -753,7 +756,9 @@ static uint8_t modality(const sentence *s, size_t t, int planned)
         /* a noun trigger a light verb takes as a complement shares its mood: "pourrait mettre X
          * en cessation de paiements" (not "protester contre la nomination de X") */
         int noun_complement = up == 0 && s->w->words[t].upos == DP_NOUN && rel_matches("obl", how) &&
-                              (bits & DP_FRAME_WORD_LIGHT);
+                              (bits & DP_FRAME_WORD_LIGHT) &&
+                              (has_child(s, t, "case", "en") || has_child(s, t, "case", "sous") ||
+                               has_child(s, t, "case", "dans"));
         if (!rel_matches("xcomp", how) && !rel_matches("obj", how) && !rel_matches("ccomp", how) &&
             !rel_matches("nmod", how) && !rel_matches("acl", how) && !rel_matches("conj", how) &&
             !noun_complement)
@@ -886,11 +891,12 @@ static int read_frame(sentence *s, const dp_frame *f, size_t fi, size_t t, uint3
 int dp_frames_in_sentence(const depeche_engine *e, const char *text, const dp_token *toks,
                           size_t n, const dp_syntax_work *w, uint32_t line,
                           const dp_mentions *m, dp_date ref, dp_date teaser_date, int in_title,
-                          dp_events *out)
+                          size_t rules_from, dp_events *out)
 {
     const dp_frame_rules *r = &e->frames;
     if (!r->n_frames || !n || !w->n_words)
         return 0;
+    size_t rules_to = out->n;
     sentence *s = dp_calloc(1, sizeof *s);
     if (!s)
         return DEPECHE_ERR_NOMEM;
@@ -949,6 +955,24 @@ int dp_frames_in_sentence(const depeche_engine *e, const char *text, const dp_to
             if (r->frames[fi].headline && (!in_title || wd->token != 0))
                 continue;
             rc = read_frame(s, &r->frames[fi], fi, i, line, ref, teaser_date, out);
+        }
+    }
+    /* the rules' events of the sentence, asserted within their window, denied where the parse
+     * reads a denial or a negation around their trigger ("L'Élysée dément que Macron ait
+     * évoqué sa démission", "X refuse de démissionner"); the parse's conditions and plans are
+     * left to the frames, a rule's "a dû céder sa place" being a fact */
+    for (size_t k = rules_from; k < rules_to && !rc; k++) {
+        dp_event *ev = &out->items[k];
+        if (ev->rule < 0 || ev->modality != DP_ASSERTED)
+            continue;
+        for (size_t i = 0; i < w->n_words; i++) {
+            const dp_word *wd = &w->words[i];
+            if (toks[wd->token].cp_start != ev->trigger_cp_start || (wd->upos != DP_VERB && wd->upos != DP_NOUN))
+                continue;
+            uint8_t how = modality(s, i, e->events.planned[ev->type]);
+            if (how == DP_NEGATED)
+                ev->modality = how;
+            break;
         }
     }
     free(s);

@@ -93,11 +93,12 @@ int dp_frame_sentence_wanted(const dp_frame_rules *r, const dp_token_keys *keys,
                              size_t to, int names_person, int names_org, int in_title);
 
 /* Reads the analysed sentence (w: its words; toks[0..n) its tokens) for frames and appends the
- * complete events to out (see dp_event_complete); headline frames only where in_title. Returns
- * 0 or DEPECHE_ERR_NOMEM. */
+ * complete events to out (see dp_event_complete); headline frames only where in_title. The
+ * rules' events of the sentence, out->items[rules_from..] as it comes in, are negated where the
+ * parse reads a denial or a negation around their trigger. Returns 0 or DEPECHE_ERR_NOMEM. */
 int dp_frames_in_sentence(const struct depeche_engine *e, const char *text, const dp_token *toks,
                           size_t n, const dp_syntax_work *w, uint32_t line,
                           const dp_mentions *m, dp_date ref, dp_date teaser_date, int in_title,
-                          dp_events *out);
+                          size_t rules_from, dp_events *out);
 
 #endif
