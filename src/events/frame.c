@@ -690,6 +690,33 @@ static int has_feature(const dp_word *wd, const char *feature)
     return strstr(wd->feats, feature) != NULL;
 }
 
+/* Whether verb t asks whether: a subject pronoun after it in a question ("a-t-il rejoint
+ * LREM ?", "ralliera-t-il les Constructifs ?"); not "Pourquoi X a-t-il démissionné ?", which
+ * takes the resignation as known, nor "À peine a-t-elle fait son entrée ...". */
+static int asks_whether(const sentence *s, size_t t)
+{
+    size_t last = s->n_toks - 1;
+    while (last > 0 && s->toks[last].kind == DP_TOK_PUNCT && s->text[s->toks[last].start] != '?')
+        last--;
+    if (s->text[s->toks[last].start] != '?')
+        return 0;
+    for (size_t i = 0; i < s->n_toks; i++) {
+        const char *w = s->text + s->toks[i].start;
+        size_t n = s->toks[i].end - s->toks[i].start;
+        if (dp_word_is(w, n, "pourquoi") || dp_word_is(w, n, "Pourquoi") || dp_word_is(w, n, "comment") ||
+            dp_word_is(w, n, "Comment") || dp_word_is(w, n, "peine"))
+            return 0;
+    }
+    for (uint16_t c = s->first_child[t + 1]; c; c = s->next_sibling[c]) {
+        const dp_word *cw = &s->w->words[c - 1u];
+        uint32_t verb = s->w->words[t].token;
+        if (cw->upos == DP_PRON && s->text[s->toks[cw->token].start] == '-' && cw->token + 2 >= verb &&
+            cw->token <= verb + 1)
+            return 1;
+    }
+    return 0;
+}
+
 /* Negated, hypothetical or asserted, from the words around the trigger: "ne ... pas", "sans";
  * a conditional ("rachèterait"); a modal or intent above it ("pourrait racheter", "envisage de
  * racheter", "le projet de rachat"); a denial ("dément que ..."); a future for the types told
@@ -714,6 +741,8 @@ static uint8_t modality(const sentence *s, size_t t, int planned)
         if (rel_matches("amod", rel_of(s, c - 1u)) && (bits & DP_FRAME_WORD_PLAN))
             return DP_HYPOTHETICAL;
     }
+    if (asks_whether(s, t))
+        return DP_HYPOTHETICAL;
     /* a conditional, or a subjunctive: a wish, a fear, an expectation ("s'attendent à ce
      * qu'Apple dévoile", "aurait préféré que X démissionne") */
     if (has_feature(tw, "Mood=Cnd") || has_feature(tw, "Mood=Sub") ||
@@ -970,8 +999,8 @@ int dp_frames_in_sentence(const depeche_engine *e, const char *text, const dp_to
             if (toks[wd->token].cp_start != ev->trigger_cp_start || (wd->upos != DP_VERB && wd->upos != DP_NOUN))
                 continue;
             uint8_t how = modality(s, i, e->events.planned[ev->type]);
-            if (how == DP_NEGATED)
-                ev->modality = how;
+            if (how == DP_NEGATED || asks_whether(s, i))
+                ev->modality = how == DP_NEGATED ? DP_NEGATED : DP_HYPOTHETICAL;
             break;
         }
     }
