@@ -743,6 +743,13 @@ static uint8_t modality(const sentence *s, size_t t, int planned)
     }
     if (asks_whether(s, t))
         return DP_HYPOTHETICAL;
+    /* an infinitive that names the action, as a subject would, tells no fact: "Nommer X à la
+     * Cour suprême pourrait aider Trump", "Racheter Nissan coûterait cher" */
+    const char *trel = rel_of(s, t);
+    if (has_feature(tw, "VerbForm=Inf") &&
+        (rel_matches("csubj", trel) ||
+         (rel_matches("advcl", trel) && !has_child(s, t, "mark", NULL) && !has_child(s, t, "case", NULL))))
+        return DP_HYPOTHETICAL;
     /* a conditional, or a subjunctive: a wish, a fear, an expectation ("s'attendent à ce
      * qu'Apple dévoile", "aurait préféré que X démissionne") */
     if (has_feature(tw, "Mood=Cnd") || has_feature(tw, "Mood=Sub") ||
