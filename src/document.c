@@ -381,16 +381,15 @@ static int find_events(depeche_document *doc, const depeche_engine *e, const dp_
             rc = warn(doc, "parse-limit",
                       "only the first %d sentences with a trigger word were parsed for events",
                       DP_MAX_PARSED_SENTENCES);
+        int in_title = (long)s->line == layout->title_line;
         if (!rc && s->frames && parsed <= DP_MAX_PARSED_SENTENCES && !(rc = syntax_work(syntax))) {
             dp_syntax_analyse(&e->syntax, t->norm, toks, n, *syntax);
             rc = dp_frames_in_sentence(e, t->norm, toks, n, *syntax, s->line, mentions, ref, teaser,
-                                       (long)s->line == layout->title_line, before, events);
+                                       in_title, before, events);
         }
-        int lead = (long)s->line == layout->title_line ||
-                   ((long)s->line == lead_line && s->start == l->span.start);
+        int lead = in_title || ((long)s->line == lead_line && s->start == l->span.start);
         if (lead && l->teaser < 0 && published.day)
-            date_by_publication(e, t->norm, toks, n, (long)s->line == layout->title_line, published,
-                                events, before);
+            date_by_publication(e, t->norm, toks, n, in_title, published, events, before);
     }
     if (!rc)
         dp_events_merge(events, mentions);

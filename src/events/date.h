@@ -55,9 +55,9 @@ typedef struct dp_date_rules {
 } dp_date_rules;
 
 /* Loads a "month N names...", "weekday N names...", "relative N words...", "season N
- * names...", "year-after words...", "future words...", "today words...", "today-headline words..." or "compare words..."
- * line: returns 1 if it
- * did, 0 if the kind is not a date kind, or a negative status with err filled. */
+ * names...", "year-after words...", "future words...", "today words...", "today-headline
+ * words..." or "compare words..." line: returns 1 if it did, 0 if the kind is not a date kind,
+ * or a negative status with err filled. */
 int dp_date_rules_load(dp_date_rules *r, const char *kind, size_t kind_len, const char *args,
                        size_t args_len, const char *path, unsigned long line,
                        depeche_error *err);

@@ -322,45 +322,38 @@ static int32_t org_antecedent(const depeche_engine *e, const char *text, const d
     return k;
 }
 
-/* Whether a name follows an indefinite or demonstrative article ("une Porsche 911", "cette
- * Mercedes"): a thing of that make, which a company's name never takes. */
-static int one_of_a_kind(const char *text, const dp_mention *x)
-{
-    static const char *const articles[] = {"un", "une", "ce", "cet", "cette"};
-    uint32_t end = x->start;
-    while (end > 0 && text[end - 1] == ' ')
-        end--;
-    uint32_t start = end;
-    while (start > 0 && ((text[start - 1] >= 'a' && text[start - 1] <= 'z') || (text[start - 1] >= 'A' && text[start - 1] <= 'Z')))
-        start--;
-    /* after a blank, or an elided "d'" ("l'acquisition d'une Mercedes") */
-    if (end == x->start || (start > 0 && text[start - 1] != ' ' && text[start - 1] != '\n' &&
-                            text[start - 1] != '\'' && (unsigned char)text[start - 1] != 0x99))
-        return 0;
-    char word[6];
-    if (end - start >= sizeof word)
-        return 0;
-    for (uint32_t i = start; i < end; i++)
-        word[i - start] = (char)(text[i] | 0x20);
-    word[end - start] = '\0';
-    for (size_t i = 0; i < DP_ARRAY_LEN(articles); i++)
-        if (!strcmp(word, articles[i]))
-            return 1;
-    return 0;
-}
-
-/* The word that ends at byte `end` or before it, past blanks: its first byte, and its length
- * in *len (0 when none). */
+/* The word that ends at byte `end` or before it, past blanks, and after an elision ("l'",
+ * "d’"): its first byte, and its length in *len (0 when none). */
 static uint32_t word_before(const char *text, uint32_t end, uint32_t *len)
 {
     while (end > 0 && text[end - 1] == ' ')
         end--;
     uint32_t start = end;
     while (start > 0 && text[start - 1] != ' ' && text[start - 1] != '\n' && text[start - 1] != '\'' &&
-           text[start - 1] != ',' && text[start - 1] != '(')
+           text[start - 1] != ',' && text[start - 1] != '(' &&
+           !(start >= 3 && !memcmp(text + start - 3, "\xE2\x80\x99", 3)))
         start--;
     *len = end - start;
     return start;
+}
+
+/* Whether a name follows an indefinite or demonstrative article ("une Porsche 911", "cette
+ * Mercedes", "l'acquisition d'une Mercedes"): a thing of that make, which a company's name
+ * never takes. */
+static int one_of_a_kind(const char *text, const dp_mention *x)
+{
+    static const char *const articles[] = {"un", "une", "ce", "cet", "cette"};
+    uint32_t len, start = word_before(text, x->start, &len);
+    char word[6];
+    if (!len || len >= sizeof word)
+        return 0;
+    for (uint32_t i = 0; i < len; i++)
+        word[i] = (char)(text[start + i] | 0x20);
+    word[len] = '\0';
+    for (size_t i = 0; i < DP_ARRAY_LEN(articles); i++)
+        if (!strcmp(word, articles[i]))
+            return 1;
+    return 0;
 }
 
 static int word_is(const char *text, uint32_t start, uint32_t len, const char *const *words, size_t n)
@@ -469,13 +462,23 @@ static char pronoun_gender(const char *text, uint32_t at)
     return 0;
 }
 
+/* Whether a pronoun of `gender` ('m', 'f' or 0) cannot stand for person x: both genders known,
+ * and not the same. */
+static int gender_clash(const depeche_engine *e, const char *text, const dp_mention *x, char gender)
+{
+    if (!gender)
+        return 0;
+    char known = person_gender(e, text, x);
+    return known && known != gender;
+}
+
 /* The last person before byte `at`, not entity `other`, of the pronoun's gender where both
  * are known, -1 if none. */
 static int32_t person_before(const depeche_engine *e, const char *text, const dp_mentions *m,
                              uint32_t at, int32_t other, char gender)
 {
     int32_t k = antecedent_other(m, DP_PERSON, at, other);
-    while (k >= 0 && gender && person_gender(e, text, &m->items[k]) == (gender == 'm' ? 'f' : 'm'))
+    while (k >= 0 && gender_clash(e, text, &m->items[k], gender))
         k = antecedent_other(m, DP_PERSON, m->items[k].start, other);
     return k;
 }
@@ -498,7 +501,7 @@ static int32_t person_antecedent(const depeche_engine *e, const char *text, cons
         if (ends_sentence(text, x->end, m->items[first].start))
             break;
         if (x->type == DP_PERSON && x->entity != other && !genitive(text, x) &&
-            (!gender || person_gender(e, text, x) != (gender == 'm' ? 'f' : 'm')))
+            !gender_clash(e, text, x, gender))
             first = k;
     }
     return first;

@@ -707,9 +707,9 @@ static int asks_whether(const sentence *s, size_t t)
             dp_word_is(w, n, "Comment") || dp_word_is(w, n, "peine"))
             return 0;
     }
+    uint32_t verb = s->w->words[t].token;
     for (uint16_t c = s->first_child[t + 1]; c; c = s->next_sibling[c]) {
         const dp_word *cw = &s->w->words[c - 1u];
-        uint32_t verb = s->w->words[t].token;
         if (cw->upos == DP_PRON && s->text[s->toks[cw->token].start] == '-' && cw->token + 2 >= verb &&
             cw->token <= verb + 1)
             return 1;
@@ -902,7 +902,6 @@ static int read_frame(sentence *s, const dp_frame *f, size_t fi, size_t t, uint3
     /* partners: two at least, the first two from different entities */
     if (ev.args[DP_ARG_PARTNER1].set && !ev.args[DP_ARG_PARTNER2].set)
         return 0;
-
     ev.confidence -= cost;
     uint8_t how = modality(s, t, s->e->events.planned[f->type]);
     /* "a été contrainte de quitter Renault" is no resignation: the rules read a dismissal */
@@ -1005,9 +1004,10 @@ int dp_frames_in_sentence(const depeche_engine *e, const char *text, const dp_to
             const dp_word *wd = &w->words[i];
             if (toks[wd->token].cp_start != ev->trigger_cp_start || (wd->upos != DP_VERB && wd->upos != DP_NOUN))
                 continue;
+            /* of the parse's hypotheses, only a yes-or-no question */
             uint8_t how = modality(s, i, e->events.planned[ev->type]);
-            if (how == DP_NEGATED || asks_whether(s, i))
-                ev->modality = how == DP_NEGATED ? DP_NEGATED : DP_HYPOTHETICAL;
+            if (how == DP_NEGATED || (how == DP_HYPOTHETICAL && asks_whether(s, i)))
+                ev->modality = how;
             break;
         }
     }
