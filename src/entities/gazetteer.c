@@ -233,7 +233,7 @@ static int case_fits(const dp_gaz_terminal *t, const dp_token *toks, size_t i, s
 }
 
 size_t dp_gazetteer_longest(const dp_gazetteer *g, const dp_token *toks, const dp_token_keys *keys,
-                            size_t n, size_t i, uint32_t *entry)
+                            size_t n, size_t i, uint32_t *entry, int *any_case)
 {
     uint32_t node = 0;
     size_t best = 0;
@@ -246,6 +246,7 @@ size_t dp_gazetteer_longest(const dp_gazetteer *g, const dp_token *toks, const d
         if (term && case_fits(&g->terminals[term - 1], toks, i, j - i + 1)) {
             best = j - i + 1;
             *entry = g->terminals[term - 1].entry;
+            *any_case = g->terminals[term - 1].case_insensitive;
         }
     }
     return best;

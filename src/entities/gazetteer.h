@@ -91,9 +91,10 @@ typedef struct dp_token_keys {
 void dp_token_keys_fill(dp_token_keys *k, const char *text, const dp_token *toks, size_t n);
 
 /* The longest gazetteer name starting at token i: returns its token count (0 if none) and
- * sets *entry. */
+ * sets *entry, and *any_case to whether that name matches in any case (a role, or an entry
+ * with case=insensitive). */
 size_t dp_gazetteer_longest(const dp_gazetteer *g, const dp_token *toks, const dp_token_keys *keys,
-                            size_t n, size_t i, uint32_t *entry);
+                            size_t n, size_t i, uint32_t *entry, int *any_case);
 
 /* The bits of a word of name_words: a given name ("GIVEN" lines), an English common word
  * ("ENGLISH" lines: "street", "moon"), which a capitalised name may hold but a person's name

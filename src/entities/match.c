@@ -416,7 +416,8 @@ int dp_match_sentence(const depeche_engine *e, const char *text, const dp_token 
     memset(cls, 0, sizeof cls);
     for (size_t i = 0; i < n;) {
         uint32_t entry;
-        size_t len = dp_gazetteer_longest(g, toks, keys, n, i, &entry);
+        int any_case = 0;
+        size_t len = dp_gazetteer_longest(g, toks, keys, n, i, &entry, &any_case);
         if (!len) {
             i++;
             continue;
@@ -457,19 +458,24 @@ int dp_match_sentence(const depeche_engine *e, const char *text, const dp_token 
         }
         add(cand, &nc, (candidate){(uint16_t)i, (uint16_t)(i + len), type, DP_FROM_GAZETTEER, 3,
                                    (int32_t)entry, -1, ""});
-        for (size_t k = i; k < i + len; k++)
+        /* "tribunal correctionnel", "police nationale": an institution named by its kind, in
+         * any case (case=insensitive), keeps its words' own classes, so that a rule may name it
+         * more fully ("le tribunal correctionnel de Lyon"); the longest name wins */
+        int institution_kind = type == DP_ORG && any_case;
+        for (size_t k = i; k < i + len && !institution_kind; k++)
             cls[k] = gaz_class[type][k > i];
         i += len;
     }
-    /* adjectives matter only on the names of institutions (class Q), and cost a look-up in
-     * the lexicon each: they are looked for up to eight words after such a head */
+    /* adjectives matter only on the names of institutions (classes Q and K: "ministère des
+     * Affaires étrangères"), and cost a look-up in the lexicon each: they are looked for up to
+     * eight words after such a head */
     size_t since_head = 8;
     for (size_t i = 0; i < n; i++) {
         if (!cls[i])
             cls[i] = toks[i].kind == DP_TOK_PUNCT ? punct_class(text, &toks[i])
                                                   : word_class(r, g, &e->syntax.morpho, text,
                                                                toks, keys, i, cls, since_head < 8);
-        since_head = cls[i] == 'Q' ? 0 : since_head + 1;
+        since_head = cls[i] == 'Q' || cls[i] == 'K' ? 0 : since_head + 1;
     }
     cls[n] = '\0';
     mark_foreign_heads(&e->syntax.morpho, text, toks, n, cls);
