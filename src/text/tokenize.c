@@ -47,6 +47,7 @@ int dp_token_rules_load(dp_token_rules *r, const char *kind, size_t kind_len, co
         {"elision", offsetof(dp_token_rules, elisions), 1},
         {"word", offsetof(dp_token_rules, whole_words), 1},
         {"clitic", offsetof(dp_token_rules, clitics), 1},
+        {"opener", offsetof(dp_token_rules, openers), 0},
     };
     for (size_t i = 0; i < DP_ARRAY_LEN(kinds); i++) {
         if (dp_word_is(kind, kind_len, kinds[i].kind))
@@ -63,6 +64,7 @@ void dp_token_rules_release(dp_token_rules *r)
     dp_lexicon_release(&r->elisions);
     dp_lexicon_release(&r->whole_words);
     dp_lexicon_release(&r->clitics);
+    dp_lexicon_release(&r->openers);
 }
 
 void dp_tokenizer_start(dp_tokenizer *tz, const dp_token_rules *rules, const char *text,
@@ -126,6 +128,32 @@ static int lookup_folded(const dp_lexicon *lx, const char *s, size_t n)
     uint32_t v;
     size_t k = dp_fold_key(s, n, key, sizeof key);
     return k != (size_t)-1 && dp_lexicon_get(lx, key, k, &v);
+}
+
+/* Whether a sentence opens at text[at], a capital right after a lowercase letter: an opener
+ * word ("Le", "Selon") then a blank, or an elided one ("L'") then a letter. Pages that lose
+ * the line break after a heading glue it to the next paragraph ("pouvoir d'achat
+ * inquiètentLe niveau de la dette..."); names written so ("McDonald", "iPhone") go on with
+ * no such word. */
+static int glued_opener_at(const dp_tokenizer *tz, size_t at)
+{
+    size_t word_end = at, after;
+    enum dp_char_class cls;
+    uint32_t c;
+    for (;;) {
+        c = peek_cp(tz, word_end, &after, &cls);
+        if (word_end >= tz->end || !is_letter(cls))
+            break;
+        word_end = after;
+    }
+    uint32_t unused;
+    if (c == '\'') { /* "L'Organisation" */
+        size_t letter = word_end + 1;
+        peek_cp(tz, letter, &after, &cls);
+        return letter < tz->end && is_letter(cls) &&
+               dp_lexicon_get(&tz->rules->openers, tz->text + at, letter - at, &unused);
+    }
+    return cls == DP_CC_SPACE && dp_lexicon_get(&tz->rules->openers, tz->text + at, word_end - at, &unused);
 }
 
 /* Fills kind and case flags of a word or number token from its text. */
@@ -266,6 +294,10 @@ static int lex(dp_tokenizer *tz)
             if (i >= tz->end)
                 break;
             if (is_alnum(c1)) {
+                if (prev == DP_CC_LOWER && c1 == DP_CC_UPPER && glued_opener_at(tz, i)) {
+                    tz->glued_sentence_at = i;
+                    break;
+                }
                 i = a1;
                 prev = c1;
                 continue;
@@ -377,6 +409,8 @@ size_t dp_tokenizer_next_sentence(dp_tokenizer *tz, dp_token *out)
     size_t n = 0;
     const dp_token *next;
     while (n < DP_MAX_SENTENCE_TOKENS && (next = peek_token(tz))) {
+        if (n && tz->glued_sentence_at && next->start == tz->glued_sentence_at)
+            break;
         pop_token(tz, &out[n++]);
         const dp_token *t = &out[n - 1];
         int may_end = is_terminal(tz, t) ||

@@ -40,6 +40,7 @@ typedef struct dp_token_rules {
     dp_lexicon elisions;      /* folded, with the apostrophe: "l'", "jusqu'" */
     dp_lexicon whole_words;   /* folded words never split: "aujourd'hui", "rendez-vous" */
     dp_lexicon clitics;       /* folded, without hyphen: "il", "elle", "on" */
+    dp_lexicon openers;       /* exact words that open a sentence glued to the last one: "Le" */
 } dp_token_rules;
 
 /* Loads one data line of kind `kind` if it belongs to the tokenizer: returns 1 if it did, 0 if
@@ -59,6 +60,7 @@ typedef struct dp_tokenizer {
     uint32_t cp;
     dp_token queue[8];
     size_t queue_head, queue_len;
+    size_t glued_sentence_at; /* where a sentence glued to the word before it starts, or 0 */
 } dp_tokenizer;
 
 /* Prepares to tokenize text[span) (normalized text); `cp_start` is the code point offset of
