@@ -209,7 +209,8 @@ int dp_frame_rules_load(dp_frame_rules *r, const char *kind, size_t kind_len, co
         unsigned bit;
     } lists[] = {{"modal", DP_FRAME_WORD_MODAL}, {"negation", DP_FRAME_WORD_NEGATION},
                  {"denial", DP_FRAME_WORD_DENIAL}, {"plan", DP_FRAME_WORD_PLAN},
-                 {"forced", DP_FRAME_WORD_FORCED}, {"light", DP_FRAME_WORD_LIGHT}};
+                 {"forced", DP_FRAME_WORD_FORCED}, {"light", DP_FRAME_WORD_LIGHT},
+                 {"demand", DP_FRAME_WORD_DEMAND}};
     if (dp_word_is(kind, kind_len, "frame"))
         return load_frame(r, args, args_len, path, line, err);
     if (dp_word_is(kind, kind_len, "example") || dp_word_is(kind, kind_len, "example-headline"))
@@ -717,12 +718,26 @@ static int asks_whether(const sentence *s, size_t t)
     return 0;
 }
 
+/* Whether verb t is in the passé composé ("a racheté", "est parti"): "si" before it contrasts
+ * facts ("Si Danone a racheté X en 2010, il l'a revendu depuis"), where before the present or
+ * the imperfect it sets a condition ("si Danone rachète X", "s'il avait été nommé"). */
+static int past_in_present(const sentence *s, size_t t)
+{
+    for (uint16_t c = s->first_child[t + 1]; c; c = s->next_sibling[c])
+        if (rel_matches("aux:tense", rel_of(s, c - 1u)) && has_feature(&s->w->words[c - 1u], "Tense=Pres"))
+            return 1;
+    return 0;
+}
+
 /* Negated, hypothetical or asserted, from the words around the trigger: "ne ... pas", "sans";
  * a conditional ("rachèterait"); a modal or intent above it ("pourrait racheter", "envisage de
  * racheter", "le projet de rachat"); a denial ("dément que ..."); a future for the types told
- * as plans. */
-static uint8_t modality(const sentence *s, size_t t, int planned)
+ * as plans. *firm says whether a hypothesis is one that no reading of the words can make a
+ * fact: a condition ("si"), a demand ("réclame la démission de X") or a yes-or-no question;
+ * a modal may be one ("a dû céder sa place"). */
+static uint8_t modality(const sentence *s, size_t t, int planned, int *firm)
 {
+    *firm = 0;
     const dp_frame_rules *r = &s->e->frames;
     const dp_word *tw = &s->w->words[t];
     for (uint16_t c = s->first_child[t + 1]; c; c = s->next_sibling[c]) {
@@ -733,16 +748,22 @@ static uint8_t modality(const sentence *s, size_t t, int planned)
         /* "si", elided before "il" ("s'ils étaient évincés") */
         if (!strcmp(rel_of(s, c - 1u), "mark") &&
             (!strcmp(cw->lemma, "si") ||
-             (cw->upos == DP_SCONJ && !strncmp(s->text + s->toks[cw->token].start, "s'", 2))))
+             (cw->upos == DP_SCONJ && (s->text[s->toks[cw->token].start] | 0x20) == 's' &&
+              s->text[s->toks[cw->token].start + 1] == '\'')) &&
+            !past_in_present(s, t)) {
+            *firm = tw->upos == DP_VERB;
             return DP_HYPOTHETICAL;
+        }
         if (cw->upos == DP_AUX && (has_feature(cw, "Mood=Cnd") || (planned && has_feature(cw, "Tense=Fut"))))
             return DP_HYPOTHETICAL;
         /* "une éventuelle cessation de paiements", "la future fusion" */
         if (rel_matches("amod", rel_of(s, c - 1u)) && (bits & DP_FRAME_WORD_PLAN))
             return DP_HYPOTHETICAL;
     }
-    if (asks_whether(s, t))
+    if (asks_whether(s, t)) {
+        *firm = 1;
         return DP_HYPOTHETICAL;
+    }
     /* an infinitive that names the action, as a subject would, tells no fact: "Nommer X à la
      * Cour suprême pourrait aider Trump", "Racheter Nissan coûterait cher" */
     const char *trel = rel_of(s, t);
@@ -774,6 +795,12 @@ static uint8_t modality(const sentence *s, size_t t, int planned)
          * la démission de X") */
         if ((bits & DP_FRAME_WORD_DENIAL) && (up == 0 || rel_matches("ccomp", how)))
             return DP_NEGATED;
+        /* what is asked for is a noun or an infinitive ("réclame la démission de X",
+         * "appelle X à démissionner"), not a participle the parser hung there */
+        if (bits & DP_FRAME_WORD_DEMAND) {
+            *firm = up == 0 && (tw->upos == DP_NOUN || has_feature(tw, "VerbForm=Inf"));
+            return DP_HYPOTHETICAL;
+        }
         if (bits & (DP_FRAME_WORD_MODAL | DP_FRAME_WORD_PLAN))
             return DP_HYPOTHETICAL;
         if (planned && !strcmp(hw->lemma, "aller") && rel_matches("xcomp", how))
@@ -903,7 +930,8 @@ static int read_frame(sentence *s, const dp_frame *f, size_t fi, size_t t, uint3
     if (ev.args[DP_ARG_PARTNER1].set && !ev.args[DP_ARG_PARTNER2].set)
         return 0;
     ev.confidence -= cost;
-    uint8_t how = modality(s, t, s->e->events.planned[f->type]);
+    int firm;
+    uint8_t how = modality(s, t, s->e->events.planned[f->type], &firm);
     /* "a été contrainte de quitter Renault" is no resignation: the rules read a dismissal */
     if (how == DP_FORCED && f->type == DP_EV_RESIGNATION)
         return 0;
@@ -994,8 +1022,9 @@ int dp_frames_in_sentence(const depeche_engine *e, const char *text, const dp_to
     }
     /* the rules' events of the sentence, asserted within their window, denied where the parse
      * reads a denial or a negation around their trigger ("L'Élysée dément que Macron ait
-     * évoqué sa démission", "X refuse de démissionner"); the parse's conditions and plans are
-     * left to the frames, a rule's "a dû céder sa place" being a fact */
+     * évoqué sa démission", "X refuse de démissionner"), supposed under a condition, a demand
+     * or a question ("si Danone rachète X", "appelle à la démission de X"); the parse's other
+     * plans are left to the frames, a rule's "a dû céder sa place" being a fact */
     for (size_t k = rules_from; k < rules_to && !rc; k++) {
         dp_event *ev = &out->items[k];
         if (ev->rule < 0 || ev->modality != DP_ASSERTED)
@@ -1004,9 +1033,9 @@ int dp_frames_in_sentence(const depeche_engine *e, const char *text, const dp_to
             const dp_word *wd = &w->words[i];
             if (toks[wd->token].cp_start != ev->trigger_cp_start || (wd->upos != DP_VERB && wd->upos != DP_NOUN))
                 continue;
-            /* of the parse's hypotheses, only a yes-or-no question */
-            uint8_t how = modality(s, i, e->events.planned[ev->type]);
-            if (how == DP_NEGATED || (how == DP_HYPOTHETICAL && asks_whether(s, i)))
+            int firm;
+            uint8_t how = modality(s, i, e->events.planned[ev->type], &firm);
+            if (how == DP_NEGATED || (how == DP_HYPOTHETICAL && firm))
                 ev->modality = how;
             break;
         }
