@@ -242,6 +242,17 @@ static void build_units(const depeche_engine *e, const char *text, const dp_toke
             i = j + 1;
             continue;
         }
+        /* "Covid-19", "Ligue des champions": a name the lists know as no person, company or
+         * place is a plain word, which no part takes */
+        uint32_t entry;
+        int any_case;
+        size_t listed = name_like(text, t) ? dp_gazetteer_longest(&e->gazetteer, toks, keys, n, i, &entry, &any_case) : 0;
+        if (listed && e->gazetteer.entries[entry].type == DP_OTHER) {
+            u->s[unit] = 'w';
+            u->last[unit] = (uint16_t)(i + listed - 1);
+            i += listed;
+            continue;
+        }
         char c = dp_word_class(&e->events.cues, keys->key[i], keys->len[i], t->flags);
         if (!c) {
             if (t->kind == DP_TOK_NUMBER)
