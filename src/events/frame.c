@@ -210,7 +210,7 @@ int dp_frame_rules_load(dp_frame_rules *r, const char *kind, size_t kind_len, co
     } lists[] = {{"modal", DP_FRAME_WORD_MODAL}, {"negation", DP_FRAME_WORD_NEGATION},
                  {"denial", DP_FRAME_WORD_DENIAL}, {"plan", DP_FRAME_WORD_PLAN},
                  {"forced", DP_FRAME_WORD_FORCED}, {"light", DP_FRAME_WORD_LIGHT},
-                 {"demand", DP_FRAME_WORD_DEMAND}};
+                 {"demand", DP_FRAME_WORD_DEMAND}, {"share", DP_FRAME_WORD_SHARE}};
     if (dp_word_is(kind, kind_len, "frame"))
         return load_frame(r, args, args_len, path, line, err);
     if (dp_word_is(kind, kind_len, "example") || dp_word_is(kind, kind_len, "example-headline"))
@@ -460,6 +460,19 @@ static size_t follow(const sentence *s, const dp_frame_path *p, size_t from, siz
         memcpy(cur, next, m * sizeof *cur);
         n = m;
     }
+    /* a share of something stands for it: "a racheté la totalité du capital de X", "l'ensemble
+     * des activités de X", "51 % de X" */
+    for (size_t j = 0; j < n; j++)
+        for (int depth = 0; depth < 3 && (word_bits(&s->e->frames, s->w->words[cur[j]].lemma) & DP_FRAME_WORD_SHARE);
+             depth++) {
+            size_t of = cur[j];
+            for (uint16_t c = s->first_child[cur[j] + 1]; c && of == cur[j]; c = s->next_sibling[c])
+                if (rel_matches("nmod", rel_of(s, c - 1u)) && has_child(s, c - 1u, "case", "de"))
+                    of = c - 1u;
+            if (of == cur[j])
+                break;
+            cur[j] = of;
+        }
     size_t k = 0;
     for (size_t j = 0; j < n && k < cap; j++) {
         out[k++] = cur[j];
@@ -878,8 +891,9 @@ static int read_frame(sentence *s, const dp_frame *f, size_t fi, size_t t, uint3
     if (f->need.rel[0] && !(need_reflexive ? reflexive(s, t) : has_child(s, t, f->need.rel, f->need.lemma)))
         return 0;
     /* a product is launched by someone: what "se présente comme" a coupé, or a maker that "se
-     * lance dans" a market, launches nothing */
-    if (f->type == DP_EV_PRODUCT_LAUNCH && reflexive(s, t))
+     * lance dans" a market, launches nothing; who "s'investit dans" a cause gives work, not
+     * money */
+    if ((f->type == DP_EV_PRODUCT_LAUNCH || f->type == DP_EV_FUNDING) && !need_reflexive && reflexive(s, t))
         return 0;
     /* job cuts are many: "son licenciement", "le licenciement d'une employée" is one person's,
      * "les licenciements", "le licenciement de 300 salariés" are cuts */
