@@ -318,3 +318,28 @@ int dp_evidence_may_be_org(const dp_evidence *ev)
     int16_t org = ev->weight[DP_EVIDENCE_ORG];
     return org >= 0 && ev->weight[DP_EVIDENCE_PERSON] <= org && ev->weight[DP_EVIDENCE_PLACE] <= org;
 }
+
+char dp_evidence_gender(const dp_morpho *morpho, const char *word, size_t n, int upos)
+{
+    dp_reading r[8];
+    size_t k = dp_morpho_readings(morpho, word, n, r, DP_ARRAY_LEN(r));
+    for (size_t i = 0; i < k; i++)
+        if (r[i].upos == upos && strstr(r[i].feats, "Gender=Masc"))
+            return 'm';
+        else if (r[i].upos == upos && strstr(r[i].feats, "Gender=Fem"))
+            return 'f';
+    return 0;
+}
+
+char dp_evidence_name_gender(const dp_morpho *morpho, const char *text, uint32_t start, uint32_t end)
+{
+    /* "Jean-Marie" is a man's name where "Jean" alone is either */
+    uint32_t first_end = start, first_part = 0;
+    while (first_end < end && text[first_end] != ' ') {
+        if (text[first_end] == '-' && !first_part)
+            first_part = first_end;
+        first_end++;
+    }
+    char gender = dp_evidence_gender(morpho, text + start, first_end - start, DP_PROPN);
+    return gender || !first_part ? gender : dp_evidence_gender(morpho, text + start, first_part - start, DP_PROPN);
+}

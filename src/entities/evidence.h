@@ -97,4 +97,12 @@ int dp_evidence_common_word(const dp_morpho *morpho, const char *text, const dp_
 /* Is lowercase token t an adjective that is never a verb ("européenne", not "annoncé")? */
 int dp_evidence_is_adjective(const dp_morpho *morpho, const char *text, const dp_token *t);
 
+/* 'm' or 'f' for a word the lexicon knows as a man's or a woman's: a first name as a proper
+ * noun ("Paul", "Claire"; upos DP_PROPN), a civility as a noun ("M.", "Mme"; DP_NOUN); else 0. */
+char dp_evidence_gender(const dp_morpho *morpho, const char *word, size_t n, int upos);
+
+/* The gender dp_evidence_gender gives the first word of the person's name text[start, end)
+ * ("Jean-Marie Le Pen": "Jean-Marie", else "Jean"), as a first name. */
+char dp_evidence_name_gender(const dp_morpho *morpho, const char *text, uint32_t start, uint32_t end);
+
 #endif

@@ -110,6 +110,24 @@ static size_t surname_of(const depeche_engine *e, const char *text, const dp_men
     return words >= 2 ? k : 0;
 }
 
+/* 'm' or 'f' for a name right after a civility that tells it ("M. Le Pen", "Mme Le Pen"),
+ * else 0. */
+static char civility_gender(const depeche_engine *e, const char *text, const dp_mention *x)
+{
+    uint32_t end = x->start;
+    while (end > 0 && text[end - 1] == ' ')
+        end--;
+    uint32_t start = end;
+    while (start > 0 && text[start - 1] != ' ' && text[start - 1] != '\n')
+        start--;
+    char folded[DP_KEY_MAX];
+    size_t k = dp_fold_key(text + start, end - start, folded, sizeof folded);
+    if (end == start || k == (size_t)-1 ||
+        dp_word_class(&e->matcher.classes, folded, k, DP_TF_CAPITALIZED) != 'T')
+        return 0;
+    return dp_evidence_gender(&e->syntax.morpho, text + start, end - start, DP_NOUN);
+}
+
 /* The type the article's evidence gives each unknown name (-1: none), adding up the evidence
  * for each name wherever it stands, then letting a list take the type its names were given
  * ("Syntony, Carlili et Padam"). */
@@ -339,22 +357,45 @@ int dp_resolve(const depeche_engine *e, const char *text, dp_mentions *m, dp_ent
         if (m->items[i].alias_of < 0 && !is_single_word_person(e, text, &m->items[i]) &&
             assign_by_key(e, text, m, i, &keys, out))
             goto out;
+    /* each surname names the first person who bears it, and the first man and the first
+     * woman who do ("le Pen", "le Pen#m", "le Pen#f") */
     for (size_t i = 0; i < m->n; i++) {
-        size_t k = m->items[i].entity >= 0 ? surname_of(e, text, &m->items[i], key, sizeof key, &last) : 0;
+        const dp_mention *x = &m->items[i];
+        size_t k = x->entity >= 0 ? surname_of(e, text, x, key, sizeof key, &last) : 0;
+        if (!k || k + 2 > sizeof key)
+            continue;
         uint32_t v;
-        if (k && !dp_lexicon_get(&surnames, key + last, k - last, &v) &&
-            dp_lexicon_put(&surnames, key + last, k - last, (uint32_t)m->items[i].entity))
+        if (!dp_lexicon_get(&surnames, key + last, k - last, &v) &&
+            dp_lexicon_put(&surnames, key + last, k - last, (uint32_t)x->entity))
             goto out;
+        char gender = dp_evidence_name_gender(&e->syntax.morpho, text, x->start, x->end);
+        if (gender) {
+            key[k] = '#', key[k + 1] = gender;
+            if (!dp_lexicon_get(&surnames, key + last, k + 2 - last, &v) &&
+                dp_lexicon_put(&surnames, key + last, k + 2 - last, (uint32_t)x->entity))
+                goto out;
+        }
     }
-    /* then a surname alone: "M. Altman" is Sam Altman when the article names him */
+    /* then a surname alone: "M. Altman" is Sam Altman when the article names him; "Mme Le Pen"
+     * is the woman of that name, and no man */
     for (size_t i = 0; i < m->n; i++) {
         dp_mention *x = &m->items[i];
         if (x->alias_of >= 0 || x->entity >= 0)
             continue;
         int words;
         size_t k = mention_key(e, text, x, key, sizeof key, &words, &last);
-        uint32_t id;
-        if (dp_lexicon_get(&surnames, key + 2, k - 2, &id))
+        uint32_t id, same = 0, other = 0;
+        char gender = x->type == DP_PERSON && k + 2 <= sizeof key ? civility_gender(e, text, x) : 0;
+        int has_same = 0, has_other = 0;
+        if (gender) {
+            key[k] = '#', key[k + 1] = gender;
+            has_same = dp_lexicon_get(&surnames, key + 2, k, &same);
+            key[k + 1] = gender == 'm' ? 'f' : 'm';
+            has_other = dp_lexicon_get(&surnames, key + 2, k, &other);
+        }
+        if (has_same)
+            x->entity = (int32_t)same;
+        else if (dp_lexicon_get(&surnames, key + 2, k - 2, &id) && !(has_other && other == id))
             x->entity = (int32_t)id;
         else if (assign_by_key(e, text, m, i, &keys, out))
             goto out;

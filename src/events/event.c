@@ -448,17 +448,7 @@ static int genitive(const char *text, const dp_mention *x)
  * ("Paul", "Claire"), else 0. */
 static char person_gender(const depeche_engine *e, const char *text, const dp_mention *x)
 {
-    uint32_t end = x->start;
-    while (end < x->end && text[end] != ' ' && text[end] != '-')
-        end++;
-    dp_reading r[8];
-    size_t n = dp_morpho_readings(&e->syntax.morpho, text + x->start, end - x->start, r, 8);
-    for (size_t i = 0; i < n; i++)
-        if (r[i].upos == DP_PROPN && strstr(r[i].feats, "Gender=Masc"))
-            return 'm';
-        else if (r[i].upos == DP_PROPN && strstr(r[i].feats, "Gender=Fem"))
-            return 'f';
-    return 0;
+    return dp_evidence_name_gender(&e->syntax.morpho, text, x->start, x->end);
 }
 
 /* 'm' for "il" or "ils" at byte at, 'f' for "elle" or "elles", else 0. */
