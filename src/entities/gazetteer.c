@@ -221,21 +221,24 @@ void dp_gazetteer_release(dp_gazetteer *g)
     memset(g, 0, sizeof *g);
 }
 
-static int case_fits(const dp_gaz_terminal *t, const dp_token *toks, size_t i, size_t n)
+/* Whether tokens toks[i..i+n) are written as the alias of terminal t, from its word `skip`
+ * on (the words before stand for no token of the text). */
+static int case_fits(const dp_gaz_terminal *t, const dp_token *toks, size_t i, size_t n, size_t skip)
 {
     if (t->case_insensitive)
         return 1;
-    for (size_t k = 0; k < n && k < 32; k++)
-        if (((t->capitals >> k & 1) && !(toks[i + k].flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS))) ||
-            ((t->allcaps >> k & 1) && !(toks[i + k].flags & DP_TF_ALLCAPS)))
+    for (size_t k = 0; k < n && k + skip < 32; k++)
+        if (((t->capitals >> (k + skip) & 1) && !(toks[i + k].flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS))) ||
+            ((t->allcaps >> (k + skip) & 1) && !(toks[i + k].flags & DP_TF_ALLCAPS)))
             return 0;
     return 1;
 }
 
-size_t dp_gazetteer_longest(const dp_gazetteer *g, const dp_token *toks, const dp_token_keys *keys,
-                            size_t n, size_t i, uint32_t *entry, int *any_case)
+/* The longest alias that goes on from trie node `node` (after `skip` of its words) with tokens
+ * i..: its token count, 0 if none. */
+static size_t longest_from(const dp_gazetteer *g, uint32_t node, size_t skip, const dp_token *toks,
+                           const dp_token_keys *keys, size_t n, size_t i, uint32_t *entry, int *any_case)
 {
-    uint32_t node = 0;
     size_t best = 0;
     for (size_t j = i; j < n && keys->len[j]; j++) {
         char ek[DP_KEY_MAX + 8];
@@ -243,13 +246,31 @@ size_t dp_gazetteer_longest(const dp_gazetteer *g, const dp_token *toks, const d
         if (!dp_lexicon_get(&g->edges, ek, ekl, &node))
             break;
         uint32_t term = node < g->terminal_of_cap ? g->terminal_of[node] : 0;
-        if (term && case_fits(&g->terminals[term - 1], toks, i, j - i + 1)) {
+        if (term && case_fits(&g->terminals[term - 1], toks, i, j - i + 1, skip)) {
             best = j - i + 1;
             *entry = g->terminals[term - 1].entry;
             *any_case = g->terminals[term - 1].case_insensitive;
         }
     }
     return best;
+}
+
+size_t dp_gazetteer_longest(const dp_gazetteer *g, const dp_token *toks, const dp_token_keys *keys,
+                            size_t n, size_t i, uint32_t *entry, int *any_case)
+{
+    return longest_from(g, 0, 0, toks, keys, n, i, entry, any_case);
+}
+
+size_t dp_gazetteer_longest_after(const dp_gazetteer *g, const char *lead, size_t lead_len,
+                                  const dp_token *toks, const dp_token_keys *keys, size_t n,
+                                  size_t i, uint32_t *entry, int *any_case)
+{
+    char ek[DP_KEY_MAX + 8], folded[DP_KEY_MAX];
+    uint32_t node;
+    size_t fl = dp_fold_key(lead, lead_len, folded, sizeof folded);
+    if (fl == (size_t)-1 || !dp_lexicon_get(&g->edges, ek, edge_key(ek, 0, folded, fl), &node))
+        return 0;
+    return longest_from(g, node, 1, toks, keys, n, i, entry, any_case);
 }
 
 int dp_gazetteer_is_given(const dp_gazetteer *g, const dp_token *tok, const dp_token_keys *keys,

@@ -95,6 +95,12 @@ void dp_token_keys_fill(dp_token_keys *k, const char *text, const dp_token *toks
  * with case=insensitive). */
 size_t dp_gazetteer_longest(const dp_gazetteer *g, const dp_token *toks, const dp_token_keys *keys,
                             size_t n, size_t i, uint32_t *entry, int *any_case);
+/* The same for a name whose first word, `lead` (an article: "le", "les"), the text wrote
+ * contracted before token i: "des Républicains" is "de" + "Les Républicains"; `lead` is not
+ * matched against the text's case. */
+size_t dp_gazetteer_longest_after(const dp_gazetteer *g, const char *lead, size_t lead_len,
+                                  const dp_token *toks, const dp_token_keys *keys, size_t n,
+                                  size_t i, uint32_t *entry, int *any_case);
 
 /* The bits of a word of name_words: a given name ("GIVEN" lines), an English common word
  * ("ENGLISH" lines: "street", "moon"), which a capitalised name may hold but a person's name

@@ -294,6 +294,26 @@ static int by_position(const void *pa, const void *pb)
     return a->first - b->first;
 }
 
+/* The article that lowercase token t holds contracted with "de" ("le" in "du", "les" in
+ * "des"), or NULL. Not with "à": "au Parisien" is mostly whom someone speaks to ("a confié au
+ * Parisien"), which the event rules then took for a party. */
+static const char *contracted_article(const depeche_engine *e, const char *text, const dp_token *t)
+{
+    if (t->kind != DP_TOK_WORD || (t->flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS)))
+        return NULL;
+    const dp_contraction *c = dp_morpho_contraction(&e->syntax.morpho, text + t->start, t->end - t->start);
+    return c && !strcmp(c->words[0], "de") && (!strcmp(c->words[1], "le") || !strcmp(c->words[1], "les"))
+               ? c->words[1]
+               : NULL;
+}
+
+/* Whether token i is "de", "d'", "du" or "des", with which a longer name may go on. */
+static int de_or_contracted(const dp_token_keys *keys, size_t i)
+{
+    return dp_word_is(keys->key[i], keys->len[i], "de") || dp_word_is(keys->key[i], keys->len[i], "d'") ||
+           dp_word_is(keys->key[i], keys->len[i], "du") || dp_word_is(keys->key[i], keys->len[i], "des");
+}
+
 static int is_name_word(char c)
 {
     return c == 'C' || c == 'S' || c == 'U' || c == 'G' || c == 'X';
@@ -418,6 +438,23 @@ int dp_match_sentence(const depeche_engine *e, const char *text, const dp_token 
         uint32_t entry;
         int any_case = 0;
         size_t len = dp_gazetteer_longest(g, toks, keys, n, i, &entry, &any_case);
+        /* "du Parisien", "des Républicains": a name that opens with "Le" or "Les", after "de"
+         * contracted with that article */
+        const char *article = !len && i + 1 < n ? contracted_article(e, text, &toks[i]) : NULL;
+        if (article) {
+            /* unless a name as long starts on the next word, or the name goes on: "du Puy du
+             * Fou" */
+            uint32_t own_entry;
+            int own_any_case;
+            size_t with = dp_gazetteer_longest_after(g, article, strlen(article), toks, keys, n, i + 1,
+                                                     &entry, &any_case);
+            size_t after = i + 1 + with;
+            int name_goes_on = after + 1 < n && de_or_contracted(keys, after) &&
+                               (toks[after + 1].flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS));
+            if (with > dp_gazetteer_longest(g, toks, keys, n, i + 1, &own_entry, &own_any_case) &&
+                !name_goes_on)
+                len = with, i++;
+        }
         if (!len) {
             i++;
             continue;
