@@ -179,9 +179,13 @@ static char word_class(const dp_match_rules *r, const dp_gazetteer *g, const dp_
         return '_';
     if (dp_gazetteer_is_given(g, t, keys, i))
         return 'G';
-    /* "Carl-Peter", "Jean-Stéphane": a compound whose first part is a given name */
+    /* "Carl-Peter", "Jean-Stéphane": a compound whose first part is a given name; not
+     * "Mercedes-AMG", whose second part is in capitals */
     const char *dash = keys->len[i] ? memchr(keys->key[i], '-', keys->len[i]) : NULL;
-    if (dash && (t->flags & DP_TF_CAPITALIZED) && dash > keys->key[i] &&
+    const char *text_dash = memchr(text + t->start, '-', t->end - t->start);
+    int capitals_after = text_dash && text_dash + 2 < text + t->end && text_dash[1] >= 'A' &&
+                         text_dash[1] <= 'Z' && text_dash[2] >= 'A' && text_dash[2] <= 'Z';
+    if (dash && (t->flags & DP_TF_CAPITALIZED) && dash > keys->key[i] && !capitals_after &&
         dp_gazetteer_word_is(g, keys->key[i], (size_t)(dash - keys->key[i]), DP_WORD_GIVEN))
         return 'G';
     if (t->flags & DP_TF_INITIAL)
