@@ -396,7 +396,14 @@ static int find_events(depeche_document *doc, const depeche_engine *e, const dp_
     return rc;
 }
 
-/* "DUBOIS" -> "Dubois" in a person's name from a press release; other words as they are. */
+/* Whether w[0..n) is a Roman numeral of a rank ("II", "XIV"), which keeps its capitals. */
+static int roman_numeral(const char *w, size_t n)
+{
+    return n > 0 && strspn(w, "IVX") >= n;
+}
+
+/* "DUBOIS" -> "Dubois" in a person's name from a press release; other words as they are, and
+ * a rank's numeral too ("Elizabeth II"). */
 static char *person_case(char *name)
 {
     for (char *w = name; *w;) {
@@ -408,7 +415,7 @@ static char *person_case(char *name)
             letters += (c >= 'A' && c <= 'Z') || c >= 0x80;
             end++;
         }
-        if (!lower && letters >= 2) {
+        if (!lower && letters >= 2 && !roman_numeral(w, (size_t)(end - w))) {
             dp_strbuf b = {0};
             size_t i = (size_t)(w - name), n = (size_t)(end - w), k = 0;
             int first = 1;
