@@ -483,6 +483,17 @@ int dp_match_sentence(const depeche_engine *e, const char *text, const dp_token 
             i++;
             continue;
         }
+        /* "l'Assemblée de Corse", "l'Assemblée générale des actionnaires": a one-word name
+         * that is also the head of an institution's name ("Assemblée" for the Assemblée
+         * nationale), with a complement or an adjective after it, names something longer,
+         * which the rules name */
+        if (len == 1 && type == DP_ORG && i + 2 < n &&
+            dp_word_class(&r->classes, keys->key[i], keys->len[i], toks[i].flags) == 'Q' &&
+            ((de_or_contracted(keys, i + 1) && (toks[i + 2].flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS))) ||
+             dp_evidence_is_adjective(&e->syntax.morpho, text, &toks[i + 1]))) {
+            i++;
+            continue;
+        }
         /* "Jitse Groen": a one-word organisation after a capitalised word no list knows ends
          * a longer name */
         if (len == 1 && type == DP_ORG && i > 0 && !cls[i - 1] && toks[i - 1].kind == DP_TOK_WORD &&
