@@ -731,6 +731,17 @@ static int asks_whether(const sentence *s, size_t t)
     return 0;
 }
 
+/* Whether token tk is "s'" before "il" or "ils": "si" elided, whatever the tagger said. */
+static int elided_si(const sentence *s, uint32_t tk)
+{
+    const char *w = s->text + s->toks[tk].start;
+    if (s->toks[tk].end - s->toks[tk].start != 2 || (w[0] | 0x20) != 's' || w[1] != '\'' || tk + 1 >= s->n_toks)
+        return 0;
+    const char *next = s->text + s->toks[tk + 1].start;
+    size_t n = s->toks[tk + 1].end - s->toks[tk + 1].start;
+    return dp_word_is(next, n, "il") || dp_word_is(next, n, "ils");
+}
+
 /* Whether verb t is in the passé composé ("a racheté", "est parti"): "si" before it contrasts
  * facts ("Si Danone a racheté X en 2010, il l'a revendu depuis"), where before the present or
  * the imperfect it sets a condition ("si Danone rachète X", "s'il avait été nommé"). */
@@ -758,11 +769,9 @@ static uint8_t modality(const sentence *s, size_t t, int planned, int *firm)
         unsigned bits = word_bits(r, cw->lemma);
         if ((bits & DP_FRAME_WORD_NEGATION) && (cw->upos == DP_ADV || cw->upos == DP_ADP || cw->upos == DP_DET))
             return DP_NEGATED;
-        /* "si", elided before "il" ("s'ils étaient évincés") */
-        if (!strcmp(rel_of(s, c - 1u), "mark") &&
-            (!strcmp(cw->lemma, "si") ||
-             (cw->upos == DP_SCONJ && (s->text[s->toks[cw->token].start] | 0x20) == 's' &&
-              s->text[s->toks[cw->token].start + 1] == '\'')) &&
+        /* "si", elided before "il" ("s'ils étaient évincés"), which the tagger may take for
+         * "se": "s'" before "il" or "ils" is always "si" */
+        if (((!strcmp(rel_of(s, c - 1u), "mark") && !strcmp(cw->lemma, "si")) || elided_si(s, cw->token)) &&
             !past_in_present(s, t)) {
             *firm = tw->upos == DP_VERB;
             return DP_HYPOTHETICAL;
