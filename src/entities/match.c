@@ -1,4 +1,5 @@
 /* Mentions in a sentence: gazetteer names, then rules over the sentence's token classes. */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -135,7 +136,35 @@ void dp_mentions_release(dp_mentions *m)
     free(m->items);
     free(m->loose);
     free(m->unknown);
+    free(m->others);
     memset(m, 0, sizeof *m);
+}
+
+/* The first of n items of `size` bytes, in text order, whose uint32_t end (at `end_offset` in
+ * each) is after byte `at`, by binary search. */
+static size_t first_ending_after(const void *items, size_t n, size_t size, size_t end_offset, uint32_t at)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        uint32_t end;
+        memcpy(&end, (const char *)items + mid * size + end_offset, sizeof end);
+        if (end <= at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+size_t dp_mentions_from(const dp_mentions *m, uint32_t at)
+{
+    return first_ending_after(m->items, m->n, sizeof *m->items, offsetof(dp_mention, end), at);
+}
+
+size_t dp_others_from(const dp_mentions *m, uint32_t at)
+{
+    return first_ending_after(m->others, m->n_others, sizeof *m->others, offsetof(dp_span, end), at);
 }
 
 /* ---- Matching ------------------------------------------------------------------------ */
@@ -311,11 +340,11 @@ static const char *contracted_article(const depeche_engine *e, const char *text,
                : NULL;
 }
 
-/* Whether token i is "de", "d'", "du" or "des", with which a longer name may go on. */
-static int de_or_contracted(const dp_token_keys *keys, size_t i)
+/* Whether lowercase token i is a particle with which a longer name may go on ("de", "du":
+ * class p of patterns/entities.txt). */
+static int particle(const dp_match_rules *r, const dp_token_keys *keys, size_t i)
 {
-    return dp_word_is(keys->key[i], keys->len[i], "de") || dp_word_is(keys->key[i], keys->len[i], "d'") ||
-           dp_word_is(keys->key[i], keys->len[i], "du") || dp_word_is(keys->key[i], keys->len[i], "des");
+    return dp_word_class(&r->classes, keys->key[i], keys->len[i], 0) == 'p';
 }
 
 static int is_name_word(char c)
@@ -453,10 +482,10 @@ int dp_match_sentence(const depeche_engine *e, const char *text, const dp_token 
             size_t with = dp_gazetteer_longest_after(g, article, strlen(article), toks, keys, n, i + 1,
                                                      &entry, &any_case);
             size_t after = i + 1 + with;
-            int name_goes_on = after + 1 < n && de_or_contracted(keys, after) &&
+            int name_goes_on = after + 1 < n && particle(r, keys, after) &&
                                (toks[after + 1].flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS));
-            if (with > dp_gazetteer_longest(g, toks, keys, n, i + 1, &own_entry, &own_any_case) &&
-                !name_goes_on)
+            if (with && !name_goes_on &&
+                with > dp_gazetteer_longest(g, toks, keys, n, i + 1, &own_entry, &own_any_case))
                 len = with, i++;
         }
         if (!len) {
@@ -489,7 +518,7 @@ int dp_match_sentence(const depeche_engine *e, const char *text, const dp_token 
          * which the rules name */
         if (len == 1 && type == DP_ORG && i + 2 < n &&
             dp_word_class(&r->classes, keys->key[i], keys->len[i], toks[i].flags) == 'Q' &&
-            ((de_or_contracted(keys, i + 1) && (toks[i + 2].flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS))) ||
+            ((particle(r, keys, i + 1) && (toks[i + 2].flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS))) ||
              dp_evidence_is_adjective(&e->syntax.morpho, text, &toks[i + 1]))) {
             i++;
             continue;
@@ -589,11 +618,18 @@ int dp_match_sentence(const depeche_engine *e, const char *text, const dp_token 
         cand[kept++] = cand[i];
     }
     qsort(cand, kept, sizeof *cand, by_position);
-    /* names of no person, organisation or place have taken their words: nothing more */
+    /* names of no person, organisation or place have taken their words: nothing more, but the
+     * events' rules are told which words a list gave them ("Covid-19" takes no part) */
     size_t named = 0;
-    for (size_t i = 0; i < kept; i++)
-        if (cand[i].type != DP_OTHER)
+    for (size_t i = 0; i < kept; i++) {
+        if (cand[i].type != DP_OTHER) {
             cand[named++] = cand[i];
+            continue;
+        }
+        dp_span other = {toks[cand[i].first].start, toks[cand[i].last - 1].end};
+        if (cand[i].source == DP_FROM_GAZETTEER && DP_PUSH(out->others, out->n_others, out->others_cap, other))
+            return DEPECHE_ERR_NOMEM;
+    }
     kept = named;
 
     size_t base = out->n;

@@ -98,6 +98,8 @@ typedef struct dp_mentions {
     size_t n_loose, loose_cap;
     dp_unknown_name *unknown;
     size_t n_unknown, unknown_cap;
+    dp_span *others; /* names a list knows as no entity ("Covid-19"), in text order */
+    size_t n_others, others_cap;
     uint32_t n_lists; /* lists of names seen so far, numbering dp_unknown_name.list */
 } dp_mentions;
 
@@ -108,5 +110,9 @@ int dp_match_sentence(const struct depeche_engine *e, const char *text, const dp
                       size_t n, uint32_t line, dp_token_keys *keys, dp_match_data *md,
                       dp_mentions *out);
 void dp_mentions_release(dp_mentions *m);
+/* The index of the first mention (mentions are in text order) that ends after byte `at`. */
+size_t dp_mentions_from(const dp_mentions *m, uint32_t at);
+/* The same among m->others. */
+size_t dp_others_from(const dp_mentions *m, uint32_t at);
 
 #endif

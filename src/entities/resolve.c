@@ -114,18 +114,12 @@ static size_t surname_of(const depeche_engine *e, const char *text, const dp_men
  * else 0. */
 static char civility_gender(const depeche_engine *e, const char *text, const dp_mention *x)
 {
-    uint32_t end = x->start;
-    while (end > 0 && text[end - 1] == ' ')
-        end--;
-    uint32_t start = end;
-    while (start > 0 && text[start - 1] != ' ' && text[start - 1] != '\n')
-        start--;
+    uint32_t len, start = dp_word_before(text, x->start, &len);
     char folded[DP_KEY_MAX];
-    size_t k = dp_fold_key(text + start, end - start, folded, sizeof folded);
-    if (end == start || k == (size_t)-1 ||
-        dp_word_class(&e->matcher.classes, folded, k, DP_TF_CAPITALIZED) != 'T')
+    size_t k = dp_fold_key(text + start, len, folded, sizeof folded);
+    if (!len || k == (size_t)-1 || dp_word_class(&e->matcher.classes, folded, k, DP_TF_CAPITALIZED) != 'T')
         return 0;
-    return dp_evidence_gender(&e->syntax.morpho, text + start, end - start, DP_NOUN);
+    return dp_evidence_gender(&e->syntax.morpho, text + start, len, DP_NOUN);
 }
 
 /* The type the article's evidence gives each unknown name (-1: none), adding up the evidence

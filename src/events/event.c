@@ -196,20 +196,6 @@ static const char mention_unit[DP_ENTITY_TYPES] = {
     [DP_PERSON] = 'P', [DP_ORG] = 'O', [DP_ROLE] = 'R', [DP_PLACE] = 'L', [DP_DATE] = 'D',
     [DP_MONEY] = 'M', [DP_GIVEN] = 'w', [DP_OTHER] = 'w'};
 
-/* The first mention that does not end before byte `at`, by binary search. */
-size_t dp_mentions_from(const dp_mentions *m, uint32_t at)
-{
-    size_t lo = 0, hi = m->n;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (m->items[mid].end <= at)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
 /* Whether a word can be part of a name: capitalised, or "iPhone", "iPad", "eMac" (a small
  * letter, then a capital). */
 static int name_like(const char *text, const dp_token *t)
@@ -223,7 +209,7 @@ static int name_like(const char *text, const dp_token *t)
 static void build_units(const depeche_engine *e, const char *text, const dp_token *toks, size_t n,
                         const dp_token_keys *keys, const dp_mentions *m, units *u)
 {
-    size_t k = n ? dp_mentions_from(m, toks[0].start) : 0;
+    size_t k = n ? dp_mentions_from(m, toks[0].start) : 0, other = n ? dp_others_from(m, toks[0].start) : 0;
     u->n = 0;
     for (size_t i = 0; i < n && u->n < DP_MAX_UNITS;) {
         size_t unit = u->n++;
@@ -244,13 +230,15 @@ static void build_units(const depeche_engine *e, const char *text, const dp_toke
         }
         /* "Covid-19", "Ligue des champions": a name the lists know as no person, company or
          * place is a plain word, which no part takes */
-        uint32_t entry;
-        int any_case;
-        size_t listed = name_like(text, t) ? dp_gazetteer_longest(&e->gazetteer, toks, keys, n, i, &entry, &any_case) : 0;
-        if (listed && e->gazetteer.entries[entry].type == DP_OTHER) {
+        while (other < m->n_others && m->others[other].end <= t->start)
+            other++;
+        if (other < m->n_others && m->others[other].start == t->start) {
+            size_t j = i;
+            while (j + 1 < n && toks[j].end < m->others[other].end)
+                j++;
             u->s[unit] = 'w';
-            u->last[unit] = (uint16_t)(i + listed - 1);
-            i += listed;
+            u->last[unit] = (uint16_t)j;
+            i = j + 1;
             continue;
         }
         char c = dp_word_class(&e->events.cues, keys->key[i], keys->len[i], t->flags);
@@ -333,28 +321,13 @@ static int32_t org_antecedent(const depeche_engine *e, const char *text, const d
     return k;
 }
 
-/* The word that ends at byte `end` or before it, past blanks, and after an elision ("l'",
- * "d’"): its first byte, and its length in *len (0 when none). */
-static uint32_t word_before(const char *text, uint32_t end, uint32_t *len)
-{
-    while (end > 0 && text[end - 1] == ' ')
-        end--;
-    uint32_t start = end;
-    while (start > 0 && text[start - 1] != ' ' && text[start - 1] != '\n' && text[start - 1] != '\'' &&
-           text[start - 1] != ',' && text[start - 1] != '(' &&
-           !(start >= 3 && !memcmp(text + start - 3, "\xE2\x80\x99", 3)))
-        start--;
-    *len = end - start;
-    return start;
-}
-
 /* Whether a name follows an indefinite or demonstrative article ("une Porsche 911", "cette
  * Mercedes", "l'acquisition d'une Mercedes"): a thing of that make, which a company's name
  * never takes. */
 static int one_of_a_kind(const char *text, const dp_mention *x)
 {
     static const char *const articles[] = {"un", "une", "ce", "cet", "cette"};
-    uint32_t len, start = word_before(text, x->start, &len);
+    uint32_t len, start = dp_word_before(text, x->start, &len);
     char word[6];
     if (!len || len >= sizeof word)
         return 0;
@@ -386,7 +359,7 @@ static int after_past_post(const char *text, const dp_mentions *m, const dp_ment
     else if (at >= 4 && !memcmp(text + at - 3, "\xE2\x80\x99", 3) && text[at - 4] == 'd')
         at -= 4; /* d’Atos */
     else {
-        at = word_before(text, at, &len);
+        at = dp_word_before(text, at, &len);
         if (!word_is(text, at, len, of, DP_ARRAY_LEN(of)))
             return 0;
     }
@@ -404,7 +377,7 @@ static int after_past_post(const char *text, const dp_mentions *m, const dp_ment
         return 1;
     if (!strncmp(text + role->start, "ex-", 3) || !strncmp(text + role->start, "Ex-", 3))
         return 1;
-    uint32_t w = word_before(text, role->start, &len);
+    uint32_t w = dp_word_before(text, role->start, &len);
     return word_is(text, w, len, former, DP_ARRAY_LEN(former));
 }
 

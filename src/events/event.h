@@ -147,9 +147,6 @@ int32_t dp_event_antecedent(const struct depeche_engine *e, const char *text,
                             const dp_mentions *m, uint32_t sentence, uint32_t at,
                             int organisation, int32_t other);
 
-/* The index of the first mention (mentions are in text order) that ends after byte `at`. */
-size_t dp_mentions_from(const dp_mentions *m, uint32_t at);
-
 /* Whether argument arg (enum dp_event_arg) is core for event type `type`. */
 int dp_event_is_core(int type, int arg);
 

@@ -436,6 +436,19 @@ size_t dp_fold_key(const char *s, size_t n, char *out, size_t cap)
     return lower_into(s, n, out, cap, 1);
 }
 
+uint32_t dp_word_before(const char *text, uint32_t end, uint32_t *len)
+{
+    while (end > 0 && text[end - 1] == ' ')
+        end--;
+    uint32_t start = end;
+    while (start > 0 && text[start - 1] != ' ' && text[start - 1] != '\n' && text[start - 1] != '\'' &&
+           text[start - 1] != ',' && text[start - 1] != '(' &&
+           !(start >= 3 && !memcmp(text + start - 3, "\xE2\x80\x99", 3)))
+        start--;
+    *len = end - start;
+    return start;
+}
+
 size_t dp_lowercase(const char *s, size_t n, char *out, size_t cap)
 {
     return lower_into(s, n, out, cap, 0);

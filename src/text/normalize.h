@@ -61,6 +61,11 @@ size_t dp_fold_key(const char *s, size_t n, char *out, size_t cap);
  * not fit. */
 size_t dp_lowercase(const char *s, size_t n, char *out, size_t cap);
 
+/* The word of normalized text that ends at byte `end` or before it, past blanks, and after an
+ * elision ("l'", "d’"), a comma or a parenthesis: its first byte, and its length in *len (0
+ * when none). */
+uint32_t dp_word_before(const char *text, uint32_t end, uint32_t *len);
+
 /* What a code point is, for the tokenizer. */
 enum dp_char_class {
     DP_CC_SPACE,
