@@ -688,6 +688,11 @@ static int build_entities(depeche_document *doc, const depeche_engine *e, const 
                 }
             if (oe->name && ent->type == DP_PERSON)
                 person_case(oe->name);
+            /* "les Républicains" inside a sentence is the listed "Les Républicains": the
+             * list's capital */
+            if (oe->name && g && (oe->name[0] == 'l') && g->name[0] == 'L' &&
+                !strcmp(oe->name + 1, g->name + 1))
+                oe->name[0] = 'L';
             if (oe->name && g && strcmp(oe->name, g->name) && !(oe->canonical = dp_strdup(g->name)))
                 return DEPECHE_ERR_NOMEM;
         }

@@ -51,7 +51,7 @@ static char *dup_field(const char *s, size_t n)
 
 /* Adds one alias of entry `entry` to the trie. */
 static int add_alias(dp_gazetteer *g, const dp_token_rules *tokens, const char *alias, size_t len,
-                     uint32_t entry, int case_insensitive)
+                     uint32_t entry, int case_insensitive, int lowercase_article)
 {
     char *copy = dup_field(alias, len);
     if (!copy)
@@ -78,7 +78,12 @@ static int add_alias(dp_gazetteer *g, const dp_token_rules *tokens, const char *
             rc = DEPECHE_ERR_DATA;
             break;
         }
-        if (toks[i].flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS))
+        /* a name's leading article is written lowercase inside a sentence: "la République
+         * en marche", "chez les Républicains"; the words after it keep their capitals */
+        int article = lowercase_article && i == 0 && n > 1 && (toks[1].flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS)) &&
+                      (dp_word_is(key, k, "le") || dp_word_is(key, k, "la") ||
+                       dp_word_is(key, k, "les") || dp_word_is(key, k, "l'"));
+        if ((toks[i].flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS)) && !article)
             capitals |= 1u << i;
         if (toks[i].flags & DP_TF_ALLCAPS)
             allcaps |= 1u << i;
@@ -189,12 +194,17 @@ int dp_gazetteer_load_line(dp_gazetteer *g, const dp_token_rules *tokens, const 
         return dp_fail(err, DEPECHE_ERR_NOMEM, path, lineno, 0, "out of memory");
     }
     uint32_t index = (uint32_t)g->n_entries - 1;
-    int rc = add_alias(g, tokens, field[0], flen[0], index, case_insensitive);
+    /* the derived lists hold names like "La Place" and "La Première" (a brand, a radio) that
+     * are everyday phrases when their article is lowercase: only the written lists' names
+     * open with a lowercase article */
+    const char *base = strrchr(path ? path : "", '/');
+    int lowercase_article = type == DP_ORG && strncmp(base ? base + 1 : path ? path : "", "derived-", 8);
+    int rc = add_alias(g, tokens, field[0], flen[0], index, case_insensitive, lowercase_article);
     for (const char *a = nf > 2 ? field[2] : NULL, *aend = a ? a + flen[2] : NULL; !rc && a && a < aend;) {
         const char *bar = memchr(a, '|', (size_t)(aend - a));
         const char *stop = bar ? bar : aend;
         if (stop > a)
-            rc = add_alias(g, tokens, a, (size_t)(stop - a), index, case_insensitive);
+            rc = add_alias(g, tokens, a, (size_t)(stop - a), index, case_insensitive, lowercase_article);
         a = bar ? bar + 1 : aend;
     }
     if (rc == DEPECHE_ERR_NOMEM)

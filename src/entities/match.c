@@ -340,6 +340,19 @@ static const char *contracted_article(const depeche_engine *e, const char *text,
                : NULL;
 }
 
+/* Whether token t is a definite article ("la", "les", "l'"), as the lexicon reads it. */
+static int definite_article(const depeche_engine *e, const char *text, const dp_token *t)
+{
+    dp_reading r[4];
+    size_t got = t->kind == DP_TOK_WORD
+                     ? dp_morpho_readings(&e->syntax.morpho, text + t->start, t->end - t->start, r, DP_ARRAY_LEN(r))
+                     : 0;
+    for (size_t k = 0; k < got; k++)
+        if (r[k].upos == DP_DET && !strcmp(r[k].lemma, "le"))
+            return 1;
+    return 0;
+}
+
 /* Whether lowercase token i is a particle with which a longer name may go on ("de", "du":
  * class p of patterns/entities.txt). */
 static int particle(const dp_match_rules *r, const dp_token_keys *keys, size_t i)
@@ -487,6 +500,19 @@ int dp_match_sentence(const depeche_engine *e, const char *text, const dp_token 
             if (with && !name_goes_on &&
                 with > dp_gazetteer_longest(g, toks, keys, n, i + 1, &own_entry, &own_any_case))
                 len = with, i++;
+        }
+        /* a name that opens with a lowercase article ("la République en marche") gives way
+         * to a name as long starting on the next word ("de l'Alsace": the region, not the
+         * newspaper), and to a longer name ("l'Équipe de France") */
+        if (len > 1 && !(toks[i].flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS)) && !any_case &&
+            definite_article(e, text, &toks[i])) {
+            uint32_t own_entry;
+            int own_any_case;
+            size_t after = i + len;
+            int name_goes_on = after + 1 < n && particle(r, keys, after) &&
+                               (toks[after + 1].flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS));
+            if (name_goes_on || dp_gazetteer_longest(g, toks, keys, n, i + 1, &own_entry, &own_any_case) >= len - 1)
+                len = 0;
         }
         if (!len) {
             i++;
