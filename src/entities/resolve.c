@@ -306,6 +306,15 @@ static size_t word_count(const char *text, const dp_mention *x)
     return words;
 }
 
+/* Whether mention x has a lowercase letter: "LR" has none, "Républicains" has. */
+static int has_lowercase(const char *text, const dp_mention *x)
+{
+    for (uint32_t i = x->start; i < x->end; i++)
+        if (text[i] >= 'a' && text[i] <= 'z')
+            return 1;
+    return 0;
+}
+
 /* One name, one sense in an article: a place a rule guessed from "à" ("Renault cède Dacia à
  * Fictivia") is the organisation or the person the article names so elsewhere ("la société
  * Fictivia"). 0, or DEPECHE_ERR_NOMEM. */
@@ -408,13 +417,15 @@ int dp_resolve(const depeche_engine *e, const char *text, dp_mentions *m, dp_ent
             goto out;
     }
     /* the name comes from the first of the mentions with the most words that name the entity
-     * in full: "Caisse d'épargne" before a later "Caisses d'épargne" */
+     * in full: "Caisse d'épargne" before a later "Caisses d'épargne"; a word before an
+     * acronym: "Républicains" before an earlier "LR" */
     for (size_t i = 0; i < m->n; i++) {
         dp_mention *x = &m->items[i];
         dp_entity *ent = &out->items[x->entity];
         const dp_mention *best = &m->items[ent->best];
+        size_t words = word_count(text, x), best_words = word_count(text, best);
         if (x->source != DP_FROM_SURNAME && (ent->entry < 0 || x->entry == ent->entry) &&
-            word_count(text, x) > word_count(text, best))
+            (words > best_words || (words == best_words && !has_lowercase(text, best) && has_lowercase(text, x))))
             ent->best = (uint32_t)i;
     }
     /* number entities in order of first mention */
