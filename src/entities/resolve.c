@@ -347,13 +347,38 @@ static int retype_guessed_places(const depeche_engine *e, const char *text, dp_m
     return rc;
 }
 
+/* An acronym the article defines ("les agences régionales de santé (ARS)") names what it
+ * defined wherever it comes back, even where a list knows another sense of it. 0, or
+ * DEPECHE_ERR_NOMEM. */
+static int follow_defined_acronyms(const char *text, dp_mentions *m)
+{
+    dp_lexicon defined = {0};
+    int rc = 0;
+    for (size_t i = 0; i < m->n && !rc; i++) {
+        dp_mention *x = &m->items[i];
+        uint32_t v;
+        if (x->type != DP_ORG)
+            continue;
+        if (x->alias_of >= 0 && m->items[x->alias_of].source == DP_FROM_ACRONYM) {
+            if (!dp_lexicon_get(&defined, text + x->start, x->end - x->start, &v) &&
+                dp_lexicon_put(&defined, text + x->start, x->end - x->start, (uint32_t)i))
+                rc = DEPECHE_ERR_NOMEM;
+        } else if (dp_lexicon_get(&defined, text + x->start, x->end - x->start, &v)) {
+            x->alias_of = (int32_t)v;
+        }
+    }
+    dp_lexicon_release(&defined);
+    return rc;
+}
+
 int dp_resolve(const depeche_engine *e, const char *text, dp_mentions *m, dp_entities *out)
 {
     dp_lexicon keys = {0}, surnames = {0};
     char key[600];
     size_t last;
     int rc = DEPECHE_ERR_NOMEM;
-    if (add_loose_mentions(e, text, m) || sort_mentions(m) || retype_guessed_places(e, text, m))
+    if (add_loose_mentions(e, text, m) || sort_mentions(m) || retype_guessed_places(e, text, m) ||
+        follow_defined_acronyms(text, m))
         goto out;
     /* full names and everything else first */
     for (size_t i = 0; i < m->n; i++)
