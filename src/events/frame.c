@@ -341,6 +341,30 @@ static int has_child(const sentence *s, size_t i, const char *rel, const char *l
     return 0;
 }
 
+/* Whether word i has a child by rel with this lemma, or a share of one: "reprend l'ensemble des
+ * fonctions" has the "fonctions" that "reprendre+obj=fonction" needs. */
+static int has_child_or_share(const sentence *s, size_t i, const char *rel, const char *lemma)
+{
+    for (uint16_t c = s->first_child[i + 1]; c; c = s->next_sibling[c]) {
+        if (!rel_matches(rel, rel_of(s, c - 1u)))
+            continue;
+        size_t w = c - 1u;
+        for (int depth = 0; depth < 3 && (word_bits(&s->e->frames, s->w->words[w].lemma) & DP_FRAME_WORD_SHARE);
+             depth++) {
+            size_t of = w;
+            for (uint16_t d = s->first_child[w + 1]; d && of == w; d = s->next_sibling[d])
+                if (rel_matches("nmod", rel_of(s, d - 1u)) && has_child(s, d - 1u, "case", "de"))
+                    of = d - 1u;
+            if (of == w)
+                break;
+            w = of;
+        }
+        if (!strcmp(s->w->words[w].lemma, lemma))
+            return 1;
+    }
+    return 0;
+}
+
 /* Whether verb i is reflexive ("se présente", "s'est engagée"): the parser takes the "se" for
  * an object as often as for an expletive. */
 static int reflexive(const sentence *s, size_t i)
@@ -897,7 +921,7 @@ static int read_frame(sentence *s, const dp_frame *f, size_t fi, size_t t, uint3
                       dp_date ref, dp_date teaser_date, dp_events *out)
 {
     int need_reflexive = !strcmp(f->need.rel, "expl") && !strcmp(f->need.lemma, "se");
-    if (f->need.rel[0] && !(need_reflexive ? reflexive(s, t) : has_child(s, t, f->need.rel, f->need.lemma)))
+    if (f->need.rel[0] && !(need_reflexive ? reflexive(s, t) : has_child_or_share(s, t, f->need.rel, f->need.lemma)))
         return 0;
     /* a product is launched by someone: what "se présente comme" a coupé, or a maker that "se
      * lance dans" a market, launches nothing; who "s'investit dans" a cause gives work, not
