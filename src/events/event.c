@@ -1024,6 +1024,19 @@ static size_t named_head(const units *u, size_t g)
     return 0;
 }
 
+/* Whether the event's role has a place for complement ("élu maire de Tourcoing", "député de
+ * l'Ain"): the post is a place's, and no organisation of the context is where it is held. */
+static int role_of_place(const dp_token *toks, const units *u, const dp_event *ev)
+{
+    const dp_event_arg_value *role = &ev->args[DP_ARG_ROLE];
+    if (!role->set || ev->args[DP_ARG_ORG].set)
+        return 0;
+    for (size_t r = 0; r + 1 < u->n; r++)
+        if (u->s[r] == 'R' && toks[u->first[r]].cp_start == role->cp_start)
+            return u->s[r + 1] == 'L' || (u->s[r + 1] == 'x' && r + 2 < u->n && u->s[r + 2] == 'L');
+    return 0;
+}
+
 /* The arguments an event lacks that the context gives (the organisation the sentence names
  * nearest, else the one named last in the paragraph...), then whether it is complete: every
  * core argument set, and no entity (or company and branch) in two core parts. 0 when it is not. */
@@ -1241,7 +1254,7 @@ static int event_from_match(const depeche_engine *e, const char *text, const dp_
                                                         .set = 1};
         dp_match_group(md, 0, &ms, &me);
     }
-    if (!complete_arguments(e, text, toks, m, u, trigger, line, 1, &ev))
+    if (!complete_arguments(e, text, toks, m, u, trigger, line, !role_of_place(toks, u, &ev), &ev))
         return 0;
     /* modality: a negation between the start of the match and the trigger; a threat, plan or
      * condition there too, or in the four units before the trigger ("menacent de quitter", "aurait préféré que X démissionne") */
