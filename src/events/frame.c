@@ -329,7 +329,17 @@ static const char *rel_of(const sentence *s, size_t i)
 static int rel_matches(const char *want, const char *rel)
 {
     size_t n = strlen(want);
+    /* a subject is an active verb's: the passive's ("X a été remplacé par Y") is the one the
+     * act is done to, asked for as nsubj:pass */
+    if (!strcmp(want, "nsubj") && !strcmp(rel, "nsubj:pass"))
+        return 0;
     return !strncmp(want, rel, n) && (rel[n] == '\0' || (rel[n] == ':' && !strchr(want, ':')));
+}
+
+/* Whether rel makes a subject, of an active verb or of a passive one. */
+static int is_subject(const char *rel)
+{
+    return rel_matches("nsubj", rel) || !strcmp(rel, "nsubj:pass");
 }
 
 /* Whether word i has a child by rel whose lemma is lemma (NULL: any). */
@@ -477,7 +487,7 @@ static size_t follow(const sentence *s, const dp_frame_path *p, size_t from, siz
                 if (m > had)
                     break;
                 for (uint16_t c = s->first_child[at + 1]; c && m < 16; c = s->next_sibling[c])
-                    if (rel_matches("nsubj", rel_of(s, c - 1u)) && step_fits(s, st, c - 1u))
+                    if (is_subject(rel_of(s, c - 1u)) && step_fits(s, st, c - 1u))
                         next[m++] = c - 1u;
             }
         }
@@ -607,7 +617,7 @@ static int value_of(const sentence *s, int type, int arg, size_t i, dp_event_arg
     v->mention = -1;
     /* a relative pronoun stands for the word its clause hangs on: "Paul Martin, qui a rejoint
      * Google", "Olivier Roux, l'un de ses proches qui a claqué la porte du parti" */
-    if (wd->upos == DP_PRON && !strcmp(wd->lemma, "qui") && wd->head && rel_matches("nsubj", rel_of(s, i))) {
+    if (wd->upos == DP_PRON && !strcmp(wd->lemma, "qui") && wd->head && is_subject(rel_of(s, i))) {
         size_t clause = wd->head - 1u;
         while (s->w->words[clause].head && (rel_matches("xcomp", rel_of(s, clause)) || rel_matches("conj", rel_of(s, clause))))
             clause = s->w->words[clause].head - 1u;
