@@ -519,6 +519,12 @@ int dp_match_sentence(const depeche_engine *e, const char *text, const dp_token 
             continue;
         }
         uint8_t type = g->entries[entry].type;
+        /* "en Hollande", "en Jordanie": after "en", one word is a place, not a person's
+         * surname; the rules read it */
+        if (len == 1 && type == DP_PERSON && i > 0 && dp_word_is(keys->key[i - 1], keys->len[i - 1], "en")) {
+            i++;
+            continue;
+        }
         /* "Martin Bouygues", "Louis Renault": a family name that is also a company or a
          * town is a surname after a given name; "Nancy Pelosi", "Florence Parly": a town
          * that is also a given name is one before a capitalised word */
