@@ -283,6 +283,20 @@ size_t dp_gazetteer_longest_after(const dp_gazetteer *g, const char *lead, size_
     return longest_from(g, node, 1, toks, keys, n, i, entry, any_case);
 }
 
+int dp_gazetteer_one_word(const dp_gazetteer *g, const char *word, size_t len, uint32_t *entry)
+{
+    char ek[DP_KEY_MAX + 8], folded[DP_KEY_MAX];
+    uint32_t node;
+    size_t fl = dp_fold_key(word, len, folded, sizeof folded);
+    if (fl == (size_t)-1 || !dp_lexicon_get(&g->edges, ek, edge_key(ek, 0, folded, fl), &node))
+        return 0;
+    uint32_t term = node < g->terminal_of_cap ? g->terminal_of[node] : 0;
+    if (!term)
+        return 0;
+    *entry = g->terminals[term - 1].entry;
+    return 1;
+}
+
 int dp_gazetteer_is_given(const dp_gazetteer *g, const dp_token *tok, const dp_token_keys *keys,
                           size_t i)
 {

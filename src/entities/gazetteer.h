@@ -102,6 +102,9 @@ size_t dp_gazetteer_longest_after(const dp_gazetteer *g, const char *lead, size_
                                   const dp_token *toks, const dp_token_keys *keys, size_t n,
                                   size_t i, uint32_t *entry, int *any_case);
 
+/* The entry a name of one word, word[0..len) (any case), stands for: 1 and *entry set, or 0. */
+int dp_gazetteer_one_word(const dp_gazetteer *g, const char *word, size_t len, uint32_t *entry);
+
 /* The bits of a word of name_words: a given name ("GIVEN" lines), an English common word
  * ("ENGLISH" lines: "street", "moon"), which a capitalised name may hold but a person's name
  * seldom does. */

@@ -353,6 +353,27 @@ static int definite_article(const depeche_engine *e, const char *text, const dp_
     return 0;
 }
 
+/* Whether capitalised token t joins listed organisations by hyphens: "un sondage
+ * BVA-Salesforce", "sur RMC-BFMTV" name the two as one. */
+static int listed_orgs_joined(const dp_gazetteer *g, const char *text, const dp_token *t)
+{
+    const char *p = text + t->start, *end = text + t->end;
+    size_t parts = 0;
+    if (t->kind != DP_TOK_WORD || !(t->flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS)) || !memchr(p, '-', (size_t)(end - p)))
+        return 0;
+    while (p < end) {
+        const char *dash = memchr(p, '-', (size_t)(end - p));
+        const char *stop = dash ? dash : end;
+        uint32_t entry;
+        if (stop == p || !dp_gazetteer_one_word(g, p, (size_t)(stop - p), &entry) ||
+            g->entries[entry].type != DP_ORG)
+            return 0;
+        parts++;
+        p = dash ? dash + 1 : end;
+    }
+    return parts >= 2;
+}
+
 /* Whether lowercase token i is a particle with which a longer name may go on ("de", "du":
  * class p of patterns/entities.txt). */
 static int particle(const dp_match_rules *r, const dp_token_keys *keys, size_t i)
@@ -515,6 +536,8 @@ int dp_match_sentence(const depeche_engine *e, const char *text, const dp_token 
                 len = 0;
         }
         if (!len) {
+            if (listed_orgs_joined(g, text, &toks[i]))
+                add(cand, &nc, (candidate){(uint16_t)i, (uint16_t)(i + 1), DP_ORG, DP_FROM_RULE, 2, -1, -1, ""});
             i++;
             continue;
         }
