@@ -1024,6 +1024,13 @@ static size_t named_head(const units *u, size_t g)
     return 0;
 }
 
+/* Whether unit i lies between two commas of units (from, to): the negation of "La compagnie,
+ * dont les avions ne volent plus, a été placée en liquidation" is its clause's. */
+static int between_commas(const units *u, size_t from, size_t i, size_t to)
+{
+    return memchr(u->s + from, ',', i - from) && memchr(u->s + i, ',', to - i);
+}
+
 /* Whether the event's role has a place for complement ("élu maire de Tourcoing", "député de
  * l'Ain"): the post is a place's, and no organisation of the context is where it is held. */
 static int role_of_place(const dp_token *toks, const units *u, const dp_event *ev)
@@ -1259,7 +1266,7 @@ static int event_from_match(const depeche_engine *e, const char *text, const dp_
     /* modality: a negation between the start of the match and the trigger; a threat, plan or
      * condition there too, or in the four units before the trigger ("menacent de quitter", "aurait préféré que X démissionne") */
     for (size_t i = ms; i < trigger && ev.modality == DP_ASSERTED; i++)
-        if (u->s[i] == 'z')
+        if (u->s[i] == 'z' && !between_commas(u, ms, i, trigger))
             ev.modality = DP_NEGATED;
     for (size_t i = ms < trigger - (trigger > 4 ? 4 : trigger) ? ms : trigger - (trigger > 4 ? 4 : trigger);
          i < trigger && ev.modality == DP_ASSERTED; i++)
