@@ -1,6 +1,7 @@
 /* Entities from mentions, with keys in a lexicon: no pairwise comparison of mentions. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <ctype.h>
 #include <string.h>
 
 #include "engine.h"
@@ -371,6 +372,77 @@ static int follow_defined_acronyms(const char *text, dp_mentions *m)
     return rc;
 }
 
+/* One name, one sense in an article: where a rule named an organisation of several words
+ * ("la compagnie aérienne Aigle Azur"), a listed name that opens it elsewhere ("Aigle", a
+ * brand, in "les passagers d'Aigle Azur") is that organisation's first word, and the mentions
+ * its other words held go. */
+static int extend_to_named(const char *text, dp_mentions *m)
+{
+    const uint8_t gone = 0xFF;
+    int removed = 0;
+    /* the names the rules made, by their first word (the first such name for a word) */
+    dp_lexicon by_first = {0};
+    for (size_t k = 0; k < m->n; k++) {
+        const dp_mention *named = &m->items[k];
+        const char *space = named->type == DP_ORG && named->source == DP_FROM_RULE
+                                ? memchr(text + named->start, ' ', named->end - named->start)
+                                : NULL;
+        uint32_t v;
+        if (space && !dp_lexicon_get(&by_first, text + named->start, (size_t)(space - text) - named->start, &v) &&
+            dp_lexicon_put(&by_first, text + named->start, (size_t)(space - text) - named->start, (uint32_t)k)) {
+            dp_lexicon_release(&by_first);
+            return DEPECHE_ERR_NOMEM;
+        }
+    }
+    for (size_t i = 0; i < m->n && by_first.count; i++) {
+        dp_mention *x = &m->items[i];
+        if (x->type != DP_ORG || x->source != DP_FROM_GAZETTEER)
+            continue;
+        const char *space = memchr(text + x->start, ' ', x->end - x->start);
+        size_t first = space ? (size_t)(space - text) - x->start : x->end - x->start;
+        uint32_t k;
+        if (!dp_lexicon_get(&by_first, text + x->start, first, &k))
+            continue;
+        const dp_mention *named = &m->items[k];
+        uint32_t len = named->end - named->start, stop = x->start + len;
+        if (len <= x->end - x->start || memcmp(text + x->start, text + named->start, len) ||
+            ((unsigned char)text[stop] & 0x80) || isalnum((unsigned char)text[stop]))
+            continue;
+        size_t j = i + 1;
+        while (j < m->n && m->items[j].start < stop && m->items[j].end <= stop)
+            j++;
+        if (j < m->n && m->items[j].start < stop)
+            continue; /* a mention runs past the name: leave both */
+        for (size_t w = i + 1; w < j; w++)
+            m->items[w].type = gone, removed = 1;
+        for (uint32_t b = x->end; b < stop; b++)
+            x->cp_end += ((unsigned char)text[b] & 0xC0) != 0x80;
+        x->end = stop;
+        x->source = DP_FROM_RULE;
+        x->entry = -1;
+        x->rule = named->rule;
+    }
+    dp_lexicon_release(&by_first);
+    if (!removed)
+        return 0;
+    /* close the gaps, pointing acronyms at their mentions' new places */
+    int32_t *place = dp_malloc(m->n * sizeof *place);
+    if (!place)
+        return DEPECHE_ERR_NOMEM;
+    size_t kept = 0;
+    for (size_t i = 0; i < m->n; i++) {
+        place[i] = m->items[i].type == gone ? -1 : (int32_t)kept;
+        if (m->items[i].type != gone)
+            m->items[kept++] = m->items[i];
+    }
+    for (size_t i = 0; i < kept; i++)
+        if (m->items[i].alias_of >= 0)
+            m->items[i].alias_of = place[m->items[i].alias_of];
+    m->n = kept;
+    free(place);
+    return 0;
+}
+
 int dp_resolve(const depeche_engine *e, const char *text, dp_mentions *m, dp_entities *out)
 {
     dp_lexicon keys = {0}, surnames = {0};
@@ -378,7 +450,7 @@ int dp_resolve(const depeche_engine *e, const char *text, dp_mentions *m, dp_ent
     size_t last;
     int rc = DEPECHE_ERR_NOMEM;
     if (add_loose_mentions(e, text, m) || sort_mentions(m) || retype_guessed_places(e, text, m) ||
-        follow_defined_acronyms(text, m))
+        follow_defined_acronyms(text, m) || extend_to_named(text, m))
         goto out;
     /* full names and everything else first */
     for (size_t i = 0; i < m->n; i++)
