@@ -381,6 +381,15 @@ static int particle(const dp_match_rules *r, const dp_token_keys *keys, size_t i
     return dp_word_class(&r->classes, keys->key[i], keys->len[i], 0) == 'p';
 }
 
+/* Whether a name goes on at token `after` with a particle and a capital: "du Puy du Fou",
+ * "l'Équipe de France". */
+static int name_goes_on(const dp_match_rules *r, const dp_token *toks, const dp_token_keys *keys,
+                        size_t n, size_t after)
+{
+    return after + 1 < n && particle(r, keys, after) &&
+           (toks[after + 1].flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS));
+}
+
 static int is_name_word(char c)
 {
     return c == 'C' || c == 'S' || c == 'U' || c == 'G' || c == 'X';
@@ -515,10 +524,7 @@ int dp_match_sentence(const depeche_engine *e, const char *text, const dp_token 
             int own_any_case;
             size_t with = dp_gazetteer_longest_after(g, article, strlen(article), toks, keys, n, i + 1,
                                                      &entry, &any_case);
-            size_t after = i + 1 + with;
-            int name_goes_on = after + 1 < n && particle(r, keys, after) &&
-                               (toks[after + 1].flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS));
-            if (with && !name_goes_on &&
+            if (with && !name_goes_on(r, toks, keys, n, i + 1 + with) &&
                 with > dp_gazetteer_longest(g, toks, keys, n, i + 1, &own_entry, &own_any_case))
                 len = with, i++;
         }
@@ -529,10 +535,7 @@ int dp_match_sentence(const depeche_engine *e, const char *text, const dp_token 
             definite_article(e, text, &toks[i])) {
             uint32_t own_entry;
             int own_any_case;
-            size_t after = i + len;
-            int name_goes_on = after + 1 < n && particle(r, keys, after) &&
-                               (toks[after + 1].flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS));
-            if (name_goes_on || dp_gazetteer_longest(g, toks, keys, n, i + 1, &own_entry, &own_any_case) >= len - 1)
+            if (name_goes_on(r, toks, keys, n, i + len) || dp_gazetteer_longest(g, toks, keys, n, i + 1, &own_entry, &own_any_case) >= len - 1)
                 len = 0;
         }
         if (!len) {

@@ -351,27 +351,30 @@ static int has_child(const sentence *s, size_t i, const char *rel, const char *l
     return 0;
 }
 
+/* The word a share word stands for, through up to three of them: "la totalité du capital de
+ * X" stands for X, "l'ensemble des fonctions" for "fonctions"; any other word for itself. */
+static size_t through_shares(const sentence *s, size_t w)
+{
+    for (int depth = 0; depth < 3 && (word_bits(&s->e->frames, s->w->words[w].lemma) & DP_FRAME_WORD_SHARE);
+         depth++) {
+        size_t of = w;
+        for (uint16_t c = s->first_child[w + 1]; c && of == w; c = s->next_sibling[c])
+            if (rel_matches("nmod", rel_of(s, c - 1u)) && has_child(s, c - 1u, "case", "de"))
+                of = c - 1u;
+        if (of == w)
+            break;
+        w = of;
+    }
+    return w;
+}
+
 /* Whether word i has a child by rel with this lemma, or a share of one: "reprend l'ensemble des
  * fonctions" has the "fonctions" that "reprendre+obj=fonction" needs. */
 static int has_child_or_share(const sentence *s, size_t i, const char *rel, const char *lemma)
 {
-    for (uint16_t c = s->first_child[i + 1]; c; c = s->next_sibling[c]) {
-        if (!rel_matches(rel, rel_of(s, c - 1u)))
-            continue;
-        size_t w = c - 1u;
-        for (int depth = 0; depth < 3 && (word_bits(&s->e->frames, s->w->words[w].lemma) & DP_FRAME_WORD_SHARE);
-             depth++) {
-            size_t of = w;
-            for (uint16_t d = s->first_child[w + 1]; d && of == w; d = s->next_sibling[d])
-                if (rel_matches("nmod", rel_of(s, d - 1u)) && has_child(s, d - 1u, "case", "de"))
-                    of = d - 1u;
-            if (of == w)
-                break;
-            w = of;
-        }
-        if (!strcmp(s->w->words[w].lemma, lemma))
+    for (uint16_t c = s->first_child[i + 1]; c; c = s->next_sibling[c])
+        if (rel_matches(rel, rel_of(s, c - 1u)) && !strcmp(s->w->words[through_shares(s, c - 1u)].lemma, lemma))
             return 1;
-    }
     return 0;
 }
 
@@ -497,16 +500,7 @@ static size_t follow(const sentence *s, const dp_frame_path *p, size_t from, siz
     /* a share of something stands for it: "a racheté la totalité du capital de X", "l'ensemble
      * des activités de X", "51 % de X" */
     for (size_t j = 0; j < n; j++)
-        for (int depth = 0; depth < 3 && (word_bits(&s->e->frames, s->w->words[cur[j]].lemma) & DP_FRAME_WORD_SHARE);
-             depth++) {
-            size_t of = cur[j];
-            for (uint16_t c = s->first_child[cur[j] + 1]; c && of == cur[j]; c = s->next_sibling[c])
-                if (rel_matches("nmod", rel_of(s, c - 1u)) && has_child(s, c - 1u, "case", "de"))
-                    of = c - 1u;
-            if (of == cur[j])
-                break;
-            cur[j] = of;
-        }
+        cur[j] = through_shares(s, cur[j]);
     size_t k = 0;
     for (size_t j = 0; j < n && k < cap; j++) {
         out[k++] = cur[j];
