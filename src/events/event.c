@@ -648,48 +648,82 @@ static int told_ahead(const depeche_engine *e, const char *text, const dp_token 
     return 0;
 }
 
-/* The direction the verb nearest before token ti gives a bare date: 1 ahead (a future or a
- * conditional, "aller" before an infinitive), -1 back (a past: "a annoncé mercredi"), 0 for a
- * present or when no verb stands in the six words before. Words that can be anything but a
- * verb or an adjective ("postes", "le") are passed over. */
+/* The direction a verb at token k gives a bare date: 1 ahead (a future or a conditional,
+ * "aller" before an infinitive), -1 back (a past), 0 for a present; NOT_A_VERB for a word
+ * that can be anything but a verb or an adjective ("postes", "le"). */
+enum { NOT_A_VERB = 2 };
+static int tense_at(const depeche_engine *e, const char *text, const dp_token *toks,
+                    const dp_token_keys *keys, size_t k)
+{
+    const dp_token *t = &toks[k];
+    char low[DP_MORPHO_MAX_WORD];
+    size_t n = t->kind == DP_TOK_WORD ? dp_lowercase(text + t->start, t->end - t->start, low, sizeof low) : 0;
+    if (n == (size_t)-1 || !n)
+        return NOT_A_VERB;
+    /* the parts of speech first (no lemma to decode): most words are no verb */
+    uint32_t tags = dp_morpho_tags(&e->syntax.morpho, low, n, dp_hash_bytes(low, n));
+    const uint32_t verbal = (1u << DP_VERB) | (1u << DP_AUX);
+    if (!(tags & verbal) || (tags & ~(verbal | (1u << DP_ADJ))))
+        return NOT_A_VERB;
+    dp_reading r[8];
+    size_t got = dp_morpho_readings(&e->syntax.morpho, low, n, r, DP_ARRAY_LEN(r));
+    int verb = 0, other = 0, infinitive = 0, participle = 0, past = 0;
+    for (size_t i = 0; i < got; i++) {
+        const char *f = r[i].feats;
+        if (r[i].upos == DP_VERB || r[i].upos == DP_AUX) {
+            verb |= !strstr(f, "Person=") || strstr(f, "Person=3") != NULL;
+            infinitive |= strstr(f, "VerbForm=Inf") != NULL;
+            participle |= strstr(f, "VerbForm=Part") != NULL;
+            past |= strstr(f, "Tense=Past") || strstr(f, "Tense=Imp");
+        } else if (r[i].upos != DP_ADJ) {
+            other = 1;
+        }
+    }
+    if (!verb || other)
+        return NOT_A_VERB;
+    /* "va supprimer", "a annoncé": the auxiliary decides; a finite verb, its own tense */
+    if (infinitive || participle)
+        return told_ahead(e, text, toks, keys, k, 1) ? 1 : -1;
+    if (verb_ahead(e, text, t, 0, 1) || aller_before_infinitive(keys, k))
+        return 1;
+    return past ? -1 : 0; /* a present tells neither way ("dévoile le prochain iPhone") */
+}
+
+/* The direction the verb nearest before token ti gives a bare date (tense_at), 0 when no
+ * verb stands in the six words before. */
 static int tense_before(const depeche_engine *e, const char *text, const dp_token *toks,
                         const dp_token_keys *keys, size_t ti)
 {
     for (size_t k = ti, seen = 0; k-- > 0 && seen < 6; seen++) {
-        const dp_token *t = &toks[k];
-        char low[DP_MORPHO_MAX_WORD];
-        size_t n = t->kind == DP_TOK_WORD ? dp_lowercase(text + t->start, t->end - t->start, low, sizeof low) : 0;
-        if (t->kind == DP_TOK_PUNCT && (text[t->start] == '.' || text[t->start] == ';'))
+        if (toks[k].kind == DP_TOK_PUNCT && (text[toks[k].start] == '.' || text[toks[k].start] == ';'))
             return 0;
-        if (n == (size_t)-1 || !n)
-            continue;
-        /* the parts of speech first (no lemma to decode): most words are no verb */
-        uint32_t tags = dp_morpho_tags(&e->syntax.morpho, low, n, dp_hash_bytes(low, n));
-        const uint32_t verbal = (1u << DP_VERB) | (1u << DP_AUX);
-        if (!(tags & verbal) || (tags & ~(verbal | (1u << DP_ADJ))))
-            continue;
-        dp_reading r[8];
-        size_t got = dp_morpho_readings(&e->syntax.morpho, low, n, r, DP_ARRAY_LEN(r));
-        int verb = 0, other = 0, infinitive = 0, participle = 0, past = 0;
-        for (size_t i = 0; i < got; i++) {
-            const char *f = r[i].feats;
-            if (r[i].upos == DP_VERB || r[i].upos == DP_AUX) {
-                verb |= !strstr(f, "Person=") || strstr(f, "Person=3") != NULL;
-                infinitive |= strstr(f, "VerbForm=Inf") != NULL;
-                participle |= strstr(f, "VerbForm=Part") != NULL;
-                past |= strstr(f, "Tense=Past") || strstr(f, "Tense=Imp");
-            } else if (r[i].upos != DP_ADJ) {
-                other = 1;
+        int tense = tense_at(e, text, toks, keys, k);
+        if (tense != NOT_A_VERB)
+            return tense;
+    }
+    return 0;
+}
+
+/* A date that opens its clause ("Jeudi matin, Paul Martin, qui a quitté Renault, déclarait :
+ * ...") hangs on a verb after it: the direction of the first verb in the twelve words after,
+ * before a colon or a quotation, whose tenses are the speaker's, not the writer's. */
+static int tense_after(const depeche_engine *e, const char *text, const dp_token *toks,
+                       const dp_token_keys *keys, size_t from, size_t end)
+{
+    for (size_t k = from; k < end && k < from + 12; k++) {
+        char c = text[toks[k].start];
+        if (dp_token_is_quote(text, &toks[k]) ||
+            (toks[k].kind == DP_TOK_PUNCT && (c == '.' || c == ';' || c == ':')))
+            return 0;
+        int tense = tense_at(e, text, toks, keys, k);
+        if (tense == 0) /* "a", "est": the participle after an auxiliary decides */
+            for (size_t p = k + 1; p < end && p <= k + 2; p++) {
+                int next = tense_at(e, text, toks, keys, p);
+                if (next != NOT_A_VERB)
+                    return next;
             }
-        }
-        if (!verb || other)
-            continue;
-        /* "va supprimer", "a annoncé": the auxiliary decides; a finite verb, its own tense */
-        if (infinitive || participle)
-            return told_ahead(e, text, toks, keys, k, 1) ? 1 : -1;
-        if (verb_ahead(e, text, t, 0, 1) || aller_before_infinitive(keys, k))
-            return 1;
-        return past ? -1 : 0; /* a present tells neither way ("dévoile le prochain iPhone") */
+        if (tense != NOT_A_VERB)
+            return tense;
     }
     return 0;
 }
@@ -737,6 +771,8 @@ static size_t date_at(const depeche_engine *e, const char *text, const dp_token 
         !(ti > 1 && fold_is(keys, ti - 1, "de") && fold_is(keys, ti - 2, "mois")))
         return 0;
     int verb = tense_before(e, text, toks, keys, ti);
+    if (!verb && (ti == 0 || (toks[ti - 1].kind == DP_TOK_PUNCT && text[toks[ti - 1].start] == ',')))
+        verb = tense_after(e, text, toks, keys, ti + 1, end);
     int ahead = verb > 0 || (!verb && forward) ||
                 (ti + 1 < end && dp_date_is_future_word(&e->dates, text, &toks[ti + 1]));
     switch (kind) {
