@@ -276,11 +276,33 @@ static int assign_by_key(const depeche_engine *e, const char *text, dp_mentions 
     char key[600];
     int words;
     size_t last;
-    size_t k = mention_key(e, text, &m->items[i], key, sizeof key, &words, &last);
+    const dp_mention *x = &m->items[i];
+    size_t k = mention_key(e, text, x, key, sizeof key, &words, &last);
     uint32_t id;
-    if (!dp_lexicon_get(keys, key, k, &id) &&
-        (new_entity(out, &m->items[i], (uint32_t)i, &id) || dp_lexicon_put(keys, key, k, id)))
+    if (dp_lexicon_get(keys, key, k, &id)) {
+        m->items[i].entity = (int32_t)id;
+        return 0;
+    }
+    /* a listed name and the same words no list gave are one ("Wallerand de Saint-Just" and,
+     * in another sentence, "Wallerand de Saint Just"), whichever comes first: a listed
+     * mention is also filed under its words */
+    char words_key[600];
+    size_t wk = 0;
+    if (x->entry >= 0 && (x->type == DP_PERSON || x->type == DP_ORG))
+        wk = name_key(&e->matcher, type_letter(x->type), text + x->start, x->end - x->start,
+                      words_key, sizeof words_key, &words, &last);
+    int joined = wk && dp_lexicon_get(keys, words_key, wk, &id) &&
+                 (out->items[id].entry < 0 || out->items[id].entry == x->entry);
+    if (joined) {
+        out->items[id].entry = x->entry;
+        out->items[id].best = (uint32_t)i; /* the list's spelling names it */
+        if (dp_lexicon_put(keys, key, k, id))
+            return DEPECHE_ERR_NOMEM;
+    } else if (new_entity(out, x, (uint32_t)i, &id) || dp_lexicon_put(keys, key, k, id) ||
+               (wk && !dp_lexicon_get(keys, words_key, wk, &(uint32_t){0}) &&
+                dp_lexicon_put(keys, words_key, wk, id))) {
         return DEPECHE_ERR_NOMEM;
+    }
     m->items[i].entity = (int32_t)id;
     return 0;
 }
