@@ -167,6 +167,23 @@ size_t dp_others_from(const dp_mentions *m, uint32_t at)
     return first_ending_after(m->others, m->n_others, sizeof *m->others, offsetof(dp_span, end), at);
 }
 
+/* Whether token t has a digit: "C220d" is a model's name, no surname. */
+static int has_digit(const char *text, const dp_token *t)
+{
+    for (uint32_t b = t->start; b < t->end; b++)
+        if (text[b] >= '0' && text[b] <= '9')
+            return 1;
+    return 0;
+}
+
+/* The class of a capitalised word no list knows: S at the start of a sentence or after an
+ * opening mark, where any word is capitalised; C elsewhere. */
+static char capitalised_class(const char *classes, size_t i)
+{
+    char prev = i ? classes[i - 1] : 0;
+    return !i || prev == '"' || prev == '(' || prev == ':' || prev == '-' || prev == '_' ? 'S' : 'C';
+}
+
 /* ---- Matching ------------------------------------------------------------------------ */
 
 typedef struct candidate {
@@ -222,8 +239,7 @@ static char word_class(const dp_match_rules *r, const dp_gazetteer *g, const dp_
     if (t->flags & DP_TF_ALLCAPS)
         return 'U';
     if (t->flags & DP_TF_CAPITALIZED) {
-        char prev = i ? classes[i - 1] : 0;
-        return !i || prev == '"' || prev == '(' || prev == ':' || prev == '-' || prev == '_' ? 'S' : 'C';
+        return capitalised_class(classes, i);
     }
     /* "européenne", "mondiale": a word that is an adjective and never a verb goes on a name
      * ("Banque centrale européenne"), where a verb ends it */
@@ -258,6 +274,26 @@ static void mark_foreign_heads(const dp_morpho *morpho, const char *text, const 
         if (unlisted && end < n && cls[end] == 'p')
             memset(cls + i, 'X', end - i);
         i = end > i ? end : i;
+    }
+}
+
+/* A nationality as a noun (class h) stands apart from a name only between an article and
+ * that name: "le Chinois ByteDance", "l'Américain Microsoft"; elsewhere it is a capitalised
+ * word of a name like any other: "Société Française de Dermatologie", "Roi des Belges". */
+static void keep_nationalities_before_names(const dp_token *toks, const dp_token_keys *keys,
+                                            size_t n, char *cls)
+{
+    static const char *const articles[] = {"le", "la", "l'", "les", "au", "aux", "du", "des", "un", "une"};
+    for (size_t i = 0; i < n; i++) {
+        if (cls[i] != 'h')
+            continue;
+        int after_article = 0;
+        for (size_t a = 0; i > 0 && a < DP_ARRAY_LEN(articles) && !after_article; a++)
+            after_article = dp_word_is(keys->key[i - 1], keys->len[i - 1], articles[a]);
+        int before_name = i + 1 < n && toks[i + 1].kind == DP_TOK_WORD &&
+                          (toks[i + 1].flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS));
+        if (!after_article || !before_name)
+            cls[i] = capitalised_class(cls, i);
     }
 }
 
@@ -589,9 +625,19 @@ int dp_match_sentence(const depeche_engine *e, const char *text, const dp_token 
             i++;
             continue;
         }
+        /* "Stuart Varney", "Valentino Balboni": a brand that is also a given name is one before
+         * a capitalised word that is no list's name, given name nor French word ("Mercedes
+         * Classe A", "l'agence Esa Thomas Pesquet") */
+        int given_before_surname =
+            type == DP_ORG && capital_next && dp_gazetteer_is_given(g, &toks[i], keys, i) &&
+            !(toks[i + 1].flags & DP_TF_ALLCAPS) && !has_digit(text, &toks[i + 1]) &&
+            !dp_gazetteer_is_given(g, &toks[i + 1], keys, i + 1) &&
+            !dp_gazetteer_longest(g, toks, keys, n, i + 1, &(uint32_t){0}, &(int){0}) &&
+            !dp_evidence_common_word(&e->syntax.morpho, text, &toks[i + 1]);
         if (len == 1 && (type == DP_ORG || type == DP_PLACE) &&
             ((i > 0 && !cls[i - 1] && dp_gazetteer_is_given(g, &toks[i - 1], keys, i - 1)) ||
-             (type == DP_PLACE && capital_next && dp_gazetteer_is_given(g, &toks[i], keys, i)))) {
+             (type == DP_PLACE && capital_next && dp_gazetteer_is_given(g, &toks[i], keys, i)) ||
+             given_before_surname)) {
             i++;
             continue;
         }
@@ -617,6 +663,7 @@ int dp_match_sentence(const depeche_engine *e, const char *text, const dp_token 
         since_head = cls[i] == 'Q' || cls[i] == 'K' ? 0 : since_head + 1;
     }
     cls[n] = '\0';
+    keep_nationalities_before_names(toks, keys, n, cls);
     mark_foreign_heads(&e->syntax.morpho, text, toks, n, cls);
 
     /* rules: leftmost matches, one regex call each */
