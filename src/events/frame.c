@@ -706,8 +706,9 @@ static int value_of(const sentence *s, int type, int arg, size_t i, dp_event_arg
     for (uint16_t c = s->first_child[i + 1]; c; c = s->next_sibling[c])
         named |= s->w->words[c - 1u].upos == DP_PROPN ||
                  (s->toks[s->w->words[c - 1u].token].flags & DP_TF_CAPITALIZED);
-    /* "le groupe Avril": a name no list knows, not a word for one named before */
-    if (!pronoun && !named && wd->upos == DP_NOUN && want == DP_ORG && has_child(s, i, "det", "le")) {
+    /* "le groupe Avril": a name no list knows, not a word for one named before; "les
+     * entreprises", "des entreprises": companies in general */
+    if (!pronoun && !named && !plural && wd->upos == DP_NOUN && want == DP_ORG && has_child(s, i, "det", "le")) {
         char key[64];
         size_t kn = dp_fold_key(s->text + t->start, t->end - t->start, key, sizeof key);
         description = kn != (size_t)-1 && dp_word_class(&s->e->matcher.classes, key, kn, 0) == 'q';
