@@ -1223,8 +1223,20 @@ static int event_from_match(const depeche_engine *e, const char *text, const dp_
             size_t head = u->s[s] == 'g' ? named_head(u, s) : 0;
             int capital_next = s + 1 < u->n &&
                                (toks[u->first[s + 1]].flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS));
+            /* "la société de production", "le groupe de son père": a description with a
+             * complement in common words tells a kind or an owner, not one named before ("le
+             * constructeur de Gaydon" still is) */
+            size_t after = s + 1 < u->n ? u->first[s + 1] : 0;
+            int complemented = after && after < u->last[u->n - 1] &&
+                               (fold_is(keys, after, "de") || fold_is(keys, after, "du") ||
+                                fold_is(keys, after, "des") || fold_is(keys, after, "d'")) &&
+                               !(toks[after + 1].flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS));
+            /* "un groupe de danse": a new one */
+            size_t before = u->first[s];
+            int indefinite = before > u->first[0] && (fold_is(keys, before - 1, "un") || fold_is(keys, before - 1, "une"));
             /* "il", "la société", and "l'" alone in a part ("Twitter l'a poursuivi en justice") */
-            int anaphor = u->s[s] == 'h' || (u->s[s] == 'g' && !head && !capital_next) ||
+            int anaphor = u->s[s] == 'h' ||
+                          (u->s[s] == 'g' && !head && !capital_next && !complemented && !indefinite) ||
                           (u->s[s] == 'l' && end == s + 1) ||
                           (u->s[s] == 'H' && a == DP_ARG_PERSON) || /* "le nouveau président" */
                           (u->s[s] == '!' && a == DP_ARG_PERSON);   /* "Ce spécialiste" */
@@ -1267,7 +1279,11 @@ static int event_from_match(const depeche_engine *e, const char *text, const dp_
                 ev.confidence -= 0.1f;
             } else if (u->s[s] == 'g') {
                 /* "le groupe Avril", "le constructeur taïwanais HTC": the head of a name, not a
-                 * word for one named before; a name no entity took stays unknown */
+                 * word for one named before; a name no entity took stays unknown; "un groupe
+                 * de danse", "sa société de production": one no name was given, which the
+                 * context must not fill */
+                if (!head && (complemented || indefinite))
+                    return 0;
                 if (!head)
                     continue;
                 k = u->mention[head];
