@@ -287,6 +287,7 @@ static int lex(dp_tokenizer *tz)
         size_t i = after;
         enum dp_char_class prev = cls;
         int ticker = 0;
+        size_t capitals = cls == DP_CC_UPPER; /* capitals the word opens with, while it has no other letter */
         for (;;) {
             size_t a1, a2;
             enum dp_char_class c1, c2;
@@ -294,10 +295,14 @@ static int lex(dp_tokenizer *tz)
             if (i >= tz->end)
                 break;
             if (is_alnum(c1)) {
-                if (prev == DP_CC_LOWER && c1 == DP_CC_UPPER && glued_opener_at(tz, i)) {
+                /* "inquiètentLe niveau", and after a name in capitals, a credit line run
+                 * into the text: "par BFMTVLe gouvernement" */
+                if (c1 == DP_CC_UPPER && (prev == DP_CC_LOWER || capitals >= 2) &&
+                    glued_opener_at(tz, i)) {
                     tz->glued_sentence_at = i;
                     break;
                 }
+                capitals = capitals && c1 == DP_CC_UPPER ? capitals + 1 : 0;
                 i = a1;
                 prev = c1;
                 continue;
