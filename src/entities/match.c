@@ -243,10 +243,9 @@ static char word_class(const dp_match_rules *r, const dp_gazetteer *g, const dp_
     }
     /* "Bachar al-Assad", "Omar el-Béchir": an Arabic article glued to a capitalised name is
      * part of it */
-    if (t->end - t->start > 3 && (text[t->start] == 'a' || text[t->start] == 'e') &&
-        text[t->start + 1] == 'l' && text[t->start + 2] == '-' &&
-        ((text[t->start + 3] >= 'A' && text[t->start + 3] <= 'Z') ||
-         ((unsigned char)text[t->start + 3] == 0xC3 && t->end - t->start > 4 && (unsigned char)text[t->start + 4] < 0xA0)))
+    size_t name = t->start + 3;
+    if (t->end > name && (text[t->start] == 'a' || text[t->start] == 'e') && text[t->start + 1] == 'l' &&
+        text[t->start + 2] == '-' && dp_char_class(dp_utf8_next(text, t->end, &name)) == DP_CC_UPPER)
         return 'C';
     /* "européenne", "mondiale": a word that is an adjective and never a verb goes on a name
      * ("Banque centrale européenne"), where a verb ends it */

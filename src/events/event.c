@@ -1226,11 +1226,8 @@ static int event_from_match(const depeche_engine *e, const char *text, const dp_
             /* "la société de production", "le groupe de son père": a description with a
              * complement in common words tells a kind or an owner, not one named before ("le
              * constructeur de Gaydon" still is) */
-            size_t after = s + 1 < u->n ? u->first[s + 1] : 0;
-            int complemented = after && after < u->last[u->n - 1] &&
-                               (fold_is(keys, after, "de") || fold_is(keys, after, "du") ||
-                                fold_is(keys, after, "des") || fold_is(keys, after, "d'")) &&
-                               !(toks[after + 1].flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS));
+            int complemented = s + 2 < u->n && u->s[s + 1] == 'x' &&
+                               !(toks[u->first[s + 2]].flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS));
             /* "un groupe de danse": a new one */
             size_t before = u->first[s];
             int indefinite = before > u->first[0] && (fold_is(keys, before - 1, "un") || fold_is(keys, before - 1, "une"));
