@@ -1003,6 +1003,20 @@ static int read_frame(sentence *s, const dp_frame *f, size_t fi, size_t t, uint3
     return 0;
 }
 
+/* Whether a noun is a past participle used as one: its lemma is the participle's masculine
+ * form ("un élu", "les élus", "l'élue": élu; "un licencié"), unlike nouns of the act that
+ * share a feminine participle's form ("la reprise", "une plainte", "une levée"). */
+static int participle_noun(const sentence *s, const dp_word *wd)
+{
+    dp_reading r[8];
+    size_t n = dp_morpho_readings(&s->e->syntax.morpho, wd->lemma, strlen(wd->lemma), r, 8);
+    for (size_t j = 0; j < n; j++)
+        if (r[j].upos == DP_VERB && strstr(r[j].feats, "VerbForm=Part") &&
+            strstr(r[j].feats, "Tense=Past") && strstr(r[j].feats, "Gender=Masc"))
+            return 1;
+    return 0;
+}
+
 int dp_frames_in_sentence(const depeche_engine *e, const char *text, const dp_token *toks,
                           size_t n, const dp_syntax_work *w, uint32_t line,
                           const dp_mentions *m, dp_date ref, dp_date teaser_date, int in_title,
@@ -1085,6 +1099,13 @@ int dp_frames_in_sentence(const depeche_engine *e, const char *text, const dp_to
             const dp_word *wd = &w->words[i];
             if (toks[wd->token].cp_start != ev->trigger_cp_start || (wd->upos != DP_VERB && wd->upos != DP_NOUN))
                 continue;
+            /* a participle the parser reads as a noun names a person, not the act: "un élu
+             * du RN", "les élus de l'Assemblée", "l'élue de La France insoumise" */
+            if (wd->upos == DP_NOUN && participle_noun(s, wd)) {
+                memmove(ev, ev + 1, (out->n - k - 1) * sizeof *ev);
+                out->n--, rules_to--, k--;
+                break;
+            }
             int firm;
             uint8_t how = modality(s, i, e->events.planned[ev->type], &firm);
             if (how == DP_NEGATED || (how == DP_HYPOTHETICAL && firm))
