@@ -458,6 +458,9 @@ static size_t unknown_name_at(const depeche_engine *e, const char *text, const d
     /* "Demain" starting a sentence is no name; "Aigle Azur va..." is one */
     if (end == i + 1 && cls[i] == 'S' && dp_evidence_common_word(&e->syntax.morpho, text, &toks[i]))
         return 0;
+    /* a letter alone stands for someone unnamed: "une plainte contre X", "le témoin Y" */
+    if (end == i + 1 && toks[i].end - toks[i].start == 1)
+        return 0;
     return end - i;
 }
 
