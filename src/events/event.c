@@ -1118,11 +1118,13 @@ static int complete_arguments(const depeche_engine *e, const char *text, const d
     for (int a = 0; a < DP_EVENT_ARGS; a++)
         if (is_core(ev.type, (enum dp_event_arg)a) && !ev.args[a].set)
             return 0;
-    /* a court judges, it does not sue: "le tribunal de Metz a condamné X" is no suit by it;
+    /* a court judges, it does not sue and is not sued: "le tribunal de Metz a condamné X" is no
+     * suit by it, "le procès devant le tribunal correctionnel" none against it;
      * and it puts companies into liquidation, it does not go into it ("le tribunal de commerce
      * de Lyon a prononcé la liquidation de X") */
-    if (ev.type == DP_EV_LAWSUIT && ev.args[DP_ARG_PLAINTIFF].mention >= 0 &&
-        court(e, text, &m->items[ev.args[DP_ARG_PLAINTIFF].mention]))
+    if (ev.type == DP_EV_LAWSUIT &&
+        ((ev.args[DP_ARG_PLAINTIFF].mention >= 0 && court(e, text, &m->items[ev.args[DP_ARG_PLAINTIFF].mention])) ||
+         (ev.args[DP_ARG_DEFENDANT].mention >= 0 && court(e, text, &m->items[ev.args[DP_ARG_DEFENDANT].mention]))))
         return 0;
     if (ev.type == DP_EV_BANKRUPTCY && ev.args[DP_ARG_ORG].mention >= 0 &&
         court(e, text, &m->items[ev.args[DP_ARG_ORG].mention]))
