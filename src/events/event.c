@@ -1275,6 +1275,12 @@ static int event_from_match(const depeche_engine *e, const char *text, const dp_
                             : person_antecedent(e, text, m, toks[0].start, toks[u->first[s]].start, other);
                 if (k < 0)
                     continue;
+                /* a pronoun stands for the nearer of a person and a company (as in the frames) */
+                if (company && u->s[s] == 'h') {
+                    int32_t person = person_antecedent(e, text, m, toks[0].start, toks[u->first[s]].start, -1);
+                    if (person >= 0 && m->items[person].start > m->items[k].start)
+                        continue;
+                }
                 ev.confidence -= 0.1f;
             } else if (u->s[s] == 'g') {
                 /* "le groupe Avril", "le constructeur taïwanais HTC": the head of a name, not a
