@@ -1271,16 +1271,12 @@ static int event_from_match(const depeche_engine *e, const char *text, const dp_
                 /* "elle" is a company where only a company fits: "Elle avait été rachetée", "il
                  * voit ses troupes fusionner avec la liste LREM" (no merger of a person) */
                 int company = u->s[s] == 'g' || dp_event_arg_company_only(a);
-                k = company ? org_antecedent(e, text, m, toks[u->first[s]].start, other)
-                            : person_antecedent(e, text, m, toks[0].start, toks[u->first[s]].start, other);
+                uint32_t at = toks[u->first[s]].start;
+                k = !company ? person_antecedent(e, text, m, toks[0].start, at, other)
+                    : u->s[s] == 'h' ? dp_event_pronoun_org(e, text, m, toks[0].start, at, other)
+                                     : org_antecedent(e, text, m, at, other);
                 if (k < 0)
                     continue;
-                /* a pronoun stands for the nearer of a person and a company (as in the frames) */
-                if (company && u->s[s] == 'h') {
-                    int32_t person = person_antecedent(e, text, m, toks[0].start, toks[u->first[s]].start, -1);
-                    if (person >= 0 && m->items[person].start > m->items[k].start)
-                        continue;
-                }
                 ev.confidence -= 0.1f;
             } else if (u->s[s] == 'g') {
                 /* "le groupe Avril", "le constructeur taïwanais HTC": the head of a name, not a
@@ -1418,6 +1414,16 @@ int32_t dp_event_antecedent(const depeche_engine *e, const char *text, const dp_
 {
     return organisation ? org_antecedent(e, text, m, at, other)
                         : person_antecedent(e, text, m, sentence, at, other);
+}
+
+int32_t dp_event_pronoun_org(const depeche_engine *e, const char *text, const dp_mentions *m,
+                             uint32_t sentence, uint32_t at, int32_t other)
+{
+    /* "il" or "elle" stands for the nearer of a person and a company: "X a quitté Renault...
+     * Elle a présenté le journal de France 3" is her, not Renault */
+    int32_t k = org_antecedent(e, text, m, at, other);
+    int32_t person = k < 0 ? -1 : person_antecedent(e, text, m, sentence, at, -1);
+    return person >= 0 && m->items[person].start > m->items[k].start ? -1 : k;
 }
 
 int dp_event_arg_company_only(int arg)

@@ -146,6 +146,10 @@ int dp_event_complete(const struct depeche_engine *e, const char *text, const dp
 int32_t dp_event_antecedent(const struct depeche_engine *e, const char *text,
                             const dp_mentions *m, uint32_t sentence, uint32_t at,
                             int organisation, int32_t other);
+/* What "il" or "elle" at byte `at` stands for where only a company fits: the organisation
+ * named last before (not entity `other`), unless a person is named after it. -1 if none. */
+int32_t dp_event_pronoun_org(const struct depeche_engine *e, const char *text,
+                             const dp_mentions *m, uint32_t sentence, uint32_t at, int32_t other);
 
 /* Whether argument arg (enum dp_event_arg) is core for event type `type`. */
 int dp_event_is_core(int type, int arg);

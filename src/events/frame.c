@@ -715,16 +715,11 @@ static int value_of(const sentence *s, int type, int arg, size_t i, dp_event_arg
     }
     if (!pronoun && !description)
         return 0;
-    k = dp_event_antecedent(s->e, s->text, s->m, s->toks[0].start, t->start, want == DP_ORG, -1);
+    k = pronoun && want == DP_ORG && !plural
+            ? dp_event_pronoun_org(s->e, s->text, s->m, s->toks[0].start, t->start, -1)
+            : dp_event_antecedent(s->e, s->text, s->m, s->toks[0].start, t->start, want == DP_ORG, -1);
     if (k < 0)
         return 0;
-    /* "il" or "elle" stands for the nearer of a person and a company: "Claire Roux a quitté
-     * Renault en 2019. Elle a présenté le journal de France 3" is her, not Renault */
-    if (pronoun && want == DP_ORG && !plural) {
-        int32_t person = dp_event_antecedent(s->e, s->text, s->m, s->toks[0].start, t->start, 0, -1);
-        if (person >= 0 && s->m->items[person].start > s->m->items[k].start)
-            return 0;
-    }
     *cost += 0.1f;
 #undef FITS
 found:
