@@ -854,8 +854,14 @@ static uint8_t modality(const sentence *s, size_t t, int planned, int *firm)
             *firm = up == 0 && (tw->upos == DP_NOUN || has_feature(tw, "VerbForm=Inf"));
             return DP_HYPOTHETICAL;
         }
-        if (bits & (DP_FRAME_WORD_MODAL | DP_FRAME_WORD_PLAN))
+        /* "devoir" or "pouvoir" in the present, the future or the imperfect tells no fact
+         * ("doit démissionner", "pourra racheter"), in a past tense it may ("a dû céder sa
+         * place"); an intent told ("veut supprimer 1 700 emplois") is the news itself */
+        if (bits & (DP_FRAME_WORD_MODAL | DP_FRAME_WORD_PLAN)) {
+            *firm = (!strcmp(hw->lemma, "devoir") || !strcmp(hw->lemma, "pouvoir")) &&
+                    !has_feature(hw, "Tense=Past") && !has_child(s, at, "aux:tense", NULL);
             return DP_HYPOTHETICAL;
+        }
         if (planned && !strcmp(hw->lemma, "aller") && rel_matches("xcomp", how))
             return DP_HYPOTHETICAL;
         int conditional = has_feature(hw, "Mood=Cnd");
