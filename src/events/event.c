@@ -258,16 +258,20 @@ static void build_units(const depeche_engine *e, const char *text, const dp_toke
                          !dp_word_class(&e->events.cues, keys->key[j + 1], keys->len[j + 1], toks[j + 1].flags)) ||
                         toks[j + 1].kind == DP_TOK_NUMBER))
                     j++;
-                /* "Développée en collaboration avec Williams", "Personnels de santé": one
-                 * capitalised word opening the sentence before a plain small word (not a verb
-                 * the rules know, "Yooji a levé", "Syntony arrive") is mostly a common word */
+                /* "Développée en collaboration avec Williams", "Personnels de santé", "Grâce à
+                 * un accord": one capitalised word opening the sentence before a plain small
+                 * word (not a verb the rules know, "Yooji a levé", "Syntony arrive") is mostly
+                 * a common word */
                 int opener = j == i && (t->flags & DP_TF_SENTENCE_START) && j + 1 < n &&
                              toks[j + 1].kind == DP_TOK_WORD &&
                              !(toks[j + 1].flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS));
                 if (opener) {
                     char next = dp_word_class(&e->events.cues, keys->key[j + 1], keys->len[j + 1],
                                               toks[j + 1].flags);
-                    opener = !next || next == 'x';
+                    /* "à", not the verb "a", which shares its class */
+                    opener = !next || next == 'x' ||
+                             (next == 'a' && !dp_word_is(text + toks[j + 1].start,
+                                                         toks[j + 1].end - toks[j + 1].start, "a"));
                 }
                 u->s[unit] = opener ? 'w' : 'C';
                 u->last[unit] = (uint16_t)j;
