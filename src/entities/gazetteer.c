@@ -178,13 +178,15 @@ int dp_gazetteer_load_line(dp_gazetteer *g, const dp_token_rules *tokens, const 
             free(e.title);
             e.title = dup_field(eq + 1, vl);
         } else if (dp_word_is(a, kl, "kind") && dp_word_is(eq + 1, vl, "media")) {
-            e.media = 1;
+            e.kind = DP_GAZ_MEDIA;
+        } else if (dp_word_is(a, kl, "kind") && dp_word_is(eq + 1, vl, "seat")) {
+            e.kind = DP_GAZ_SEAT;
         } else if (dp_word_is(a, kl, "case") && dp_word_is(eq + 1, vl, "insensitive")) {
             case_insensitive = 1;
         } else if (!(dp_word_is(a, kl, "case") && dp_word_is(eq + 1, vl, "sensitive"))) {
             free(e.name), free(e.wikidata), free(e.title);
             return dp_fail(err, DEPECHE_ERR_DATA, path, lineno, 0,
-                           "unknown attribute '%.*s' (known: title=..., case=insensitive|sensitive, kind=media)",
+                           "unknown attribute '%.*s' (known: title=..., case=insensitive|sensitive, kind=media|seat)",
                            (int)(stop - a), a);
         }
         a = semi ? semi + 1 : aend;
@@ -356,7 +358,7 @@ int dp_gazetteer_write_image(const dp_gazetteer *g, dp_strbuf *out)
         const dp_gaz_entry *e = &g->entries[i];
         fail |= put_string(&strings, out, e->name) || put_string(&strings, out, e->wikidata) ||
                 put_string(&strings, out, e->title) ||
-                dp_strbuf_put_u32(out, (uint32_t)e->type | (uint32_t)e->media << 8);
+                dp_strbuf_put_u32(out, (uint32_t)e->type | (uint32_t)e->kind << 8);
     }
     for (uint32_t i = 0; i <= g->n_nodes && !fail; i++)
         fail |= dp_strbuf_put_u32(out, i < g->terminal_of_cap ? g->terminal_of[i] : 0);

@@ -35,12 +35,20 @@ enum dp_entity_type {
 const char *dp_entity_type_name(enum dp_entity_type type);
 enum dp_entity_type dp_entity_type_from(const char *s, size_t n);
 
+/* What an organisation is, where events must know it (attribute kind=...). */
+enum dp_gaz_kind {
+    DP_GAZ_PLAIN,
+    DP_GAZ_MEDIA, /* kind=media: a news agency or outlet, which reports moves, not hosts them */
+    DP_GAZ_SEAT   /* kind=seat: a building standing for an office ("Matignon", "l'Élysée"),
+                   * which no event's party is */
+};
+
 typedef struct dp_gaz_entry {
     char *name;     /* canonical name, owned */
     char *wikidata; /* owned, or NULL */
     char *title;    /* a role's English title, owned, or NULL */
     uint8_t type;   /* enum dp_entity_type */
-    uint8_t media;  /* kind=media: a news agency or outlet, which reports moves, not hosts them */
+    uint8_t kind;   /* enum dp_gaz_kind */
 } dp_gaz_entry;
 
 typedef struct dp_gaz_terminal {

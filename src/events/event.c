@@ -319,7 +319,7 @@ static int32_t org_antecedent(const depeche_engine *e, const char *text, const d
                               uint32_t at, int32_t other)
 {
     int32_t k = antecedent_other(m, DP_ORG, at, other);
-    while (k >= 0 && ((m->items[k].entry >= 0 && e->gazetteer.entries[m->items[k].entry].media) ||
+    while (k >= 0 && ((m->items[k].entry >= 0 && e->gazetteer.entries[m->items[k].entry].kind == DP_GAZ_MEDIA) ||
                       court(e, text, &m->items[k])))
         k = antecedent_other(m, DP_ORG, m->items[k].start, other);
     return k;
@@ -516,7 +516,7 @@ static int32_t subject_org(const depeche_engine *e, const dp_mentions *m, uint32
     for (size_t k = 0; k < end; k++) {
         const dp_mention *x = &m->items[k];
         if (x->type != DP_ORG || x->entity == other ||
-            (x->entry >= 0 && e->gazetteer.entries[x->entry].media))
+            (x->entry >= 0 && e->gazetteer.entries[x->entry].kind == DP_GAZ_MEDIA))
             continue;
         size_t count = 0, first = k;
         for (size_t j = 0; j < end; j++)
@@ -1112,7 +1112,7 @@ static int complete_arguments(const depeche_engine *e, const char *text, const d
             cost = 0.4f;
         }
         /* "(AFP) - X a quitté...": the agency that reports the move does not host it */
-        if (k >= 0 && m->items[k].entry >= 0 && e->gazetteer.entries[m->items[k].entry].media)
+        if (k >= 0 && m->items[k].entry >= 0 && e->gazetteer.entries[m->items[k].entry].kind == DP_GAZ_MEDIA)
             k = -1;
         if (k >= 0) {
             ev.args[wanted] = (dp_event_arg_value){.mention = k, .set = 1};
@@ -1121,6 +1121,13 @@ static int complete_arguments(const depeche_engine *e, const char *text, const d
     }
     for (int a = 0; a < DP_EVENT_ARGS; a++)
         if (is_core(ev.type, (enum dp_event_arg)a) && !ev.args[a].set)
+            return 0;
+    /* a building standing for an office ("a quitté Matignon", "son départ de l'Élysée") is no
+     * party to an event */
+    for (int a = 0; a < DP_ARG_NEG; a++)
+        if (is_core(ev.type, (enum dp_event_arg)a) && ev.args[a].mention >= 0 &&
+            m->items[ev.args[a].mention].entry >= 0 &&
+            e->gazetteer.entries[m->items[ev.args[a].mention].entry].kind == DP_GAZ_SEAT)
             return 0;
     /* a court judges, it does not sue and is not sued: "le tribunal de Metz a condamné X" is no
      * suit by it, "le procès devant le tribunal correctionnel" none against it;
