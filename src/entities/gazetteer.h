@@ -39,8 +39,10 @@ enum dp_entity_type dp_entity_type_from(const char *s, size_t n);
 enum dp_gaz_kind {
     DP_GAZ_PLAIN,
     DP_GAZ_MEDIA, /* kind=media: a news agency or outlet, which reports moves, not hosts them */
-    DP_GAZ_SEAT   /* kind=seat: a building standing for an office ("Matignon", "l'Élysée"),
+    DP_GAZ_SEAT,  /* kind=seat: a building standing for an office ("Matignon", "l'Élysée"),
                    * which no event's party is */
+    DP_GAZ_OFFICE /* kind=office: a role that is a public office ("ministre", "maire"), held
+                   * in no organisation the context names */
 };
 
 typedef struct dp_gaz_entry {

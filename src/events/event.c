@@ -1095,6 +1095,12 @@ static int complete_arguments(const depeche_engine *e, const char *text, const d
     /* an argument left to the context: the organisation the sentence names nearest */
     enum dp_event_arg given;
     int wanted = from_context ? context_argument(ev.type, &given) : -1;
+    /* "X a été nommé ministre de la Défense": a public office is held in no company of the
+     * context */
+    const dp_event_arg_value *role = &ev.args[DP_ARG_ROLE];
+    if (wanted == DP_ARG_ORG && role->set && role->mention >= 0 && m->items[role->mention].entry >= 0 &&
+        e->gazetteer.entries[m->items[role->mention].entry].kind == DP_GAZ_OFFICE)
+        wanted = -1;
     if (wanted >= 0 && !ev.args[wanted].set && ev.args[given].set) {
         int32_t other = ev.args[given].mention >= 0 ? m->items[ev.args[given].mention].entity : -1;
         int32_t k = nearest_org(text, toks, m, u, trigger, other);
