@@ -206,6 +206,12 @@ static int name_like(const char *text, const dp_token *t)
              text[t->start + 1] >= 'A' && text[t->start + 1] <= 'Z'));
 }
 
+static const char *fold_is(const dp_token_keys *keys, size_t i, const char *word)
+{
+    size_t n = strlen(word);
+    return keys->len[i] == n && !memcmp(keys->key[i], word, n) ? word : NULL;
+}
+
 static void build_units(const depeche_engine *e, const char *text, const dp_token *toks, size_t n,
                         const dp_token_keys *keys, const dp_mentions *m, units *u)
 {
@@ -223,6 +229,10 @@ static void build_units(const depeche_engine *e, const char *text, const dp_toke
             while (j + 1 < n && toks[j].end < m->items[k].end)
                 j++;
             u->s[unit] = mention_unit[m->items[k].type];
+            /* "Selon Les Echos, un procès de X": a source that reports, no part of what it
+             * reports */
+            if (i > 0 && (u->s[unit] == 'O' || u->s[unit] == 'P') && fold_is(keys, i - 1, "selon"))
+                u->s[unit] = 'w';
             u->mention[unit] = (int32_t)k;
             u->last[unit] = (uint16_t)j;
             i = j + 1;
@@ -552,12 +562,6 @@ static int context_argument(enum dp_event_type type, enum dp_event_arg *given)
     default:
         return -1;
     }
-}
-
-static const char *fold_is(const dp_token_keys *keys, size_t i, const char *word)
-{
-    size_t n = strlen(word);
-    return keys->len[i] == n && !memcmp(keys->key[i], word, n) ? word : NULL;
 }
 
 /* Whether the date at token ti is a point of comparison, not the event's: "lèvent 58 millions

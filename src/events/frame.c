@@ -503,7 +503,10 @@ static size_t follow(const sentence *s, const dp_frame_path *p, size_t from, siz
         cur[j] = through_shares(s, cur[j]);
     size_t k = 0;
     for (size_t j = 0; j < n && k < cap; j++) {
-        out[k++] = cur[j];
+        /* "Selon Reuters, Atos rachète X", read "Reuters, Atos" as the subject: a source
+         * reports, it takes no part; what it heads still may */
+        if (!has_child(s, cur[j], "case", "selon"))
+            out[k++] = cur[j];
         for (uint16_t c = s->first_child[cur[j] + 1]; c && k < cap; c = s->next_sibling[c]) {
             if (rel_matches("conj", rel_of(s, c - 1u)) && !two_names(s, c - 1u))
                 out[k++] = c - 1u;
