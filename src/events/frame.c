@@ -317,6 +317,8 @@ typedef struct sentence {
     int32_t token_unknown[DP_MAX_SENTENCE_TOKENS]; /* the unknown name a token is part of, or -1 */
     uint16_t first_child[DP_MAX_SENTENCE_WORDS + 1]; /* word + 1, 0: none; index 0 the root */
     uint16_t next_sibling[DP_MAX_SENTENCE_WORDS + 1];
+    int32_t bound; /* the entity a clitic of the argument read cannot stand for, or -1: the
+                    * subject of its own clause ("Z lui succède" is not Z) */
 } sentence;
 
 static const char *rel_of(const sentence *s, size_t i)
@@ -704,7 +706,9 @@ static int value_of(const sentence *s, int type, int arg, size_t i, dp_event_arg
                  strstr(wd->feats, "Number=Plur") != NULL;
     int pronoun = wd->upos == DP_PRON && (want == DP_ORG || !plural) &&
                   (!strcmp(wd->lemma, "il") || !strcmp(wd->lemma, "elle") ||
-                   !strcmp(wd->lemma, "lui") || !strcmp(wd->lemma, "ils") || !strcmp(wd->lemma, "elles"));
+                   !strcmp(wd->lemma, "lui") || !strcmp(wd->lemma, "ils") || !strcmp(wd->lemma, "elles") ||
+                   /* the object clitic: "Z le remplace" */
+                   (want == DP_PERSON && (!strcmp(wd->lemma, "le") || !strcmp(wd->lemma, "la"))));
     int description = 0, named = 0;
     for (uint16_t c = s->first_child[i + 1]; c; c = s->next_sibling[c])
         named |= s->w->words[c - 1u].upos == DP_PROPN ||
@@ -720,7 +724,7 @@ static int value_of(const sentence *s, int type, int arg, size_t i, dp_event_arg
         return 0;
     k = pronoun && want == DP_ORG && !plural
             ? dp_event_pronoun_org(s->e, s->text, s->m, s->toks[0].start, t->start, -1)
-            : dp_event_antecedent(s->e, s->text, s->m, s->toks[0].start, t->start, want == DP_ORG, -1);
+            : dp_event_antecedent(s->e, s->text, s->m, s->toks[0].start, t->start, want == DP_ORG, s->bound);
     if (k < 0)
         return 0;
     *cost += 0.1f;
@@ -932,6 +936,27 @@ static int maker_opens_product(const sentence *s, const dp_event *ev)
     return maker->mention >= 0 && product->set && s->m->items[maker->mention].cp_start == product->cp_start;
 }
 
+/* A successor takes the post the one she follows left: "X a quitté la direction de Y. Z lui
+ * succède", "Carlos Ghosn a démissionné de Renault. Jean Roux le remplace": the organisation of
+ * the predecessor's departure or appointment told before in the article. */
+static void post_left(const sentence *s, const dp_events *told, dp_event *ev)
+{
+    int32_t pred = ev->args[DP_ARG_PREDECESSOR].mention;
+    if (pred < 0)
+        return;
+    int32_t entity = s->m->items[pred].entity;
+    for (size_t k = told->n; k-- > 0;) {
+        const dp_event *x = &told->items[k];
+        int32_t person = x->args[DP_ARG_PERSON].mention, org = x->args[DP_ARG_ORG].mention;
+        if ((x->type == DP_EV_RESIGNATION || x->type == DP_EV_DISMISSAL || x->type == DP_EV_APPOINTMENT) &&
+            person >= 0 && org >= 0 && s->m->items[person].entity == entity) {
+            ev->args[DP_ARG_ORG] = x->args[DP_ARG_ORG];
+            ev->confidence -= 0.1f;
+            return;
+        }
+    }
+}
+
 /* Reads frame f at trigger word t: every combination of the values its paths give. */
 static int read_frame(sentence *s, const dp_frame *f, size_t fi, size_t t, uint32_t line,
                       dp_date ref, dp_date teaser_date, dp_events *out)
@@ -975,6 +1000,8 @@ static int read_frame(sentence *s, const dp_frame *f, size_t fi, size_t t, uint3
         }
         if (ev.args[arg].set)
             continue;
+        int32_t subject = ev.args[DP_ARG_PERSON].mention;
+        s->bound = arg == DP_ARG_PREDECESSOR && subject >= 0 ? s->m->items[subject].entity : -1;
         dp_event_arg_value v[8];
         size_t nv = 0;
         for (size_t j = 0; j < k && nv < 8; j++)
@@ -1004,6 +1031,8 @@ static int read_frame(sentence *s, const dp_frame *f, size_t fi, size_t t, uint3
         dp_event one = ev;
         if (many_arg >= 0)
             one.args[many_arg] = many[c];
+        if (one.type == DP_EV_APPOINTMENT && !one.args[DP_ARG_ORG].set)
+            post_left(s, out, &one);
         if (!maker_apart(s, &one) || (f->headline && !maker_opens_product(s, &one)))
             continue;
         int rc = dp_event_complete(s->e, s->text, s->toks, s->n_toks, line, s->m, ref, teaser_date,
@@ -1040,7 +1069,7 @@ int dp_frames_in_sentence(const depeche_engine *e, const char *text, const dp_to
     sentence *s = dp_calloc(1, sizeof *s);
     if (!s)
         return DEPECHE_ERR_NOMEM;
-    s->e = e, s->text = text, s->toks = toks, s->n_toks = n, s->w = w, s->m = m;
+    s->e = e, s->text = text, s->toks = toks, s->n_toks = n, s->w = w, s->m = m, s->bound = -1;
     for (size_t i = 0; i < n; i++)
         s->token_mention[i] = s->token_unknown[i] = -1;
     /* the sentence's mentions, found by halving (a pass over the article's for each sentence
