@@ -183,12 +183,14 @@ int dp_gazetteer_load_line(dp_gazetteer *g, const dp_token_rules *tokens, const 
             e.kind = DP_GAZ_SEAT;
         } else if (dp_word_is(a, kl, "kind") && dp_word_is(eq + 1, vl, "office")) {
             e.kind = DP_GAZ_OFFICE;
+        } else if (dp_word_is(a, kl, "kind") && dp_word_is(eq + 1, vl, "territory")) {
+            e.kind = DP_GAZ_TERRITORY;
         } else if (dp_word_is(a, kl, "case") && dp_word_is(eq + 1, vl, "insensitive")) {
             case_insensitive = 1;
         } else if (!(dp_word_is(a, kl, "case") && dp_word_is(eq + 1, vl, "sensitive"))) {
             free(e.name), free(e.wikidata), free(e.title);
             return dp_fail(err, DEPECHE_ERR_DATA, path, lineno, 0,
-                           "unknown attribute '%.*s' (known: title=..., case=insensitive|sensitive, kind=media|seat|office)",
+                           "unknown attribute '%.*s' (known: title=..., case=insensitive|sensitive, kind=media|seat|office|territory)",
                            (int)(stop - a), a);
         }
         a = semi ? semi + 1 : aend;

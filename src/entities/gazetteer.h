@@ -41,8 +41,10 @@ enum dp_gaz_kind {
     DP_GAZ_MEDIA, /* kind=media: a news agency or outlet, which reports moves, not hosts them */
     DP_GAZ_SEAT,  /* kind=seat: a building standing for an office ("Matignon", "l'Élysée"),
                    * which no event's party is */
-    DP_GAZ_OFFICE /* kind=office: a role that is a public office ("ministre", "maire"), held
-                   * in no organisation the context names */
+    DP_GAZ_OFFICE,   /* kind=office: a role that is a public office ("ministre"), held in no
+                      * organisation the context names */
+    DP_GAZ_TERRITORY /* kind=territory: a public office held over a territory ("maire",
+                      * "député"): "maire de X" names a place */
 };
 
 typedef struct dp_gaz_entry {

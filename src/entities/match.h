@@ -10,7 +10,7 @@
  *   entity TYPE PATTERN        a rule: the named group "name" (or the whole match) is a
  *                              mention of TYPE (PERSON, ORG, PLACE, MONEY...)
  * Classes the matcher gives by itself: N n (a known person, first and next tokens), O o
- * (organisation), R r (role), L l (place), G (given name), I (initial: "J."), d (number),
+ * (organisation), R r (role; W first for an office over a territory: "maire", "député"), L l (place), G (given name), I (initial: "J."), d (number),
  * U (all capitals),
  * S (capitalised, first of its sentence or after an opening mark), C (capitalised), X (such
  * words that are no French words, after a function word and before a particle: "les Penguins

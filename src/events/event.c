@@ -1103,7 +1103,8 @@ static int complete_arguments(const depeche_engine *e, const char *text, const d
      * context */
     const dp_event_arg_value *role = &ev.args[DP_ARG_ROLE];
     if (wanted == DP_ARG_ORG && role->set && role->mention >= 0 && m->items[role->mention].entry >= 0 &&
-        e->gazetteer.entries[m->items[role->mention].entry].kind == DP_GAZ_OFFICE)
+        (e->gazetteer.entries[m->items[role->mention].entry].kind == DP_GAZ_OFFICE ||
+         e->gazetteer.entries[m->items[role->mention].entry].kind == DP_GAZ_TERRITORY))
         wanted = -1;
     if (wanted >= 0 && !ev.args[wanted].set && ev.args[given].set) {
         int32_t other = ev.args[given].mention >= 0 ? m->items[ev.args[given].mention].entity : -1;
