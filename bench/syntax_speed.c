@@ -72,7 +72,7 @@ int main(int argc, char **argv)
     }
     double t1 = now();
     for (size_t s = 0; s < n_sent; s++)
-        dp_syntax_analyse(&e->syntax, text.norm, toks + sent[s], sent[s + 1] - sent[s], w);
+        dp_syntax_analyse(&e->syntax, text.norm, toks + sent[s], sent[s + 1] - sent[s], NULL, w);
     double t2 = now();
     printf("tagging alone          %.0f tokens/s (%zu tokens, %zu sentences)\n",
            (double)n_toks / (t1 - t0), n_toks, n_sent);

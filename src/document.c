@@ -350,6 +350,29 @@ static int syntax_work(dp_syntax_work **w)
     return 0;
 }
 
+/* Which tokens of a sentence are words of a person's, an organisation's or a place's proper
+ * name, all its words capitalised ("Mistral AI"; not "Cour suprême", "Banque de France", whose
+ * common nouns the treebanks tag as such). */
+static void name_tokens(const dp_mentions *m, const dp_token *toks, size_t n, uint8_t *out)
+{
+    memset(out, 0, n);
+    if (!n)
+        return;
+    for (size_t k = dp_mentions_from(m, toks[0].start), i = 0; k < m->n && m->items[k].start < toks[n - 1].end; k++) {
+        const dp_mention *x = &m->items[k];
+        if (x->type != DP_PERSON && x->type != DP_ORG && x->type != DP_PLACE)
+            continue;
+        while (i < n && toks[i].end <= x->start)
+            i++;
+        int proper = 1;
+        size_t j = i;
+        for (; j < n && toks[j].start < x->end; j++)
+            proper &= toks[j].kind != DP_TOK_WORD || (toks[j].flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS)) != 0;
+        for (size_t w = i; proper && w < j; w++)
+            out[w] = 1;
+    }
+}
+
 static int find_events(depeche_document *doc, const depeche_engine *e, const dp_text *t,
                        const dp_layout *layout, dp_date published,
                        const trigger_sentences *triggers, const dp_mentions *mentions,
@@ -383,7 +406,9 @@ static int find_events(depeche_document *doc, const depeche_engine *e, const dp_
                       DP_MAX_PARSED_SENTENCES);
         int in_title = (long)s->line == layout->title_line;
         if (!rc && s->frames && parsed <= DP_MAX_PARSED_SENTENCES && !(rc = syntax_work(syntax))) {
-            dp_syntax_analyse(&e->syntax, t->norm, toks, n, *syntax);
+            uint8_t names[DP_MAX_SENTENCE_TOKENS];
+            name_tokens(mentions, toks, n, names);
+            dp_syntax_analyse(&e->syntax, t->norm, toks, n, names, *syntax);
             rc = dp_frames_in_sentence(e, t->norm, toks, n, *syntax, s->line, mentions, ref, teaser,
                                        in_title, before, events);
         }
@@ -517,8 +542,8 @@ static int keep_conllu(void *ctx, const depeche_sentence *s)
 }
 
 /* The CoNLL-U of an event's sentence, for --explain: the words its rule or frame read. */
-static int explain_parse(const depeche_engine *e, const dp_text *t, const dp_event *ev,
-                         dp_syntax_work *w, char **out)
+static int explain_parse(const depeche_engine *e, const dp_text *t, const dp_mentions *m,
+                         const dp_event *ev, dp_syntax_work *w, char **out)
 {
     dp_token toks[DP_MAX_SENTENCE_TOKENS];
     depeche_token tokens[DP_MAX_SENTENCE_TOKENS];
@@ -531,7 +556,9 @@ static int explain_parse(const depeche_engine *e, const dp_text *t, const dp_eve
     depeche_word *words = dp_malloc(DP_MAX_SENTENCE_WORDS * sizeof *words);
     if (!words)
         return DEPECHE_ERR_NOMEM;
-    dp_syntax_analyse(&e->syntax, t->norm, toks, n, w);
+    uint8_t names[DP_MAX_SENTENCE_TOKENS];
+    name_tokens(m, toks, n, names);
+    dp_syntax_analyse(&e->syntax, t->norm, toks, n, names, w);
     dp_strbuf strings = {0};
     dp_orig_cursor cursor = {0, 0};
     explained_parse x = {NULL};
@@ -599,7 +626,7 @@ static int fill_events(depeche_document *doc, const depeche_engine *e, const dp_
         if (!(o->summary = dp_summary_fill(&e->summaries, DP_LANG_EN, (enum dp_event_type)ev->type,
                                            event_arg_name, o)))
             return DEPECHE_ERR_NOMEM;
-        if ((rc = explain_parse(e, t, ev, w, &o->parse)))
+        if ((rc = explain_parse(e, t, m, ev, w, &o->parse)))
             break;
     }
     return rc;

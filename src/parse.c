@@ -110,7 +110,7 @@ int depeche_parse(const depeche_engine *e, const depeche_input *in, depeche_sent
                            (dp_span){(uint32_t)line_start, (uint32_t)line_end}, cp);
         size_t n;
         while (!rc && (n = dp_tokenizer_next_sentence(&tz, pw->toks))) {
-            dp_syntax_analyse(&e->syntax, text.norm, pw->toks, n, pw->syntax);
+            dp_syntax_analyse(&e->syntax, text.norm, pw->toks, n, NULL, pw->syntax);
             rc = deliver(&text, &e->syntax, pw, n, ++index, &cursor, fn, ctx);
         }
         cp += (uint32_t)dp_utf8_count(text.norm + line_start, line_end - line_start) + (nl != NULL);

@@ -432,6 +432,9 @@ static int two_names(const sentence *s, size_t i)
 static int name_beside(const sentence *s, uint16_t c)
 {
     const char *r = rel_of(s, c - 1u);
+    /* a name in brackets is an aside: "BRUXELLES, 24 janvier (Reuters) -" */
+    if (has_child(s, c - 1u, "punct", "("))
+        return 0;
     return rel_matches("appos", r) || rel_matches("flat", r) ||
            (rel_matches("nmod", r) && !has_child(s, c - 1u, "case", NULL));
 }

@@ -132,7 +132,7 @@ void dp_syntax_work_free(dp_syntax_work *w)
 }
 
 void dp_syntax_analyse(const dp_syntax *syn, const char *text, const dp_token *toks, size_t n,
-                       dp_syntax_work *w)
+                       const uint8_t *names, dp_syntax_work *w)
 {
     const dp_morpho *m = &syn->morpho;
     for (size_t i = 0; i < n; i++)
@@ -141,6 +141,10 @@ void dp_syntax_analyse(const dp_syntax *syn, const char *text, const dp_token *t
     for (size_t i = 0; i < n; i++)
         dp_tag_token_lexicon(m, text + toks[i].start, toks[i].end - toks[i].start, &w->tags_in[i]);
     dp_tagger_run(&syn->model.tagger, w->tags_in, n, w->first_pass, w->tags);
+    for (size_t i = 0; names && i < n; i++)
+        if (names[i] && (toks[i].flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS)) &&
+            (w->tags[i] == DP_NOUN || w->tags[i] == DP_ADJ || w->tags[i] == DP_VERB))
+            w->tags[i] = DP_PROPN;
     size_t k = 0;
     for (size_t i = 0; i < n; i++) {
         const char *form = text + toks[i].start;

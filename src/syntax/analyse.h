@@ -69,9 +69,11 @@ typedef struct dp_syntax_work {
 dp_syntax_work *dp_syntax_work_new(void);
 void dp_syntax_work_free(dp_syntax_work *w);
 
-/* Tags and parses the sentence toks[0..n) of text (normalized); the words land in w->words. */
+/* Tags and parses the sentence toks[0..n) of text (normalized); the words land in w->words.
+ * names (NULL: none known) marks the tokens that entity recognition put in a name: a
+ * capitalised one the tagger read as a common word is a proper noun ("Mistral AI a signé"). */
 void dp_syntax_analyse(const dp_syntax *syn, const char *text, const dp_token *toks, size_t n,
-                       dp_syntax_work *w);
+                       const uint8_t *names, dp_syntax_work *w);
 
 /* The parser's view of a word (its form lowercase, lemma, tag and verb form). */
 void dp_parse_word_of(const char *form, size_t len, const char *lemma, int upos,
