@@ -933,6 +933,27 @@ static int maker_apart(const sentence *s, const dp_event *ev)
 
 /* Whether the product's name opens with its maker's, a company the article knows: a title
  * without a verb names no maker otherwise ("Nouveaux BMW X3 M et X4 M": BMW, not X4). */
+/* Whether a product's words, after "et" or a comma, name a model: a number in them, or two
+ * words ("et M5 Competition", "et 2008", "et Arteon Shooting Brake"; not "et Cabriolet"). */
+static int model_name(const sentence *s, const dp_event_arg_value *product)
+{
+    size_t words = 0;
+    for (size_t i = 0; i < s->n_toks; i++) {
+        const dp_token *t = &s->toks[i];
+        if (t->cp_start < product->cp_start || t->cp_end > product->cp_end)
+            continue;
+        if (t->cp_start == product->cp_start &&
+            (i == 0 || !(dp_word_is(s->text + s->toks[i - 1].start, s->toks[i - 1].end - s->toks[i - 1].start, "et") ||
+                         dp_word_is(s->text + s->toks[i - 1].start, s->toks[i - 1].end - s->toks[i - 1].start, ","))))
+            return 0;
+        words += t->kind == DP_TOK_WORD || t->kind == DP_TOK_NUMBER;
+        for (uint32_t b = t->start; b < t->end; b++)
+            if (s->text[b] >= '0' && s->text[b] <= '9')
+                return 1;
+    }
+    return words >= 2;
+}
+
 static int maker_opens_product(const sentence *s, const dp_event *ev)
 {
     const dp_event_arg_value *maker = &ev->args[DP_ARG_ORG], *product = &ev->args[DP_ARG_PRODUCT];
@@ -1030,13 +1051,20 @@ static int read_frame(sentence *s, const dp_frame *f, size_t fi, size_t t, uint3
         return 0;
     ev.modality = how == DP_FORCED ? DP_ASSERTED : how;
     size_t copies = many_arg >= 0 ? n_many : 1;
+    int maker_opens_first = 0;
     for (size_t c = 0; c < copies; c++) {
         dp_event one = ev;
         if (many_arg >= 0)
             one.args[many_arg] = many[c];
         if (one.type == DP_EV_APPOINTMENT && !one.args[DP_ARG_ORG].set)
             post_left(s, out, &one);
-        if (!maker_apart(s, &one) || (f->headline && !maker_opens_product(s, &one)))
+        /* a title names the maker once for the models it lists: "Nouvelles BMW M5 et M5
+         * Competition", not for a body ("Nouvelles Porsche 911 Coupé et Cabriolet") */
+        if (c == 0)
+            maker_opens_first = maker_opens_product(s, &one);
+        int listed_model = c > 0 && maker_opens_first && many_arg == DP_ARG_PRODUCT &&
+                           model_name(s, &one.args[DP_ARG_PRODUCT]);
+        if (!maker_apart(s, &one) || (f->headline && !maker_opens_product(s, &one) && !listed_model))
             continue;
         int rc = dp_event_complete(s->e, s->text, s->toks, s->n_toks, line, s->m, ref, teaser_date,
                                    s->w->words[t].token, 0, &one, out);
