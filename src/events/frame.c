@@ -1040,6 +1040,24 @@ static int read_frame(sentence *s, const dp_frame *f, size_t fi, size_t t, uint3
             many_arg = arg;
         }
     }
+    /* "Nouvelles BMW M5 et M5 Competition": the parser may hang a title's second model on the
+     * trigger */
+    if (f->headline && ev.args[DP_ARG_PRODUCT].set && (many_arg < 0 || many_arg == DP_ARG_PRODUCT)) {
+        if (many_arg < 0) {
+            many[0] = ev.args[DP_ARG_PRODUCT];
+            n_many = 1;
+        }
+        for (uint16_t c = s->first_child[t + 1]; c && n_many < 8; c = s->next_sibling[c]) {
+            const dp_word *cw = &s->w->words[c - 1u];
+            if (rel_matches("conj", rel_of(s, c - 1u)) &&
+                (cw->upos == DP_PROPN || cw->upos == DP_X || cw->upos == DP_NUM ||
+                 (s->toks[cw->token].flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS))) &&
+                value_of(s, f->type, DP_ARG_PRODUCT, c - 1u, &many[n_many], &cost))
+                n_many++;
+        }
+        if (n_many > 1)
+            many_arg = DP_ARG_PRODUCT;
+    }
     /* partners: two at least, the first two from different entities */
     if (ev.args[DP_ARG_PARTNER1].set && !ev.args[DP_ARG_PARTNER2].set)
         return 0;
