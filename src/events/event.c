@@ -1133,6 +1133,14 @@ static int complete_arguments(const depeche_engine *e, const char *text, const d
     for (int a = 0; a < DP_EVENT_ARGS; a++)
         if (is_core(ev.type, (enum dp_event_arg)a) && !ev.args[a].set)
             return 0;
+    /* a medium "reprend" (relays) what another said: "révèle le JDD, repris par Le Lab",
+     * "une information de l'AFP reprise par le Huffington Post" */
+    const dp_token *tt = &toks[u->first[trigger]];
+    int32_t buyer = ev.args[DP_ARG_ACQUIRER].mention;
+    if (ev.type == DP_EV_ACQUISITION && buyer >= 0 && m->items[buyer].entry >= 0 &&
+        e->gazetteer.entries[m->items[buyer].entry].kind == DP_GAZ_MEDIA && tt->end - tt->start >= 5 &&
+        (!memcmp(text + tt->start, "repri", 5) || !memcmp(text + tt->start, "repre", 5)))
+        return 0;
     /* a building standing for an office ("a quitté Matignon", "son départ de l'Élysée") is no
      * party to an event */
     for (int a = 0; a < DP_ARG_NEG; a++)
