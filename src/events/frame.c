@@ -1106,6 +1106,21 @@ static int participle_noun(const sentence *s, const dp_word *wd)
     return 0;
 }
 
+/* Whether noun i follows a person's name with no article and no complement of its own
+ * ("Macron démission"). */
+static int bare_after_name(const sentence *s, size_t i)
+{
+    uint32_t tk = s->w->words[i].token;
+    if (!tk || s->token_mention[tk - 1] < 0 || s->m->items[s->token_mention[tk - 1]].type != DP_PERSON)
+        return 0;
+    for (uint16_t c = s->first_child[i + 1]; c; c = s->next_sibling[c]) {
+        const char *r = rel_of(s, c - 1u);
+        if (rel_matches("det", r) || ((rel_matches("nmod", r) || rel_matches("acl", r)) && c - 1u > i))
+            return 0;
+    }
+    return 1;
+}
+
 int dp_frames_in_sentence(const depeche_engine *e, const char *text, const dp_token *toks,
                           size_t n, const dp_syntax_work *w, uint32_t line,
                           const dp_mentions *m, dp_date ref, dp_date teaser_date, int in_title,
@@ -1186,15 +1201,21 @@ int dp_frames_in_sentence(const depeche_engine *e, const char *text, const dp_to
             continue;
         for (size_t i = 0; i < w->n_words; i++) {
             const dp_word *wd = &w->words[i];
-            if (toks[wd->token].cp_start != ev->trigger_cp_start || (wd->upos != DP_VERB && wd->upos != DP_NOUN))
+            if (toks[wd->token].cp_start != ev->trigger_cp_start ||
+                (wd->upos != DP_VERB && wd->upos != DP_NOUN && wd->upos != DP_PROPN))
                 continue;
             /* a participle the parser reads as a noun names a person, not the act: "un élu
-             * du RN", "les élus de l'Assemblée", "l'élue de La France insoumise" */
-            if (wd->upos == DP_NOUN && participle_noun(s, wd)) {
+             * du RN", "les élus de l'Assemblée", "l'élue de La France insoumise"; a bare noun
+             * after a name is a slogan ("Macron démission", "Acte 5 : Macron Démission"), where
+             * a title tells the act with its complement ("Démission de X") */
+            if ((wd->upos == DP_NOUN && participle_noun(s, wd)) ||
+                (wd->upos != DP_VERB && bare_after_name(s, i))) {
                 memmove(ev, ev + 1, (out->n - k - 1) * sizeof *ev);
                 out->n--, rules_to--, k--;
                 break;
             }
+            if (wd->upos == DP_PROPN)
+                break;
             int firm;
             uint8_t how = modality(s, i, e->events.planned[ev->type], &firm);
             if (how == DP_NEGATED || (how == DP_HYPOTHETICAL && firm))
