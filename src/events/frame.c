@@ -725,6 +725,19 @@ static int value_of(const sentence *s, int type, int arg, size_t i, dp_event_arg
     }
     if (!pronoun && !description)
         return 0;
+    /* a subordinate clause told before its main clause speaks of the main clause's subject:
+     * "Depuis qu'il a quitté le Conseil constitutionnel, Jean-Louis Debré ..." */
+    if (pronoun && want == DP_PERSON && wd->head && has_child(s, wd->head - 1u, "mark", NULL))
+        for (size_t tk = wd->token + 1; tk + 1 < s->n_toks; tk++)
+            if (s->toks[tk].kind == DP_TOK_PUNCT && s->text[s->toks[tk].start] == ',') {
+                int32_t after = s->token_mention[tk + 1];
+                if (after >= 0 && s->m->items[after].type == DP_PERSON &&
+                    s->m->items[after].entity != s->bound) {
+                    k = after;
+                    goto found;
+                }
+                break;
+            }
     k = pronoun && want == DP_ORG && !plural
             ? dp_event_pronoun_org(s->e, s->text, s->m, s->toks[0].start, t->start, -1)
             : dp_event_antecedent(s->e, s->text, s->m, s->toks[0].start, t->start, want == DP_ORG, s->bound);
