@@ -1006,6 +1006,16 @@ static int read_frame(sentence *s, const dp_frame *f, size_t fi, size_t t, uint3
      * money */
     if ((f->type == DP_EV_PRODUCT_LAUNCH || f->type == DP_EV_FUNDING) && !need_reflexive && reflexive(s, t))
         return 0;
+    /* what a company "qui commercialise" (present tense, relative clause) sells is its trade,
+     * no launch: "le laboratoire X, qui commercialise le Baclocur" */
+    if (f->type == DP_EV_PRODUCT_LAUNCH && !strcmp(s->w->words[t].lemma, "commercialiser")) {
+        /* "qui continue de commercialiser le Round'Up": the clause's verb */
+        size_t v = t;
+        if (rel_matches("xcomp", rel_of(s, v)) && s->w->words[v].head)
+            v = s->w->words[v].head - 1u;
+        if (rel_matches("acl:relcl", rel_of(s, v)) && has_feature(&s->w->words[v], "Tense=Pres"))
+            return 0;
+    }
     /* job cuts are many: "son licenciement", "le licenciement d'une employée" is one person's,
      * "les licenciements", "le licenciement de 300 salariés" are cuts */
     if (f->type == DP_EV_LAYOFFS && f->noun && !f->need.rel[0] && !plural_or_counted(s, t, 2))
