@@ -361,7 +361,8 @@ static size_t through_shares(const sentence *s, size_t w)
          depth++) {
         size_t of = w;
         for (uint16_t c = s->first_child[w + 1]; c && of == w; c = s->next_sibling[c])
-            if (rel_matches("nmod", rel_of(s, c - 1u)) && has_child(s, c - 1u, "case", "de"))
+            if ((rel_matches("nmod", rel_of(s, c - 1u)) || rel_matches("obl", rel_of(s, c - 1u))) &&
+                has_child(s, c - 1u, "case", "de"))
                 of = c - 1u;
         if (of == w)
             break;
