@@ -252,6 +252,14 @@ static void build_units(const depeche_engine *e, const char *text, const dp_toke
             continue;
         }
         char c = dp_word_class(&e->events.cues, keys->key[i], keys->len[i], t->flags);
+        /* "être d'accord avec", "en accord avec": agreeing, no agreement signed (a "protocole
+         * d'accord", a "projet d'accord" is one) */
+        if (c && fold_is(keys, i, "accord") && i > 0 &&
+            (fold_is(keys, i - 1, "en") ||
+             (fold_is(keys, i - 1, "d'") &&
+              !(i > 1 && (fold_is(keys, i - 2, "protocole") || fold_is(keys, i - 2, "projet") ||
+                          fold_is(keys, i - 2, "signature") || fold_is(keys, i - 2, "lettre"))))))
+            c = 'w';
         if (!c) {
             if (t->kind == DP_TOK_NUMBER)
                 c = 'd';
