@@ -120,6 +120,17 @@ static int add_alias(dp_gazetteer *g, const dp_token_rules *tokens, const char *
     return 0;
 }
 
+/* The kind a "kind=" attribute names (enum dp_gaz_kind), DP_GAZ_PLAIN when it names none. */
+static uint8_t gaz_kind_from(const char *v, size_t n)
+{
+    static const char *const names[] = {[DP_GAZ_MEDIA] = "media", [DP_GAZ_SEAT] = "seat",
+                                        [DP_GAZ_OFFICE] = "office", [DP_GAZ_TERRITORY] = "territory"};
+    for (uint8_t k = DP_GAZ_MEDIA; k < DP_ARRAY_LEN(names); k++)
+        if (dp_word_is(v, n, names[k]))
+            return k;
+    return DP_GAZ_PLAIN;
+}
+
 int dp_gazetteer_load_line(dp_gazetteer *g, const dp_token_rules *tokens, const char *line,
                            size_t len, const char *path, unsigned long lineno, depeche_error *err)
 {
@@ -177,14 +188,8 @@ int dp_gazetteer_load_line(dp_gazetteer *g, const dp_token_rules *tokens, const 
         if (dp_word_is(a, kl, "title")) {
             free(e.title);
             e.title = dup_field(eq + 1, vl);
-        } else if (dp_word_is(a, kl, "kind") && dp_word_is(eq + 1, vl, "media")) {
-            e.kind = DP_GAZ_MEDIA;
-        } else if (dp_word_is(a, kl, "kind") && dp_word_is(eq + 1, vl, "seat")) {
-            e.kind = DP_GAZ_SEAT;
-        } else if (dp_word_is(a, kl, "kind") && dp_word_is(eq + 1, vl, "office")) {
-            e.kind = DP_GAZ_OFFICE;
-        } else if (dp_word_is(a, kl, "kind") && dp_word_is(eq + 1, vl, "territory")) {
-            e.kind = DP_GAZ_TERRITORY;
+        } else if (dp_word_is(a, kl, "kind") && gaz_kind_from(eq + 1, vl) != DP_GAZ_PLAIN) {
+            e.kind = gaz_kind_from(eq + 1, vl);
         } else if (dp_word_is(a, kl, "case") && dp_word_is(eq + 1, vl, "insensitive")) {
             case_insensitive = 1;
         } else if (!(dp_word_is(a, kl, "case") && dp_word_is(eq + 1, vl, "sensitive"))) {

@@ -317,6 +317,13 @@ static int32_t antecedent_other(const dp_mentions *m, uint8_t type, uint32_t bef
     return -1;
 }
 
+/* What a listed name is to events (enum dp_gaz_kind): a medium, a seat, an office...; plain
+ * for a name no list gave. */
+static uint8_t listed_kind(const depeche_engine *e, const dp_mention *x)
+{
+    return x->entry >= 0 ? e->gazetteer.entries[x->entry].kind : DP_GAZ_PLAIN;
+}
+
 /* Whether a mention names a court ("tribunal de commerce de Paris"): its first word is of the
  * entity rules' class K. */
 static int court(const depeche_engine *e, const char *text, const dp_mention *x)
@@ -337,8 +344,7 @@ static int32_t org_antecedent(const depeche_engine *e, const char *text, const d
                               uint32_t at, int32_t other)
 {
     int32_t k = antecedent_other(m, DP_ORG, at, other);
-    while (k >= 0 && ((m->items[k].entry >= 0 && e->gazetteer.entries[m->items[k].entry].kind == DP_GAZ_MEDIA) ||
-                      court(e, text, &m->items[k])))
+    while (k >= 0 && (listed_kind(e, &m->items[k]) == DP_GAZ_MEDIA || court(e, text, &m->items[k])))
         k = antecedent_other(m, DP_ORG, m->items[k].start, other);
     return k;
 }
@@ -534,7 +540,7 @@ static int32_t subject_org(const depeche_engine *e, const dp_mentions *m, uint32
     for (size_t k = 0; k < end; k++) {
         const dp_mention *x = &m->items[k];
         if (x->type != DP_ORG || x->entity == other ||
-            (x->entry >= 0 && e->gazetteer.entries[x->entry].kind == DP_GAZ_MEDIA))
+            listed_kind(e, x) == DP_GAZ_MEDIA)
             continue;
         size_t count = 0, first = k;
         for (size_t j = 0; j < end; j++)
@@ -1109,10 +1115,9 @@ static int complete_arguments(const depeche_engine *e, const char *text, const d
     int wanted = from_context ? context_argument(ev.type, &given) : -1;
     /* "X a été nommé ministre de la Défense": a public office is held in no company of the
      * context */
-    const dp_event_arg_value *role = &ev.args[DP_ARG_ROLE];
-    if (wanted == DP_ARG_ORG && role->set && role->mention >= 0 && m->items[role->mention].entry >= 0 &&
-        (e->gazetteer.entries[m->items[role->mention].entry].kind == DP_GAZ_OFFICE ||
-         e->gazetteer.entries[m->items[role->mention].entry].kind == DP_GAZ_TERRITORY))
+    int32_t role = ev.args[DP_ARG_ROLE].mention;
+    uint8_t post = role >= 0 ? listed_kind(e, &m->items[role]) : DP_GAZ_PLAIN;
+    if (wanted == DP_ARG_ORG && (post == DP_GAZ_OFFICE || post == DP_GAZ_TERRITORY))
         wanted = -1;
     if (wanted >= 0 && !ev.args[wanted].set && ev.args[given].set) {
         int32_t other = ev.args[given].mention >= 0 ? m->items[ev.args[given].mention].entity : -1;
@@ -1131,7 +1136,7 @@ static int complete_arguments(const depeche_engine *e, const char *text, const d
             cost = 0.4f;
         }
         /* "(AFP) - X a quitté...": the agency that reports the move does not host it */
-        if (k >= 0 && m->items[k].entry >= 0 && e->gazetteer.entries[m->items[k].entry].kind == DP_GAZ_MEDIA)
+        if (k >= 0 && listed_kind(e, &m->items[k]) == DP_GAZ_MEDIA)
             k = -1;
         if (k >= 0) {
             ev.args[wanted] = (dp_event_arg_value){.mention = k, .set = 1};
@@ -1145,16 +1150,15 @@ static int complete_arguments(const depeche_engine *e, const char *text, const d
      * "une information de l'AFP reprise par le Huffington Post" */
     const dp_token *tt = &toks[u->first[trigger]];
     int32_t buyer = ev.args[DP_ARG_ACQUIRER].mention;
-    if (ev.type == DP_EV_ACQUISITION && buyer >= 0 && m->items[buyer].entry >= 0 &&
-        e->gazetteer.entries[m->items[buyer].entry].kind == DP_GAZ_MEDIA && tt->end - tt->start >= 5 &&
+    if (ev.type == DP_EV_ACQUISITION && buyer >= 0 && listed_kind(e, &m->items[buyer]) == DP_GAZ_MEDIA &&
+        tt->end - tt->start >= 5 &&
         (!memcmp(text + tt->start, "repri", 5) || !memcmp(text + tt->start, "repre", 5)))
         return 0;
     /* a building standing for an office ("a quitté Matignon", "son départ de l'Élysée") is no
      * party to an event */
     for (int a = 0; a < DP_ARG_NEG; a++)
         if (is_core(ev.type, (enum dp_event_arg)a) && ev.args[a].mention >= 0 &&
-            m->items[ev.args[a].mention].entry >= 0 &&
-            e->gazetteer.entries[m->items[ev.args[a].mention].entry].kind == DP_GAZ_SEAT)
+            listed_kind(e, &m->items[ev.args[a].mention]) == DP_GAZ_SEAT)
             return 0;
     /* a court judges, it does not sue and is not sued: "le tribunal de Metz a condamné X" is no
      * suit by it, "le procès devant le tribunal correctionnel" none against it;

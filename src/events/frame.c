@@ -945,8 +945,6 @@ static int maker_apart(const sentence *s, const dp_event *ev)
                               : from != product->cp_start || to != product->cp_end;
 }
 
-/* Whether the product's name opens with its maker's, a company the article knows: a title
- * without a verb names no maker otherwise ("Nouveaux BMW X3 M et X4 M": BMW, not X4). */
 /* Whether a product's words, after "et" or a comma, name a model: a number in them, or two
  * words ("et M5 Competition", "et 2008", "et Arteon Shooting Brake"; not "et Cabriolet"). */
 static int model_name(const sentence *s, const dp_event_arg_value *product)
@@ -956,10 +954,12 @@ static int model_name(const sentence *s, const dp_event_arg_value *product)
         const dp_token *t = &s->toks[i];
         if (t->cp_start < product->cp_start || t->cp_end > product->cp_end)
             continue;
-        if (t->cp_start == product->cp_start &&
-            (i == 0 || !(dp_word_is(s->text + s->toks[i - 1].start, s->toks[i - 1].end - s->toks[i - 1].start, "et") ||
-                         dp_word_is(s->text + s->toks[i - 1].start, s->toks[i - 1].end - s->toks[i - 1].start, ","))))
-            return 0;
+        if (t->cp_start == product->cp_start) {
+            const char *before = i ? s->text + s->toks[i - 1].start : "";
+            size_t len = i ? s->toks[i - 1].end - s->toks[i - 1].start : 0;
+            if (!dp_word_is(before, len, "et") && !dp_word_is(before, len, ","))
+                return 0;
+        }
         words += t->kind == DP_TOK_WORD || t->kind == DP_TOK_NUMBER;
         for (uint32_t b = t->start; b < t->end; b++)
             if (s->text[b] >= '0' && s->text[b] <= '9')
@@ -968,6 +968,8 @@ static int model_name(const sentence *s, const dp_event_arg_value *product)
     return words >= 2;
 }
 
+/* Whether the product's name opens with its maker's, a company the article knows: a title
+ * without a verb names no maker otherwise ("Nouveaux BMW X3 M et X4 M": BMW, not X4). */
 static int maker_opens_product(const sentence *s, const dp_event *ev)
 {
     const dp_event_arg_value *maker = &ev->args[DP_ARG_ORG], *product = &ev->args[DP_ARG_PRODUCT];
