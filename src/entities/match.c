@@ -167,15 +167,6 @@ size_t dp_others_from(const dp_mentions *m, uint32_t at)
     return first_ending_after(m->others, m->n_others, sizeof *m->others, offsetof(dp_span, end), at);
 }
 
-/* Whether token t has a digit: "C220d" is a model's name, no surname. */
-static int has_digit(const char *text, const dp_token *t)
-{
-    for (uint32_t b = t->start; b < t->end; b++)
-        if (text[b] >= '0' && text[b] <= '9')
-            return 1;
-    return 0;
-}
-
 /* The class of a capitalised word no list knows: S at the start of a sentence or after an
  * opening mark, where any word is capitalised; C elsewhere. */
 static char capitalised_class(const char *classes, size_t i)
@@ -639,7 +630,7 @@ int dp_match_sentence(const depeche_engine *e, const char *text, const dp_token 
          * Classe A", "l'agence Esa Thomas Pesquet") */
         int given_before_surname =
             type == DP_ORG && capital_next && dp_gazetteer_is_given(g, &toks[i], keys, i) &&
-            !(toks[i + 1].flags & DP_TF_ALLCAPS) && !has_digit(text, &toks[i + 1]) &&
+            !(toks[i + 1].flags & DP_TF_ALLCAPS) && !dp_token_has_digit(text, &toks[i + 1]) &&
             !dp_gazetteer_is_given(g, &toks[i + 1], keys, i + 1) &&
             !dp_gazetteer_longest(g, toks, keys, n, i + 1, &(uint32_t){0}, &(int){0}) &&
             !dp_evidence_common_word(&e->syntax.morpho, text, &toks[i + 1]);

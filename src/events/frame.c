@@ -961,9 +961,8 @@ static int model_name(const sentence *s, const dp_event_arg_value *product)
                 return 0;
         }
         words += t->kind == DP_TOK_WORD || t->kind == DP_TOK_NUMBER;
-        for (uint32_t b = t->start; b < t->end; b++)
-            if (s->text[b] >= '0' && s->text[b] <= '9')
-                return 1;
+        if (dp_token_has_digit(s->text, t))
+            return 1;
     }
     return words >= 2;
 }

@@ -448,3 +448,11 @@ int dp_token_is_quote(const char *text, const dp_token *t)
     const unsigned char *s = (const unsigned char *)text + t->start;
     return (n == 1 && s[0] == '"') || (n == 2 && s[0] == 0xC2 && (s[1] == 0xAB || s[1] == 0xBB));
 }
+
+int dp_token_has_digit(const char *text, const dp_token *t)
+{
+    for (uint32_t b = t->start; b < t->end; b++)
+        if (text[b] >= '0' && text[b] <= '9')
+            return 1;
+    return 0;
+}

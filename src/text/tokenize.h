@@ -75,4 +75,7 @@ size_t dp_tokenizer_next_sentence(dp_tokenizer *tz, dp_token *out);
  * to it), '«' or '»'. */
 int dp_token_is_quote(const char *text, const dp_token *t);
 
+/* Whether token t of text has a digit: "C220d", "M5" are a model's name. */
+int dp_token_has_digit(const char *text, const dp_token *t);
+
 #endif
