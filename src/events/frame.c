@@ -609,6 +609,24 @@ static int just_before(const sentence *s, size_t noun, size_t i)
     return prev == noun;
 }
 
+/* Whether the words under noun i name something: "le groupe Avril", "la société française de
+ * capital-investissement Ardian"; not through a clause ("le groupe, qui possède Renault,"),
+ * nor by the capital of a sentence's first word ("Le groupe a racheté X"). */
+static int names_within(const sentence *s, size_t i, int depth)
+{
+    for (uint16_t c = s->first_child[i + 1]; c && depth > 0; c = s->next_sibling[c]) {
+        const dp_word *cw = &s->w->words[c - 1u];
+        const char *r = rel_of(s, c - 1u);
+        if (rel_matches("acl", r) || rel_matches("advcl", r) || rel_matches("parataxis", r) ||
+            rel_matches("punct", r))
+            continue;
+        if (cw->upos == DP_PROPN || (cw->token && (s->toks[cw->token].flags & DP_TF_CAPITALIZED)) ||
+            names_within(s, c - 1u, depth - 1))
+            return 1;
+    }
+    return 0;
+}
+
 /* The value of argument arg of an event of type `type`, named by word i: the entity mention it is part of, a mention among
  * its name-like children ("le fonds américain Apollo"), what a pronoun or a description
  * ("il", "le groupe") stands for, or, for a product, its words. 0 when none. */
@@ -714,9 +732,7 @@ static int value_of(const sentence *s, int type, int arg, size_t i, dp_event_arg
                    /* the object clitic: "Z le remplace" */
                    (want == DP_PERSON && (!strcmp(wd->lemma, "le") || !strcmp(wd->lemma, "la"))));
     int description = 0, named = 0;
-    for (uint16_t c = s->first_child[i + 1]; c; c = s->next_sibling[c])
-        named |= s->w->words[c - 1u].upos == DP_PROPN ||
-                 (s->toks[s->w->words[c - 1u].token].flags & DP_TF_CAPITALIZED);
+    named = names_within(s, i, 3);
     /* "le groupe Avril": a name no list knows, not a word for one named before; "les
      * entreprises", "des entreprises": companies in general */
     if (!pronoun && !named && !plural && wd->upos == DP_NOUN && want == DP_ORG && has_child(s, i, "det", "le")) {
