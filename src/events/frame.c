@@ -610,9 +610,11 @@ static int just_before(const sentence *s, size_t noun, size_t i)
 }
 
 /* Whether the words under noun i name something: "le groupe Avril", "la société française de
- * capital-investissement Ardian"; not through a clause ("le groupe, qui possède Renault,"),
- * nor by the capital of a sentence's first word ("Le groupe a racheté X"). */
-static int names_within(const sentence *s, size_t i, int depth)
+ * capital-investissement Ardian"; not through a clause ("le groupe, qui possède Renault,"), nor
+ * by the capital of a sentence's first word ("Le groupe a racheté X"). Another noun joined to it
+ * names something only by a company's name ("le groupe aéronautique et de défense Safran"; not
+ * "cofondateur de la plateforme et mari de Serena Williams"). */
+static int names_within(const sentence *s, size_t i, int depth, int companies_only)
 {
     for (uint16_t c = s->first_child[i + 1]; c && depth > 0; c = s->next_sibling[c]) {
         const dp_word *cw = &s->w->words[c - 1u];
@@ -620,8 +622,11 @@ static int names_within(const sentence *s, size_t i, int depth)
         if (rel_matches("acl", r) || rel_matches("advcl", r) || rel_matches("parataxis", r) ||
             rel_matches("punct", r))
             continue;
-        if (cw->upos == DP_PROPN || (cw->token && (s->toks[cw->token].flags & DP_TF_CAPITALIZED)) ||
-            names_within(s, c - 1u, depth - 1))
+        int32_t k = s->token_mention[cw->token];
+        int name = companies_only ? k >= 0 && s->m->items[k].type == DP_ORG
+                                  : cw->upos == DP_PROPN ||
+                                        (cw->token && (s->toks[cw->token].flags & DP_TF_CAPITALIZED));
+        if (name || names_within(s, c - 1u, depth - 1, companies_only || rel_matches("conj", r)))
             return 1;
     }
     return 0;
@@ -732,7 +737,7 @@ static int value_of(const sentence *s, int type, int arg, size_t i, dp_event_arg
                    /* the object clitic: "Z le remplace" */
                    (want == DP_PERSON && (!strcmp(wd->lemma, "le") || !strcmp(wd->lemma, "la"))));
     int description = 0, named = 0;
-    named = names_within(s, i, 3);
+    named = names_within(s, i, 3, 0);
     /* "le groupe Avril": a name no list knows, not a word for one named before; "les
      * entreprises", "des entreprises": companies in general */
     if (!pronoun && !named && !plural && wd->upos == DP_NOUN && want == DP_ORG && has_child(s, i, "det", "le")) {
