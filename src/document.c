@@ -352,7 +352,7 @@ static int syntax_work(dp_syntax_work **w)
 
 /* Which tokens of a sentence are words of a person's, an organisation's or a place's proper
  * name, all its words capitalised ("Mistral AI"; not "Cour suprême", "Banque de France", whose
- * common nouns the treebanks tag as such). */
+ * common nouns the treebanks tag as such): 2 for a name of one word, else 1. */
 static void name_tokens(const dp_mentions *m, const dp_token *toks, size_t n, uint8_t *out)
 {
     memset(out, 0, n);
@@ -369,7 +369,7 @@ static void name_tokens(const dp_mentions *m, const dp_token *toks, size_t n, ui
         for (; j < n && toks[j].start < x->end; j++)
             proper &= toks[j].kind != DP_TOK_WORD || (toks[j].flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS)) != 0;
         for (size_t w = i; proper && w < j; w++)
-            out[w] = 1;
+            out[w] = j - i == 1 ? 2 : 1;
     }
 }
 

@@ -609,6 +609,36 @@ static int just_before(const sentence *s, size_t noun, size_t i)
     return prev == noun;
 }
 
+/* "les deux groupes", "les deux sociétés": the two companies named last before word i, as
+ * the values a and b ("Renault et Nissan discutent. Les deux groupes ont signé un accord"). */
+static int the_two_named_before(const sentence *s, size_t i, dp_event_arg_value *a, dp_event_arg_value *b)
+{
+    const dp_word *wd = &s->w->words[i];
+    const dp_token *t = &s->toks[wd->token];
+    char key[64];
+    size_t kn = dp_fold_key(s->text + t->start, t->end - t->start, key, sizeof key);
+    if (wd->upos != DP_NOUN || !strstr(wd->feats, "Number=Plur") || !has_child(s, i, "det", "le") ||
+        !has_child(s, i, "nummod", "deux") || kn == (size_t)-1 ||
+        dp_word_class(&s->e->matcher.classes, key, kn, 0) != 'q')
+        return 0;
+    int32_t last = dp_event_antecedent(s->e, s->text, s->m, s->toks[0].start, t->start, 1, -1);
+    int32_t before = last < 0 ? -1
+                              : dp_event_antecedent(s->e, s->text, s->m, s->toks[0].start,
+                                                    s->m->items[last].start, 1, s->m->items[last].entity);
+    if (before < 0)
+        return 0;
+    dp_event_arg_value *v[2] = {a, b};
+    int32_t k[2] = {before, last};
+    for (int j = 0; j < 2; j++) {
+        memset(v[j], 0, sizeof *v[j]);
+        v[j]->set = 1;
+        v[j]->mention = k[j];
+        v[j]->cp_start = s->m->items[k[j]].cp_start;
+        v[j]->cp_end = s->m->items[k[j]].cp_end;
+    }
+    return 1;
+}
+
 /* Whether the words under noun i name something: "le groupe Avril", "la société française de
  * capital-investissement Ardian"; not through a clause ("le groupe, qui possède Renault,"), nor
  * by the capital of a sentence's first word ("Le groupe a racheté X"). Another noun joined to it
@@ -1066,6 +1096,9 @@ static int read_frame(sentence *s, const dp_frame *f, size_t fi, size_t t, uint3
             for (size_t j = 0; j < k && slot <= DP_ARG_PARTNER4; j++)
                 if (value_of(s, f->type, arg, found[j], &ev.args[slot], &cost))
                     slot++;
+                else if (slot < DP_ARG_PARTNER4 &&
+                         the_two_named_before(s, found[j], &ev.args[slot], &ev.args[slot + 1]))
+                    slot += 2;
             continue;
         }
         if (ev.args[arg].set)
