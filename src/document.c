@@ -207,6 +207,16 @@ static int names_in(const dp_mentions *m, size_t from, uint32_t start, uint32_t 
     return kinds;
 }
 
+/* Whether a sentence speaks of a company by a word for one ("la société", "le groupe", "les
+ * deux constructeurs"), which resolution reads as one named before. */
+static int describes_company(const depeche_engine *e, const dp_token_keys *keys, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (keys->len[i] && dp_word_class(&e->matcher.classes, keys->key[i], keys->len[i], 0) == 'q')
+            return 1;
+    return 0;
+}
+
 /* The dates a sentence tells without a complete date ("hier", "le 3 mars", "la veille", "il y a
  * trois mois"), resolved from ref: DATE mentions beside those of mentions[from..), so that the
  * entities list every time the article names. */
@@ -291,6 +301,8 @@ static int process_text(depeche_document *doc, const depeche_engine *e, const dp
             if (!rc && dp_line_has_events((enum dp_line_kind)l->kind)) {
                 rules = dp_event_has_trigger(&e->events, toks, n, keys);
                 int kinds = names_in(mentions, names_before, toks[0].start, toks[n - 1].end);
+                if (!(kinds & 2) && names_before && describes_company(e, keys, n))
+                    kinds |= 2;
                 int in_title = (long)i == layout->title_line;
                 frames = kinds && dp_frame_sentence_wanted(&e->frames, keys, 0, n, kinds & 1, kinds & 2,
                                                            in_title);

@@ -124,7 +124,8 @@ static int add_alias(dp_gazetteer *g, const dp_token_rules *tokens, const char *
 static uint8_t gaz_kind_from(const char *v, size_t n)
 {
     static const char *const names[] = {[DP_GAZ_MEDIA] = "media", [DP_GAZ_SEAT] = "seat",
-                                        [DP_GAZ_OFFICE] = "office", [DP_GAZ_TERRITORY] = "territory"};
+                                        [DP_GAZ_OFFICE] = "office", [DP_GAZ_TERRITORY] = "territory",
+                                        [DP_GAZ_UNION] = "union"};
     for (uint8_t k = DP_GAZ_MEDIA; k < DP_ARRAY_LEN(names); k++)
         if (dp_word_is(v, n, names[k]))
             return k;

@@ -43,8 +43,10 @@ enum dp_gaz_kind {
                    * which no event's party is */
     DP_GAZ_OFFICE,   /* kind=office: a role that is a public office ("ministre"), held in no
                       * organisation the context names */
-    DP_GAZ_TERRITORY /* kind=territory: a public office held over a territory ("maire",
-                      * "député"): "maire de X" names a place */
+    DP_GAZ_TERRITORY, /* kind=territory: a public office held over a territory ("maire",
+                       * "député"): "maire de X" names a place */
+    DP_GAZ_UNION      /* kind=union: a trade union or an employers' federation, which no word
+                       * for a company ("le groupe", "la société") stands for */
 };
 
 typedef struct dp_gaz_entry {

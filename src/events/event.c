@@ -349,6 +349,17 @@ static int32_t org_antecedent(const depeche_engine *e, const char *text, const d
     return k;
 }
 
+/* What a word for a company ("le groupe", "la société") stands for: as org_antecedent, and not
+ * a union ("FO dénonce ... le groupe a annoncé 500 suppressions de postes" is not FO's). */
+static int32_t company_antecedent(const depeche_engine *e, const char *text, const dp_mentions *m,
+                                  uint32_t at, int32_t other)
+{
+    int32_t k = org_antecedent(e, text, m, at, other);
+    while (k >= 0 && listed_kind(e, &m->items[k]) == DP_GAZ_UNION)
+        k = org_antecedent(e, text, m, m->items[k].start, other);
+    return k;
+}
+
 /* Whether a name follows an indefinite or demonstrative article ("une Porsche 911", "cette
  * Mercedes", "l'acquisition d'une Mercedes"): a thing of that make, which a company's name
  * never takes. */
@@ -1316,6 +1327,7 @@ static int event_from_match(const depeche_engine *e, const char *text, const dp_
                 uint32_t at = toks[u->first[s]].start;
                 k = !company ? person_antecedent(e, text, m, toks[0].start, at, other)
                     : u->s[s] == 'h' ? dp_event_pronoun_org(e, text, m, toks[0].start, at, other)
+                    : u->s[s] == 'g' ? company_antecedent(e, text, m, at, other)
                                      : org_antecedent(e, text, m, at, other);
                 if (k < 0)
                     continue;
@@ -1452,10 +1464,12 @@ out:
 }
 
 int32_t dp_event_antecedent(const depeche_engine *e, const char *text, const dp_mentions *m,
-                            uint32_t sentence, uint32_t at, int organisation, int32_t other)
+                            uint32_t sentence, uint32_t at, enum dp_antecedent_kind kind,
+                            int32_t other)
 {
-    return organisation ? org_antecedent(e, text, m, at, other)
-                        : person_antecedent(e, text, m, sentence, at, other);
+    return kind == DP_ANTECEDENT_COMPANY ? company_antecedent(e, text, m, at, other)
+           : kind == DP_ANTECEDENT_ORG   ? org_antecedent(e, text, m, at, other)
+                                         : person_antecedent(e, text, m, sentence, at, other);
 }
 
 int32_t dp_event_pronoun_org(const depeche_engine *e, const char *text, const dp_mentions *m,

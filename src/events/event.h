@@ -140,12 +140,15 @@ int dp_event_complete(const struct depeche_engine *e, const char *text, const dp
                       dp_date teaser_date, size_t trigger_token, int from_context, dp_event *ev,
                       dp_events *out);
 
+/* What an antecedent is looked for: a person ("il"), an organisation ("elle", "ils"), or a
+ * company ("le groupe", "la société": not a union). */
+enum dp_antecedent_kind { DP_ANTECEDENT_PERSON, DP_ANTECEDENT_ORG, DP_ANTECEDENT_COMPANY };
+
 /* What a pronoun or a description at byte `at` stands for (sentence: its sentence's first byte):
- * the organisation named last before ("la société", "elle" for a company), or the person
- * ("il"), not entity `other`. A mention index, or -1. */
+ * the one of that kind named last before, not entity `other`. A mention index, or -1. */
 int32_t dp_event_antecedent(const struct depeche_engine *e, const char *text,
                             const dp_mentions *m, uint32_t sentence, uint32_t at,
-                            int organisation, int32_t other);
+                            enum dp_antecedent_kind kind, int32_t other);
 /* What "il" or "elle" at byte `at` stands for where only a company fits: the organisation
  * named last before (not entity `other`), unless a person is named after it. -1 if none. */
 int32_t dp_event_pronoun_org(const struct depeche_engine *e, const char *text,

@@ -210,7 +210,8 @@ int dp_frame_rules_load(dp_frame_rules *r, const char *kind, size_t kind_len, co
     } lists[] = {{"modal", DP_FRAME_WORD_MODAL}, {"negation", DP_FRAME_WORD_NEGATION},
                  {"denial", DP_FRAME_WORD_DENIAL}, {"plan", DP_FRAME_WORD_PLAN},
                  {"forced", DP_FRAME_WORD_FORCED}, {"light", DP_FRAME_WORD_LIGHT},
-                 {"demand", DP_FRAME_WORD_DEMAND}, {"share", DP_FRAME_WORD_SHARE}};
+                 {"demand", DP_FRAME_WORD_DEMAND}, {"share", DP_FRAME_WORD_SHARE},
+                 {"union", DP_FRAME_WORD_UNION}, {"medium", DP_FRAME_WORD_MEDIUM}};
     if (dp_word_is(kind, kind_len, "frame"))
         return load_frame(r, args, args_len, path, line, err);
     if (dp_word_is(kind, kind_len, "example") || dp_word_is(kind, kind_len, "example-headline"))
@@ -609,22 +610,30 @@ static int just_before(const sentence *s, size_t noun, size_t i)
     return prev == noun;
 }
 
+/* Whether word i is a word for a company ("groupe", "société": class q of the entity rules). */
+static int company_word(const sentence *s, size_t i)
+{
+    const dp_token *t = &s->toks[s->w->words[i].token];
+    char key[64];
+    size_t kn = dp_fold_key(s->text + t->start, t->end - t->start, key, sizeof key);
+    return kn != (size_t)-1 && dp_word_class(&s->e->matcher.classes, key, kn, 0) == 'q';
+}
+
 /* "les deux groupes", "les deux sociétés": the two companies named last before word i, as
  * the values a and b ("Renault et Nissan discutent. Les deux groupes ont signé un accord"). */
 static int the_two_named_before(const sentence *s, size_t i, dp_event_arg_value *a, dp_event_arg_value *b)
 {
     const dp_word *wd = &s->w->words[i];
     const dp_token *t = &s->toks[wd->token];
-    char key[64];
-    size_t kn = dp_fold_key(s->text + t->start, t->end - t->start, key, sizeof key);
     if (wd->upos != DP_NOUN || !strstr(wd->feats, "Number=Plur") || !has_child(s, i, "det", "le") ||
-        !has_child(s, i, "nummod", "deux") || kn == (size_t)-1 ||
-        dp_word_class(&s->e->matcher.classes, key, kn, 0) != 'q')
+        !has_child(s, i, "nummod", "deux") || !company_word(s, i))
         return 0;
-    int32_t last = dp_event_antecedent(s->e, s->text, s->m, s->toks[0].start, t->start, 1, -1);
+    int32_t last = dp_event_antecedent(s->e, s->text, s->m, s->toks[0].start, t->start,
+                                       DP_ANTECEDENT_COMPANY, -1);
     int32_t before = last < 0 ? -1
                               : dp_event_antecedent(s->e, s->text, s->m, s->toks[0].start,
-                                                    s->m->items[last].start, 1, s->m->items[last].entity);
+                                                    s->m->items[last].start, DP_ANTECEDENT_COMPANY,
+                                                    s->m->items[last].entity);
     if (before < 0)
         return 0;
     dp_event_arg_value *v[2] = {a, b};
@@ -643,8 +652,9 @@ static int the_two_named_before(const sentence *s, size_t i, dp_event_arg_value 
  * capital-investissement Ardian"; not through a clause ("le groupe, qui possède Renault,"), nor
  * by the capital of a sentence's first word ("Le groupe a racheté X"). Another noun joined to it
  * names something only by a company's name ("le groupe aéronautique et de défense Safran"; not
- * "cofondateur de la plateforme et mari de Serena Williams"). */
-static int names_within(const sentence *s, size_t i, int depth, int companies_only)
+ * "cofondateur de la plateforme et mari de Serena Williams"). *company: the first company's
+ * mention found, if any. */
+static int names_within(const sentence *s, size_t i, int depth, int companies_only, int32_t *company)
 {
     for (uint16_t c = s->first_child[i + 1]; c && depth > 0; c = s->next_sibling[c]) {
         const dp_word *cw = &s->w->words[c - 1u];
@@ -653,10 +663,16 @@ static int names_within(const sentence *s, size_t i, int depth, int companies_on
             rel_matches("punct", r))
             continue;
         int32_t k = s->token_mention[cw->token];
-        int name = companies_only ? k >= 0 && s->m->items[k].type == DP_ORG
+        int org = k >= 0 && s->m->items[k].type == DP_ORG;
+        /* (not a name after "de": "le constructeur de Stuttgart" says where it is) */
+        if (org && *company < 0 && !has_child(s, c - 1u, "case", "de"))
+            *company = k;
+        int name = companies_only ? org
                                   : cw->upos == DP_PROPN ||
                                         (cw->token && (s->toks[cw->token].flags & DP_TF_CAPITALIZED));
-        if (name || names_within(s, c - 1u, depth - 1, companies_only || rel_matches("conj", r)))
+        /* a company's word after "de" is another company, the owner: "le site du groupe X" */
+        int32_t none = -1, *under = company_word(s, c - 1u) && has_child(s, c - 1u, "case", "de") ? &none : company;
+        if (name || names_within(s, c - 1u, depth - 1, companies_only || rel_matches("conj", r), under))
             return 1;
     }
     return 0;
@@ -766,14 +782,25 @@ static int value_of(const sentence *s, int type, int arg, size_t i, dp_event_arg
                    !strcmp(wd->lemma, "lui") || !strcmp(wd->lemma, "ils") || !strcmp(wd->lemma, "elles") ||
                    /* the object clitic: "Z le remplace" */
                    (want == DP_PERSON && (!strcmp(wd->lemma, "le") || !strcmp(wd->lemma, "la"))));
-    int description = 0, named = 0;
-    named = names_within(s, i, 3, 0);
+    int32_t company = -1;
+    int named = names_within(s, i, 3, 0, &company), description = 0;
     /* "le groupe Avril": a name no list knows, not a word for one named before; "les
-     * entreprises", "des entreprises": companies in general */
-    if (!pronoun && !named && !plural && wd->upos == DP_NOUN && want == DP_ORG && has_child(s, i, "det", "le")) {
-        char key[64];
-        size_t kn = dp_fold_key(s->text + t->start, t->end - t->start, key, sizeof key);
-        description = kn != (size_t)-1 && dp_word_class(&s->e->matcher.classes, key, kn, 0) == 'q';
+     * entreprises", "des entreprises": companies in general; "leur entreprise": theirs, named
+     * in the sentence ("les salariés de la société X ont appris la liquidation de leur
+     * entreprise") */
+    int definite = has_child(s, i, "det", "le"), possessive = has_child(s, i, "det", "son");
+    if (!pronoun && !plural && wd->upos == DP_NOUN && want == DP_ORG && (definite || possessive)) {
+        if (company_word(s, i)) {
+            /* the company the words under it name: "la société de distribution d'articles
+             * de sport Go Sport" */
+            if (company >= 0 && definite) {
+                k = company;
+                goto found;
+            }
+            /* "le journal" stands for a medium, which the article may name by its owner's
+             * name as well: no guess */
+            description = !named && !(word_bits(&s->e->frames, wd->lemma) & DP_FRAME_WORD_MEDIUM);
+        }
     }
     if (!pronoun && !description)
         return 0;
@@ -790,10 +817,15 @@ static int value_of(const sentence *s, int type, int arg, size_t i, dp_event_arg
                 }
                 break;
             }
+    /* "le groupe" is a company's word, "le syndicat" a union's */
+    enum dp_antecedent_kind kind =
+        description && !(word_bits(&s->e->frames, wd->lemma) & DP_FRAME_WORD_UNION) ? DP_ANTECEDENT_COMPANY
+        : want == DP_ORG                                                              ? DP_ANTECEDENT_ORG
+                                                                                      : DP_ANTECEDENT_PERSON;
     k = pronoun && want == DP_ORG && !plural
             ? dp_event_pronoun_org(s->e, s->text, s->m, s->toks[0].start, t->start, -1)
-            : dp_event_antecedent(s->e, s->text, s->m, s->toks[0].start, t->start, want == DP_ORG, s->bound);
-    if (k < 0)
+            : dp_event_antecedent(s->e, s->text, s->m, s->toks[0].start, t->start, kind, s->bound);
+    if (k < 0 || (description && !has_child(s, i, "det", "le") && s->m->items[k].start < s->toks[0].start))
         return 0;
     *cost += 0.1f;
 #undef FITS
