@@ -249,7 +249,7 @@ static int unknown_near_trigger(const depeche_engine *e, const dp_token_keys *ke
                                 const dp_token *toks, size_t n, const dp_unknown_name *u,
                                 int in_title)
 {
-    enum { NEAR = 6 };
+    enum { NEAR = 10 };
     if (!dp_evidence_may_be_org(&u->evidence))
         return 0;
     size_t first = 0, last;
