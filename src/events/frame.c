@@ -965,8 +965,10 @@ static uint8_t modality(const sentence *s, size_t t, int planned, int *firm)
          * ("doit démissionner", "pourra racheter"), in a past tense it may ("a dû céder sa
          * place"); an intent told ("veut supprimer 1 700 emplois") is the news itself */
         if (bits & (DP_FRAME_WORD_MODAL | DP_FRAME_WORD_PLAN)) {
-            *firm = (!strcmp(hw->lemma, "devoir") || !strcmp(hw->lemma, "pouvoir")) &&
-                    !has_feature(hw, "Tense=Past") && !has_child(s, at, "aux:tense", NULL);
+            *firm = ((!strcmp(hw->lemma, "devoir") || !strcmp(hw->lemma, "pouvoir")) &&
+                     !has_feature(hw, "Tense=Past") && !has_child(s, at, "aux:tense", NULL)) ||
+                    /* "est sur le point de racheter", "en passe de racheter" */
+                    (hw->upos == DP_NOUN && (bits & DP_FRAME_WORD_PLAN));
             return DP_HYPOTHETICAL;
         }
         if (planned && !strcmp(hw->lemma, "aller") && rel_matches("xcomp", how))
