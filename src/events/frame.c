@@ -437,8 +437,10 @@ static int name_beside(const sentence *s, uint16_t c)
     /* a name in brackets is an aside: "BRUXELLES, 24 janvier (Reuters) -" */
     if (has_child(s, c - 1u, "punct", "("))
         return 0;
-    return rel_matches("appos", r) || rel_matches("flat", r) ||
-           (rel_matches("nmod", r) && !has_child(s, c - 1u, "case", NULL));
+    /* (a name after a preposition is a complement, however the parser hung it: "un appel à
+     * la droite, des Républicains et au RN") */
+    return (rel_matches("appos", r) || rel_matches("flat", r) || rel_matches("nmod", r)) &&
+           !has_child(s, c - 1u, "case", NULL);
 }
 
 /* Whether verb i, without a subject of its own, takes the subject of the word it hangs on: a
@@ -514,8 +516,14 @@ static size_t follow(const sentence *s, const dp_frame_path *p, size_t from, siz
          * reports, it takes no part; what it heads still may */
         if (!has_child(s, cur[j], "case", "selon"))
             out[k++] = cur[j];
+        /* a product's conjuncts are products only after a name: "la Clio et la Mégane", not
+         * "un appel à la droite, aux Républicains et au RN" */
+        const dp_word *reached = &s->w->words[cur[j]];
+        int common = reached->upos == DP_NOUN &&
+                     !(s->toks[reached->token].flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS));
         for (uint16_t c = s->first_child[cur[j] + 1]; c && k < cap; c = s->next_sibling[c]) {
-            if (rel_matches("conj", rel_of(s, c - 1u)) && !two_names(s, c - 1u))
+            if (rel_matches("conj", rel_of(s, c - 1u)) && !two_names(s, c - 1u) &&
+                !(p->arg == DP_ARG_PRODUCT && common))
                 out[k++] = c - 1u;
             /* the conjuncts of a name beside a noun: "les groupes Google et Facebook" */
             if (name_beside(s, c))
