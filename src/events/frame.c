@@ -491,9 +491,16 @@ static size_t follow(const sentence *s, const dp_frame_path *p, size_t from, siz
                 int complement = rel_matches("xcomp", rel_of(s, at));
                 at = s->w->words[at].head - 1u;
                 /* a complement's subject is the object where there is one: "EELV appelle X à
-                 * démissionner", "pousse X à quitter Renault" */
+                 * démissionner", "pousse X à quitter Renault"; or the one it is asked of:
+                 * "a suggéré à X de quitter", "demande à X de démissionner" */
                 for (uint16_t c = s->first_child[at + 1]; complement && c && m < 16; c = s->next_sibling[c])
                     if (rel_matches("obj", rel_of(s, c - 1u)) && strcmp(s->w->words[c - 1u].lemma, "se") &&
+                        step_fits(s, st, c - 1u))
+                        next[m++] = c - 1u;
+                for (uint16_t c = s->first_child[at + 1]; complement && m == had && c && m < 16; c = s->next_sibling[c])
+                    if ((rel_matches("iobj", rel_of(s, c - 1u)) ||
+                         (rel_matches("obl", rel_of(s, c - 1u)) && has_child(s, c - 1u, "case", "à"))) &&
+                        (word_bits(&s->e->frames, s->w->words[at].lemma) & DP_FRAME_WORD_DEMAND) &&
                         step_fits(s, st, c - 1u))
                         next[m++] = c - 1u;
                 if (m > had)
