@@ -953,8 +953,13 @@ static uint8_t modality(const sentence *s, size_t t, int planned, int *firm)
         return DP_HYPOTHETICAL;
     /* up the tree: the verbs and nouns the trigger depends on, three steps at most */
     size_t at = t;
-    for (int up = 0; up < 3 && s->w->words[at].head; up++) {
+    int hops = 0; /* the steps up, but for an infinitive the parser hung on the name before it
+                   * ("a demandé à X de démissionner" read as "X de démissionner") */
+    for (int up = 0; up < 3 && s->w->words[at].head; up++, hops++) {
         const char *how = rel_of(s, at);
+        if (up == 1 && hops == 1 && rel_matches("acl", rel_of(s, t)) && has_feature(tw, "VerbForm=Inf") &&
+            s->w->words[at].upos == DP_PROPN)
+            hops = 0;
         /* a clause beside the main one has its own mood: "Placée en redressement judiciaire,
          * Camaïeu cherche un repreneur" */
         if (rel_matches("advcl", how) || rel_matches("parataxis", how))
@@ -973,7 +978,7 @@ static uint8_t modality(const sentence *s, size_t t, int planned, int *firm)
         /* what is asked for is a noun or an infinitive ("réclame la démission de X",
          * "appelle X à démissionner"), not a participle the parser hung there */
         if (bits & DP_FRAME_WORD_DEMAND) {
-            *firm = up == 0 && (tw->upos == DP_NOUN || has_feature(tw, "VerbForm=Inf"));
+            *firm = hops == 0 && (tw->upos == DP_NOUN || has_feature(tw, "VerbForm=Inf"));
             return DP_HYPOTHETICAL;
         }
         /* "devoir" or "pouvoir" in the present, the future or the imperfect tells no fact
