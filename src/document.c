@@ -208,12 +208,14 @@ static int names_in(const dp_mentions *m, size_t from, uint32_t start, uint32_t 
 }
 
 /* Whether a sentence speaks of a company by a word for one ("la société", "le groupe", "les
- * deux constructeurs"), which resolution reads as one named before. */
-static int describes_company(const depeche_engine *e, const dp_token_keys *keys, size_t n)
+ * deux constructeurs"), which resolution reads as one named before, and has a trigger of the
+ * frames that take a company. */
+static int describes_company(const depeche_engine *e, const dp_token_keys *keys, size_t n,
+                             int in_title)
 {
     for (size_t i = 0; i < n; i++)
         if (keys->len[i] && dp_word_class(&e->matcher.classes, keys->key[i], keys->len[i], 0) == 'q')
-            return 1;
+            return dp_frame_sentence_wanted(&e->frames, keys, 0, n, 0, 1, in_title);
     return 0;
 }
 
@@ -301,11 +303,11 @@ static int process_text(depeche_document *doc, const depeche_engine *e, const dp
             if (!rc && dp_line_has_events((enum dp_line_kind)l->kind)) {
                 rules = dp_event_has_trigger(&e->events, toks, n, keys);
                 int kinds = names_in(mentions, names_before, toks[0].start, toks[n - 1].end);
-                if (!(kinds & 2) && names_before && describes_company(e, keys, n))
-                    kinds |= 2;
                 int in_title = (long)i == layout->title_line;
                 frames = kinds && dp_frame_sentence_wanted(&e->frames, keys, 0, n, kinds & 1, kinds & 2,
                                                            in_title);
+                if (!frames && !(kinds & 2) && names_before)
+                    frames = describes_company(e, keys, n, in_title);
                 for (size_t u = unknown_before; u < mentions->n_unknown && !frames; u++)
                     frames = unknown_near_trigger(e, keys, toks, n, &mentions->unknown[u], in_title);
             }
