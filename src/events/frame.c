@@ -679,12 +679,14 @@ static int names_within(const sentence *s, size_t i, int depth, int companies_on
             continue;
         int32_t k = s->token_mention[cw->token];
         int org = k >= 0 && s->m->items[k].type == DP_ORG;
-        /* (not a name after "de": "le constructeur de Stuttgart" says where it is) */
-        if (org && *company < 0 && !has_child(s, c - 1u, "case", "de"))
+        /* a name after "de" says where it is ("le constructeur de Stuttgart"), or whose it is
+         * ("la filiale de Renault"): not the company itself, and only a company names one */
+        int of = has_child(s, c - 1u, "case", "de");
+        if (org && *company < 0 && !of)
             *company = k;
-        int name = companies_only ? org
-                                  : cw->upos == DP_PROPN ||
-                                        (cw->token && (s->toks[cw->token].flags & DP_TF_CAPITALIZED));
+        int name = companies_only || of ? org
+                                        : cw->upos == DP_PROPN ||
+                                              (cw->token && (s->toks[cw->token].flags & DP_TF_CAPITALIZED));
         /* a company's word after "de" is another company, the owner: "le site du groupe X" */
         int32_t none = -1, *under = company_word(s, c - 1u) && has_child(s, c - 1u, "case", "de") ? &none : company;
         if (name || names_within(s, c - 1u, depth - 1, companies_only || rel_matches("conj", r), under))
