@@ -727,8 +727,25 @@ static int value_of(const sentence *s, int type, int arg, size_t i, dp_event_arg
             for (uint16_t c = s->first_child[i + 1]; c; c = s->next_sibling[c]) {
                 const dp_word *cw = &s->w->words[c - 1u];
                 if (name_beside(s, c) && (cw->upos == DP_PROPN || cw->upos == DP_X) &&
-                    cw->token > wd->token && s->text[s->toks[cw->token - 1].start] != '(')
-                    return value_of(s, type, arg, c - 1u, v, cost);
+                    cw->token > wd->token && s->text[s->toks[cw->token - 1].start] != '(') {
+                    if (!value_of(s, type, arg, c - 1u, v, cost))
+                        return 0;
+                    /* and the capitalised words between the noun and the name, which the
+                     * tagger may read as adjectives: "sa version TT RS" */
+                    uint32_t first = cw->token;
+                    while (first - 1 > wd->token && s->toks[first - 1].kind == DP_TOK_WORD &&
+                           (s->toks[first - 1].flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS)))
+                        first--;
+                    if (first < cw->token) {
+                        v->cp_start = s->toks[first].cp_start;
+                        uint32_t last = cw->token;
+                        while (last + 1 < s->n_toks && s->toks[last + 1].cp_end <= v->cp_end)
+                            last++;
+                        v->text_key = dp_hash_bytes(s->text + s->toks[first].start,
+                                                    s->toks[last].end - s->toks[first].start);
+                    }
+                    return 1;
+                }
             }
         /* the word and the name-like words after it: "iPhone 15 Pro" */
         uint32_t last = wd->token;
