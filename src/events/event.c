@@ -916,8 +916,26 @@ static void apposition_around(const depeche_engine *e, const char *text, const d
     *from = left, *to = right;
 }
 
-/* The event's date: a date mention of the sentence closest to the trigger, else a date told
- * otherwise (date_at). */
+/* Whether unit i lies in a relative clause set between commas that the trigger is not in: "La
+ * compagnie, dont les avions ne volent plus depuis le 7 septembre, a été placée en liquidation
+ * le 16 septembre" dates the grounding, not the liquidation. */
+static int in_relative_aside(const char *text, const dp_token *toks, const units *u, size_t i,
+                             size_t trigger)
+{
+    static const char *const relatives[] = {"dont", "qui", "où", "que", "qu'"};
+    size_t left = i, right = i;
+    while (left > 0 && u->s[left - 1] != ',')
+        left--;
+    while (right < u->n && u->s[right] != ',')
+        right++;
+    if (left == 0 || right == u->n || (trigger >= left && trigger < right))
+        return 0;
+    const dp_token *t = &toks[u->first[left]];
+    return word_is(text, t->start, t->end - t->start, relatives, DP_ARRAY_LEN(relatives));
+}
+
+/* The event's date: a date mention of the sentence closest to the trigger, not in a relative
+ * clause aside, else a date told otherwise (date_at). */
 static void find_date(const depeche_engine *e, const char *text, const dp_token *toks,
                       const dp_token_keys *keys, const units *u, size_t trigger,
                       const dp_mentions *m, dp_date ref, dp_event *ev)
@@ -932,7 +950,8 @@ static void find_date(const depeche_engine *e, const char *text, const dp_token 
         apposition_around(e, text, toks, u, trigger, &from, &to);
     for (size_t i = from; i < to; i++) {
         size_t dist = i > trigger ? i - trigger : trigger - i;
-        if (dist >= best_dist || compared_date(e, text, toks, keys, u->first[i]))
+        if (dist >= best_dist || compared_date(e, text, toks, keys, u->first[i]) ||
+            in_relative_aside(text, toks, u, i, trigger))
             continue;
         dp_date d;
         size_t used = 0;
