@@ -214,7 +214,7 @@ static int describes_company(const depeche_engine *e, const dp_token_keys *keys,
                              int in_title)
 {
     for (size_t i = 0; i < n; i++)
-        if (keys->len[i] && dp_word_class(&e->matcher.classes, keys->key[i], keys->len[i], 0) == 'q')
+        if (dp_company_word(&e->matcher, keys->key[i], keys->len[i]))
             return dp_frame_sentence_wanted(&e->frames, keys, 0, n, 0, 1, in_title);
     return 0;
 }

@@ -173,6 +173,7 @@ int dp_gazetteer_load_line(dp_gazetteer *g, const dp_token_rules *tokens, const 
                        "'%.*s' is not a Wikidata identifier (Q followed by digits)",
                        (int)(flen[3] > 20 ? 20 : flen[3]), field[3]);
     int case_insensitive = type == DP_ROLE;
+    uint8_t kind;
     dp_gaz_entry e = {dup_field(field[0], flen[0]), NULL, NULL, (uint8_t)type, 0};
     if (nf > 3 && flen[3])
         e.wikidata = dup_field(field[3], flen[3]);
@@ -189,14 +190,14 @@ int dp_gazetteer_load_line(dp_gazetteer *g, const dp_token_rules *tokens, const 
         if (dp_word_is(a, kl, "title")) {
             free(e.title);
             e.title = dup_field(eq + 1, vl);
-        } else if (dp_word_is(a, kl, "kind") && gaz_kind_from(eq + 1, vl) != DP_GAZ_PLAIN) {
-            e.kind = gaz_kind_from(eq + 1, vl);
+        } else if (dp_word_is(a, kl, "kind") && (kind = gaz_kind_from(eq + 1, vl)) != DP_GAZ_PLAIN) {
+            e.kind = kind;
         } else if (dp_word_is(a, kl, "case") && dp_word_is(eq + 1, vl, "insensitive")) {
             case_insensitive = 1;
         } else if (!(dp_word_is(a, kl, "case") && dp_word_is(eq + 1, vl, "sensitive"))) {
             free(e.name), free(e.wikidata), free(e.title);
             return dp_fail(err, DEPECHE_ERR_DATA, path, lineno, 0,
-                           "unknown attribute '%.*s' (known: title=..., case=insensitive|sensitive, kind=media|seat|office|territory)",
+                           "unknown attribute '%.*s' (known: title=..., case=insensitive|sensitive, kind=media|seat|office|territory|union)",
                            (int)(stop - a), a);
         }
         a = semi ? semi + 1 : aend;

@@ -67,6 +67,11 @@ int dp_word_classes_load(dp_lexicon *lx, const char *args, size_t len, const cha
     return 1;
 }
 
+int dp_company_word(const dp_match_rules *r, const char *key, size_t key_len)
+{
+    return dp_word_class(&r->classes, key, key_len, 0) == 'q';
+}
+
 char dp_word_class(const dp_lexicon *lx, const char *key, size_t key_len, uint16_t flags)
 {
     uint32_t v;

@@ -46,6 +46,9 @@ int dp_word_classes_load(dp_lexicon *lx, const char *args, size_t len, const cha
                          const char *path, unsigned long line, depeche_error *err);
 /* The class of a token (its folded key and its flags), or 0 when the lexicon has none. */
 char dp_word_class(const dp_lexicon *lx, const char *key, size_t key_len, uint16_t flags);
+/* Whether a folded lowercase word is a word for a company ("groupe", "société", "constructeur":
+ * class q of patterns/entities.txt), which may stand for one named before. */
+int dp_company_word(const dp_match_rules *r, const char *key, size_t key_len);
 
 int dp_match_rules_load(dp_match_rules *r, const char *kind, size_t kind_len, const char *args,
                         size_t args_len, const char *path, unsigned long line, depeche_error *err);

@@ -631,7 +631,7 @@ static int company_word(const sentence *s, size_t i)
     const dp_token *t = &s->toks[s->w->words[i].token];
     char key[64];
     size_t kn = dp_fold_key(s->text + t->start, t->end - t->start, key, sizeof key);
-    return kn != (size_t)-1 && dp_word_class(&s->e->matcher.classes, key, kn, 0) == 'q';
+    return kn != (size_t)-1 && dp_company_word(&s->e->matcher, key, kn);
 }
 
 /* "les deux groupes", "les deux sociétés": the two companies named last before word i, as
@@ -688,7 +688,7 @@ static int names_within(const sentence *s, size_t i, int depth, int companies_on
                                         : cw->upos == DP_PROPN ||
                                               (cw->token && (s->toks[cw->token].flags & DP_TF_CAPITALIZED));
         /* a company's word after "de" is another company, the owner: "le site du groupe X" */
-        int32_t none = -1, *under = company_word(s, c - 1u) && has_child(s, c - 1u, "case", "de") ? &none : company;
+        int32_t none = -1, *under = of && company_word(s, c - 1u) ? &none : company;
         if (name || names_within(s, c - 1u, depth - 1, companies_only || rel_matches("conj", r), under))
             return 1;
     }
@@ -859,7 +859,7 @@ static int value_of(const sentence *s, int type, int arg, size_t i, dp_event_arg
     k = pronoun && want == DP_ORG && !plural
             ? dp_event_pronoun_org(s->e, s->text, s->m, s->toks[0].start, t->start, -1)
             : dp_event_antecedent(s->e, s->text, s->m, s->toks[0].start, t->start, kind, s->bound);
-    if (k < 0 || (description && !has_child(s, i, "det", "le") && s->m->items[k].start < s->toks[0].start))
+    if (k < 0 || (description && !definite && s->m->items[k].start < s->toks[0].start))
         return 0;
     *cost += 0.1f;
 #undef FITS

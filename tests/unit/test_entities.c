@@ -81,7 +81,7 @@ int main(int argc, char **argv)
     CHECK_STR(gazetteer_error("\nFictivia\tCOMPANY\n"), "2: unknown type 'COMPANY' (expected PERSON, ORG, ROLE, PLACE, GIVEN, OTHER or ENGLISH)");
     CHECK_STR(gazetteer_error("Fictivia\tORG\t\tX42\n"), "1: 'X42' is not a Wikidata identifier (Q followed by digits)");
     CHECK_STR(gazetteer_error("PDG\tROLE\t\t\ttitle=CEO;colour=blue\n"),
-              "1: unknown attribute 'colour=blue' (known: title=..., case=insensitive|sensitive, kind=media|seat|office|territory)");
+              "1: unknown attribute 'colour=blue' (known: title=..., case=insensitive|sensitive, kind=media|seat|office|territory|union)");
     CHECK_STR(gazetteer_error("Fictivia Info\tORG\t\t\tkind=media\n"), "");
 
     /* the compiled-in gazetteer image: a truncated or foreign one is refused, never read past */
