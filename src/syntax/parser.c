@@ -20,6 +20,7 @@ struct dp_parse_state {
     uint8_t *n_left, *n_right;
     uint64_t *left_rels, *right_rels; /* the relations of the children, as bits */
     unsigned char *in_stack;
+    uint8_t *finite_after;  /* finite verbs after word i, up to 2 */
 };
 
 dp_parse_state *dp_parse_state_new(size_t max_words)
@@ -36,8 +37,9 @@ dp_parse_state *dp_parse_state_new(size_t max_words)
     s->n_left = dp_malloc(2 * n);
     s->left_rels = dp_malloc(2 * n * sizeof *s->left_rels);
     s->in_stack = dp_malloc(n);
+    s->finite_after = dp_malloc(n);
     if (!s->stack || !s->head || !s->rel || !s->lc1 || !s->n_left || !s->left_rels ||
-        !s->in_stack) {
+        !s->in_stack || !s->finite_after) {
         dp_parse_state_free(s);
         return NULL;
     }
@@ -60,10 +62,11 @@ void dp_parse_state_free(dp_parse_state *s)
     free(s->n_left);
     free(s->left_rels);
     free(s->in_stack);
+    free(s->finite_after);
     free(s);
 }
 
-static void state_start(dp_parse_state *s, size_t n)
+static void state_start(dp_parse_state *s, const dp_parse_word *words, size_t n)
 {
     size_t m = n + 1;
     s->n = n;
@@ -78,6 +81,12 @@ static void state_start(dp_parse_state *s, size_t n)
         s->in_stack[i] = 0;
     }
     s->in_stack[0] = 1;
+    uint8_t finite = 0;
+    for (size_t i = n + 1; i-- > 0;) {
+        s->finite_after[i] = finite;
+        if (i > 0 && words[i].morph == DP_MORPH_FINITE && finite < 2)
+            finite++;
+    }
 }
 
 uint8_t dp_morph_class(const char *feats)
@@ -340,21 +349,42 @@ static uint8_t best_relation(const int32_t *scores, uint32_t n)
     return (uint8_t)best;
 }
 
+/* The index of relation `name` in the model, or 0xFF when the model has none. */
+static uint8_t relation_index(const dp_parser *p, const char *name)
+{
+    for (uint32_t r = 0; p->relation_names && r < p->n_relations && r < 0xFF; r++)
+        if (strcmp(p->relation_names[r], name) == 0)
+            return (uint8_t)r;
+    return 0xFF;
+}
+
+/* A clause its subordinator opens ("après avoir présenté", "quand il arrive") is not the
+ * sentence's main clause while a finite verb is still to come: the greedy parser would
+ * otherwise give it the root before seeing the main verb. */
+static int subordinate_before_main(const dp_parse_state *s, uint16_t front, uint8_t mark)
+{
+    return mark != 0xFF && (s->left_rels[front] >> (mark & 63) & 1) &&
+           s->finite_after[front] > 0;
+}
+
 void dp_parse(const dp_parser *p, const dp_parse_word *words, size_t n, dp_parse_state *s,
               uint16_t *heads, uint8_t *relations)
 {
     uint64_t f[MAX_FEATURES];
-    state_start(s, n);
+    uint8_t mark = relation_index(p, "mark");
+    state_start(s, words, n);
     while (s->next <= s->n) {
         int32_t scores[N_TRANSITIONS] = {0};
         size_t k = transition_features(words, s, f);
         dp_perceptron_score(&p->transitions, f, k, scores);
         int best = -1;
+        uint16_t top = s->stack[s->depth - 1], front = (uint16_t)s->next;
+        int root_blocked = top == 0 && subordinate_before_main(s, front, mark);
         for (int t = 0; t < N_TRANSITIONS; t++)
-            if (valid(s, t) && (best < 0 || scores[t] > scores[best]))
+            if (valid(s, t) && !(t == RIGHT && root_blocked) &&
+                (best < 0 || scores[t] > scores[best]))
                 best = t;
         uint8_t rel = 0;
-        uint16_t top = s->stack[s->depth - 1], front = (uint16_t)s->next;
         if ((best == LEFT || best == RIGHT) && !(best == RIGHT && top == 0)) {
             int32_t rs[DP_PERCEPTRON_MAX_CLASSES] = {0};
             uint16_t head = best == LEFT ? front : top, dep = best == LEFT ? top : front;
@@ -419,7 +449,7 @@ int dp_parser_train_sentence(dp_parser_trainer *t, const dp_parse_word *words, s
                              dp_parse_state *s)
 {
     uint64_t f[MAX_FEATURES];
-    state_start(s, n);
+    state_start(s, words, n);
     while (s->next <= s->n) {
         float scores[N_TRANSITIONS] = {0};
         size_t k = transition_features(words, s, f);
