@@ -502,7 +502,8 @@ static int unknown_names(const depeche_engine *e, const char *text, const dp_tok
         i += len;
     }
     /* lists: names separated by commas, the last two by "et" or "ou" ("A, B et C"; "Chez A,
-     * B a dit" is none) */
+     * B a dit" is none); or by commas only, three names at least ("le groupe Vivarte (Caroll,
+     * Minelli, Naf Naf)"; "(Colette Mélot, Indépendants)" is a senator and her group) */
     for (size_t a = 0; a < n_units;) {
         size_t b = a, end = a;
         while (b + 1 < n_units && units[b + 1].first == units[b].last + 1) {
@@ -515,13 +516,30 @@ static int unknown_names(const depeche_engine *e, const char *text, const dp_tok
                 end = b + 1;
             b++;
         }
+        int commas_only = 0;
+        if (end == a && b - a >= 2) {
+            end = b;
+            commas_only = 1;
+        }
         b = end;
-        int types = 0, unknowns = 0;
+        /* the type most of the list's known names have: "Carrefour, Leclerc, Picard et
+         * William Saurin" lists shops, though one looks like a person */
+        int count[DP_ENTITY_TYPES] = {0}, unknowns = 0, most = -1;
         for (size_t u = a; u <= b; u++) {
             if (units[u].type >= 0)
-                types |= 1 << units[u].type;
+                count[units[u].type]++;
             unknowns += units[u].type < 0;
         }
+        for (int t = 0; t < DP_ENTITY_TYPES; t++)
+            if (count[t] && (most < 0 || count[t] > count[most]))
+                most = t;
+        for (int t = 0; most >= 0 && t < DP_ENTITY_TYPES; t++)
+            if (t != most && count[t] == count[most])
+                most = -2; /* a tie: the list says nothing */
+        /* commas alone make a weaker list: half its names at least must be of the type ("four
+         * modes (Comfort, Sport, Cupra and Individual)" lists no companies) */
+        if (commas_only && most >= 0 && 2 * (size_t)count[most] < b - a + 1)
+            most = -1;
         if (b > a && unknowns) {
             uint32_t list = ++out->n_lists;
             for (size_t u = a; u <= b; u++) {
@@ -529,9 +547,8 @@ static int unknown_names(const depeche_engine *e, const char *text, const dp_tok
                     continue;
                 dp_unknown_name *x = &out->unknown[units[u].unknown];
                 x->list = list;
-                for (int t = 0; t < DP_ENTITY_TYPES; t++)
-                    if (types & (1 << t))
-                        dp_evidence_add_listed(ev, &x->evidence, t);
+                if (most >= 0)
+                    dp_evidence_add_listed(ev, &x->evidence, most);
             }
         }
         a = b + 1;
