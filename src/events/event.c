@@ -969,6 +969,13 @@ static void find_date(const depeche_engine *e, const char *text, const dp_token 
                            u->s[i] == 'w' || u->s[i] == 'f' || u->s[i] == 'd' || u->s[i] == 'e', &d);
         if (!used)
             continue;
+        /* "Deux ans après avoir racheté X, il a licencié...": a phrase that ends on the
+         * auxiliary of the clause it opens dates that clause's verb only */
+        static const char *const auxiliaries[] = {"avoir", "être"};
+        const dp_token *last = &toks[u->first[i] + used - 1];
+        if (word_is(text, last->start, last->end - last->start, auxiliaries, 2) &&
+            (trigger >= u->n || u->first[trigger] != u->first[i] + used))
+            continue;
         ev->date = d;
         best_dist = dist;
         ev->has_date = ev->date_from_text = 1;
