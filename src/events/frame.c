@@ -816,6 +816,10 @@ static int value_of(const sentence *s, int type, int arg, size_t i, dp_event_arg
                    !strcmp(wd->lemma, "lui") || !strcmp(wd->lemma, "ils") || !strcmp(wd->lemma, "elles") ||
                    /* the object clitic: "Z le remplace" */
                    (want == DP_PERSON && (!strcmp(wd->lemma, "le") || !strcmp(wd->lemma, "la"))));
+    /* "Apple a retiré le jeu. Epic Games l'attaque en justice": a company the sentences before
+     * named, the nearest (the clause's own subject is no antecedent of its object) */
+    int object_clitic = wd->upos == DP_PRON && want == DP_ORG && !plural && rel_matches("obj", rel_of(s, i)) &&
+                        (!strcmp(wd->lemma, "le") || !strcmp(wd->lemma, "la"));
     int32_t company = -1;
     int named = names_within(s, i, 3, 0, &company), description = 0;
     /* "le groupe Avril": a name no list knows, not a word for one named before; "les
@@ -835,6 +839,13 @@ static int value_of(const sentence *s, int type, int arg, size_t i, dp_event_arg
              * name as well: no guess */
             description = !named && !(word_bits(&s->e->frames, wd->lemma) & DP_FRAME_WORD_MEDIUM);
         }
+    }
+    if (object_clitic) {
+        k = dp_event_pronoun_org(s->e, s->text, s->m, s->toks[0].start, s->toks[0].start, -1);
+        if (k < 0)
+            return 0;
+        *cost += 0.1f;
+        goto found;
     }
     if (!pronoun && !description)
         return 0;
