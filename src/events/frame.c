@@ -695,6 +695,19 @@ static int names_within(const sentence *s, size_t i, int depth, int companies_on
     return 0;
 }
 
+/* Whether token tk is a model's code: letters and figures with a capital ("S6", "99X",
+ * "ID.3" apart) */
+static int model_code(const sentence *s, uint32_t tk)
+{
+    const dp_token *t = &s->toks[tk];
+    int digit = 0, capital = 0;
+    for (uint32_t b = t->start; b < t->end; b++) {
+        digit |= s->text[b] >= '0' && s->text[b] <= '9';
+        capital |= s->text[b] >= 'A' && s->text[b] <= 'Z';
+    }
+    return t->kind == DP_TOK_WORD && digit && capital;
+}
+
 /* The value of argument arg of an event of type `type`, named by word i: the entity mention it is part of, a mention among
  * its name-like children ("le fonds américain Apollo"), what a pronoun or a description
  * ("il", "le groupe") stands for, or, for a product, its words. 0 when none. */
@@ -721,12 +734,14 @@ static int value_of(const sentence *s, int type, int arg, size_t i, dp_event_arg
                value_of(s, type, arg, s->w->words[noun].head - 1u, v, cost);
     }
     if (arg == DP_ARG_PRODUCT) {
-        /* a common noun before the name: "la nouvelle Peugeot 308", "les packs SportDesign";
-         * not the noun's abbreviation ("une offre publique d'achat (OPA)") */
+        /* a common noun before the name: "la nouvelle Peugeot 308", "les packs SportDesign",
+         * "les berlines S6 et S7" (a model's code, which the tagger reads as anything); not the
+         * noun's abbreviation ("une offre publique d'achat (OPA)") */
         if (wd->upos == DP_NOUN && !(t->flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS)))
             for (uint16_t c = s->first_child[i + 1]; c; c = s->next_sibling[c]) {
                 const dp_word *cw = &s->w->words[c - 1u];
-                if (name_beside(s, c) && (cw->upos == DP_PROPN || cw->upos == DP_X) &&
+                if (name_beside(s, c) &&
+                    (cw->upos == DP_PROPN || cw->upos == DP_X || model_code(s, cw->token)) &&
                     cw->token > wd->token && s->text[s->toks[cw->token - 1].start] != '(') {
                     if (!value_of(s, type, arg, c - 1u, v, cost))
                         return 0;
@@ -734,7 +749,8 @@ static int value_of(const sentence *s, int type, int arg, size_t i, dp_event_arg
                      * tagger may read as adjectives: "sa version TT RS" */
                     uint32_t first = cw->token;
                     while (first - 1 > wd->token && s->toks[first - 1].kind == DP_TOK_WORD &&
-                           (s->toks[first - 1].flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS)))
+                           ((s->toks[first - 1].flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS)) ||
+                            model_code(s, first - 1)))
                         first--;
                     if (first < cw->token) {
                         v->cp_start = s->toks[first].cp_start;
