@@ -211,7 +211,8 @@ int dp_frame_rules_load(dp_frame_rules *r, const char *kind, size_t kind_len, co
                  {"denial", DP_FRAME_WORD_DENIAL}, {"plan", DP_FRAME_WORD_PLAN},
                  {"forced", DP_FRAME_WORD_FORCED}, {"light", DP_FRAME_WORD_LIGHT},
                  {"demand", DP_FRAME_WORD_DEMAND}, {"share", DP_FRAME_WORD_SHARE},
-                 {"union", DP_FRAME_WORD_UNION}, {"medium", DP_FRAME_WORD_MEDIUM}};
+                 {"union", DP_FRAME_WORD_UNION}, {"medium", DP_FRAME_WORD_MEDIUM},
+                 {"department", DP_FRAME_WORD_DEPARTMENT}};
     if (dp_word_is(kind, kind_len, "frame"))
         return load_frame(r, args, args_len, path, line, err);
     if (dp_word_is(kind, kind_len, "example") || dp_word_is(kind, kind_len, "example-headline"))
@@ -819,6 +820,22 @@ static int value_of(const sentence *s, int type, int arg, size_t i, dp_event_arg
     }
     if (want == DP_ROLE)
         return 0;
+    /* a part of an organisation stands for it where a person moves: "à la tête de la division
+     * des moteurs de Renault", "la direction des vols habités de la Nasa" (not what is bought:
+     * "reprend la direction de Danone" is no purchase) */
+    if (want == DP_ORG && (DP_EV_MOVES >> type & 1u) && wd->upos == DP_NOUN &&
+        (word_bits(&s->e->frames, wd->lemma) & DP_FRAME_WORD_DEPARTMENT))
+        for (size_t of = i, depth = 0; depth < 3; depth++) {
+            size_t next = of;
+            for (uint16_t c = s->first_child[of + 1]; c && next == of; c = s->next_sibling[c])
+                if (rel_matches("nmod", rel_of(s, c - 1u)) && has_child(s, c - 1u, "case", "de") && c - 1u > of)
+                    next = c - 1u;
+            if (next == of)
+                break;
+            if (value_of(s, type, arg, next, v, cost))
+                return 1;
+            of = next;
+        }
     /* a person moves to places, shows and institutions as well as to companies: there the
      * construction is no evidence of an organisation */
     if (dp_event_arg_company_only(arg) && !(DP_EV_MOVES >> type & 1u) && unknown_organisation(s, i, v))
