@@ -418,6 +418,11 @@ size_t dp_tokenizer_next_sentence(dp_tokenizer *tz, dp_token *out)
             break;
         pop_token(tz, &out[n++]);
         const dp_token *t = &out[n - 1];
+        /* an agency's subheading between dashes, glued to the paragraph it opens: "- Airbus en
+         * difficulté -Airbus a annoncé..." is two sentences */
+        if (n > 2 && text_is(tz, &out[0], "-") && text_is(tz, t, "-") && (t->flags & DP_TF_SPACE_BEFORE) &&
+            (next = peek_token(tz)) && next->start == t->end && (next->flags & DP_TF_CAPITALIZED))
+            break;
         int may_end = is_terminal(tz, t) ||
                       ((t->flags & DP_TF_ABBREV) && !(t->flags & (DP_TF_TITLE | DP_TF_INITIAL)));
         if (!may_end)
