@@ -212,6 +212,24 @@ static const char *fold_is(const dp_token_keys *keys, size_t i, const char *word
     return keys->len[i] == n && !memcmp(keys->key[i], word, n) ? word : NULL;
 }
 
+/* Whether token i is a capitalised word of a short title between quotes: ("Le Procès"),
+ * « Le Grand Départ » */
+static int quoted_title_word(const char *text, const dp_token *toks, size_t n, size_t i)
+{
+    size_t open = i, close = i + 1;
+    while (open > 0 && i - open < 3 && !dp_token_is_quote(text, &toks[open - 1]))
+        open--;
+    while (close < n && close - i < 4 && !dp_token_is_quote(text, &toks[close]))
+        close++;
+    if (open == 0 || close >= n || !dp_token_is_quote(text, &toks[open - 1]) ||
+        !dp_token_is_quote(text, &toks[close]))
+        return 0;
+    for (size_t k = open; k < close; k++)
+        if (toks[k].kind == DP_TOK_PUNCT)
+            return 0;
+    return 1;
+}
+
 static void build_units(const depeche_engine *e, const char *text, const dp_token *toks, size_t n,
                         const dp_token_keys *keys, const dp_mentions *m, units *u)
 {
@@ -252,6 +270,9 @@ static void build_units(const depeche_engine *e, const char *text, const dp_toke
             continue;
         }
         char c = dp_word_class(&e->events.cues, keys->key[i], keys->len[i], t->flags);
+        /* a title between quotes names a work: Orson Welles ("Le Procès") sued nobody */
+        if (c && (t->flags & DP_TF_CAPITALIZED) && quoted_title_word(text, toks, n, i))
+            c = 'w';
         /* "être d'accord avec", "en accord avec": agreeing, no agreement signed (a "protocole
          * d'accord", a "projet d'accord" is one) */
         if (c && fold_is(keys, i, "accord") && i > 0 &&
