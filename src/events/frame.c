@@ -709,6 +709,23 @@ static int model_code(const sentence *s, uint32_t tk)
     return t->kind == DP_TOK_WORD && digit && capital;
 }
 
+/* Whether the partner in slot `slot` is one a slot before it names already: "le suédois
+ * Ericsson et l'américain Cisco" reached by the subject and by its apposition */
+static int partner_named(const sentence *s, const dp_event *ev, int slot)
+{
+    const dp_event_arg_value *v = &ev->args[slot];
+    for (int a = DP_ARG_PARTNER1; a < slot; a++) {
+        const dp_event_arg_value *w = &ev->args[a];
+        if (!w->set)
+            continue;
+        if (v->mention >= 0 && w->mention >= 0
+                ? s->m->items[v->mention].entity == s->m->items[w->mention].entity
+                : v->cp_start == w->cp_start && v->cp_end == w->cp_end)
+            return 1;
+    }
+    return 0;
+}
+
 /* The value of argument arg of an event of type `type`, named by word i: the entity mention it is part of, a mention among
  * its name-like children ("le fonds américain Apollo"), what a pronoun or a description
  * ("il", "le groupe") stands for, or, for a product, its words. 0 when none. */
@@ -1210,12 +1227,16 @@ static int read_frame(sentence *s, const dp_frame *f, size_t fi, size_t t, uint3
             int slot = DP_ARG_PARTNER1;
             while (slot <= DP_ARG_PARTNER4 && ev.args[slot].set)
                 slot++;
-            for (size_t j = 0; j < k && slot <= DP_ARG_PARTNER4; j++)
-                if (value_of(s, f->type, arg, found[j], &ev.args[slot], &cost))
-                    slot++;
-                else if (slot < DP_ARG_PARTNER4 &&
-                         the_two_named_before(s, found[j], &ev.args[slot], &ev.args[slot + 1]))
+            for (size_t j = 0; j < k && slot <= DP_ARG_PARTNER4; j++) {
+                if (value_of(s, f->type, arg, found[j], &ev.args[slot], &cost)) {
+                    if (partner_named(s, &ev, slot))
+                        ev.args[slot].set = 0;
+                    else
+                        slot++;
+                } else if (slot < DP_ARG_PARTNER4 &&
+                           the_two_named_before(s, found[j], &ev.args[slot], &ev.args[slot + 1]))
                     slot += 2;
+            }
             continue;
         }
         if (ev.args[arg].set)
