@@ -242,6 +242,10 @@ dp_evidence dp_evidence_around(const dp_evidence_rules *r, const dp_morpho *morp
                   dp_evidence_foreign_word(morpho, text, &toks[j]);
     for (int t = 0; foreign && t < DP_EVIDENCE_TYPES; t++)
         ev.weight[t] = (int16_t)(ev.weight[t] + r->foreign[t]);
+    /* a given name alone is someone called by it ("révèle Norbert", "Barbara, Larry et
+     * Kaitlyn"), never a company however the words around it read */
+    if (last == first + 1 && dp_gazetteer_is_given(g, &toks[first], keys, first))
+        ev.weight[DP_EVIDENCE_ORG] = (int16_t)(ev.weight[DP_EVIDENCE_ORG] - 100);
     /* before: "la société X", "la biotech américaine X" (at most two adjectives between) */
     for (size_t j = first, skipped = 0; j-- > 0 && skipped <= 2; skipped++) {
         if (word_weights(r, DP_EVIDENCE_BEFORE, keys, j, &v)) {
