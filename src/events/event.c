@@ -833,9 +833,17 @@ static size_t date_at(const depeche_engine *e, const char *text, const dp_token 
     case PHRASE:
         return dp_date_phrase_at(&e->dates, text, toks, end, ti, ref, anchor, ahead, d);
     case DAY_MONTH:
-        return dp_date_day_month(&e->dates, text, toks, end, ti, ref, ahead, d);
-    case WEEKDAY_DAY_MONTH:
-        return 1 + dp_date_day_month(&e->dates, text, toks, end, ti + 1, ref, ahead, d);
+    case WEEKDAY_DAY_MONTH: {
+        size_t at = kind == DAY_MONTH ? ti : ti + 1;
+        size_t used = dp_date_day_month(&e->dates, text, toks, end, at, ref, ahead, d);
+        /* a present tense tells no direction ("rejoint Renault le 1er septembre", written in
+         * June): the nearer of the two days */
+        dp_date other;
+        if (used && !verb && !ahead && dp_date_day_month(&e->dates, text, toks, end, at, ref, 1, &other) &&
+            labs(dp_date_days(other) - dp_date_days(ref)) < labs(dp_date_days(ref) - dp_date_days(*d)))
+            *d = other;
+        return used ? used + (kind == WEEKDAY_DAY_MONTH) : 0;
+    }
     case SEASON:
         return (size_t)season_at(e, text, toks, keys, end, ti, ref, ahead, d);
     default:
@@ -991,12 +999,23 @@ static void find_date(const depeche_engine *e, const char *text, const dp_token 
         if (!used)
             continue;
         /* "Deux ans après avoir racheté X, il a licencié...": a phrase that ends on the
-         * auxiliary of the clause it opens dates that clause's verb only */
-        static const char *const auxiliaries[] = {"avoir", "être"};
-        const dp_token *last = &toks[u->first[i] + used - 1];
+         * auxiliary of the clause it opens dates that clause's verb only; one that ends on
+         * "de" ("au lendemain de l'annonce de X, ...") what it names, up to the comma */
+        static const char *const auxiliaries[] = {"avoir", "être"}, *const of[] = {"de", "d'", "des"};
+        size_t after = u->first[i] + used;
+        const dp_token *last = &toks[after - 1];
         if (word_is(text, last->start, last->end - last->start, auxiliaries, 2) &&
-            (trigger >= u->n || u->first[trigger] != u->first[i] + used))
+            (trigger >= u->n || u->first[trigger] != after))
             continue;
+        if (word_is(text, last->start, last->end - last->start, of, 3)) {
+            if (trigger >= u->n || u->first[trigger] < after)
+                continue;
+            int comma = 0;
+            for (size_t k = after; k < u->first[trigger] && !comma; k++)
+                comma = toks[k].kind == DP_TOK_PUNCT && text[toks[k].start] == ',';
+            if (comma)
+                continue;
+        }
         ev->date = d;
         best_dist = dist;
         ev->has_date = ev->date_from_text = 1;
