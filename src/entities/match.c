@@ -699,7 +699,11 @@ int dp_match_sentence(const depeche_engine *e, const char *text, const dp_token 
             break;
         if (!r->rules[k].name_group || !dp_match_group(md, r->rules[k].name_group, &s, &end))
             s = ms, end = me;
-        if (end > s)
+        /* no one's name holds a figure: "la R8 LMS GT3, les ingénieurs..." is a car */
+        int figure = 0;
+        for (size_t j = s; j < end && r->rules[k].type == DP_PERSON && !figure; j++)
+            figure = dp_token_has_digit(text, &toks[j]);
+        if (end > s && !figure)
             add(cand, &nc, (candidate){(uint16_t)s, (uint16_t)end, r->rules[k].type, DP_FROM_RULE, 1,
                                        -1, (int32_t)k, ""});
         start = me > start ? me : start + 1;
