@@ -73,7 +73,7 @@ void dp_tokenizer_start(dp_tokenizer *tz, const dp_token_rules *rules, const cha
     memset(tz, 0, sizeof *tz);
     tz->rules = rules;
     tz->text = text;
-    tz->pos = span.start;
+    tz->start = tz->pos = span.start;
     tz->end = span.end;
     tz->cp = cp_start;
 }
@@ -409,6 +409,30 @@ static int is_closer(const dp_tokenizer *tz, const dp_token *t)
     return 0;
 }
 
+/* Whether out[0..n), at the start of a paragraph, may be a dateline: words in capitals ("AFP",
+ * "BRUXELLES"), or capitalised words and an agency between brackets ("Paris (awp/afp)",
+ * "Washington (Reuters)") */
+static int dateline_words(const dp_tokenizer *tz, const dp_token *out, size_t n)
+{
+    if (out[0].start > tz->start && tz->text[out[0].start - 1] != '\n')
+        return 0;
+    int depth = 0, words = 0, capitals = 1, bracketed = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (text_is(tz, &out[i], "("))
+            depth++, bracketed = 1;
+        else if (text_is(tz, &out[i], ")"))
+            depth--;
+        else if (!depth && !(out[i].kind == DP_TOK_WORD &&
+                             (out[i].flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS))))
+            return 0;
+        else if (!depth) {
+            words++;
+            capitals &= !!(out[i].flags & DP_TF_ALLCAPS);
+        }
+    }
+    return depth == 0 && words > 0 && words <= 3 && (capitals || bracketed);
+}
+
 size_t dp_tokenizer_next_sentence(dp_tokenizer *tz, dp_token *out)
 {
     size_t n = 0;
@@ -422,6 +446,13 @@ size_t dp_tokenizer_next_sentence(dp_tokenizer *tz, dp_token *out)
          * difficulté -Airbus a annoncé..." is two sentences */
         if (n > 2 && text_is(tz, &out[0], "-") && text_is(tz, t, "-") && (t->flags & DP_TF_SPACE_BEFORE) &&
             (next = peek_token(tz)) && next->start == t->end && (next->flags & DP_TF_CAPITALIZED))
+            break;
+        /* a dateline without a date before the lead: "AFP - Les dirigeants...", "Paris
+         * (awp/afp) - La fusion..." */
+        if (n > 1 && n <= 8 && text_is(tz, t, "-") && (t->flags & DP_TF_SPACE_BEFORE) &&
+            dateline_words(tz, out, n - 1) && (next = peek_token(tz)) &&
+            (next->flags & DP_TF_SPACE_BEFORE) && (next->flags & DP_TF_CAPITALIZED) &&
+            !(next->flags & DP_TF_ALLCAPS))
             break;
         int may_end = is_terminal(tz, t) ||
                       ((t->flags & DP_TF_ABBREV) && !(t->flags & (DP_TF_TITLE | DP_TF_INITIAL)));

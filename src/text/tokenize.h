@@ -56,7 +56,7 @@ void dp_token_rules_release(dp_token_rules *r);
 typedef struct dp_tokenizer {
     const dp_token_rules *rules;
     const char *text;
-    size_t pos, end;
+    size_t start, pos, end; /* the span, and where the next token starts */
     uint32_t cp;
     dp_token queue[8];
     size_t queue_head, queue_len;
