@@ -1639,8 +1639,14 @@ static int by_trigger(const void *pa, const void *pb)
  * D). */
 static int overrules(const dp_event *f, const dp_event *r, const dp_mentions *m)
 {
-    if (f->rule >= 0 || r->rule < 0 || f->type != r->type || f->trigger_cp_start != r->trigger_cp_start ||
-        f->type == DP_EV_MERGER || f->type == DP_EV_PARTNERSHIP)
+    if (f->rule >= 0 || r->rule < 0 || f->type != r->type || f->type == DP_EV_MERGER ||
+        f->type == DP_EV_PARTNERSHIP)
+        return 0;
+    /* other triggers of the sentence: only a party the parse gives another part ("la CNIL a
+     * décidé de sanctionner Google d'une amende ... et Facebook d'une amende ...", read by a
+     * rule as Google fining Facebook) */
+    int same_trigger = f->trigger_cp_start == r->trigger_cp_start;
+    if (!same_trigger && f->sentence_cp_start != r->sentence_cp_start)
         return 0;
     int shared = 0, swapped = 0;
     for (int k = 0; k < DP_ARG_NEG; k++) {
@@ -1652,7 +1658,7 @@ static int overrules(const dp_event *f, const dp_event *r, const dp_mentions *m)
             swapped |= j != k && is_core((enum dp_event_type)f->type, (enum dp_event_arg)j) &&
                        core_entity(r, m, j) == a;
     }
-    return shared > 0 || swapped;
+    return same_trigger ? shared > 0 || swapped : swapped;
 }
 
 void dp_events_merge(dp_events *ev, const dp_mentions *m)
