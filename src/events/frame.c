@@ -841,18 +841,24 @@ static int value_of(const sentence *s, int type, int arg, size_t i, dp_event_arg
      * des moteurs de Renault", "la direction des vols habités de la Nasa" (not what is bought:
      * "reprend la direction de Danone" is no purchase) */
     if (want == DP_ORG && (DP_EV_MOVES >> type & 1u) && wd->upos == DP_NOUN &&
-        (word_bits(&s->e->frames, wd->lemma) & DP_FRAME_WORD_DEPARTMENT))
-        for (size_t of = i, depth = 0; depth < 3; depth++) {
-            size_t next = of;
-            for (uint16_t c = s->first_child[of + 1]; c && next == of; c = s->next_sibling[c])
-                if (rel_matches("nmod", rel_of(s, c - 1u)) && has_child(s, c - 1u, "case", "de") && c - 1u > of)
-                    next = c - 1u;
-            if (next == of)
-                break;
-            if (value_of(s, type, arg, next, v, cost))
-                return 1;
-            of = next;
+        (word_bits(&s->e->frames, wd->lemma) & DP_FRAME_WORD_DEPARTMENT)) {
+        /* its complements after "de", nearest first: "le conseil d'administration d'OpenAI" */
+        size_t level[8], n = 1;
+        level[0] = i;
+        for (int depth = 0; depth < 3 && n; depth++) {
+            size_t below[8], m = 0;
+            for (size_t j = 0; j < n; j++)
+                for (uint16_t c = s->first_child[level[j] + 1]; c && m < 8; c = s->next_sibling[c])
+                    if (rel_matches("nmod", rel_of(s, c - 1u)) && has_child(s, c - 1u, "case", "de") &&
+                        c - 1u > level[j]) {
+                        if (value_of(s, type, arg, c - 1u, v, cost))
+                            return 1;
+                        below[m++] = c - 1u;
+                    }
+            memcpy(level, below, m * sizeof *level);
+            n = m;
         }
+    }
     /* a person moves to places, shows and institutions as well as to companies: there the
      * construction is no evidence of an organisation */
     if (dp_event_arg_company_only(arg) && !(DP_EV_MOVES >> type & 1u) && unknown_organisation(s, i, v))
