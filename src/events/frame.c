@@ -882,7 +882,7 @@ static int value_of(const sentence *s, int type, int arg, size_t i, dp_event_arg
      * entreprises", "des entreprises": companies in general; "leur entreprise": theirs, named
      * in the sentence ("les salariés de la société X ont appris la liquidation de leur
      * entreprise") */
-    int definite = has_child(s, i, "det", "le"), possessive = has_child(s, i, "det", "son");
+    int definite = has_child(s, i, "det", "le") || has_child(s, i, "det", "ce"), possessive = has_child(s, i, "det", "son");
     if (!pronoun && !plural && wd->upos == DP_NOUN && want == DP_ORG && (definite || possessive)) {
         if (company_word(s, i)) {
             /* the company the words under it name: "la société de distribution d'articles
