@@ -71,9 +71,9 @@ void dp_syntax_work_free(dp_syntax_work *w);
 
 /* Tags and parses the sentence toks[0..n) of text (normalized); the words land in w->words.
  * names (NULL: none known) marks the tokens that entity recognition put in a name (2 for a
- * name of one word, else 1): a capitalised one the tagger read as a common word is a proper
- * noun ("Mistral AI a signé"), and a name of one word is one whatever the tagger read ("Orange
- * signe", not the determiner of "Le Monde"). */
+ * name of one word, else 1): a capitalised one the tagger read as a common or a foreign word
+ * is a proper noun ("Mistral AI a signé", "The Walt Disney Company supprime..."), and a name of
+ * one word is one whatever the tagger read ("Orange signe", not the determiner of "Le Monde"). */
 void dp_syntax_analyse(const dp_syntax *syn, const char *text, const dp_token *toks, size_t n,
                        const uint8_t *names, dp_syntax_work *w);
 

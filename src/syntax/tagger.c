@@ -1,4 +1,5 @@
 /* The part-of-speech tagger's features and its greedy decoding. */
+#include <stdint.h>
 #include <string.h>
 
 #include "normalize.h"
@@ -179,7 +180,7 @@ int dp_tag_dictionary_get(const dp_tag_dictionary *d, const dp_tag_token *t)
  * next by `margin` or more; the second pass keeps those tags without scoring them again. */
 static void tag_pass(const dp_perceptron *model, const dp_tag_dictionary *dict,
                      const dp_tag_token *toks, size_t n, const uint8_t *first_pass,
-                     uint8_t *sure, int32_t margin, uint8_t *tags)
+                     uint8_t *sure, int32_t margin, int french_verbs, uint8_t *tags)
 {
     int prev = -1, prev2 = -1;
     uint64_t f[DP_TAGGER_MAX_FEATURES];
@@ -198,6 +199,13 @@ static void tag_pass(const dp_perceptron *model, const dp_tag_dictionary *dict,
         int32_t scores[DP_PERCEPTRON_MAX_CLASSES] = {0};
         size_t k = dp_tagger_features(toks, n, i, prev, prev2, first_pass, f);
         dp_perceptron_score(model, f, k, scores);
+        /* a small word the lexicon knows as a French verb, after a foreign name, is the
+         * sentence's verb: "The Walt Disney Company supprime 7000 emplois" (not a word of a
+         * foreign phrase, "image manipulation"; at run time only: the parser learns from the
+         * tags training gives) */
+        if (french_verbs && i > 0 && toks[i].is_lower && (toks[i - 1].flags & DP_TT_CAPITAL) &&
+            (toks[i].lexicon & ((1u << DP_VERB) | (1u << DP_AUX))))
+            scores[DP_X] = INT32_MIN / 2;
         uint32_t best = 0, second = 1;
         for (uint32_t c = 1; c < model->n_classes && c < DP_TAG_COUNT; c++)
             if (scores[c] > scores[best]) {
@@ -217,7 +225,7 @@ static void tag_pass(const dp_perceptron *model, const dp_tag_dictionary *dict,
 void dp_tagger_tag(const dp_perceptron *model, const dp_tag_dictionary *dict,
                    const dp_tag_token *toks, size_t n, const uint8_t *first_pass, uint8_t *tags)
 {
-    tag_pass(model, dict, toks, n, first_pass, NULL, 0, tags);
+    tag_pass(model, dict, toks, n, first_pass, NULL, 0, 0, tags);
 }
 
 void dp_tagger_run(const dp_tagger *t, const dp_tag_token *toks, size_t n, uint8_t *scratch,
@@ -226,6 +234,6 @@ void dp_tagger_run(const dp_tagger *t, const dp_tag_token *toks, size_t n, uint8
     uint8_t sure[DP_TAGGER_MAX_TOKENS];
     if (n > DP_TAGGER_MAX_TOKENS)
         n = DP_TAGGER_MAX_TOKENS;
-    tag_pass(&t->first, &t->dictionary, toks, n, NULL, sure, t->sure_margin, scratch);
-    tag_pass(&t->second, &t->dictionary, toks, n, scratch, sure, 0, tags);
+    tag_pass(&t->first, &t->dictionary, toks, n, NULL, sure, t->sure_margin, 1, scratch);
+    tag_pass(&t->second, &t->dictionary, toks, n, scratch, sure, 0, 1, tags);
 }
