@@ -1439,6 +1439,23 @@ int dp_frames_in_sentence(const depeche_engine *e, const char *text, const dp_to
             }
             if (wd->upos == DP_PROPN)
                 break;
+            /* the one a rule says was dismissed is the active verb's subject, who dismisses:
+             * "Elon Musk a licencié son directeur général" */
+            if (ev->type == DP_EV_DISMISSAL && wd->upos == DP_VERB && ev->args[DP_ARG_PERSON].set &&
+                !has_child(s, i, "aux:pass", NULL)) {
+                int subject = 0;
+                for (uint16_t c = s->first_child[i + 1]; c && !subject; c = s->next_sibling[c]) {
+                    const dp_token *ct = &toks[w->words[c - 1u].token];
+                    subject = !strcmp(rel_of(s, c - 1u), "nsubj") &&
+                              ct->cp_start >= ev->args[DP_ARG_PERSON].cp_start &&
+                              ct->cp_end <= ev->args[DP_ARG_PERSON].cp_end;
+                }
+                if (subject) {
+                    memmove(ev, ev + 1, (out->n - k - 1) * sizeof *ev);
+                    out->n--, rules_to--, k--;
+                    break;
+                }
+            }
             int firm;
             uint8_t how = modality(s, i, e->events.planned[ev->type], &firm);
             if (how == DP_NEGATED || (how == DP_HYPOTHETICAL && firm))
