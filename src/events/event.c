@@ -1004,10 +1004,10 @@ static void find_date(const depeche_engine *e, const char *text, const dp_token 
         static const char *const auxiliaries[] = {"avoir", "être"}, *const of[] = {"de", "d'", "des"};
         size_t after = u->first[i] + used;
         const dp_token *last = &toks[after - 1];
-        if (word_is(text, last->start, last->end - last->start, auxiliaries, 2) &&
+        if (word_is(text, last->start, last->end - last->start, auxiliaries, DP_ARRAY_LEN(auxiliaries)) &&
             (trigger >= u->n || u->first[trigger] != after))
             continue;
-        if (word_is(text, last->start, last->end - last->start, of, 3)) {
+        if (word_is(text, last->start, last->end - last->start, of, DP_ARRAY_LEN(of))) {
             if (trigger >= u->n || u->first[trigger] < after)
                 continue;
             int comma = 0;

@@ -696,17 +696,21 @@ static int names_within(const sentence *s, size_t i, int depth, int companies_on
     return 0;
 }
 
+/* Whether token t holds a capital letter, at its start or inside ("iPhone"). */
+static int has_capital(const char *text, const dp_token *t)
+{
+    for (uint32_t b = t->start; b < t->end; b++)
+        if (text[b] >= 'A' && text[b] <= 'Z')
+            return 1;
+    return 0;
+}
+
 /* Whether token tk is a model's code: letters and figures with a capital ("S6", "99X",
  * "ID.3" apart) */
 static int model_code(const sentence *s, uint32_t tk)
 {
     const dp_token *t = &s->toks[tk];
-    int digit = 0, capital = 0;
-    for (uint32_t b = t->start; b < t->end; b++) {
-        digit |= s->text[b] >= '0' && s->text[b] <= '9';
-        capital |= s->text[b] >= 'A' && s->text[b] <= 'Z';
-    }
-    return t->kind == DP_TOK_WORD && digit && capital;
+    return t->kind == DP_TOK_WORD && dp_token_has_digit(s->text, t) && has_capital(s->text, t);
 }
 
 /* Whether the partner in slot `slot` is one a slot before it names already: "le suédois
@@ -808,10 +812,7 @@ static int value_of(const sentence *s, int type, int arg, size_t i, dp_event_arg
             !has_child(s, i, "det", "le"))
             return 0;
         /* a name: capitalised, or with a capital inside ("iPhone"); not "un nouveau modèle" */
-        int capital = 0;
-        for (uint32_t b = t->start; b < t->end && !capital; b++)
-            capital = s->text[b] >= 'A' && s->text[b] <= 'Z';
-        if (wd->upos != DP_PROPN && wd->upos != DP_X && !capital)
+        if (wd->upos != DP_PROPN && wd->upos != DP_X && !has_capital(s->text, t))
             return 0;
         v->set = 1;
         v->cp_start = t->cp_start;

@@ -48,6 +48,10 @@ int dp_syntax_model_open(dp_syntax_model *m, const void *image, size_t size, int
         return dp_fail(err, DEPECHE_ERR_DATA, path, 0, 0, "a syntax model that does not add up");
     m->parser.relation_names = m->relations;
     m->parser.n_relations = m->parser.relations.n_classes;
+    m->parser.mark_relation = 0;
+    for (uint32_t r = 1; r < m->parser.n_relations && r < 64; r++)
+        if (!strcmp(m->relations[r], "mark"))
+            m->parser.mark_relation = (uint8_t)r;
     return 0;
 }
 

@@ -20,7 +20,7 @@ struct dp_parse_state {
     uint8_t *n_left, *n_right;
     uint64_t *left_rels, *right_rels; /* the relations of the children, as bits */
     unsigned char *in_stack;
-    uint8_t *finite_after;  /* finite verbs after word i, up to 2 */
+    uint16_t last_finite;   /* the last finite verb of the sentence, 0 when none */
 };
 
 dp_parse_state *dp_parse_state_new(size_t max_words)
@@ -37,9 +37,8 @@ dp_parse_state *dp_parse_state_new(size_t max_words)
     s->n_left = dp_malloc(2 * n);
     s->left_rels = dp_malloc(2 * n * sizeof *s->left_rels);
     s->in_stack = dp_malloc(n);
-    s->finite_after = dp_malloc(n);
     if (!s->stack || !s->head || !s->rel || !s->lc1 || !s->n_left || !s->left_rels ||
-        !s->in_stack || !s->finite_after) {
+        !s->in_stack) {
         dp_parse_state_free(s);
         return NULL;
     }
@@ -62,7 +61,6 @@ void dp_parse_state_free(dp_parse_state *s)
     free(s->n_left);
     free(s->left_rels);
     free(s->in_stack);
-    free(s->finite_after);
     free(s);
 }
 
@@ -81,12 +79,10 @@ static void state_start(dp_parse_state *s, const dp_parse_word *words, size_t n)
         s->in_stack[i] = 0;
     }
     s->in_stack[0] = 1;
-    uint8_t finite = 0;
-    for (size_t i = n + 1; i-- > 0;) {
-        s->finite_after[i] = finite;
-        if (i > 0 && words[i].morph == DP_MORPH_FINITE && finite < 2)
-            finite++;
-    }
+    s->last_finite = 0;
+    for (size_t i = n; i > 0 && !s->last_finite; i--)
+        if (words[i].morph == DP_MORPH_FINITE)
+            s->last_finite = (uint16_t)i;
 }
 
 uint8_t dp_morph_class(const char *feats)
@@ -349,29 +345,18 @@ static uint8_t best_relation(const int32_t *scores, uint32_t n)
     return (uint8_t)best;
 }
 
-/* The index of relation `name` in the model, or 0xFF when the model has none. */
-static uint8_t relation_index(const dp_parser *p, const char *name)
-{
-    for (uint32_t r = 0; p->relation_names && r < p->n_relations && r < 0xFF; r++)
-        if (strcmp(p->relation_names[r], name) == 0)
-            return (uint8_t)r;
-    return 0xFF;
-}
-
 /* A clause its subordinator opens ("après avoir présenté", "quand il arrive") is not the
  * sentence's main clause while a finite verb is still to come: the greedy parser would
  * otherwise give it the root before seeing the main verb. */
 static int subordinate_before_main(const dp_parse_state *s, uint16_t front, uint8_t mark)
 {
-    return mark != 0xFF && (s->left_rels[front] >> (mark & 63) & 1) &&
-           s->finite_after[front] > 0;
+    return mark && (s->left_rels[front] >> (mark & 63) & 1) && s->last_finite > front;
 }
 
 void dp_parse(const dp_parser *p, const dp_parse_word *words, size_t n, dp_parse_state *s,
               uint16_t *heads, uint8_t *relations)
 {
     uint64_t f[MAX_FEATURES];
-    uint8_t mark = relation_index(p, "mark");
     state_start(s, words, n);
     while (s->next <= s->n) {
         int32_t scores[N_TRANSITIONS] = {0};
@@ -379,7 +364,7 @@ void dp_parse(const dp_parser *p, const dp_parse_word *words, size_t n, dp_parse
         dp_perceptron_score(&p->transitions, f, k, scores);
         int best = -1;
         uint16_t top = s->stack[s->depth - 1], front = (uint16_t)s->next;
-        int root_blocked = top == 0 && subordinate_before_main(s, front, mark);
+        int root_blocked = top == 0 && subordinate_before_main(s, front, p->mark_relation);
         for (int t = 0; t < N_TRANSITIONS; t++)
             if (valid(s, t) && !(t == RIGHT && root_blocked) &&
                 (best < 0 || scores[t] > scores[best]))

@@ -31,6 +31,8 @@ typedef struct dp_parser {
     dp_perceptron relations;   /* one class per relation */
     const char *const *relation_names; /* n_relations, [0] is "root" */
     uint32_t n_relations;
+    uint8_t mark_relation; /* the index of "mark", which keeps a subordinate clause from the
+                            * root at decoding; 0 when unknown */
 } dp_parser;
 
 /* Work space for parsing one sentence of up to max_words words (root excluded). */
