@@ -361,11 +361,24 @@ static int court(const depeche_engine *e, const char *text, const dp_mention *x)
  * last before, not entity `other`, not a news outlet, which reports more often than it acts
  * ("a rapporté CNN ... ont quitté le siège de la société"), and not a court, which judges
  * ("devant le tribunal de commerce ... Elle avait été rachetée"); -1 if none. */
+/* Whether a name ends a longer one, a capitalised word before it that does not open the
+ * sentence: "la Bugatti Chiron", "le Land Rover Defender", "la Spyker C8" name models, and
+ * "Chiron", "Defender", "C8" there no company. */
+static int inside_longer_name(const char *text, const dp_mention *x)
+{
+    uint32_t len, start = dp_word_before(text, x->start, &len), before;
+    if (!len || !(text[start] >= 'A' && text[start] <= 'Z'))
+        return 0;
+    dp_word_before(text, start, &before);
+    return before > 0;
+}
+
 static int32_t org_antecedent(const depeche_engine *e, const char *text, const dp_mentions *m,
                               uint32_t at, int32_t other)
 {
     int32_t k = antecedent_other(m, DP_ORG, at, other);
-    while (k >= 0 && (listed_kind(e, &m->items[k]) == DP_GAZ_MEDIA || court(e, text, &m->items[k])))
+    while (k >= 0 && (listed_kind(e, &m->items[k]) == DP_GAZ_MEDIA || court(e, text, &m->items[k]) ||
+                      inside_longer_name(text, &m->items[k])))
         k = antecedent_other(m, DP_ORG, m->items[k].start, other);
     return k;
 }

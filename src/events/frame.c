@@ -1122,9 +1122,10 @@ static int plural_or_counted(const sentence *s, size_t t, int depth)
     return 0;
 }
 
-/* Whether a product's maker is named apart from it, or is a company known before the
- * product's first word ("Peugeot 308"): a name no list knows that takes in the product's words
- * ("Sportback 2020") is the product's own. */
+/* Whether a product's maker is named apart from it, or is a company known that opens the
+ * product's name ("Peugeot 308"): a name no list knows that takes in the product's words
+ * ("Sportback 2020") is the product's own, and so is a known name further in it ("le Land
+ * Rover Defender présenté par le constructeur": Defender names no maker there). */
 static int maker_apart(const sentence *s, const dp_event *ev)
 {
     const dp_event_arg_value *maker = &ev->args[DP_ARG_ORG], *product = &ev->args[DP_ARG_PRODUCT];
@@ -1133,8 +1134,9 @@ static int maker_apart(const sentence *s, const dp_event *ev)
     uint32_t from = maker->cp_start, to = maker->cp_end;
     if (maker->mention >= 0)
         from = s->m->items[maker->mention].cp_start, to = s->m->items[maker->mention].cp_end;
-    return maker->mention < 0 ? from >= product->cp_end || to <= product->cp_start
-                              : from != product->cp_start || to != product->cp_end;
+    if (from >= product->cp_end || to <= product->cp_start)
+        return 1;
+    return maker->mention >= 0 && from == product->cp_start && to != product->cp_end;
 }
 
 /* Whether a product's words, after "et" or a comma, name a model: a number in them, or two
