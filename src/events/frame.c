@@ -472,7 +472,14 @@ static size_t follow(const sentence *s, const dp_frame_path *p, size_t from, siz
         for (size_t j = 0; j < n; j++) {
             const dp_word *wd = &s->w->words[cur[j]];
             if (st->up) {
-                if (wd->head && rel_matches(st->rel, rel_of(s, cur[j])) &&
+                /* the noun a past participle qualifies is what is done to it ("la Clio
+                 * présentée par Renault", "qui sera présentée"); not where the clause has a
+                 * subject of its own ("la chaîne, qui lance de nouveaux formats" launches them)
+                 * or the participle is present ("une Ford GT présentant peu de kilomètres") */
+                int done_to = !((p->arg == DP_ARG_PRODUCT || p->arg == DP_ARG_TARGET) && rel_matches("acl", st->rel)) ||
+                              (strstr(wd->feats, "VerbForm=Part") && strstr(wd->feats, "Tense=Past") &&
+                               !has_child(s, cur[j], "nsubj", NULL));
+                if (wd->head && done_to && rel_matches(st->rel, rel_of(s, cur[j])) &&
                     step_fits(s, st, wd->head - 1u) && m < 16)
                     next[m++] = wd->head - 1u;
                 continue;
@@ -798,10 +805,12 @@ static int value_of(const sentence *s, int type, int arg, size_t i, dp_event_arg
                 tk == last + 1)
                 last = tk;
         }
-        /* a person is no product ("..., lance Nicolas Hulot": a speaker), nor a common word
-         * in capitals */
+        /* a person is no product ("..., lance Nicolas Hulot": a speaker), nor a place
+         * ("dévoilée depuis le Canada, la Chine et l'Allemagne"; a model may take one's name
+         * further in: "la Jaguar XE Reims Edition"), nor a common word in capitals */
         for (uint32_t tk = wd->token; tk <= last; tk++)
-            if (s->token_mention[tk] >= 0 && s->m->items[s->token_mention[tk]].type == DP_PERSON)
+            if (s->token_mention[tk] >= 0 && (s->m->items[s->token_mention[tk]].type == DP_PERSON ||
+                                              (tk == wd->token && s->m->items[s->token_mention[tk]].type == DP_PLACE)))
                 return 0;
         if ((t->flags & DP_TF_ALLCAPS) && dp_evidence_common_word(&s->e->syntax.morpho, s->text, t))
             return 0;
@@ -1136,7 +1145,7 @@ static int maker_apart(const sentence *s, const dp_event *ev)
         from = s->m->items[maker->mention].cp_start, to = s->m->items[maker->mention].cp_end;
     if (from >= product->cp_end || to <= product->cp_start)
         return 1;
-    return maker->mention >= 0 && from == product->cp_start && to != product->cp_end;
+    return maker->mention >= 0 && from == product->cp_start && to < product->cp_end;
 }
 
 /* Whether a product's words, after "et" or a comma, name a model: a number in them, or two
