@@ -1080,6 +1080,12 @@ static uint8_t modality(const sentence *s, size_t t, int planned, int *firm)
         /* "devoir" or "pouvoir" in the present, the future or the imperfect tells no fact
          * ("doit démissionner", "pourra racheter"), in a past tense it may ("a dû céder sa
          * place"); an intent told ("veut supprimer 1 700 emplois") is the news itself */
+        /* what the event is the subject of it plans or aims at, the event itself stands: "un
+         * accord entre X et Y prévoit la fermeture de deux réacteurs" (not "la fusion pourrait
+         * échouer") */
+        if ((bits & DP_FRAME_WORD_MODAL) && up == 0 && rel_matches("nsubj", how) &&
+            strcmp(hw->lemma, "devoir") && strcmp(hw->lemma, "pouvoir"))
+            break;
         if (bits & (DP_FRAME_WORD_MODAL | DP_FRAME_WORD_PLAN)) {
             *firm = ((!strcmp(hw->lemma, "devoir") || !strcmp(hw->lemma, "pouvoir")) &&
                      !has_feature(hw, "Tense=Past") && !has_child(s, at, "aux:tense", NULL)) ||
@@ -1096,6 +1102,11 @@ static uint8_t modality(const sentence *s, size_t t, int planned, int *firm)
             return DP_HYPOTHETICAL;
         if ((bits & DP_FRAME_WORD_FORCED) && rel_matches("xcomp", how))
             return DP_FORCED;
+        /* "si" on the verb the trigger completes: "si X et Y parviennent à trouver un accord" */
+        if (rel_matches("xcomp", how) && has_child(s, at, "mark", "si") && !past_in_present(s, at)) {
+            *firm = 1;
+            return DP_HYPOTHETICAL;
+        }
         for (uint16_t c = s->first_child[at + 1]; c; c = s->next_sibling[c])
             if (c - 1u != (uint16_t)t && (word_bits(r, s->w->words[c - 1u].lemma) & DP_FRAME_WORD_NEGATION) &&
                 (rel_matches("xcomp", how) || rel_matches("obj", how)))
