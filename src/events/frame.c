@@ -212,7 +212,7 @@ int dp_frame_rules_load(dp_frame_rules *r, const char *kind, size_t kind_len, co
                  {"forced", DP_FRAME_WORD_FORCED}, {"light", DP_FRAME_WORD_LIGHT},
                  {"demand", DP_FRAME_WORD_DEMAND}, {"share", DP_FRAME_WORD_SHARE},
                  {"union", DP_FRAME_WORD_UNION}, {"medium", DP_FRAME_WORD_MEDIUM},
-                 {"department", DP_FRAME_WORD_DEPARTMENT}};
+                 {"department", DP_FRAME_WORD_DEPARTMENT}, {"soon", DP_FRAME_WORD_SOON}};
     if (dp_word_is(kind, kind_len, "frame"))
         return load_frame(r, args, args_len, path, line, err);
     if (dp_word_is(kind, kind_len, "example") || dp_word_is(kind, kind_len, "example-headline"))
@@ -462,6 +462,22 @@ static int shares_subject(const sentence *s, size_t i)
 
 /* The words a path leads to from word `from`, conjuncts included ("Oliver Hoffmann et Julius
  * Seebach"); at most cap. */
+static int has_feature(const dp_word *wd, const char *feature)
+{
+    return strstr(wd->feats, feature) != NULL;
+}
+
+/* Whether word i is a past participle with no auxiliary nor object, which French never gives
+ * an active subject: what the parser reads as its subject is what it was done to ("Cette
+ * McLaren 620R dévoilée en décembre par McLaren Automotive, ...", read with no finite verb).
+ * A form the tagger may take for one ("Renault craint 300 suppressions") has an object. */
+static int bare_participle(const sentence *s, size_t i)
+{
+    const dp_word *wd = &s->w->words[i];
+    return wd->upos == DP_VERB && has_feature(wd, "VerbForm=Part") && has_feature(wd, "Tense=Past") &&
+           !has_child(s, i, "aux", NULL) && !has_child(s, i, "cop", NULL) && !has_child(s, i, "obj", NULL);
+}
+
 static size_t follow(const sentence *s, const dp_frame_path *p, size_t from, size_t *out, size_t cap)
 {
     size_t cur[16], n = 1, next[16];
@@ -485,9 +501,14 @@ static size_t follow(const sentence *s, const dp_frame_path *p, size_t from, siz
                 continue;
             }
             size_t had = m;
-            for (uint16_t c = s->first_child[cur[j] + 1]; c && m < 16; c = s->next_sibling[c])
-                if (rel_matches(st->rel, rel_of(s, c - 1u)) && step_fits(s, st, c - 1u))
+            int bare = bare_participle(s, cur[j]);
+            for (uint16_t c = s->first_child[cur[j] + 1]; c && m < 16; c = s->next_sibling[c]) {
+                const char *r = rel_of(s, c - 1u);
+                if (bare && !strcmp(r, "nsubj"))
+                    r = "nsubj:pass";
+                if (rel_matches(st->rel, r) && step_fits(s, st, c - 1u))
                     next[m++] = c - 1u;
+            }
             /* a verb without a subject of its own shares the subject of the verb it completes
              * or is coordinated with: "Renault envisage de racheter Nissan", "Renault rachète
              * Nissan et supprime 300 postes", "Après avoir été nommé à la tête de Publicis, Jean
@@ -948,10 +969,6 @@ found:
     return 1;
 }
 
-static int has_feature(const dp_word *wd, const char *feature)
-{
-    return strstr(wd->feats, feature) != NULL;
-}
 
 /* Whether verb t asks whether: a subject pronoun after it in a question ("a-t-il rejoint
  * LREM ?", "ralliera-t-il les Constructifs ?"); not "Pourquoi X a-t-il démissionné ?", which
@@ -1017,6 +1034,16 @@ static uint8_t modality(const sentence *s, size_t t, int planned, int *firm)
         const dp_word *cw = &s->w->words[c - 1u];
         unsigned bits = word_bits(r, cw->lemma);
         if ((bits & DP_FRAME_WORD_NEGATION) && (cw->upos == DP_ADV || cw->upos == DP_ADP || cw->upos == DP_DET))
+            return DP_NEGATED;
+        /* "bientôt évincés de France Télévisions": still to come */
+        if ((bits & DP_FRAME_WORD_SOON) && cw->upos == DP_ADV) {
+            *firm = 1;
+            return DP_HYPOTHETICAL;
+        }
+        /* a title's fact and the denial told beside it: "X évincé de la présidence, Y dément" */
+        if ((bits & DP_FRAME_WORD_DENIAL) && cw->upos == DP_VERB && c - 1u > t &&
+            (rel_matches("parataxis", rel_of(s, c - 1u)) ||
+             (rel_matches("conj", rel_of(s, c - 1u)) && has_child(s, c - 1u, "nsubj", NULL))))
             return DP_NEGATED;
         /* "si", elided before "il" ("s'ils étaient évincés"), which the tagger may take for
          * "se": "s'" before "il" or "ils" is always "si" */
