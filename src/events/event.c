@@ -421,11 +421,11 @@ static int word_is(const char *text, uint32_t start, uint32_t len, const char *c
     return 0;
 }
 
-/* Whether an organisation is named as the place of a past post: "ancien directeur de Thales",
- * "l'ex-patron de Thales" (a role mention, "de", the organisation). */
-static int after_past_post(const char *text, const dp_mentions *m, const dp_mention *org)
+/* The role named just before "de" and organisation `org` ("directeur de Thales", "l'ex-patron
+ * de Thales"), or NULL. */
+static const dp_mention *post_role(const char *text, const dp_mentions *m, const dp_mention *org)
 {
-    static const char *const of[] = {"de", "du", "des"}, *const former[] = {"ancien", "ancienne", "anciens", "anciennes"};
+    static const char *const of[] = {"de", "du", "des"};
     uint32_t at = org->start, len;
     if (at >= 2 && text[at - 1] == '\'' && (text[at - 2] == 'd' || text[at - 2] == 'D'))
         at -= 2; /* d'Atos */
@@ -434,24 +434,67 @@ static int after_past_post(const char *text, const dp_mentions *m, const dp_ment
     else {
         at = dp_word_before(text, at, &len);
         if (!word_is(text, at, len, of, DP_ARRAY_LEN(of)))
-            return 0;
+            return NULL;
     }
     while (at > 0 && text[at - 1] == ' ')
         at--;
-    const dp_mention *role = NULL;
-    for (size_t k = dp_mentions_from(m, at); k-- > 0 && !role;)
+    for (size_t k = dp_mentions_from(m, at); k-- > 0;)
         if (m->items[k].end == at && m->items[k].type == DP_ROLE)
-            role = &m->items[k];
+            return &m->items[k];
         else if (m->items[k].end < at)
             break;
-    if (!role)
-        return 0;
+    return NULL;
+}
+
+/* Whether a role is a past one: "ancien directeur", "l'ex-patron". */
+static int past_role(const char *text, const dp_mention *role)
+{
+    static const char *const former[] = {"ancien", "ancienne", "anciens", "anciennes"};
     if (role->start >= 3 && (!memcmp(text + role->start - 3, "ex-", 3) || !memcmp(text + role->start - 3, "Ex-", 3)))
         return 1;
     if (!strncmp(text + role->start, "ex-", 3) || !strncmp(text + role->start, "Ex-", 3))
         return 1;
-    uint32_t w = dp_word_before(text, role->start, &len);
+    uint32_t len, w = dp_word_before(text, role->start, &len);
     return word_is(text, w, len, former, DP_ARRAY_LEN(former));
+}
+
+/* Whether an organisation is named as the place of a past post: "ancien directeur de Thales",
+ * "l'ex-patron de Thales" (a role mention, "de", the organisation). */
+static int after_past_post(const char *text, const dp_mentions *m, const dp_mention *org)
+{
+    const dp_mention *role = post_role(text, m, org);
+    return role && past_role(text, role);
+}
+
+/* The organisation of the post the article gave person entity `who` before byte `before`, the
+ * latest told: a present role and its organisation beside one of their mentions ("X, directeur
+ * général de Y, ...", "le patron de Y, X", "la PDG d'Y X"). -1 when none. */
+static int32_t post_org(const char *text, const dp_mentions *m, int32_t who, uint32_t before)
+{
+    int32_t found = -1;
+    for (size_t k = 0; k < m->n && m->items[k].start < before; k++) {
+        const dp_mention *x = &m->items[k];
+        if (x->type != DP_PERSON || x->entity != who)
+            continue;
+        /* after the name, as an apposition */
+        for (size_t j = k + 1; j < m->n && m->items[j].start < x->end + 60; j++) {
+            const dp_mention *org = &m->items[j];
+            if (org->type != DP_ORG)
+                continue;
+            const dp_mention *role = post_role(text, m, org);
+            if (role && role->start > x->end && role->start - x->end <= 8 &&
+                memchr(text + x->end, ',', role->start - x->end) && !past_role(text, role))
+                found = (int32_t)j;
+            break;
+        }
+        /* before it: "le patron de Y, X" */
+        if (k > 0 && m->items[k - 1].type == DP_ORG && x->start - m->items[k - 1].end <= 2) {
+            const dp_mention *role = post_role(text, m, &m->items[k - 1]);
+            if (role && !past_role(text, role))
+                found = (int32_t)(k - 1);
+        }
+    }
+    return found;
 }
 
 /* Whether one mention's words begin the other's: "Facebook" and "Facebook Ireland Limited",
@@ -1209,6 +1252,16 @@ static int complete_arguments(const depeche_engine *e, const char *text, const d
     uint8_t post = role >= 0 ? listed_kind(e, &m->items[role]) : DP_GAZ_PLAIN;
     if (wanted == DP_ARG_ORG && (post == DP_GAZ_OFFICE || post == DP_GAZ_TERRITORY))
         wanted = -1;
+    /* one leaves the post the article gave them: "X, directeur général de Y, ... X a
+     * démissionné" */
+    int32_t leaver = ev.args[DP_ARG_PERSON].mention;
+    if ((ev.type == DP_EV_RESIGNATION || ev.type == DP_EV_DISMISSAL) && !ev.args[DP_ARG_ORG].set && leaver >= 0) {
+        int32_t k = post_org(text, m, m->items[leaver].entity, toks[u->first[trigger]].start);
+        if (k >= 0) {
+            ev.args[DP_ARG_ORG] = (dp_event_arg_value){.mention = k, .set = 1};
+            ev.confidence -= 0.15f;
+        }
+    }
     if (wanted >= 0 && !ev.args[wanted].set && ev.args[given].set) {
         int32_t other = ev.args[given].mention >= 0 ? m->items[ev.args[given].mention].entity : -1;
         int32_t k = nearest_org(text, toks, m, u, trigger, other);
