@@ -466,6 +466,23 @@ static int after_past_post(const char *text, const dp_mentions *m, const dp_ment
     return role && past_role(text, role);
 }
 
+/* Whether text[from..to) sets what follows beside a name: a comma, and at most an article or
+ * a possessive ("X, la PDG de Y"; not "X, élu président de Y", a post just taken). */
+static int apposed(const char *text, uint32_t from, uint32_t to)
+{
+    static const char *const articles[] = {"le", "la", "l'", "l’", "son", "sa", "notre"};
+    while (from < to && text[from] == ' ')
+        from++;
+    if (from >= to || text[from] != ',')
+        return 0;
+    from++;
+    while (from < to && text[from] == ' ')
+        from++;
+    while (to > from && text[to - 1] == ' ')
+        to--;
+    return from == to || word_is(text, from, to - from, articles, DP_ARRAY_LEN(articles));
+}
+
 /* The organisation of the post the article gave person entity `who` before byte `before`, the
  * latest told: a present role and its organisation beside one of their mentions ("X, directeur
  * général de Y, ...", "le patron de Y, X", "la PDG d'Y X"). -1 when none. */
@@ -482,8 +499,7 @@ static int32_t post_org(const char *text, const dp_mentions *m, int32_t who, uin
             if (org->type != DP_ORG)
                 continue;
             const dp_mention *role = post_role(text, m, org);
-            if (role && role->start > x->end && role->start - x->end <= 8 &&
-                memchr(text + x->end, ',', role->start - x->end) && !past_role(text, role))
+            if (role && role->start > x->end && apposed(text, x->end, role->start) && !past_role(text, role))
                 found = (int32_t)j;
             break;
         }
