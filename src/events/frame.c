@@ -444,10 +444,32 @@ static int name_beside(const sentence *s, uint16_t c)
            !has_child(s, c - 1u, "case", NULL);
 }
 
+/* Whether word i is a word for a company ("groupe", "société": class q of the entity rules). */
+static int company_word(const sentence *s, size_t i)
+{
+    const dp_token *t = &s->toks[s->w->words[i].token];
+    char key[64];
+    size_t kn = dp_fold_key(s->text + t->start, t->end - t->start, key, sizeof key);
+    return kn != (size_t)-1 && dp_company_word(&s->e->matcher, key, kn);
+}
+
+/* Whether word i names a person or a post: "Bruno Guillon", "le directeur", "une candidate"
+ * (a noun the entity rules take to announce a person's name). */
+static int names_a_person(const sentence *s, size_t i)
+{
+    const dp_token *t = &s->toks[s->w->words[i].token];
+    int32_t k = s->token_mention[s->w->words[i].token];
+    if (k >= 0 && (s->m->items[k].type == DP_PERSON || s->m->items[k].type == DP_ROLE))
+        return 1;
+    char key[64];
+    size_t kn = dp_fold_key(s->text + t->start, t->end - t->start, key, sizeof key);
+    return kn != (size_t)-1 && dp_word_class(&s->e->matcher.classes, key, kn, 0) == 'P';
+}
+
 /* Whether verb i, without a subject of its own, takes the subject of the word it hangs on: a
- * complement ("envisage de racheter"), a conjunct, or a clause of time or manner told by an
- * infinitive or a gerund ("après avoir quitté", "avant de rejoindre", "en quittant"). A clause
- * of purpose ("pour racheter") is an intent, which the frames leave to the rules. */
+ * complement ("envisage de racheter"), a conjunct, a clause of time or manner told by an
+ * infinitive or a gerund ("après avoir quitté", "avant de rejoindre", "en quittant"), or one of
+ * purpose ("pour présenter"), whose mood is the verb's it hangs on (see modality). */
 static int shares_subject(const sentence *s, size_t i)
 {
     const char *r = rel_of(s, i);
@@ -456,8 +478,19 @@ static int shares_subject(const sentence *s, size_t i)
     if (!rel_matches("advcl", r) || !strstr(s->w->words[i].feats, "VerbForm=") ||
         strstr(s->w->words[i].feats, "VerbForm=Fin"))
         return 0;
-    return has_child(s, i, "mark", "après") || has_child(s, i, "mark", "avant") ||
-           has_child(s, i, "mark", "en") || has_child(s, i, "case", "en");
+    if (has_child(s, i, "mark", "après") || has_child(s, i, "mark", "avant") || has_child(s, i, "mark", "en") ||
+        has_child(s, i, "case", "en"))
+        return 1;
+    /* "X a profité du salon pour présenter Y", "a quitté Y pour rejoindre Z": an aim is the
+     * subject's, unless the verb's object is a person ("ont choisi Bruno Guillon pour présenter
+     * le jeu": his) */
+    size_t head = s->w->words[i].head - 1u;
+    if ((!has_child(s, i, "mark", "pour") && !has_child(s, i, "mark", "afin")) || s->w->words[head].upos != DP_VERB)
+        return 0;
+    for (uint16_t c = s->first_child[head + 1]; c; c = s->next_sibling[c])
+        if (rel_matches("obj", rel_of(s, c - 1u)) && names_a_person(s, c - 1u))
+            return 0;
+    return 1;
 }
 
 /* The words a path leads to from word `from`, conjuncts included ("Oliver Hoffmann et Julius
@@ -652,15 +685,6 @@ static int just_before(const sentence *s, size_t noun, size_t i)
         prev = pw->head - 1u;
     }
     return prev == noun;
-}
-
-/* Whether word i is a word for a company ("groupe", "société": class q of the entity rules). */
-static int company_word(const sentence *s, size_t i)
-{
-    const dp_token *t = &s->toks[s->w->words[i].token];
-    char key[64];
-    size_t kn = dp_fold_key(s->text + t->start, t->end - t->start, key, sizeof key);
-    return kn != (size_t)-1 && dp_company_word(&s->e->matcher, key, kn);
 }
 
 /* "les deux groupes", "les deux sociétés": the two companies named last before word i, as
@@ -1084,8 +1108,10 @@ static uint8_t modality(const sentence *s, size_t t, int planned, int *firm)
             s->w->words[at].upos == DP_PROPN)
             hops = 0;
         /* a clause beside the main one has its own mood: "Placée en redressement judiciaire,
-         * Camaïeu cherche un repreneur" */
-        if (rel_matches("advcl", how) || rel_matches("parataxis", how))
+         * Camaïeu cherche un repreneur"; not an aim: "il devait arriver à 21 heures pour
+         * rejoindre le club" */
+        int aim = rel_matches("advcl", how) && (has_child(s, at, "mark", "pour") || has_child(s, at, "mark", "afin"));
+        if ((rel_matches("advcl", how) && !aim) || rel_matches("parataxis", how))
             break;
         at = s->w->words[at].head - 1u;
         const dp_word *hw = &s->w->words[at];
@@ -1146,7 +1172,7 @@ static uint8_t modality(const sentence *s, size_t t, int planned, int *firm)
                                has_child(s, t, "case", "dans"));
         if (!rel_matches("xcomp", how) && !rel_matches("obj", how) && !rel_matches("ccomp", how) &&
             !rel_matches("nmod", how) && !rel_matches("acl", how) && !rel_matches("conj", how) &&
-            !noun_complement)
+            !noun_complement && !aim)
             break;
     }
     return DP_ASSERTED;
