@@ -212,7 +212,8 @@ int dp_frame_rules_load(dp_frame_rules *r, const char *kind, size_t kind_len, co
                  {"forced", DP_FRAME_WORD_FORCED}, {"light", DP_FRAME_WORD_LIGHT},
                  {"demand", DP_FRAME_WORD_DEMAND}, {"share", DP_FRAME_WORD_SHARE},
                  {"union", DP_FRAME_WORD_UNION}, {"medium", DP_FRAME_WORD_MEDIUM},
-                 {"department", DP_FRAME_WORD_DEPARTMENT}, {"soon", DP_FRAME_WORD_SOON}};
+                 {"department", DP_FRAME_WORD_DEPARTMENT}, {"soon", DP_FRAME_WORD_SOON},
+                 {"model", DP_FRAME_WORD_MODEL}};
     if (dp_word_is(kind, kind_len, "frame"))
         return load_frame(r, args, args_len, path, line, err);
     if (dp_word_is(kind, kind_len, "example") || dp_word_is(kind, kind_len, "example-headline"))
@@ -785,6 +786,47 @@ static int partner_named(const sentence *s, const dp_event *ev, int slot)
 /* The value of argument arg of an event of type `type`, named by word i: the entity mention it is part of, a mention among
  * its name-like children ("le fonds américain Apollo"), what a pronoun or a description
  * ("il", "le groupe") stands for, or, for a product, its words. 0 when none. */
+/* The last word of word i's phrase. */
+static size_t phrase_end(const sentence *s, size_t i)
+{
+    size_t end = i;
+    for (uint16_t c = s->first_child[i + 1]; c; c = s->next_sibling[c]) {
+        size_t e = phrase_end(s, c - 1u);
+        if (e > end)
+            end = e;
+    }
+    return end;
+}
+
+/* Whether a comma stands between tokens a and b. */
+static int comma_between(const sentence *s, uint32_t a, uint32_t b)
+{
+    for (uint32_t k = a + 1; k < b; k++)
+        if (s->toks[k].kind == DP_TOK_PUNCT && s->text[s->toks[k].start] == ',')
+            return 1;
+    return 0;
+}
+
+/* The capitalised word set beside noun i by a comma, an article between ("sa nouvelle
+ * citadine, la Twingo"), when the parser hung it higher, on a word above the noun: its index,
+ * or 0 (never a noun's apposition: a sentence's first word). */
+static size_t apposed_after(const sentence *s, size_t i)
+{
+    size_t j = phrase_end(s, i) + 1;
+    if (j + 1 >= s->w->n_words || s->w->words[j].upos != DP_PUNCT || s->text[s->toks[s->w->words[j].token].start] != ',')
+        return 0;
+    j++;
+    if (s->w->words[j].upos == DP_DET && j + 1 < s->w->n_words)
+        j++;
+    const dp_word *wj = &s->w->words[j];
+    if (wj->upos != DP_PROPN && !(s->toks[wj->token].flags & DP_TF_CAPITALIZED))
+        return 0;
+    for (size_t up = i; s->w->words[up].head; up = s->w->words[up].head - 1u)
+        if (wj->head == s->w->words[up].head)
+            return j;
+    return 0;
+}
+
 static int value_of(const sentence *s, int type, int arg, size_t i, dp_event_arg_value *v, float *cost)
 {
     const dp_word *wd = &s->w->words[i];
@@ -837,6 +879,20 @@ static int value_of(const sentence *s, int type, int arg, size_t i, dp_event_arg
                     return 1;
                 }
             }
+        /* a word for a model with no name beside it stands for the one its apposition names
+         * ("la version découvrable de sa F8 Tributo, la F8 Spider"; the parser often hangs it
+         * on the verb), not for a description ("son modèle GLB, un SUV") */
+        if (wd->upos == DP_NOUN && !(t->flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS)) &&
+            (word_bits(&s->e->frames, wd->lemma) & DP_FRAME_WORD_MODEL)) {
+            for (uint16_t c = s->first_child[i + 1]; c; c = s->next_sibling[c])
+                if (rel_matches("appos", rel_of(s, c - 1u)) && c - 1u > i && !has_child(s, c - 1u, "det", "un") &&
+                    comma_between(s, wd->token, s->w->words[c - 1u].token) && value_of(s, type, arg, c - 1u, v, cost))
+                    return 1;
+            size_t after = apposed_after(s, i);
+            if (after && value_of(s, type, arg, after, v, cost))
+                return 1;
+        }
+
         /* the word and the name-like words after it: "iPhone 15 Pro" */
         uint32_t last = wd->token;
         for (uint16_t c = s->first_child[i + 1]; c; c = s->next_sibling[c]) {
