@@ -380,6 +380,15 @@ void dp_parse(const dp_parser *p, const dp_parse_word *words, size_t n, dp_parse
         apply(s, best, rel);
     }
     finish(s, heads, relations);
+    /* a word the transitions left under the root word (a second root, or one left without a
+     * head) takes the relation the classifier gives it there: "root" names the root only */
+    for (size_t i = 1; i <= n && p->n_relations > 1; i++)
+        if (heads[i] != 0 && relations[i] == DP_DEPREL_ROOT) {
+            int32_t rs[DP_PERCEPTRON_MAX_CLASSES] = {0};
+            size_t k = relation_features(words, s, heads[i], (uint16_t)i, f);
+            dp_perceptron_score(&p->relations, f, k, rs);
+            relations[i] = best_relation(rs, p->n_relations);
+        }
 }
 
 /* ---- Training ---- */

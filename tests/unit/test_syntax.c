@@ -47,6 +47,8 @@ static int collect(void *ctx, const depeche_sentence *s)
     for (size_t i = 0; i < s->n_words; i++) {
         roots += s->words[i].head == 0;
         c->heads_ok &= s->words[i].head <= s->n_words && s->words[i].head != i + 1;
+        /* "root" names the root only, as UD's validator asks */
+        c->roots_ok &= (s->words[i].head == 0) == !strcmp(s->words[i].deprel, "root");
     }
     c->roots_ok &= roots == 1;
     char *text = depeche_sentence_conllu(s, "doc");
