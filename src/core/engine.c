@@ -43,7 +43,7 @@ static int load_line(depeche_engine *e, const char *path, unsigned long lineno, 
                      "month, weekday, boilerplate, boilerplate-block, boilerplate-footer, "
                      "teasers, teaser-link, published, byline, class, entity, relative, cue, event, summary, "
                      "frame, example, example-headline, modal, negation, denial, plan, forced, light, demand, "
-                     "share, union, medium, department, soon, model, scale, "
+                     "share, union, medium, department, soon, model, naming, scale, "
                      "currency)",
                      (int)(kind_len > 40 ? 40 : kind_len), kind);
     /* a pattern's error offset counts from the start of the line, where users look */

@@ -213,7 +213,7 @@ int dp_frame_rules_load(dp_frame_rules *r, const char *kind, size_t kind_len, co
                  {"demand", DP_FRAME_WORD_DEMAND}, {"share", DP_FRAME_WORD_SHARE},
                  {"union", DP_FRAME_WORD_UNION}, {"medium", DP_FRAME_WORD_MEDIUM},
                  {"department", DP_FRAME_WORD_DEPARTMENT}, {"soon", DP_FRAME_WORD_SOON},
-                 {"model", DP_FRAME_WORD_MODEL}};
+                 {"model", DP_FRAME_WORD_MODEL}, {"naming", DP_FRAME_WORD_NAMING}};
     if (dp_word_is(kind, kind_len, "frame"))
         return load_frame(r, args, args_len, path, line, err);
     if (dp_word_is(kind, kind_len, "example") || dp_word_is(kind, kind_len, "example-headline"))
@@ -798,6 +798,34 @@ static size_t phrase_end(const sentence *s, size_t i)
     return end;
 }
 
+/* The name a noun is given ("un nouveau SUV baptisé Austral", "une émission baptisée
+ * « Strike »", "un concept répondant au nom de « Prophecy »", "présenté sous le nom de X"): the
+ * word naming it, or 0. */
+static size_t given_name(const sentence *s, size_t i)
+{
+    for (uint16_t c = s->first_child[i + 1]; c; c = s->next_sibling[c]) {
+        size_t k = c - 1u;
+        const char *r = rel_of(s, k);
+        size_t nom = 0;
+        if (rel_matches("acl", r) && (word_bits(&s->e->frames, s->w->words[k].lemma) & DP_FRAME_WORD_NAMING)) {
+            for (uint16_t d = s->first_child[k + 1]; d; d = s->next_sibling[d])
+                if (rel_matches("xcomp", rel_of(s, d - 1u)) || rel_matches("obj", rel_of(s, d - 1u)))
+                    return d - 1u;
+        } else if (rel_matches("acl", r)) {
+            /* "répondant au nom de X", "présentée sous le nom de X" */
+            int answers = !strcmp(s->w->words[k].lemma, "répondre");
+            for (uint16_t d = s->first_child[k + 1]; d; d = s->next_sibling[d])
+                if (!strcmp(s->w->words[d - 1u].lemma, "nom") && (answers || has_child(s, d - 1u, "case", "sous")))
+                    nom = d - 1u;
+        } else if (rel_matches("nmod", r) && !strcmp(s->w->words[k].lemma, "nom") && has_child(s, k, "case", "sous"))
+            nom = k;
+        for (uint16_t d = nom ? s->first_child[nom + 1] : 0; d; d = s->next_sibling[d])
+            if (rel_matches("nmod", rel_of(s, d - 1u)) && has_child(s, d - 1u, "case", "de"))
+                return d - 1u;
+    }
+    return 0;
+}
+
 /* Whether a comma stands between tokens a and b. */
 static int comma_between(const sentence *s, uint32_t a, uint32_t b)
 {
@@ -850,6 +878,10 @@ static int value_of(const sentence *s, int type, int arg, size_t i, dp_event_arg
                value_of(s, type, arg, s->w->words[noun].head - 1u, v, cost);
     }
     if (arg == DP_ARG_PRODUCT) {
+        /* a thing with the name it is given: "un nouveau SUV baptisé Austral" */
+        size_t named = wd->upos == DP_NOUN ? given_name(s, i) : 0;
+        if (named && value_of(s, type, arg, named, v, cost))
+            return 1;
         /* a common noun before the name: "la nouvelle Peugeot 308", "les packs SportDesign",
          * "les berlines S6 et S7" (a model's code, which the tagger reads as anything); not the
          * noun's abbreviation ("une offre publique d'achat (OPA)") */
