@@ -826,6 +826,19 @@ static size_t given_name(const sentence *s, size_t i)
     return 0;
 }
 
+/* Whether verb i has a subject that a name says, a person's or an organisation's: "Jean Morel
+ * dément", not "les fonctions cessent". */
+static int named_subject(const sentence *s, size_t i)
+{
+    for (uint16_t c = s->first_child[i + 1]; c; c = s->next_sibling[c]) {
+        int32_t k = s->token_mention[s->w->words[c - 1u].token];
+        if (rel_matches("nsubj", rel_of(s, c - 1u)) && k >= 0 &&
+            (s->m->items[k].type == DP_PERSON || s->m->items[k].type == DP_ORG))
+            return 1;
+    }
+    return 0;
+}
+
 /* Whether a comma stands between tokens a and b. */
 static int comma_between(const sentence *s, uint32_t a, uint32_t b)
 {
@@ -1154,8 +1167,8 @@ static uint8_t modality(const sentence *s, size_t t, int planned, int *firm)
         }
         /* a title's fact and the denial told beside it: "X évincé de la présidence, Y dément" */
         if ((bits & DP_FRAME_WORD_DENIAL) && cw->upos == DP_VERB && c - 1u > t &&
-            (rel_matches("parataxis", rel_of(s, c - 1u)) ||
-             (rel_matches("conj", rel_of(s, c - 1u)) && has_child(s, c - 1u, "nsubj", NULL))))
+            (rel_matches("parataxis", rel_of(s, c - 1u)) || rel_matches("conj", rel_of(s, c - 1u))) &&
+            named_subject(s, c - 1u))
             return DP_NEGATED;
         /* "si", elided before "il" ("s'ils étaient évincés"), which the tagger may take for
          * "se": "s'" before "il" or "ils" is always "si" */
