@@ -483,9 +483,36 @@ static int apposed(const char *text, uint32_t from, uint32_t to)
     return from == to || word_is(text, from, to - from, articles, DP_ARRAY_LEN(articles));
 }
 
+/* Where "à la tête de" opens before organisation `org` ("à la tête de la SETE"), or
+ * UINT32_MAX when it does not. */
+static uint32_t head_of(const char *text, const dp_mention *org)
+{
+    static const char *const of[] = {"de", "du", "des"}, *const the[] = {"le", "la", "les"};
+    static const char head[] = "\xC3\xA0 la t\xC3\xAAte"; /* à la tête */
+    uint32_t at = org->start, len;
+    /* "de la Société ...", "de l'Office ..." */
+    uint32_t w = dp_word_before(text, at, &len);
+    if (word_is(text, w, len, the, DP_ARRAY_LEN(the)))
+        at = w;
+    else if (at >= 2 && text[at - 1] == '\'' && text[at - 2] == 'l')
+        at -= 2;
+    if (at >= 2 && text[at - 1] == '\'' && text[at - 2] == 'd')
+        at -= 2;
+    else {
+        at = dp_word_before(text, at, &len);
+        if (!word_is(text, at, len, of, DP_ARRAY_LEN(of)))
+            return UINT32_MAX;
+    }
+    while (at > 0 && text[at - 1] == ' ')
+        at--;
+    size_t n = sizeof head - 1;
+    return at >= n && !memcmp(text + at - n, head, n) ? at - (uint32_t)n : UINT32_MAX;
+}
+
 /* The organisation of the post the article gave person entity `who` before byte `before`, the
  * latest told: a present role and its organisation beside one of their mentions ("X, directeur
- * général de Y, ...", "le patron de Y, X", "la PDG d'Y X"). -1 when none. */
+ * général de Y, ...", "le patron de Y, X", "la PDG d'Y X", "X, à la tête de Y depuis deux
+ * ans, ..."). -1 when none. */
 static int32_t post_org(const char *text, const dp_mentions *m, int32_t who, uint32_t before)
 {
     int32_t found = -1;
@@ -499,7 +526,9 @@ static int32_t post_org(const char *text, const dp_mentions *m, int32_t who, uin
             if (org->type != DP_ORG)
                 continue;
             const dp_mention *role = post_role(text, m, org);
-            if (role && role->start > x->end && apposed(text, x->end, role->start) && !past_role(text, role))
+            uint32_t head = head_of(text, org);
+            if ((role && role->start > x->end && apposed(text, x->end, role->start) && !past_role(text, role)) ||
+                (head != UINT32_MAX && head > x->end && apposed(text, x->end, head)))
                 found = (int32_t)j;
             break;
         }
