@@ -524,9 +524,10 @@ static size_t follow(const sentence *s, const dp_frame_path *p, size_t from, siz
             if (st->up) {
                 /* the noun a past participle qualifies is what is done to it ("la Clio
                  * présentée par Renault", "qui sera présentée"); not where the clause has a
-                 * subject of its own ("la chaîne, qui lance de nouveaux formats" launches them)
-                 * or the participle is present ("une Ford GT présentant peu de kilomètres") */
-                int done_to = !((p->arg == DP_ARG_PRODUCT || p->arg == DP_ARG_TARGET) && rel_matches("acl", st->rel)) ||
+                 * subject of its own ("la chaîne, qui lance de nouveaux formats" launches them;
+                 * "M. X, qui a écarté tout risque": the subject, which "qui" gives) or the
+                 * participle is present ("une Ford GT présentant peu de kilomètres") */
+                int done_to = !rel_matches("acl", st->rel) ||
                               (strstr(wd->feats, "VerbForm=Part") && strstr(wd->feats, "Tense=Past") &&
                                !has_child(s, cur[j], "nsubj", NULL));
                 if (wd->head && done_to && rel_matches(st->rel, rel_of(s, cur[j])) &&
