@@ -778,6 +778,17 @@ static int finite_verb(const depeche_engine *e, const char *text, const dp_token
     return 0;
 }
 
+/* Whether token t can be a past participle ("dévoilée", "présenté"). */
+static int past_participle(const depeche_engine *e, const char *text, const dp_token *t)
+{
+    dp_reading r[8];
+    size_t k = word_readings(e, text, t, r, DP_ARRAY_LEN(r));
+    for (size_t i = 0; i < k; i++)
+        if (r[i].upos == DP_VERB && strstr(r[i].feats, "VerbForm=Part") && strstr(r[i].feats, "Tense=Past"))
+            return 1;
+    return 0;
+}
+
 /* "va", "vont", "allait", "allaient": "aller" as the auxiliary of a near future. */
 static int aller_before_infinitive(const dp_token_keys *keys, size_t k)
 {
@@ -1029,7 +1040,8 @@ size_t dp_event_told_dates(const struct depeche_engine *e, const char *text, con
 /* A trigger set between commas after a name tells what the name is, and the sentence's date
  * is its verb's: "Fictivia, placée en liquidation judiciaire, ferme ses portes ce vendredi"
  * does not date the liquidation. Narrows [*from, *to) to the units between those commas; not
- * for "X, a démissionné, ...", the sentence's own verb between commas. */
+ * for "X, a démissionné, ...", the sentence's own verb between commas. Likewise for a subject
+ * a participle describes, up to the comma before the sentence's verb. */
 static void apposition_around(const depeche_engine *e, const char *text, const dp_token *toks,
                               const units *u, size_t trigger, size_t *from, size_t *to)
 {
@@ -1038,6 +1050,15 @@ static void apposition_around(const depeche_engine *e, const char *text, const d
         left--;
     while (right < u->n && u->s[right] != ',')
         right++;
+    /* and a subject a participle describes, up to the comma before its verb: "La nouvelle X
+     * dévoilée le mois dernier par Y, est attendue fin 2021" dates the unveiling last month */
+    if (left == 0 && right < u->n && past_participle(e, text, &toks[u->first[trigger]])) {
+        for (size_t k = u->first[0]; k < u->first[right]; k++)
+            if (finite_verb(e, text, &toks[k]))
+                return;
+        *to = right;
+        return;
+    }
     if (left < 2 || right == u->n || !strchr("OPCg", u->s[left - 2]))
         return;
     for (size_t k = u->first[left]; k < u->first[trigger]; k++)

@@ -1215,6 +1215,10 @@ static uint8_t modality(const sentence *s, size_t t, int planned, int *firm)
         int aim = rel_matches("advcl", how) && (has_child(s, at, "mark", "pour") || has_child(s, at, "mark", "afin"));
         if ((rel_matches("advcl", how) && !aim) || rel_matches("parataxis", how))
             break;
+        /* a participle tells what was done to the noun it qualifies, whatever is said of the
+         * noun: "La X dévoilée en mars est attendue fin 2024" */
+        if (up == 0 && rel_matches("acl", how) && bare_participle(s, t))
+            break;
         at = s->w->words[at].head - 1u;
         const dp_word *hw = &s->w->words[at];
         /* a verb coordinated before the trigger does not govern it ("a été écartée et remplacée
