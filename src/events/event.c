@@ -421,23 +421,33 @@ static int word_is(const char *text, uint32_t start, uint32_t len, const char *c
     return 0;
 }
 
+/* Where the words before byte `at` end once "de", "du", "des" or "d'" ("d'Atos", "d’Atos")
+ * and the blanks before it are passed over, or UINT32_MAX when no "de" comes just before. */
+static uint32_t of_before(const char *text, uint32_t at)
+{
+    static const char *const of[] = {"de", "du", "des"};
+    uint32_t len;
+    if (at >= 2 && text[at - 1] == '\'' && (text[at - 2] == 'd' || text[at - 2] == 'D'))
+        at -= 2;
+    else if (at >= 4 && !memcmp(text + at - 3, "\xE2\x80\x99", 3) && text[at - 4] == 'd')
+        at -= 4;
+    else {
+        at = dp_word_before(text, at, &len);
+        if (!word_is(text, at, len, of, DP_ARRAY_LEN(of)))
+            return UINT32_MAX;
+    }
+    while (at > 0 && text[at - 1] == ' ')
+        at--;
+    return at;
+}
+
 /* The role named just before "de" and organisation `org` ("directeur de Thales", "l'ex-patron
  * de Thales"), or NULL. */
 static const dp_mention *post_role(const char *text, const dp_mentions *m, const dp_mention *org)
 {
-    static const char *const of[] = {"de", "du", "des"};
-    uint32_t at = org->start, len;
-    if (at >= 2 && text[at - 1] == '\'' && (text[at - 2] == 'd' || text[at - 2] == 'D'))
-        at -= 2; /* d'Atos */
-    else if (at >= 4 && !memcmp(text + at - 3, "\xE2\x80\x99", 3) && text[at - 4] == 'd')
-        at -= 4; /* d’Atos */
-    else {
-        at = dp_word_before(text, at, &len);
-        if (!word_is(text, at, len, of, DP_ARRAY_LEN(of)))
-            return NULL;
-    }
-    while (at > 0 && text[at - 1] == ' ')
-        at--;
+    uint32_t at = of_before(text, org->start);
+    if (at == UINT32_MAX)
+        return NULL;
     for (size_t k = dp_mentions_from(m, at); k-- > 0;)
         if (m->items[k].end == at && m->items[k].type == DP_ROLE)
             return &m->items[k];
@@ -487,7 +497,7 @@ static int apposed(const char *text, uint32_t from, uint32_t to)
  * UINT32_MAX when it does not. */
 static uint32_t head_of(const char *text, const dp_mention *org)
 {
-    static const char *const of[] = {"de", "du", "des"}, *const the[] = {"le", "la", "les"};
+    static const char *const the[] = {"le", "la", "les"};
     static const char head[] = "\xC3\xA0 la t\xC3\xAAte"; /* à la tête */
     uint32_t at = org->start, len;
     /* "de la Société ...", "de l'Office ..." */
@@ -496,17 +506,9 @@ static uint32_t head_of(const char *text, const dp_mention *org)
         at = w;
     else if (at >= 2 && text[at - 1] == '\'' && text[at - 2] == 'l')
         at -= 2;
-    if (at >= 2 && text[at - 1] == '\'' && text[at - 2] == 'd')
-        at -= 2;
-    else {
-        at = dp_word_before(text, at, &len);
-        if (!word_is(text, at, len, of, DP_ARRAY_LEN(of)))
-            return UINT32_MAX;
-    }
-    while (at > 0 && text[at - 1] == ' ')
-        at--;
+    at = of_before(text, at);
     size_t n = sizeof head - 1;
-    return at >= n && !memcmp(text + at - n, head, n) ? at - (uint32_t)n : UINT32_MAX;
+    return at != UINT32_MAX && at >= n && !memcmp(text + at - n, head, n) ? at - (uint32_t)n : UINT32_MAX;
 }
 
 /* The organisation of the post the article gave person entity `who` before byte `before`, the

@@ -445,26 +445,29 @@ static int name_beside(const sentence *s, uint16_t c)
            !has_child(s, c - 1u, "case", NULL);
 }
 
-/* Whether word i is a word for a company ("groupe", "société": class q of the entity rules). */
-static int company_word(const sentence *s, size_t i)
+/* The class the entity rules give word i's folded form ("groupe": q, "candidate": P), or 0. */
+static char word_class_of(const sentence *s, size_t i)
 {
     const dp_token *t = &s->toks[s->w->words[i].token];
     char key[64];
     size_t kn = dp_fold_key(s->text + t->start, t->end - t->start, key, sizeof key);
-    return kn != (size_t)-1 && dp_company_word(&s->e->matcher, key, kn);
+    return kn == (size_t)-1 ? 0 : dp_word_class(&s->e->matcher.classes, key, kn, 0);
+}
+
+/* Whether word i is a word for a company ("groupe", "société": class q of the entity rules). */
+static int company_word(const sentence *s, size_t i)
+{
+    return word_class_of(s, i) == 'q';
 }
 
 /* Whether word i names a person or a post: "Bruno Guillon", "le directeur", "une candidate"
  * (a noun the entity rules take to announce a person's name). */
 static int names_a_person(const sentence *s, size_t i)
 {
-    const dp_token *t = &s->toks[s->w->words[i].token];
     int32_t k = s->token_mention[s->w->words[i].token];
     if (k >= 0 && (s->m->items[k].type == DP_PERSON || s->m->items[k].type == DP_ROLE))
         return 1;
-    char key[64];
-    size_t kn = dp_fold_key(s->text + t->start, t->end - t->start, key, sizeof key);
-    return kn != (size_t)-1 && dp_word_class(&s->e->matcher.classes, key, kn, 0) == 'P';
+    return word_class_of(s, i) == 'P';
 }
 
 /* Whether verb i, without a subject of its own, takes the subject of the word it hangs on: a
@@ -494,8 +497,6 @@ static int shares_subject(const sentence *s, size_t i)
     return 1;
 }
 
-/* The words a path leads to from word `from`, conjuncts included ("Oliver Hoffmann et Julius
- * Seebach"); at most cap. */
 static int has_feature(const dp_word *wd, const char *feature)
 {
     return strstr(wd->feats, feature) != NULL;
@@ -512,6 +513,8 @@ static int bare_participle(const sentence *s, size_t i)
            !has_child(s, i, "aux", NULL) && !has_child(s, i, "cop", NULL) && !has_child(s, i, "obj", NULL);
 }
 
+/* The words a path leads to from word `from`, conjuncts included ("Oliver Hoffmann et Julius
+ * Seebach"); at most cap. */
 static size_t follow(const sentence *s, const dp_frame_path *p, size_t from, size_t *out, size_t cap)
 {
     size_t cur[16], n = 1, next[16];
@@ -528,7 +531,7 @@ static size_t follow(const sentence *s, const dp_frame_path *p, size_t from, siz
                  * "M. X, qui a écarté tout risque": the subject, which "qui" gives) or the
                  * participle is present ("une Ford GT présentant peu de kilomètres") */
                 int done_to = !rel_matches("acl", st->rel) ||
-                              (strstr(wd->feats, "VerbForm=Part") && strstr(wd->feats, "Tense=Past") &&
+                              (has_feature(wd, "VerbForm=Part") && has_feature(wd, "Tense=Past") &&
                                !has_child(s, cur[j], "nsubj", NULL));
                 if (wd->head && done_to && rel_matches(st->rel, rel_of(s, cur[j])) &&
                     step_fits(s, st, wd->head - 1u) && m < 16)
@@ -784,9 +787,6 @@ static int partner_named(const sentence *s, const dp_event *ev, int slot)
     return 0;
 }
 
-/* The value of argument arg of an event of type `type`, named by word i: the entity mention it is part of, a mention among
- * its name-like children ("le fonds américain Apollo"), what a pronoun or a description
- * ("il", "le groupe") stands for, or, for a product, its words. 0 when none. */
 /* The last word of word i's phrase. */
 static size_t phrase_end(const sentence *s, size_t i)
 {
@@ -869,6 +869,9 @@ static size_t apposed_after(const sentence *s, size_t i)
     return 0;
 }
 
+/* The value of argument arg of an event of type `type`, named by word i: the entity mention it is part of, a mention among
+ * its name-like children ("le fonds américain Apollo"), what a pronoun or a description
+ * ("il", "le groupe") stands for, or, for a product, its words. 0 when none. */
 static int value_of(const sentence *s, int type, int arg, size_t i, dp_event_arg_value *v, float *cost)
 {
     const dp_word *wd = &s->w->words[i];
