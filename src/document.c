@@ -243,6 +243,22 @@ static int note_told_dates(const depeche_engine *e, const char *text, const dp_t
     return 0;
 }
 
+/* Whether a sentence that names no person speaks of one by a word for a person ("le
+ * polémiste", "la nouvelle directrice"), which a frame reads as the person named before, and
+ * has a trigger of the frames that take a person. */
+static int describes_person(const depeche_engine *e, const dp_mentions *m, size_t from,
+                            const dp_token_keys *keys, size_t n, int names_org,
+                            int in_title)
+{
+    for (size_t k = from; k < m->n; k++)
+        if (m->items[k].type == DP_ROLE)
+            return dp_frame_sentence_wanted(&e->frames, keys, 0, n, 1, names_org, in_title);
+    for (size_t i = 0; i < n; i++)
+        if (dp_word_class(&e->matcher.classes, keys->key[i], keys->len[i], 0) == 'P')
+            return dp_frame_sentence_wanted(&e->frames, keys, 0, n, 1, names_org, in_title);
+    return 0;
+}
+
 /* Whether a name no list knows may be the company of a frame: nothing says it is a person or
  * a place, and a trigger stands within a few words of it ("Fictivia a été placée en
  * redressement judiciaire", "la faillite de Fictivia"). Parsing is costly, and most such names
@@ -308,6 +324,8 @@ static int process_text(depeche_document *doc, const depeche_engine *e, const dp
                                                            in_title);
                 if (!frames && !(kinds & 2) && names_before)
                     frames = describes_company(e, keys, n, in_title);
+                if (!frames && !(kinds & 1) && names_before)
+                    frames = describes_person(e, mentions, names_before, keys, n, kinds & 2, in_title);
                 for (size_t u = unknown_before; u < mentions->n_unknown && !frames; u++)
                     frames = unknown_near_trigger(e, keys, toks, n, &mentions->unknown[u], in_title);
             }

@@ -620,6 +620,30 @@ static int32_t person_before(const depeche_engine *e, const char *text, const dp
     return k;
 }
 
+/* Who a word for a person at byte `at` speaks of ("l'ancien ministre", "la journaliste", of
+ * `gender` 'm', 'f' or 0): the person named before it most often, the first named of those
+ * that tie: whom the article is about, more than the last person named ("X lance sa campagne
+ * contre Y. L'ancien ministre..." is X). Not entity `other`; -1 if none. */
+static int32_t described_person(const depeche_engine *e, const char *text, const dp_mentions *m,
+                                uint32_t at, int32_t other, char gender)
+{
+    int32_t best = -1;
+    size_t best_count = 0;
+    for (int32_t k = antecedent_other(m, DP_PERSON, at, other); k >= 0;
+         k = antecedent_other(m, DP_PERSON, m->items[k].start, other)) {
+        if (gender_clash(e, text, &m->items[k], gender))
+            continue;
+        size_t count = 0;
+        for (size_t j = 0; j < m->n && m->items[j].start < at; j++)
+            count += m->items[j].type == DP_PERSON && m->items[j].entity == m->items[k].entity;
+        if (count >= best_count) {
+            best = k;
+            best_count = count;
+        }
+    }
+    return best;
+}
+
 static int32_t person_antecedent(const depeche_engine *e, const char *text, const dp_mentions *m,
                                  uint32_t sentence, uint32_t at, int32_t other)
 {
@@ -1669,6 +1693,9 @@ int32_t dp_event_antecedent(const depeche_engine *e, const char *text, const dp_
 {
     return kind == DP_ANTECEDENT_COMPANY ? company_antecedent(e, text, m, at, other)
            : kind == DP_ANTECEDENT_ORG   ? org_antecedent(e, text, m, at, other)
+           : kind == DP_ANTECEDENT_MAN   ? described_person(e, text, m, at, other, 'm')
+           : kind == DP_ANTECEDENT_WOMAN ? described_person(e, text, m, at, other, 'f')
+           : kind == DP_ANTECEDENT_SOMEONE ? described_person(e, text, m, at, other, 0)
                                          : person_antecedent(e, text, m, sentence, at, other);
 }
 

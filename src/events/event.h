@@ -140,9 +140,17 @@ int dp_event_complete(const struct depeche_engine *e, const char *text, const dp
                       dp_date teaser_date, size_t trigger_token, int from_context, dp_event *ev,
                       dp_events *out);
 
-/* What an antecedent is looked for: a person ("il"), an organisation ("elle", "ils"), or a
- * company ("le groupe", "la société": not a union). */
-enum dp_antecedent_kind { DP_ANTECEDENT_PERSON, DP_ANTECEDENT_ORG, DP_ANTECEDENT_COMPANY };
+/* What an antecedent is looked for: a person ("il"), an organisation ("elle", "ils"), a
+ * company ("le groupe", "la société": not a union), or the person a word describes, a man
+ * ("le polémiste"), a woman ("la journaliste") or either. */
+enum dp_antecedent_kind {
+    DP_ANTECEDENT_PERSON,
+    DP_ANTECEDENT_ORG,
+    DP_ANTECEDENT_COMPANY,
+    DP_ANTECEDENT_MAN,
+    DP_ANTECEDENT_WOMAN,
+    DP_ANTECEDENT_SOMEONE
+};
 
 /* What a pronoun or a description at byte `at` stands for (sentence: its sentence's first byte):
  * the one of that kind named last before, not entity `other`. A mention index, or -1. */

@@ -1063,6 +1063,29 @@ static int value_of(const sentence *s, int type, int arg, size_t i, dp_event_arg
         *cost += 0.1f;
         goto found;
     }
+    /* "Le polémiste a rejoint C8", "la journaliste a quitté Le Monde": a definite word for a
+     * person, with no name or complement of its own, is the subject of a sentence that goes on
+     * speaking of the person the sentences before named */
+    if (!pronoun && arg == DP_ARG_PERSON && !plural && wd->upos == DP_NOUN && definite && !named &&
+        is_subject(rel_of(s, i)) && names_a_person(s, i) && !has_child(s, i, "nmod", NULL) &&
+        !has_child(s, i, "appos", NULL)) {
+        /* the gender its determiners and adjectives show, which the noun may not ("la
+         * ministre") */
+        const char *gender = NULL;
+        for (uint16_t c = s->first_child[i + 1]; c && !gender; c = s->next_sibling[c])
+            if (rel_matches("det", rel_of(s, c - 1u)) || rel_matches("amod", rel_of(s, c - 1u)))
+                gender = strstr(s->w->words[c - 1u].feats, "Gender=");
+        if (!gender)
+            gender = strstr(wd->feats, "Gender=");
+        enum dp_antecedent_kind described = !gender                           ? DP_ANTECEDENT_SOMEONE
+                                            : !strncmp(gender + 7, "Fem", 3) ? DP_ANTECEDENT_WOMAN
+                                                                             : DP_ANTECEDENT_MAN;
+        k = dp_event_antecedent(s->e, s->text, s->m, s->toks[0].start, t->start, described, s->bound);
+        if (k < 0 || s->m->items[k].start >= s->toks[0].start)
+            return 0;
+        *cost += 0.1f;
+        goto found;
+    }
     if (!pronoun && !description)
         return 0;
     /* a subordinate clause told before its main clause speaks of the main clause's subject:
@@ -1208,6 +1231,11 @@ static uint8_t modality(const sentence *s, size_t t, int planned, int *firm)
     int hops = 0; /* the steps up, but for an infinitive the parser hung on the name before it
                    * ("a demandé à X de démissionner" read as "X de démissionner") */
     for (int up = 0; up < 3 && s->w->words[at].head; up++, hops++) {
+        /* a clause of aim, in the subjunctive whatever the tagger reads: "les conditions pour
+         * qu'il accepte de prendre la tête de X" (not one of time: "avant que X ne rachète Y"
+         * tells what happened next) */
+        if (has_child(s, at, "mark", "que") && (has_child(s, at, "mark", "pour") || has_child(s, at, "mark", "afin")))
+            return DP_HYPOTHETICAL;
         const char *how = rel_of(s, at);
         if (up == 1 && hops == 1 && rel_matches("acl", rel_of(s, t)) && has_feature(tw, "VerbForm=Inf") &&
             s->w->words[at].upos == DP_PROPN)
