@@ -135,6 +135,97 @@ void dp_syntax_work_free(dp_syntax_work *w)
     free(w);
 }
 
+/* The relation of the model called `name`, or -1. */
+static int relation_named(const dp_parser *p, const char *name)
+{
+    for (uint32_t r = 0; r < p->n_relations; r++)
+        if (!strcmp(p->relation_names[r], name))
+            return (int)r;
+    return -1;
+}
+
+/* Whether parse word i (1-based) is a finite verb, or one with a finite auxiliary ("avait
+ * rejoint"). */
+static int finite_verb(const dp_syntax_work *w, size_t i)
+{
+    if (w->parse_in[i].upos != DP_VERB)
+        return 0;
+    if (w->parse_in[i].morph == DP_MORPH_FINITE)
+        return 1;
+    for (size_t j = 1; j <= w->n_words; j++)
+        if (w->heads[j] == i && w->parse_in[j].upos == DP_AUX && w->parse_in[j].morph == DP_MORPH_FINITE)
+            return 1;
+    return 0;
+}
+
+/* A detached phrase that opens a sentence and describes the subject after its comma ("Ancien
+ * élève de l'X, Jérôme Martin avait rejoint Danone", "Diplômé de HEC, ...") hangs on the main
+ * verb, as the treebanks annotate it (advcl); the greedy parser, which made the phrase the
+ * root before it saw the verb, hangs the verb and the subject on the phrase instead (the
+ * subject as an apposition, or a complement without a preposition). The verb becomes the
+ * root, the name its subject. */
+static void mend_detached_opening(const dp_parser *p, const char *text, const dp_token *toks,
+                                  dp_syntax_work *w)
+{
+    size_t n = w->n_words, root = 0, comma = 0, verb = 0, subject = 0;
+    for (size_t i = 1; i <= n && !root; i++)
+        if (!w->heads[i])
+            root = i;
+    int up = root ? w->parse_in[root].upos : -1;
+    if (!root || root > 3 ||
+        (up != DP_NOUN && up != DP_ADJ && !(up == DP_VERB && w->parse_in[root].morph == DP_MORPH_PARTICIPLE_PAST)))
+        return;
+    for (size_t i = root + 1; i <= n && !comma; i++) {
+        const dp_token *t = &toks[w->words[i - 1].token];
+        if (w->parse_in[i].upos == DP_PUNCT && t->end == t->start + 1 && text[t->start] == ',')
+            comma = i;
+    }
+    for (size_t i = comma + 1; comma && i <= n && !verb; i++)
+        if (w->heads[i] == root && finite_verb(w, i))
+            verb = i;
+    if (!verb)
+        return;
+    int appos = relation_named(p, "appos"), advcl = relation_named(p, "advcl"),
+        nsubj = relation_named(p, "nsubj"), nsubj_pass = relation_named(p, "nsubj:pass"),
+        aux_pass = relation_named(p, "aux:pass");
+    if (appos < 0 || advcl < 0 || nsubj < 0 || nsubj_pass < 0)
+        return;
+    /* a participle with a subject of its own is a clause, as titles tell one ("X évincé de
+     * la présidence, Y dément") */
+    for (size_t j = 1; j < comma; j++)
+        if (w->heads[j] == root && (w->rels[j] == nsubj || w->rels[j] == nsubj_pass))
+            return;
+    /* the subject opens the clause after the comma: the verb's own, or the name the phrase
+     * took as an apposition ("Jeudi matin, X, l'un de ses proches, ... pourra" is no such
+     * phrase) */
+    size_t own_subject = 0;
+    int passive = 0;
+    for (size_t j = 1; j <= n; j++)
+        if (w->heads[j] == verb) {
+            if (w->rels[j] == nsubj || w->rels[j] == nsubj_pass)
+                own_subject = j;
+            passive |= aux_pass >= 0 && w->rels[j] == aux_pass;
+        }
+    int nmod = relation_named(p, "nmod"), introduced = 0;
+    for (size_t j = 1; j <= n; j++)
+        introduced |= w->heads[j] == comma + 1 && w->parse_in[j].upos == DP_ADP;
+    if (!own_subject && w->heads[comma + 1] == root && w->parse_in[comma + 1].upos == DP_PROPN &&
+        (w->rels[comma + 1] == appos || (w->rels[comma + 1] == nmod && !introduced)))
+        subject = comma + 1;
+    if (own_subject != comma + 1 && !subject)
+        return;
+    /* what the root took after the comma belongs to the verb's clause */
+    for (size_t j = comma + 1; j <= n; j++)
+        if (w->heads[j] == root && j != verb)
+            w->heads[j] = (uint16_t)verb;
+    w->heads[verb] = 0;
+    w->rels[verb] = w->rels[root];
+    w->heads[root] = (uint16_t)verb;
+    w->rels[root] = (uint8_t)advcl;
+    if (subject)
+        w->rels[subject] = (uint8_t)(passive ? nsubj_pass : nsubj);
+}
+
 void dp_syntax_analyse(const dp_syntax *syn, const char *text, const dp_token *toks, size_t n,
                        const uint8_t *names, dp_syntax_work *w)
 {
@@ -185,6 +276,7 @@ void dp_syntax_analyse(const dp_syntax *syn, const char *text, const dp_token *t
     w->n_words = k;
     dp_parse_word_root(&w->parse_in[0]);
     dp_parse(&syn->model.parser, w->parse_in, k, w->state, w->heads, w->rels);
+    mend_detached_opening(&syn->model.parser, text, toks, w);
     for (size_t i = 0; i < k; i++) {
         w->words[i].head = w->heads[i + 1];
         w->words[i].rel = w->rels[i + 1];
