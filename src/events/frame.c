@@ -1436,7 +1436,7 @@ static int read_frame(sentence *s, const dp_frame *f, size_t fi, size_t t, uint3
     /* the one path that lists several people or targets gives an event each */
     dp_event_arg_value many[8];
     size_t n_many = 0;
-    int many_arg = -1;
+    int many_arg = -1, own_side = 0, other_side = 0;
     float cost = 0;
     for (size_t p = 0; p < f->n_paths; p++) {
         size_t found[16];
@@ -1446,6 +1446,8 @@ static int read_frame(sentence *s, const dp_frame *f, size_t fi, size_t t, uint3
             int slot = DP_ARG_PARTNER1;
             while (slot <= DP_ARG_PARTNER4 && ev.args[slot].set)
                 slot++;
+            const dp_frame_step *last = &f->paths[p].steps[f->paths[p].n_steps - 1];
+            int was = slot;
             for (size_t j = 0; j < k && slot <= DP_ARG_PARTNER4; j++) {
                 if (value_of(s, f->type, arg, found[j], &ev.args[slot], &cost)) {
                     if (partner_named(s, &ev, slot))
@@ -1456,6 +1458,10 @@ static int read_frame(sentence *s, const dp_frame *f, size_t fi, size_t t, uint3
                            the_two_named_before(s, found[j], &ev.args[slot], &ev.args[slot + 1]))
                     slot += 2;
             }
+            /* "avec" names the other side: who works "en collaboration avec X et Y" is not X
+             * nor Y */
+            other_side |= slot > was && !strcmp(last->case_word, "avec");
+            own_side |= slot > was && strcmp(last->case_word, "avec");
             continue;
         }
         if (ev.args[arg].set)
@@ -1494,8 +1500,9 @@ static int read_frame(sentence *s, const dp_frame *f, size_t fi, size_t t, uint3
         if (n_many > 1)
             many_arg = DP_ARG_PRODUCT;
     }
-    /* partners: two at least, the first two from different entities */
-    if (ev.args[DP_ARG_PARTNER1].set && !ev.args[DP_ARG_PARTNER2].set)
+    /* partners: two at least, the first two from different entities, one of them not only
+     * "avec" the others */
+    if (ev.args[DP_ARG_PARTNER1].set && (!ev.args[DP_ARG_PARTNER2].set || (other_side && !own_side)))
         return 0;
     ev.confidence -= cost;
     int firm;
