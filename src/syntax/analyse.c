@@ -162,8 +162,8 @@ static int finite_verb(const dp_syntax_work *w, size_t i)
  * élève de l'X, Jérôme Martin avait rejoint Danone", "Diplômé de HEC, ...") hangs on the main
  * verb, as the treebanks annotate it (advcl); the greedy parser, which made the phrase the
  * root before it saw the verb, hangs the verb and the subject on the phrase instead (the
- * subject as an apposition, or a complement without a preposition). The verb becomes the
- * root, the name its subject. */
+ * subject as an apposition of one of its words, or a complement without a preposition). The
+ * verb becomes the root, the name its subject. */
 static void mend_detached_opening(const dp_parser *p, const char *text, const dp_token *toks,
                                   dp_syntax_work *w)
 {
@@ -209,7 +209,8 @@ static void mend_detached_opening(const dp_parser *p, const char *text, const dp
     int nmod = relation_named(p, "nmod"), introduced = 0;
     for (size_t j = 1; j <= n; j++)
         introduced |= w->heads[j] == comma + 1 && w->parse_in[j].upos == DP_ADP;
-    if (!own_subject && w->heads[comma + 1] == root && w->parse_in[comma + 1].upos == DP_PROPN &&
+    if (!own_subject && w->heads[comma + 1] && w->heads[comma + 1] < comma &&
+        w->parse_in[comma + 1].upos == DP_PROPN &&
         (w->rels[comma + 1] == appos || (w->rels[comma + 1] == nmod && !introduced)))
         subject = comma + 1;
     if (own_subject != comma + 1 && !subject)
@@ -222,8 +223,10 @@ static void mend_detached_opening(const dp_parser *p, const char *text, const dp
     w->rels[verb] = w->rels[root];
     w->heads[root] = (uint16_t)verb;
     w->rels[root] = (uint8_t)advcl;
-    if (subject)
+    if (subject) {
+        w->heads[subject] = (uint16_t)verb;
         w->rels[subject] = (uint8_t)(passive ? nsubj_pass : nsubj);
+    }
 }
 
 void dp_syntax_analyse(const dp_syntax *syn, const char *text, const dp_token *toks, size_t n,
