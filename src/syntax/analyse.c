@@ -229,6 +229,57 @@ static void mend_detached_opening(const dp_parser *p, const char *text, const dp
     }
 }
 
+/* Whether two feature strings agree on `feature` ("Gender=", "Number="): equal, or one of them
+ * silent on it. */
+static int agree_on(const char *a, const char *b, const char *feature)
+{
+    const char *x = strstr(a, feature), *y = strstr(b, feature);
+    size_t n = strlen(feature);
+    return !x || !y || !strncmp(x + n, y + n, 3);
+}
+
+/* A past participle with no auxiliary, conjunction or comma of its own right after a noun
+ * qualifies that noun ("la BMW M2 CS présentée le mois dernier par le constructeur", "les lots
+ * présentés lors de cette vente"): the greedy parser, which has already closed the noun
+ * phrase, often joins it to the main verb as a conjunct instead. It becomes an acl of the
+ * nearest noun before it that agrees with it. */
+static void mend_participle_conjuncts(const dp_parser *p, dp_syntax_work *w)
+{
+    int conj = relation_named(p, "conj"), acl = relation_named(p, "acl");
+    if (conj < 0 || acl < 0)
+        return;
+    size_t n = w->n_words;
+    for (size_t i = 2; i <= n; i++) {
+        const dp_word *pw = &w->words[i - 1];
+        if (w->rels[i] != conj || pw->upos != DP_VERB || w->parse_in[i].morph != DP_MORPH_PARTICIPLE_PAST)
+            continue;
+        int own = 0;
+        for (size_t j = 1; j <= n && !own; j++)
+            own = w->heads[j] == i && (w->parse_in[j].upos == DP_CCONJ || w->parse_in[j].upos == DP_PUNCT ||
+                                       w->parse_in[j].upos == DP_AUX ||
+                                       !strncmp(p->relation_names[w->rels[j]], "nsubj", 5));
+        if (own)
+            continue;
+        /* the noun phrase just before: its last word, then the words it hangs on */
+        size_t noun = 0;
+        for (size_t k = i - 1; k && k < i && !noun; k = w->heads[k]) {
+            int up = w->parse_in[k].upos;
+            if (up != DP_NOUN && up != DP_PROPN && up != DP_NUM && up != DP_X && up != DP_ADJ)
+                break;
+            if ((up == DP_NOUN || up == DP_PROPN) && agree_on(w->words[k - 1].feats, pw->feats, "Gender=") &&
+                agree_on(w->words[k - 1].feats, pw->feats, "Number="))
+                noun = k;
+        }
+        /* a name's head, not its last word ("la Toyota GR Supra présentée") */
+        while (noun && w->heads[noun] && !strncmp(p->relation_names[w->rels[noun]], "flat", 4))
+            noun = w->heads[noun];
+        if (!noun || noun == w->heads[i])
+            continue;
+        w->heads[i] = (uint16_t)noun;
+        w->rels[i] = (uint8_t)acl;
+    }
+}
+
 void dp_syntax_analyse(const dp_syntax *syn, const char *text, const dp_token *toks, size_t n,
                        const uint8_t *names, dp_syntax_work *w)
 {
@@ -280,6 +331,7 @@ void dp_syntax_analyse(const dp_syntax *syn, const char *text, const dp_token *t
     dp_parse_word_root(&w->parse_in[0]);
     dp_parse(&syn->model.parser, w->parse_in, k, w->state, w->heads, w->rels);
     mend_detached_opening(&syn->model.parser, text, toks, w);
+    mend_participle_conjuncts(&syn->model.parser, w);
     for (size_t i = 0; i < k; i++) {
         w->words[i].head = w->heads[i + 1];
         w->words[i].rel = w->rels[i + 1];
