@@ -601,11 +601,16 @@ static char pronoun_gender(const char *text, uint32_t at)
 
 /* Whether a pronoun of `gender` ('m', 'f' or 0) cannot stand for person x: both genders known,
  * and not the same. */
-static int gender_clash(const depeche_engine *e, const char *text, const dp_mention *x, char gender)
+static int gender_clash(const depeche_engine *e, const char *text, const dp_mentions *m,
+                        const dp_mention *x, char gender)
 {
     if (!gender)
         return 0;
+    /* a surname alone ("Zemmour") has the gender of the entity's mention with a first name */
     char known = person_gender(e, text, x);
+    for (size_t j = 0; !known && x->entity >= 0 && j < m->n; j++)
+        if (m->items[j].entity == x->entity && &m->items[j] != x)
+            known = person_gender(e, text, &m->items[j]);
     return known && known != gender;
 }
 
@@ -615,7 +620,7 @@ static int32_t person_before(const depeche_engine *e, const char *text, const dp
                              uint32_t at, int32_t other, char gender)
 {
     int32_t k = antecedent_other(m, DP_PERSON, at, other);
-    while (k >= 0 && gender_clash(e, text, &m->items[k], gender))
+    while (k >= 0 && gender_clash(e, text, m, &m->items[k], gender))
         k = antecedent_other(m, DP_PERSON, m->items[k].start, other);
     return k;
 }
@@ -631,7 +636,7 @@ static int32_t described_person(const depeche_engine *e, const char *text, const
     size_t best_count = 0;
     for (int32_t k = antecedent_other(m, DP_PERSON, at, other); k >= 0;
          k = antecedent_other(m, DP_PERSON, m->items[k].start, other)) {
-        if (gender_clash(e, text, &m->items[k], gender))
+        if (gender_clash(e, text, m, &m->items[k], gender))
             continue;
         size_t count = 0;
         for (size_t j = 0; j < m->n && m->items[j].start < at; j++)
@@ -662,7 +667,7 @@ static int32_t person_antecedent(const depeche_engine *e, const char *text, cons
         if (ends_sentence(text, x->end, m->items[first].start))
             break;
         if (x->type == DP_PERSON && x->entity != other && !genitive(text, x) &&
-            !gender_clash(e, text, x, gender))
+            !gender_clash(e, text, m, x, gender))
             first = k;
     }
     return first;
@@ -896,6 +901,23 @@ static int tense_before(const depeche_engine *e, const char *text, const dp_toke
     return 0;
 }
 
+/* Whether token t reads as a verb in the present as well ("rejoint": "il rejoint", "il a
+ * rejoint"). */
+static int present_form(const depeche_engine *e, const char *text, const dp_token *t)
+{
+    char low[DP_MORPHO_MAX_WORD];
+    size_t n = t->kind == DP_TOK_WORD ? dp_lowercase(text + t->start, t->end - t->start, low, sizeof low) : 0;
+    if (n == (size_t)-1 || !n)
+        return 0;
+    dp_reading r[8];
+    size_t got = dp_morpho_readings(&e->syntax.morpho, low, n, r, DP_ARRAY_LEN(r));
+    for (size_t i = 0; i < got; i++)
+        if ((r[i].upos == DP_VERB || r[i].upos == DP_AUX) && strstr(r[i].feats, "VerbForm=Fin") &&
+            strstr(r[i].feats, "Tense=Pres"))
+            return 1;
+    return 0;
+}
+
 /* A date that opens its clause ("Jeudi matin, Paul Martin, qui a quitté Renault, déclarait :
  * ...") hangs on a verb after it: the direction of the first verb in the twelve words after,
  * before a colon or a quotation, whose tenses are the speaker's, not the writer's. */
@@ -908,6 +930,9 @@ static int tense_after(const depeche_engine *e, const char *text, const dp_token
             (toks[k].kind == DP_TOK_PUNCT && (c == '.' || c == ';' || c == ':')))
             return 0;
         int tense = tense_at(e, text, toks, keys, k);
+        /* "rejoint", "promis" with no auxiliary before them: the present they also are */
+        if (tense < 0 && present_form(e, text, &toks[k]))
+            tense = 0;
         if (tense == 0) /* "a", "est": the participle after an auxiliary decides */
             for (size_t p = k + 1; p < end && p <= k + 2; p++) {
                 int next = tense_at(e, text, toks, keys, p);
@@ -963,7 +988,9 @@ static size_t date_at(const depeche_engine *e, const char *text, const dp_token 
         !(ti > 1 && fold_is(keys, ti - 1, "de") && fold_is(keys, ti - 2, "mois")))
         return 0;
     int verb = tense_before(e, text, toks, keys, ti);
-    if (!verb && (ti == 0 || (toks[ti - 1].kind == DP_TOK_PUNCT && text[toks[ti - 1].start] == ',')))
+    /* a date that opens its clause, with its article ("Le 10 mai, elle a quitté ...") */
+    size_t opens = ti > 0 && fold_is(keys, ti - 1, "le") ? ti - 1 : ti;
+    if (!verb && (opens == 0 || (toks[opens - 1].kind == DP_TOK_PUNCT && text[toks[opens - 1].start] == ',')))
         verb = tense_after(e, text, toks, keys, ti + 1, end);
     int ahead = verb > 0 || (!verb && forward) ||
                 (ti + 1 < end && dp_date_is_future_word(&e->dates, text, &toks[ti + 1]));
