@@ -1122,6 +1122,23 @@ found:
 }
 
 
+/* Whether a proper noun hangs on word i, or on its complements down to `depth` levels,
+ * otherwise than after "de": "le loueur de wagons Fretlink" names Fretlink, "le dossier de la
+ * SNCF" names no one but the dossier's owner. */
+static int named_beside(const sentence *s, size_t i, int depth)
+{
+    for (uint16_t c = s->first_child[i + 1]; c && depth > 0; c = s->next_sibling[c]) {
+        if (has_child(s, c - 1u, "case", NULL))
+            continue;
+        if (s->w->words[c - 1u].upos == DP_PROPN || named_beside(s, c - 1u, depth - 1))
+            return 1;
+    }
+    for (uint16_t c = s->first_child[i + 1]; c && depth > 1; c = s->next_sibling[c])
+        if (has_child(s, c - 1u, "case", NULL) && named_beside(s, c - 1u, depth - 1))
+            return 1;
+    return 0;
+}
+
 /* Whether verb t asks whether: a subject pronoun after it in a question ("a-t-il rejoint
  * LREM ?", "ralliera-t-il les Constructifs ?"); not "Pourquoi X a-t-il démissionné ?", which
  * takes the resignation as known, nor "À peine a-t-elle fait son entrée ...". */
@@ -1671,6 +1688,25 @@ int dp_frames_in_sentence(const depeche_engine *e, const char *text, const dp_to
                               ct->cp_end <= ev->args[DP_ARG_PERSON].cp_end;
                 }
                 if (subject) {
+                    memmove(ev, ev + 1, (out->n - k - 1) * sizeof *ev);
+                    out->n--, rules_to--, k--;
+                    break;
+                }
+            }
+            /* what an active verb takes over is its object: a thing no company's word, share or
+             * name stands for is no company ("reprend le dossier de la SNCF", "a repris
+             * l'impression des Echos", "reprendre le rôle de T'Challa") */
+            if (ev->type == DP_EV_ACQUISITION && wd->upos == DP_VERB && !has_child(s, i, "aux:pass", NULL)) {
+                int thing = 0;
+                for (uint16_t c = s->first_child[i + 1]; c && !thing; c = s->next_sibling[c]) {
+                    size_t o = c - 1u;
+                    const dp_word *ow = &w->words[o];
+                    thing = rel_matches("obj", rel_of(s, o)) && ow->upos == DP_NOUN &&
+                            s->token_mention[ow->token] < 0 && !company_word(s, o) && !named_beside(s, o, 2) &&
+                            !(word_bits(&e->frames, ow->lemma) &
+                              (DP_FRAME_WORD_SHARE | DP_FRAME_WORD_DEPARTMENT | DP_FRAME_WORD_MEDIUM));
+                }
+                if (thing) {
                     memmove(ev, ev + 1, (out->n - k - 1) * sizeof *ev);
                     out->n--, rules_to--, k--;
                     break;
