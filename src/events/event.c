@@ -1459,12 +1459,43 @@ static int complete_arguments(const depeche_engine *e, const char *text, const d
     return 1;
 }
 
+/* A product is keyed without its maker's name, which one report gives and another leaves out
+ * ("la nouvelle Leon", then "la nouvelle Cupra Leon" by Cupra): the two reports merge. ("S6"
+ * and "S6 Edge" stay two models.) */
+static void key_product(const dp_token *toks, size_t n, const dp_token_keys *keys, const dp_mentions *m,
+                        dp_event *ev)
+{
+    dp_event_arg_value *product = &ev->args[DP_ARG_PRODUCT], *org = &ev->args[DP_ARG_ORG];
+    if (!product->set || product->mention >= 0)
+        return;
+    size_t first = 0, last;
+    while (first < n && toks[first].cp_start < product->cp_start)
+        first++;
+    if (first == n)
+        return;
+    for (last = first; last + 1 < n && toks[last + 1].cp_end <= product->cp_end;)
+        last++;
+    int32_t maker = org->set && org->mention >= 0 ? m->items[org->mention].entity : -1;
+    for (size_t k = 0; maker >= 0 && k < m->n && first < last; k++) {
+        const dp_mention *mk = &m->items[k];
+        if (mk->cp_start != toks[first].cp_start || mk->entity != maker || mk->type != DP_ORG)
+            continue;
+        size_t after = first;
+        while (after <= last && toks[after].cp_end <= mk->cp_end)
+            after++;
+        if (after <= last)
+            product->text_key = text_key(keys, after, last);
+        break;
+    }
+}
+
 /* The event's date (the sentence's, else the teaser's), and where it lies in the text. */
 static void place_event(const depeche_engine *e, const char *text, const dp_token *toks,
                         const dp_token_keys *keys, const units *u, size_t trigger,
                         const dp_mentions *m, dp_date ref, dp_date teaser_date, dp_event *evp)
 {
     dp_event ev = *evp;
+    key_product(toks, u->last[u->n - 1] + 1, keys, m, &ev);
     find_date(e, text, toks, keys, u, trigger, m, ref, &ev);
     if (!ev.has_date && teaser_date.year > 0) {
         ev.date = teaser_date;
@@ -1891,9 +1922,11 @@ void dp_events_merge(dp_events *ev, const dp_mentions *m)
             if (!first->args[a].set && x->args[a].set)
                 first->args[a] = x->args[a];
             else if (first->args[a].set && x->args[a].set && first->args[a].mention < 0 &&
-                     x->args[a].mention < 0 && x->args[a].cp_start == first->args[a].cp_start &&
-                     x->args[a].cp_end > first->args[a].cp_end)
-                first->args[a] = x->args[a]; /* the longer reading of the same words */
+                     x->args[a].mention < 0 && x->args[a].cp_end - x->args[a].cp_start >
+                     first->args[a].cp_end - first->args[a].cp_start &&
+                     (x->args[a].cp_start == first->args[a].cp_start || a == DP_ARG_PRODUCT))
+                first->args[a] = x->args[a]; /* the longer reading of the same words, or the
+                                              * model's name with its maker's */
         if (x->confidence > first->confidence)
             first->confidence = x->confidence;
     }

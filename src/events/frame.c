@@ -902,7 +902,10 @@ static int value_of(const sentence *s, int type, int arg, size_t i, dp_event_arg
         /* a common noun before the name: "la nouvelle Peugeot 308", "les packs SportDesign",
          * "les berlines S6 et S7" (a model's code, which the tagger reads as anything); not the
          * noun's abbreviation ("une offre publique d'achat (OPA)") */
-        if (wd->upos == DP_NOUN && !(t->flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS)))
+        int common_noun = wd->upos == DP_NOUN && (!(t->flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS)) ||
+                                                  ((t->flags & DP_TF_ALLCAPS) &&
+                                                   dp_evidence_common_word(&s->e->syntax.morpho, s->text, t)));
+        if (common_noun) /* "son SUV Q7" names the Q7 */
             for (uint16_t c = s->first_child[i + 1]; c; c = s->next_sibling[c]) {
                 const dp_word *cw = &s->w->words[c - 1u];
                 if (name_beside(s, c) &&
