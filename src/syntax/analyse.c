@@ -206,14 +206,21 @@ static void mend_detached_opening(const dp_parser *p, const char *text, const dp
                 own_subject = j;
             passive |= aux_pass >= 0 && w->rels[j] == aux_pass;
         }
+    /* the subject may come with its determiner and adjectives ("Jeudi, le Sénat a saisi la
+     * justice") */
+    size_t opening = comma + 1;
+    while (opening < n && w->heads[opening] > opening &&
+           (w->parse_in[opening].upos == DP_DET || w->parse_in[opening].upos == DP_ADJ))
+        opening++;
     int nmod = relation_named(p, "nmod"), introduced = 0;
     for (size_t j = 1; j <= n; j++)
-        introduced |= w->heads[j] == comma + 1 && w->parse_in[j].upos == DP_ADP;
-    if (!own_subject && w->heads[comma + 1] && w->heads[comma + 1] < comma &&
-        w->parse_in[comma + 1].upos == DP_PROPN &&
-        (w->rels[comma + 1] == appos || (w->rels[comma + 1] == nmod && !introduced)))
-        subject = comma + 1;
-    if (own_subject != comma + 1 && !subject)
+        introduced |= w->heads[j] == opening && w->parse_in[j].upos == DP_ADP;
+    int named = w->parse_in[opening].upos == DP_PROPN ||
+                (opening > comma + 1 && w->parse_in[opening].upos == DP_NOUN);
+    if (!own_subject && w->heads[opening] && w->heads[opening] < comma && named &&
+        (w->rels[opening] == appos || (w->rels[opening] == nmod && !introduced)))
+        subject = opening;
+    if (own_subject != opening && !subject)
         return;
     /* what the root took after the comma belongs to the verb's clause */
     for (size_t j = comma + 1; j <= n; j++)
