@@ -402,7 +402,8 @@ static int syntax_work(dp_syntax_work **w)
 
 /* Which tokens of a sentence are words of a person's, an organisation's or a place's proper
  * name, all its words capitalised ("Mistral AI"; not "Cour suprême", "Banque de France", whose
- * common nouns the treebanks tag as such): 2 for a name of one word, else 1. */
+ * common nouns the treebanks tag as such): 2 for a name of one word, else 1; 3 for a title of
+ * one word ("PDG"). */
 static void name_tokens(const dp_mentions *m, const dp_token *toks, size_t n, uint8_t *out)
 {
     memset(out, 0, n);
@@ -410,10 +411,15 @@ static void name_tokens(const dp_mentions *m, const dp_token *toks, size_t n, ui
         return;
     for (size_t k = dp_mentions_from(m, toks[0].start), i = 0; k < m->n && m->items[k].start < toks[n - 1].end; k++) {
         const dp_mention *x = &m->items[k];
-        if (x->type != DP_PERSON && x->type != DP_ORG && x->type != DP_PLACE)
+        if (x->type != DP_PERSON && x->type != DP_ORG && x->type != DP_PLACE && x->type != DP_ROLE)
             continue;
         while (i < n && toks[i].end <= x->start)
             i++;
+        if (x->type == DP_ROLE) {
+            if (i < n && toks[i].end == x->end)
+                out[i] = 3;
+            continue;
+        }
         int proper = 1;
         size_t j = i;
         for (; j < n && toks[j].start < x->end; j++)

@@ -621,8 +621,9 @@ int dp_match_sentence(const depeche_engine *e, const char *text, const dp_token 
             i++;
             continue;
         }
-        /* "Bruno Le Maire": a role word inside a name is part of the name */
-        if (type == DP_ROLE && i > 0 && (toks[i].flags & DP_TF_CAPITALIZED) &&
+        /* "Bruno Le Maire": a role word inside a name is part of the name; not a title in
+         * capitals ("nommé par Paul Roux PDG de Fictiva") */
+        if (type == DP_ROLE && i > 0 && (toks[i].flags & DP_TF_CAPITALIZED) && !(toks[i].flags & DP_TF_ALLCAPS) &&
             toks[i - 1].kind == DP_TOK_WORD && (toks[i - 1].flags & DP_TF_CAPITALIZED) &&
             !(toks[i - 1].flags & DP_TF_SENTENCE_START)) {
             i++;

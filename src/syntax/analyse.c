@@ -298,7 +298,10 @@ void dp_syntax_analyse(const dp_syntax *syn, const char *text, const dp_token *t
         dp_tag_token_lexicon(m, text + toks[i].start, toks[i].end - toks[i].start, &w->tags_in[i]);
     dp_tagger_run(&syn->model.tagger, w->tags_in, n, w->first_pass, w->tags);
     for (size_t i = 0; names && i < n; i++)
-        if (names[i] && (toks[i].flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS)) &&
+        if (names[i] == 3) {
+            if (w->tags[i] == DP_PROPN || w->tags[i] == DP_X)
+                w->tags[i] = DP_NOUN;
+        } else if (names[i] && (toks[i].flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS)) &&
             (w->tags[i] == DP_NOUN || w->tags[i] == DP_ADJ || w->tags[i] == DP_VERB || w->tags[i] == DP_AUX ||
              w->tags[i] == DP_X ||
              (names[i] == 2 && (w->tags[i] == DP_DET || w->tags[i] == DP_PRON || w->tags[i] == DP_ADV))))
