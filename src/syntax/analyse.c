@@ -287,6 +287,68 @@ static void mend_participle_conjuncts(const dp_parser *p, dp_syntax_work *w)
     }
 }
 
+/* A past participle with no auxiliary right after its subject's noun phrase, and a finite verb
+ * after it that has no subject ("la Porsche Taycan lancée en 2019, a été livrée", "le concept
+ * X présenté cette année disposait de ..."): the participle qualifies the noun, and the finite
+ * verb is the main one. The greedy parser, which took the participle for the main verb and the
+ * noun for its subject, hangs the finite verb on it (a conjunct, an xcomp). The finite verb becomes the
+ * root, the noun its subject, the participle an acl of the noun. */
+static void mend_participle_root(const dp_parser *p, dp_syntax_work *w)
+{
+    int conj = relation_named(p, "conj"), acl = relation_named(p, "acl"), nsubj = relation_named(p, "nsubj"),
+        nsubj_pass = relation_named(p, "nsubj:pass"), aux_pass = relation_named(p, "aux:pass"),
+        xcomp = relation_named(p, "xcomp"); /* a finite verb is never an xcomp */
+    if (conj < 0 || acl < 0 || nsubj < 0 || nsubj_pass < 0)
+        return;
+    size_t n = w->n_words, root = 0, subject = 0, main = 0;
+    for (size_t i = 1; i <= n && !root; i++)
+        if (!w->heads[i])
+            root = i;
+    if (!root || w->parse_in[root].upos != DP_VERB || w->parse_in[root].morph != DP_MORPH_PARTICIPLE_PAST)
+        return;
+    for (size_t j = 1; j <= n; j++) {
+        if (w->heads[j] != root)
+            continue;
+        if (w->parse_in[j].upos == DP_AUX || w->parse_in[j].upos == DP_CCONJ ||
+            (j > root && (w->rels[j] == nsubj || w->rels[j] == nsubj_pass)))
+            return; /* a clause of its own */
+        if (j < root && w->rels[j] == nsubj && !subject &&
+            (w->parse_in[j].upos == DP_NOUN || w->parse_in[j].upos == DP_PROPN))
+            subject = j;
+        if (j > root && (w->rels[j] == conj || w->rels[j] == xcomp) && !main && finite_verb(w, j))
+            main = j;
+    }
+    if (!subject || !main ||
+        !agree_on(w->words[subject - 1].feats, w->words[root - 1].feats, "Gender=") ||
+        !agree_on(w->words[subject - 1].feats, w->words[root - 1].feats, "Number="))
+        return;
+    /* the participle follows the subject's phrase: every word between hangs on the subject */
+    for (size_t j = subject + 1; j < root; j++) {
+        size_t up = w->heads[j];
+        for (int depth = 0; up && up != subject && depth < 4; depth++)
+            up = w->heads[up];
+        if (up != subject)
+            return;
+    }
+    for (size_t j = 1; j <= n; j++) {
+        if (w->heads[j] == main && (w->rels[j] == nsubj || w->rels[j] == nsubj_pass ||
+                                    w->parse_in[j].upos == DP_CCONJ))
+            return; /* a coordinated clause with its own subject or conjunction */
+    }
+    int passive = 0;
+    for (size_t j = 1; j <= n; j++)
+        passive |= aux_pass >= 0 && w->heads[j] == main && w->rels[j] == aux_pass;
+    for (size_t j = 1; j <= n; j++) /* what opens or closes the sentence is the main verb's */
+        if (w->heads[j] == root && (j < subject || j > main))
+            w->heads[j] = (uint16_t)main;
+    w->heads[main] = 0;
+    w->rels[main] = w->rels[root];
+    w->heads[subject] = (uint16_t)main;
+    w->rels[subject] = (uint8_t)(passive ? nsubj_pass : nsubj);
+    w->heads[root] = (uint16_t)subject;
+    w->rels[root] = (uint8_t)acl;
+}
+
 void dp_syntax_analyse(const dp_syntax *syn, const char *text, const dp_token *toks, size_t n,
                        const uint8_t *names, dp_syntax_work *w)
 {
@@ -342,6 +404,7 @@ void dp_syntax_analyse(const dp_syntax *syn, const char *text, const dp_token *t
     dp_parse_word_root(&w->parse_in[0]);
     dp_parse(&syn->model.parser, w->parse_in, k, w->state, w->heads, w->rels);
     mend_detached_opening(&syn->model.parser, text, toks, w);
+    mend_participle_root(&syn->model.parser, w);
     mend_participle_conjuncts(&syn->model.parser, w);
     for (size_t i = 0; i < k; i++) {
         w->words[i].head = w->heads[i + 1];
