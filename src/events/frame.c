@@ -1000,6 +1000,39 @@ static int value_of(const sentence *s, int type, int arg, size_t i, dp_event_arg
     }
     if (want == DP_ROLE)
         return 0;
+    /* a company's word whose phrase of nouns closes with its name, set beside the last noun:
+     * "la société de gestion d'actifs et d'investissement Tikehau Capital" (the parser hangs
+     * the name on that noun); not a complement ("le leader de la France insoumise") nor a
+     * clause ("un groupe détenu par la mairie de Martigues") */
+    if (want == DP_ORG && wd->upos == DP_NOUN && company_word(s, i)) {
+        size_t last = i;
+        for (size_t j = i + 1; j < s->w->n_words; j++) {
+            size_t up = j;
+            for (int depth = 0; up != i && s->w->words[up].head && depth < 8; depth++) {
+                const char *r = rel_of(s, up);
+                if ((up != j && company_word(s, up)) || /* "la chaîne du groupe Canal+" */
+                    /* "le rachat d'une start-up par l'américain Qualcomm" */
+                    (has_child(s, up, "case", NULL) && !has_child(s, up, "case", "de")) ||
+                    (!rel_matches("nmod", r) && !rel_matches("conj", r) && !rel_matches("appos", r) &&
+                    !rel_matches("flat", r) && !rel_matches("amod", r) && !rel_matches("case", r) &&
+                     !rel_matches("det", r) && !rel_matches("cc", r) && !rel_matches("compound", r)))
+                    break;
+                up = s->w->words[up].head - 1u;
+            }
+            if (up != i || s->w->words[j].upos == DP_PUNCT)
+                break;
+            last = j;
+        }
+        int32_t kl = s->token_mention[s->w->words[last].token];
+        size_t name = last;
+        while (name > i && s->token_mention[s->w->words[name - 1].token] == kl)
+            name--;
+        if (last > i && kl >= 0 && FITS(kl) && s->m->items[kl].start > s->toks[wd->token].end &&
+            s->toks[s->w->words[last].token].end == s->m->items[kl].end && !has_child(s, name, "case", NULL)) {
+            k = kl;
+            goto found;
+        }
+    }
     /* a part of an organisation stands for it where a person moves: "à la tête de la division
      * des moteurs de Renault", "la direction des vols habités de la Nasa" (not what is bought:
      * "reprend la direction de Danone" is no purchase) */

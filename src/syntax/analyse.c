@@ -287,6 +287,60 @@ static void mend_participle_conjuncts(const dp_parser *p, dp_syntax_work *w)
     }
 }
 
+/* A name or a noun made the root with the finite verb after it as its relative clause (or a
+ * cleft's), though no relative pronoun opens that clause ("Retiré de la vie politique, Paul Roux, 63 ans, a
+ * rejoint Fictiva"): the verb is the root, the noun its subject. */
+static void mend_relative_without_pronoun(const dp_parser *p, dp_syntax_work *w)
+{
+    int relcl = relation_named(p, "acl:relcl"), cleft = relation_named(p, "advcl:cleft"),
+        nsubj = relation_named(p, "nsubj"),
+        nsubj_pass = relation_named(p, "nsubj:pass"), aux_pass = relation_named(p, "aux:pass");
+    if (relcl < 0 || nsubj < 0 || nsubj_pass < 0)
+        return;
+    size_t n = w->n_words, root = 0, verb = 0;
+    for (size_t i = 1; i <= n && !root; i++)
+        if (!w->heads[i])
+            root = i;
+    if (!root || (w->parse_in[root].upos != DP_PROPN && w->parse_in[root].upos != DP_NOUN))
+        return;
+    int cop = relation_named(p, "cop");
+    for (size_t j = 1; j <= n; j++)
+        if (w->heads[j] == root && w->rels[j] == cop)
+            return; /* a predicate noun: "X est la première élection, quoique ..." */
+    for (size_t j = root + 1; j <= n && !verb; j++)
+        if (w->heads[j] == root && (w->rels[j] == relcl || w->rels[j] == cleft) &&
+            finite_verb(w, j))
+            verb = j;
+    if (!verb)
+        return;
+    /* a relative pronoun the parser hung elsewhere ("X, nouvelle patronne, qui elle-même a été
+     * remplacée"), or a heading's colon ("Transports : X et Y annoncent leur fusion") */
+    for (size_t j = root + 1; j < verb; j++) {
+        const char *lemma = w->words[j - 1].lemma;
+        if ((w->parse_in[j].upos == DP_PRON && (!strcmp(lemma, "qui") || !strcmp(lemma, "que") ||
+                                                !strcmp(lemma, "dont") || !strcmp(lemma, "où") ||
+                                                !strcmp(lemma, "lequel"))) ||
+            (w->parse_in[j].upos == DP_PUNCT && !strcmp(lemma, ":")))
+            return;
+    }
+    int passive = 0;
+    for (size_t j = 1; j <= n; j++) {
+        if (w->heads[j] != verb)
+            continue;
+        if (w->rels[j] == nsubj || w->rels[j] == nsubj_pass || w->parse_in[j].upos == DP_PRON ||
+            w->parse_in[j].upos == DP_SCONJ)
+            return; /* a subject, a relative pronoun or a conjunction of its own */
+        passive |= aux_pass >= 0 && w->rels[j] == aux_pass;
+    }
+    for (size_t j = verb + 1; j <= n; j++)
+        if (w->heads[j] == root)
+            w->heads[j] = (uint16_t)verb;
+    w->heads[verb] = 0;
+    w->rels[verb] = w->rels[root];
+    w->heads[root] = (uint16_t)verb;
+    w->rels[root] = (uint8_t)(passive ? nsubj_pass : nsubj);
+}
+
 /* A past participle with no auxiliary right after its subject's noun phrase, and a finite verb
  * after it that has no subject ("la Porsche Taycan lancée en 2019, a été livrée", "le concept
  * X présenté cette année disposait de ..."): the participle qualifies the noun, and the finite
@@ -366,7 +420,8 @@ void dp_syntax_analyse(const dp_syntax *syn, const char *text, const dp_token *t
         } else if (names[i] && (toks[i].flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS)) &&
             (w->tags[i] == DP_NOUN || w->tags[i] == DP_ADJ || w->tags[i] == DP_VERB || w->tags[i] == DP_AUX ||
              w->tags[i] == DP_X ||
-             (names[i] == 2 && (w->tags[i] == DP_DET || w->tags[i] == DP_PRON || w->tags[i] == DP_ADV))))
+             (names[i] == 2 && (w->tags[i] == DP_DET || w->tags[i] == DP_PRON || w->tags[i] == DP_ADV)) ||
+             (names[i] == 4 && w->tags[i] == DP_ADP)))
             w->tags[i] = DP_PROPN;
     size_t k = 0;
     for (size_t i = 0; i < n; i++) {
@@ -404,6 +459,7 @@ void dp_syntax_analyse(const dp_syntax *syn, const char *text, const dp_token *t
     dp_parse_word_root(&w->parse_in[0]);
     dp_parse(&syn->model.parser, w->parse_in, k, w->state, w->heads, w->rels);
     mend_detached_opening(&syn->model.parser, text, toks, w);
+    mend_relative_without_pronoun(&syn->model.parser, w);
     mend_participle_root(&syn->model.parser, w);
     mend_participle_conjuncts(&syn->model.parser, w);
     for (size_t i = 0; i < k; i++) {

@@ -73,7 +73,8 @@ void dp_syntax_work_free(dp_syntax_work *w);
  * names (NULL: none known) marks the tokens that entity recognition put in a name (2 for a
  * name of one word, else 1): a capitalised one the tagger read as a common or a foreign word
  * is a proper noun ("Mistral AI a signé", "The Walt Disney Company supprime..."), and a name of
- * one word is one whatever the tagger read ("Orange signe", not the determiner of "Le Monde");
+ * one word is one whatever the tagger read ("Orange signe", not the determiner of "Le Monde"),
+ * and so is a preposition that opens a longer one inside a sentence (4: "rejoint En Marche");
  * 3 marks a title of one word in capitals ("PDG"), a common noun the tagger may read as a name
  * ("nommé par Paul Roux PDG de Fictiva": no name "Paul Roux PDG"). */
 void dp_syntax_analyse(const dp_syntax *syn, const char *text, const dp_token *toks, size_t n,
