@@ -579,6 +579,11 @@ static size_t follow(const sentence *s, const dp_frame_path *p, size_t from, siz
         }
         memcpy(cur, next, m * sizeof *cur);
         n = m;
+        /* on the way, a quantity stands for what it counts: "plus de 300 salariés de X", which
+         * the treebanks hang on "plus" */
+        for (size_t j = 0; j < n && k + 1 < p->n_steps; j++)
+            if (s->w->words[cur[j]].upos == DP_ADV)
+                cur[j] = through_shares(s, cur[j]);
     }
     /* a share of something stands for it: "a racheté la totalité du capital de X", "l'ensemble
      * des activités de X", "51 % de X" */
