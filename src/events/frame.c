@@ -1180,6 +1180,53 @@ static int named_beside(const sentence *s, size_t i, int depth)
     return 0;
 }
 
+/* Whether a word of the span [cp_start, cp_end) lies in the noun phrase of word i: i itself or
+ * its nominal dependents, down to `depth` levels. */
+static int phrase_holds(const sentence *s, size_t i, uint32_t cp_start, uint32_t cp_end, int depth)
+{
+    const dp_token *t = &s->toks[s->w->words[i].token];
+    if (t->cp_start >= cp_start && t->cp_end <= cp_end)
+        return 1;
+    for (uint16_t c = s->first_child[i + 1]; c && depth > 0; c = s->next_sibling[c]) {
+        const char *r = rel_of(s, c - 1u);
+        if ((rel_matches("nmod", r) || rel_matches("appos", r) || rel_matches("flat", r) ||
+             rel_matches("conj", r) || rel_matches("compound", r)) &&
+            phrase_holds(s, c - 1u, cp_start, cp_end, depth - 1))
+            return 1;
+    }
+    return 0;
+}
+
+/* Whether what verb i takes over, the span [cp_start, cp_end), is where French puts it: in its
+ * object, its passive subject, or the noun its participle qualifies ("Capio, racheté par
+ * Ramsay"); not a complement of place or manner ("s'est repris auprès de France Info"), nor
+ * its active subject ("l'État a cédé au lobby Vinci"). */
+static int taken_over(const sentence *s, size_t i, uint32_t cp_start, uint32_t cp_end)
+{
+    for (uint16_t c = s->first_child[i + 1]; c; c = s->next_sibling[c]) {
+        const char *r = rel_of(s, c - 1u);
+        /* a subject with an agent beside it is what is done to: "X, acquis par Y," which the
+         * tagger may read as a past simple */
+        if ((rel_matches("obj", r) || rel_matches("nsubj:pass", r) ||
+             (rel_matches("nsubj", r) && has_child(s, i, "obl:agent", NULL)) ||
+             (rel_matches("obl", r) && (has_child(s, c - 1u, "case", "de") || has_child(s, c - 1u, "case", "sur")))) &&
+            phrase_holds(s, c - 1u, cp_start, cp_end, 4))
+            return 1;
+        /* the object after the seller, which the parser hangs on it without a preposition:
+         * "a racheté à l'allemand Siemens la société Nordelec" */
+        if (rel_matches("obl", r) && has_child(s, c - 1u, "case", "à"))
+            for (uint16_t g = s->first_child[c]; g; g = s->next_sibling[g])
+                if (rel_matches("nmod", rel_of(s, g - 1u)) && !has_child(s, g - 1u, "case", NULL) &&
+                    phrase_holds(s, g - 1u, cp_start, cp_end, 4))
+                    return 1;
+    }
+    const dp_word *wd = &s->w->words[i];
+    return wd->head && (rel_matches("acl", rel_of(s, i)) || rel_matches("conj", rel_of(s, i)) ||
+                        rel_matches("xcomp", rel_of(s, i))) &&
+           (phrase_holds(s, wd->head - 1u, cp_start, cp_end, 4) ||
+            (!rel_matches("acl", rel_of(s, i)) && taken_over(s, wd->head - 1u, cp_start, cp_end)));
+}
+
 /* Whether verb t asks whether: a subject pronoun after it in a question ("a-t-il rejoint
  * LREM ?", "ralliera-t-il les Constructifs ?"); not "Pourquoi X a-t-il démissionné ?", which
  * takes the resignation as known, nor "À peine a-t-elle fait son entrée ...". */
@@ -1752,6 +1799,35 @@ int dp_frames_in_sentence(const depeche_engine *e, const char *text, const dp_to
                     out->n--, rules_to--, k--;
                     break;
                 }
+            }
+            /* a verb of sale or purchase takes over its object: a target the rule found
+             * elsewhere in the sentence is none ("Il s'est repris auprès de France Info",
+             * "l'a repris sur Twitter", "X (Winston, Camel) a offert") */
+            static const char *const takers[] = {"reprendre", "racheter", "acquérir", "céder", "vendre", "offrir"};
+            int taker = 0;
+            for (size_t v = 0; v < sizeof takers / sizeof *takers && !taker; v++)
+                taker = !strcmp(wd->lemma, takers[v]);
+            /* (a buyer that is not the verb's subject may list its purchases in brackets: "X a
+             * racheté Y, autant que Z (A, B et C)") */
+            int32_t buyer = ev->args[DP_ARG_ACQUIRER].mention;
+            int buyer_subject = 0;
+            for (uint16_t c = s->first_child[i + 1]; c && buyer >= 0 && !buyer_subject; c = s->next_sibling[c])
+                buyer_subject = is_subject(rel_of(s, c - 1u)) &&
+                                phrase_holds(s, c - 1u, s->m->items[buyer].cp_start, s->m->items[buyer].cp_end, 3);
+            const dp_event_arg_value *target = &ev->args[DP_ARG_TARGET];
+            uint32_t target_from = target->mention >= 0 ? s->m->items[target->mention].cp_start : target->cp_start,
+                     target_to = target->mention >= 0 ? s->m->items[target->mention].cp_end : target->cp_end;
+            int bracketed = 0; /* the last bracket before the target opens */
+            for (size_t tk = 0; tk < s->n_toks && s->toks[tk].cp_end <= target_from; tk++)
+                if (s->text[s->toks[tk].start] == '(' || s->text[s->toks[tk].start] == ')')
+                    bracketed = s->text[s->toks[tk].start] == '(';
+            if (ev->type == DP_EV_ACQUISITION && wd->upos == DP_VERB && taker && ev->args[DP_ARG_TARGET].set &&
+                (buyer_subject || !bracketed) &&
+                !has_child(s, i, "obj", "se") && !has_child(s, i, "expl", "se") &&
+                !taken_over(s, i, target_from, target_to)) {
+                memmove(ev, ev + 1, (out->n - k - 1) * sizeof *ev);
+                out->n--, rules_to--, k--;
+                break;
             }
             int firm;
             uint8_t how = modality(s, i, e->events.planned[ev->type], &firm);
