@@ -1209,7 +1209,7 @@ static int taken_over(const sentence *s, size_t i, uint32_t cp_start, uint32_t c
          * tagger may read as a past simple */
         if ((rel_matches("obj", r) || rel_matches("nsubj:pass", r) ||
              (rel_matches("nsubj", r) && has_child(s, i, "obl:agent", NULL)) ||
-             (rel_matches("obl", r) && (has_child(s, c - 1u, "case", "de") || has_child(s, c - 1u, "case", "sur")))) &&
+             (rel_matches("obl", r) && has_child(s, c - 1u, "case", "de"))) &&
             phrase_holds(s, c - 1u, cp_start, cp_end, 4))
             return 1;
         /* the object after the seller, which the parser hangs on it without a preposition:
