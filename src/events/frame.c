@@ -1197,6 +1197,23 @@ static int phrase_holds(const sentence *s, size_t i, uint32_t cp_start, uint32_t
     return 0;
 }
 
+/* Whether the span [cp_start, cp_end) names the one word i stands for: word i, its name's
+ * words, its appositions or conjuncts; not one its complements name ("une conseillère du
+ * ministre X" is not X). */
+static int phrase_names(const sentence *s, size_t i, uint32_t cp_start, uint32_t cp_end, int depth)
+{
+    const dp_token *t = &s->toks[s->w->words[i].token];
+    if (t->cp_start >= cp_start && t->cp_end <= cp_end)
+        return 1;
+    for (uint16_t c = s->first_child[i + 1]; c && depth > 0; c = s->next_sibling[c]) {
+        const char *r = rel_of(s, c - 1u);
+        if ((rel_matches("appos", r) || rel_matches("flat", r) || rel_matches("conj", r)) &&
+            phrase_names(s, c - 1u, cp_start, cp_end, depth - 1))
+            return 1;
+    }
+    return 0;
+}
+
 /* Whether what verb i takes over, the span [cp_start, cp_end), is where French puts it: in its
  * object, its passive subject, or the noun its participle qualifies ("Capio, racheté par
  * Ramsay"); not a complement of place or manner ("s'est repris auprès de France Info"), nor
@@ -1828,6 +1845,44 @@ int dp_frames_in_sentence(const depeche_engine *e, const char *text, const dp_to
                 memmove(ev, ev + 1, (out->n - k - 1) * sizeof *ev);
                 out->n--, rules_to--, k--;
                 break;
+            }
+            /* a person's move is told of the verb's subject (or passive subject, or object),
+             * not of someone its complements name: "une conseillère du ministre X a dû quitter
+             * Bercy" is no move of X */
+            if ((DP_EV_MOVES >> ev->type & 1u) && wd->upos == DP_VERB && ev->args[DP_ARG_PERSON].mention >= 0) {
+                const dp_mention *who = &s->m->items[ev->args[DP_ARG_PERSON].mention];
+                int held = 0, named = 0;
+                size_t verb = i; /* a verb without a subject shares the one it completes */
+                for (int up = 0; up < 3 && !has_child(s, verb, "nsubj", NULL) && !has_child(s, verb, "nsubj:pass", NULL) &&
+                                 s->w->words[verb].head && shares_subject(s, verb);
+                     up++)
+                    verb = s->w->words[verb].head - 1u;
+                for (size_t v = 0; v < 2; v++)
+                    for (uint16_t c = s->first_child[(v ? verb : i) + 1]; c; c = s->next_sibling[c]) {
+                        const char *rel = rel_of(s, c - 1u);
+                        if ((!is_subject(rel) && !rel_matches("obj", rel)) || (v && verb == i))
+                            continue;
+                        held |= phrase_holds(s, c - 1u, who->cp_start, who->cp_end, 4);
+                        named |= phrase_names(s, c - 1u, who->cp_start, who->cp_end, 4);
+                    }
+                /* (the parser glues the name after a post's complement to its last word: "la
+                 * conseillère de Paris Léa Filoche", "le numéro deux de LREM Pierre Person"; a
+                 * name set beside a word for a person is that one's: "du ministre X") */
+                for (size_t wi = 0; held && !named && wi < s->w->n_words; wi++) {
+                    const dp_token *wt = &s->toks[s->w->words[wi].token];
+                    if (wt->cp_start != who->cp_start || !s->w->words[wi].head)
+                        continue;
+                    size_t host = s->w->words[wi].head - 1u;
+                    const char *rel = rel_of(s, wi);
+                    named = !names_a_person(s, host) &&
+                            (rel_matches("flat", rel) || rel_matches("appos", rel) ||
+                             (rel_matches("nmod", rel) && !has_child(s, wi, "case", NULL)));
+                }
+                if (held && !named) {
+                    memmove(ev, ev + 1, (out->n - k - 1) * sizeof *ev);
+                    out->n--, rules_to--, k--;
+                    break;
+                }
             }
             int firm;
             uint8_t how = modality(s, i, e->events.planned[ev->type], &firm);
