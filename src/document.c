@@ -456,12 +456,15 @@ static int find_events(depeche_document *doc, const depeche_engine *e, const dp_
         if (s->rules)
             rc = dp_events_in_sentence(e, t->norm, toks, n, s->line, mentions, ref, teaser, md,
                                        events);
-        if (!rc && s->frames && parsed++ == DP_MAX_PARSED_SENTENCES)
+        /* a sentence the rules found an event in is parsed too: the parse checks what they
+         * read (a negation, who the verb's subject is) */
+        int frames = s->frames || events->n > before;
+        if (!rc && frames && parsed++ == DP_MAX_PARSED_SENTENCES)
             rc = warn(doc, "parse-limit",
                       "only the first %d sentences with a trigger word were parsed for events",
                       DP_MAX_PARSED_SENTENCES);
         int in_title = (long)s->line == layout->title_line;
-        if (!rc && s->frames && parsed <= DP_MAX_PARSED_SENTENCES && !(rc = syntax_work(syntax))) {
+        if (!rc && frames && parsed <= DP_MAX_PARSED_SENTENCES && !(rc = syntax_work(syntax))) {
             uint8_t names[DP_MAX_SENTENCE_TOKENS];
             name_tokens(mentions, toks, n, names);
             dp_syntax_analyse(&e->syntax, t->norm, toks, n, names, *syntax);

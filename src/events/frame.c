@@ -1884,6 +1884,31 @@ int dp_frames_in_sentence(const depeche_engine *e, const char *text, const dp_to
                     break;
                 }
             }
+            /* a move told by a noun is the move of the one its complement or its possessive
+             * names: "le limogeage de X", "sa démission"; not of a name elsewhere in the
+             * sentence ("X a salué le limogeage des quatre policiers") */
+            if ((DP_EV_MOVES >> ev->type & 1u) && wd->upos == DP_NOUN && ev->args[DP_ARG_PERSON].mention >= 0 &&
+                !has_child(s, i, "det", "son")) {
+                const dp_mention *who = &s->m->items[ev->args[DP_ARG_PERSON].mention];
+                /* a word of the name under the noun ("le recrutement, en avril, de X"), "dont"
+                 * between them ("X, dont Renault a annoncé le limogeage"), or a name the
+                 * sentences before gave ("Il est contraint à la démission") */
+                int tied = who->cp_start < s->toks[0].cp_start;
+                for (size_t wi = 0; wi < i && !tied; wi++)
+                    tied = !strcmp(s->w->words[wi].lemma, "dont") && s->toks[s->w->words[wi].token].cp_start >= who->cp_end;
+                for (size_t wi = 0; wi < s->w->n_words && !tied; wi++) {
+                    const dp_token *wt = &s->toks[s->w->words[wi].token];
+                    size_t up = wi;
+                    for (int depth = 0; up != i && s->w->words[up].head && depth < 4; depth++)
+                        up = s->w->words[up].head - 1u;
+                    tied = up == i && wi != i && wt->cp_start >= who->cp_start && wt->cp_end <= who->cp_end;
+                }
+                if (!tied) {
+                    memmove(ev, ev + 1, (out->n - k - 1) * sizeof *ev);
+                    out->n--, rules_to--, k--;
+                    break;
+                }
+            }
             int firm;
             uint8_t how = modality(s, i, e->events.planned[ev->type], &firm);
             if (how == DP_NEGATED || (how == DP_HYPOTHETICAL && firm))
