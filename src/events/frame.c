@@ -1180,35 +1180,21 @@ static int named_beside(const sentence *s, size_t i, int depth)
     return 0;
 }
 
-/* Whether a word of the span [cp_start, cp_end) lies in the noun phrase of word i: i itself or
- * its nominal dependents, down to `depth` levels. */
-static int phrase_holds(const sentence *s, size_t i, uint32_t cp_start, uint32_t cp_end, int depth)
+/* Whether a word of the span [cp_start, cp_end) lies in the noun phrase of word i: i itself,
+ * its name's words, appositions and conjuncts, and with `complements` its complements too, down
+ * to `depth` levels. Without them, whether the span names the one word i stands for ("une
+ * conseillère du ministre X" holds X but is not X). */
+static int phrase_holds(const sentence *s, size_t i, uint32_t cp_start, uint32_t cp_end, int depth,
+                        int complements)
 {
     const dp_token *t = &s->toks[s->w->words[i].token];
     if (t->cp_start >= cp_start && t->cp_end <= cp_end)
         return 1;
     for (uint16_t c = s->first_child[i + 1]; c && depth > 0; c = s->next_sibling[c]) {
         const char *r = rel_of(s, c - 1u);
-        if ((rel_matches("nmod", r) || rel_matches("appos", r) || rel_matches("flat", r) ||
-             rel_matches("conj", r) || rel_matches("compound", r)) &&
-            phrase_holds(s, c - 1u, cp_start, cp_end, depth - 1))
-            return 1;
-    }
-    return 0;
-}
-
-/* Whether the span [cp_start, cp_end) names the one word i stands for: word i, its name's
- * words, its appositions or conjuncts; not one its complements name ("une conseillère du
- * ministre X" is not X). */
-static int phrase_names(const sentence *s, size_t i, uint32_t cp_start, uint32_t cp_end, int depth)
-{
-    const dp_token *t = &s->toks[s->w->words[i].token];
-    if (t->cp_start >= cp_start && t->cp_end <= cp_end)
-        return 1;
-    for (uint16_t c = s->first_child[i + 1]; c && depth > 0; c = s->next_sibling[c]) {
-        const char *r = rel_of(s, c - 1u);
-        if ((rel_matches("appos", r) || rel_matches("flat", r) || rel_matches("conj", r)) &&
-            phrase_names(s, c - 1u, cp_start, cp_end, depth - 1))
+        if ((rel_matches("appos", r) || rel_matches("flat", r) || rel_matches("conj", r) ||
+             (complements && (rel_matches("nmod", r) || rel_matches("compound", r)))) &&
+            phrase_holds(s, c - 1u, cp_start, cp_end, depth - 1, complements))
             return 1;
     }
     return 0;
@@ -1227,20 +1213,20 @@ static int taken_over(const sentence *s, size_t i, uint32_t cp_start, uint32_t c
         if ((rel_matches("obj", r) || rel_matches("nsubj:pass", r) ||
              (rel_matches("nsubj", r) && has_child(s, i, "obl:agent", NULL)) ||
              (rel_matches("obl", r) && has_child(s, c - 1u, "case", "de"))) &&
-            phrase_holds(s, c - 1u, cp_start, cp_end, 4))
+            phrase_holds(s, c - 1u, cp_start, cp_end, 4, 1))
             return 1;
         /* the object after the seller, which the parser hangs on it without a preposition:
          * "a racheté à l'allemand Siemens la société Nordelec" */
         if (rel_matches("obl", r) && has_child(s, c - 1u, "case", "à"))
             for (uint16_t g = s->first_child[c]; g; g = s->next_sibling[g])
                 if (rel_matches("nmod", rel_of(s, g - 1u)) && !has_child(s, g - 1u, "case", NULL) &&
-                    phrase_holds(s, g - 1u, cp_start, cp_end, 4))
+                    phrase_holds(s, g - 1u, cp_start, cp_end, 4, 1))
                     return 1;
     }
     const dp_word *wd = &s->w->words[i];
     return wd->head && (rel_matches("acl", rel_of(s, i)) || rel_matches("conj", rel_of(s, i)) ||
                         rel_matches("xcomp", rel_of(s, i))) &&
-           (phrase_holds(s, wd->head - 1u, cp_start, cp_end, 4) ||
+           (phrase_holds(s, wd->head - 1u, cp_start, cp_end, 4, 1) ||
             (!rel_matches("acl", rel_of(s, i)) && taken_over(s, wd->head - 1u, cp_start, cp_end)));
 }
 
@@ -1830,7 +1816,7 @@ int dp_frames_in_sentence(const depeche_engine *e, const char *text, const dp_to
             int buyer_subject = 0;
             for (uint16_t c = s->first_child[i + 1]; c && buyer >= 0 && !buyer_subject; c = s->next_sibling[c])
                 buyer_subject = is_subject(rel_of(s, c - 1u)) &&
-                                phrase_holds(s, c - 1u, s->m->items[buyer].cp_start, s->m->items[buyer].cp_end, 3);
+                                phrase_holds(s, c - 1u, s->m->items[buyer].cp_start, s->m->items[buyer].cp_end, 3, 1);
             const dp_event_arg_value *target = &ev->args[DP_ARG_TARGET];
             uint32_t target_from = target->mention >= 0 ? s->m->items[target->mention].cp_start : target->cp_start,
                      target_to = target->mention >= 0 ? s->m->items[target->mention].cp_end : target->cp_end;
@@ -1862,8 +1848,8 @@ int dp_frames_in_sentence(const depeche_engine *e, const char *text, const dp_to
                         const char *rel = rel_of(s, c - 1u);
                         if ((!is_subject(rel) && !rel_matches("obj", rel)) || (v && verb == i))
                             continue;
-                        held |= phrase_holds(s, c - 1u, who->cp_start, who->cp_end, 4);
-                        named |= phrase_names(s, c - 1u, who->cp_start, who->cp_end, 4);
+                        held |= phrase_holds(s, c - 1u, who->cp_start, who->cp_end, 4, 1);
+                        named |= phrase_holds(s, c - 1u, who->cp_start, who->cp_end, 4, 0);
                     }
                 /* (the parser glues the name after a post's complement to its last word: "la
                  * conseillère de Paris Léa Filoche", "le numéro deux de LREM Pierre Person"; a
