@@ -1230,6 +1230,27 @@ static int taken_over(const sentence *s, size_t i, uint32_t cp_start, uint32_t c
             (!rel_matches("acl", rel_of(s, i)) && taken_over(s, wd->head - 1u, cp_start, cp_end)));
 }
 
+/* Whether noun i tells of the one mention x names: a word of the name under the noun ("le
+ * recrutement, en avril, de X"), "dont" between them ("X, dont Renault a annoncé le
+ * limogeage"), or a name the sentences before gave ("Il est contraint à la démission"). */
+static int told_by_noun(const sentence *s, size_t i, const dp_mention *x)
+{
+    if (x->cp_start < s->toks[0].cp_start)
+        return 1;
+    for (size_t wi = 0; wi < i; wi++)
+        if (!strcmp(s->w->words[wi].lemma, "dont") && s->toks[s->w->words[wi].token].cp_start >= x->cp_end)
+            return 1;
+    for (size_t wi = 0; wi < s->w->n_words; wi++) {
+        const dp_token *wt = &s->toks[s->w->words[wi].token];
+        size_t up = wi;
+        for (int depth = 0; up != i && s->w->words[up].head && depth < 4; depth++)
+            up = s->w->words[up].head - 1u;
+        if (up == i && wi != i && wt->cp_start >= x->cp_start && wt->cp_end <= x->cp_end)
+            return 1;
+    }
+    return 0;
+}
+
 /* Whether verb t asks whether: a subject pronoun after it in a question ("a-t-il rejoint
  * LREM ?", "ralliera-t-il les Constructifs ?"); not "Pourquoi X a-t-il démissionné ?", which
  * takes the resignation as known, nor "À peine a-t-elle fait son entrée ...". */
@@ -1874,26 +1895,10 @@ int dp_frames_in_sentence(const depeche_engine *e, const char *text, const dp_to
              * names: "le limogeage de X", "sa démission"; not of a name elsewhere in the
              * sentence ("X a salué le limogeage des quatre policiers") */
             if ((DP_EV_MOVES >> ev->type & 1u) && wd->upos == DP_NOUN && ev->args[DP_ARG_PERSON].mention >= 0 &&
-                !has_child(s, i, "det", "son")) {
-                const dp_mention *who = &s->m->items[ev->args[DP_ARG_PERSON].mention];
-                /* a word of the name under the noun ("le recrutement, en avril, de X"), "dont"
-                 * between them ("X, dont Renault a annoncé le limogeage"), or a name the
-                 * sentences before gave ("Il est contraint à la démission") */
-                int tied = who->cp_start < s->toks[0].cp_start;
-                for (size_t wi = 0; wi < i && !tied; wi++)
-                    tied = !strcmp(s->w->words[wi].lemma, "dont") && s->toks[s->w->words[wi].token].cp_start >= who->cp_end;
-                for (size_t wi = 0; wi < s->w->n_words && !tied; wi++) {
-                    const dp_token *wt = &s->toks[s->w->words[wi].token];
-                    size_t up = wi;
-                    for (int depth = 0; up != i && s->w->words[up].head && depth < 4; depth++)
-                        up = s->w->words[up].head - 1u;
-                    tied = up == i && wi != i && wt->cp_start >= who->cp_start && wt->cp_end <= who->cp_end;
-                }
-                if (!tied) {
-                    memmove(ev, ev + 1, (out->n - k - 1) * sizeof *ev);
-                    out->n--, rules_to--, k--;
-                    break;
-                }
+                !has_child(s, i, "det", "son") && !told_by_noun(s, i, &s->m->items[ev->args[DP_ARG_PERSON].mention])) {
+                memmove(ev, ev + 1, (out->n - k - 1) * sizeof *ev);
+                out->n--, rules_to--, k--;
+                break;
             }
             int firm;
             uint8_t how = modality(s, i, e->events.planned[ev->type], &firm);
