@@ -600,9 +600,14 @@ static size_t follow(const sentence *s, const dp_frame_path *p, size_t from, siz
         const dp_word *reached = &s->w->words[cur[j]];
         int common = reached->upos == DP_NOUN &&
                      !(s->toks[reached->token].flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS));
+        /* (a noun with a name beside it stands for the name: "la nouvelle Clio et le nouveau
+         * Captur", whose second name the parser hangs on "nouvelle") */
+        int named = 0;
+        for (uint16_t c = s->first_child[cur[j] + 1]; c && common && !named; c = s->next_sibling[c])
+            named = name_beside(s, c) && s->w->words[c - 1u].upos == DP_PROPN;
         for (uint16_t c = s->first_child[cur[j] + 1]; c && k < cap; c = s->next_sibling[c]) {
             if (rel_matches("conj", rel_of(s, c - 1u)) && !two_names(s, c - 1u) &&
-                !(p->arg == DP_ARG_PRODUCT && common))
+                !(p->arg == DP_ARG_PRODUCT && common && !(named && s->w->words[c - 1u].upos == DP_PROPN)))
                 out[k++] = c - 1u;
             /* the conjuncts of a name beside a noun: "les groupes Google et Facebook" */
             if (name_beside(s, c))
