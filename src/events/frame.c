@@ -1384,6 +1384,7 @@ static uint8_t modality(const sentence *s, size_t t, int planned, int *firm)
          * noun: "La X dévoilée en mars est attendue fin 2024" */
         if (up == 0 && rel_matches("acl", how) && bare_participle(s, t))
             break;
+        size_t below = at;
         at = s->w->words[at].head - 1u;
         const dp_word *hw = &s->w->words[at];
         /* a verb coordinated before the trigger does not govern it ("a été écartée et remplacée
@@ -1414,7 +1415,9 @@ static uint8_t modality(const sentence *s, size_t t, int planned, int *firm)
             *firm = ((!strcmp(hw->lemma, "devoir") || !strcmp(hw->lemma, "pouvoir")) &&
                      !has_feature(hw, "Tense=Past") && !has_child(s, at, "aux:tense", NULL)) ||
                     /* "est sur le point de racheter", "en passe de racheter" */
-                    (hw->upos == DP_NOUN && (bits & DP_FRAME_WORD_PLAN));
+                    (hw->upos == DP_NOUN && (bits & DP_FRAME_WORD_PLAN)) ||
+                    /* a wish told by a "que" clause: "voulait que X succède à Y" */
+                    (rel_matches("ccomp", how) && has_child(s, below, "mark", "que"));
             return DP_HYPOTHETICAL;
         }
         if (planned && !strcmp(hw->lemma, "aller") && rel_matches("xcomp", how))
