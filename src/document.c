@@ -402,8 +402,8 @@ static int syntax_work(dp_syntax_work **w)
 
 /* Which tokens of a sentence are words of a person's, an organisation's or a place's proper
  * name, all its words capitalised ("Mistral AI"; not "Cour suprême", "Banque de France", whose
- * common nouns the treebanks tag as such): 2 for a name of one word, 4 for the first word of a
- * longer one inside a sentence, else 1; 3 for a title of one word ("PDG"). */
+ * common nouns the treebanks tag as such), or a title of one word ("PDG"): an enum
+ * dp_name_mark each. */
 static void name_tokens(const dp_mentions *m, const dp_token *toks, size_t n, uint8_t *out)
 {
     memset(out, 0, n);
@@ -417,7 +417,7 @@ static void name_tokens(const dp_mentions *m, const dp_token *toks, size_t n, ui
             i++;
         if (x->type == DP_ROLE) {
             if (i < n && toks[i].end == x->end)
-                out[i] = 3;
+                out[i] = DP_NAME_TITLE;
             continue;
         }
         int proper = 1;
@@ -425,7 +425,9 @@ static void name_tokens(const dp_mentions *m, const dp_token *toks, size_t n, ui
         for (; j < n && toks[j].start < x->end; j++)
             proper &= toks[j].kind != DP_TOK_WORD || (toks[j].flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS)) != 0;
         for (size_t w = i; proper && w < j; w++)
-            out[w] = j - i == 1 ? 2 : w == i && !(toks[w].flags & DP_TF_SENTENCE_START) ? 4 : 1;
+            out[w] = j - i == 1                                          ? DP_NAME_ALONE
+                     : w == i && !(toks[w].flags & DP_TF_SENTENCE_START) ? DP_NAME_OPENING
+                                                                          : DP_NAME_WORD;
     }
 }
 

@@ -1459,6 +1459,20 @@ static int complete_arguments(const depeche_engine *e, const char *text, const d
     return 1;
 }
 
+/* The tokens toks[*first..*last] a text argument's words span; 0 when it starts past them. */
+static int span_tokens(const dp_token *toks, size_t n, const dp_event_arg_value *v, size_t *first, size_t *last)
+{
+    size_t f = 0, l;
+    while (f < n && toks[f].cp_start < v->cp_start)
+        f++;
+    if (f == n)
+        return 0;
+    for (l = f; l + 1 < n && toks[l + 1].cp_end <= v->cp_end;)
+        l++;
+    *first = f, *last = l;
+    return 1;
+}
+
 /* A product is keyed without its maker's name, which one report gives and another leaves out
  * ("la nouvelle Leon", then "la nouvelle Cupra Leon" by Cupra): the two reports merge. ("S6"
  * and "S6 Edge" stay two models.) */
@@ -1468,13 +1482,9 @@ static void key_product(const dp_token *toks, size_t n, const dp_token_keys *key
     dp_event_arg_value *product = &ev->args[DP_ARG_PRODUCT], *org = &ev->args[DP_ARG_ORG];
     if (!product->set || product->mention >= 0)
         return;
-    size_t first = 0, last;
-    while (first < n && toks[first].cp_start < product->cp_start)
-        first++;
-    if (first == n)
+    size_t first, last;
+    if (!span_tokens(toks, n, product, &first, &last))
         return;
-    for (last = first; last + 1 < n && toks[last + 1].cp_end <= product->cp_end;)
-        last++;
     int32_t maker = org->set && org->mention >= 0 ? m->items[org->mention].entity : -1;
     for (size_t k = 0; maker >= 0 && k < m->n && first < last; k++) {
         const dp_mention *mk = &m->items[k];
@@ -1719,14 +1729,8 @@ int dp_event_complete(const depeche_engine *e, const char *text, const dp_token 
      * one product merge */
     for (int a = 0; a < DP_ARG_NEG; a++) {
         dp_event_arg_value *v = &ev->args[a];
-        size_t first = 0, last;
-        if (!v->set || v->mention >= 0)
-            continue;
-        while (first < n && toks[first].cp_start < v->cp_start)
-            first++;
-        for (last = first; last + 1 < n && toks[last + 1].cp_end <= v->cp_end;)
-            last++;
-        if (first < n)
+        size_t first, last;
+        if (v->set && v->mention < 0 && span_tokens(toks, n, v, &first, &last))
             v->text_key = text_key(keys, first, last);
     }
     size_t trigger = 0;

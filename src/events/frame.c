@@ -213,7 +213,8 @@ int dp_frame_rules_load(dp_frame_rules *r, const char *kind, size_t kind_len, co
                  {"demand", DP_FRAME_WORD_DEMAND}, {"share", DP_FRAME_WORD_SHARE},
                  {"union", DP_FRAME_WORD_UNION}, {"medium", DP_FRAME_WORD_MEDIUM},
                  {"department", DP_FRAME_WORD_DEPARTMENT}, {"soon", DP_FRAME_WORD_SOON},
-                 {"model", DP_FRAME_WORD_MODEL}, {"naming", DP_FRAME_WORD_NAMING}};
+                 {"model", DP_FRAME_WORD_MODEL}, {"naming", DP_FRAME_WORD_NAMING},
+                 {"sale", DP_FRAME_WORD_SALE}};
     if (dp_word_is(kind, kind_len, "frame"))
         return load_frame(r, args, args_len, path, line, err);
     if (dp_word_is(kind, kind_len, "example") || dp_word_is(kind, kind_len, "example-headline"))
@@ -1701,6 +1702,119 @@ static int bare_after_name(const sentence *s, size_t i)
     return 1;
 }
 
+/* Whether the active verb i takes over a thing no company's word, share or name stands for
+ * ("reprend le dossier de la SNCF", "a repris l'impression des Echos", "reprendre le rôle de
+ * T'Challa"): no company. */
+static int takes_a_thing(const sentence *s, size_t i)
+{
+    if (has_child(s, i, "aux:pass", NULL))
+        return 0;
+    for (uint16_t c = s->first_child[i + 1]; c; c = s->next_sibling[c]) {
+        size_t o = c - 1u;
+        const dp_word *ow = &s->w->words[o];
+        if (rel_matches("obj", rel_of(s, o)) && ow->upos == DP_NOUN && s->token_mention[ow->token] < 0 &&
+            !company_word(s, o) && !named_beside(s, o, 2) &&
+            !(word_bits(&s->e->frames, ow->lemma) &
+              (DP_FRAME_WORD_SHARE | DP_FRAME_WORD_DEPARTMENT | DP_FRAME_WORD_MEDIUM)))
+            return 1;
+    }
+    return 0;
+}
+
+/* Whether a rule's purchase, read at the verb of sale i, names as the target a company found
+ * elsewhere than where the verb takes over what it takes ("Il s'est repris auprès de France
+ * Info", "l'a repris sur Twitter", "X (Winston, Camel) a offert"); a buyer that is not the
+ * verb's subject may list its purchases in brackets ("X a racheté Y, autant que Z (A, B et
+ * C)"). */
+static int target_elsewhere(const sentence *s, const dp_event *ev, size_t i)
+{
+    const dp_event_arg_value *target = &ev->args[DP_ARG_TARGET];
+    if (!target->set || has_child(s, i, "obj", "se") || has_child(s, i, "expl", "se"))
+        return 0;
+    uint32_t from = target->mention >= 0 ? s->m->items[target->mention].cp_start : target->cp_start,
+             to = target->mention >= 0 ? s->m->items[target->mention].cp_end : target->cp_end;
+    if (taken_over(s, i, from, to))
+        return 0;
+    int32_t buyer = ev->args[DP_ARG_ACQUIRER].mention;
+    for (uint16_t c = s->first_child[i + 1]; c && buyer >= 0; c = s->next_sibling[c])
+        if (is_subject(rel_of(s, c - 1u)) &&
+            phrase_holds(s, c - 1u, s->m->items[buyer].cp_start, s->m->items[buyer].cp_end, 3, 1))
+            return 1;
+    int bracketed = 0; /* the last bracket before the target opens */
+    for (size_t tk = 0; tk < s->n_toks && s->toks[tk].cp_end <= from; tk++)
+        if (s->text[s->toks[tk].start] == '(' || s->text[s->toks[tk].start] == ')')
+            bracketed = s->text[s->toks[tk].start] == '(';
+    return !bracketed;
+}
+
+/* Whether the person a rule's move names at verb i is someone the verb's subject (or passive
+ * subject, or object) only mentions: "une conseillère du ministre X a dû quitter Bercy" is no
+ * move of X. The name the parser glues to a post's complement is the subject's own ("la
+ * conseillère de Paris Léa Filoche", "le numéro deux de LREM Pierre Person"); a name set
+ * beside a word for a person is that one's ("du ministre X"). */
+static int mover_mentioned(const sentence *s, const dp_mention *who, size_t i)
+{
+    int held = 0, named = 0;
+    size_t verb = i; /* a verb without a subject shares the one it completes */
+    for (int up = 0; up < 3 && !has_child(s, verb, "nsubj", NULL) && !has_child(s, verb, "nsubj:pass", NULL) &&
+                     s->w->words[verb].head && shares_subject(s, verb);
+         up++)
+        verb = s->w->words[verb].head - 1u;
+    for (size_t v = 0; v < 2; v++)
+        for (uint16_t c = s->first_child[(v ? verb : i) + 1]; c; c = s->next_sibling[c]) {
+            const char *rel = rel_of(s, c - 1u);
+            if ((!is_subject(rel) && !rel_matches("obj", rel)) || (v && verb == i))
+                continue;
+            held |= phrase_holds(s, c - 1u, who->cp_start, who->cp_end, 4, 1);
+            named |= phrase_holds(s, c - 1u, who->cp_start, who->cp_end, 4, 0);
+        }
+    for (size_t wi = 0; held && !named && wi < s->w->n_words; wi++) {
+        if (s->toks[s->w->words[wi].token].cp_start != who->cp_start || !s->w->words[wi].head)
+            continue;
+        const char *rel = rel_of(s, wi);
+        named = !names_a_person(s, s->w->words[wi].head - 1u) &&
+                (rel_matches("flat", rel) || rel_matches("appos", rel) ||
+                 (rel_matches("nmod", rel) && !has_child(s, wi, "case", NULL)));
+    }
+    return held && !named;
+}
+
+/* Whether the parse says a rule misread the event it found at trigger word i:
+ * - a participle the parser reads as a noun names a person, not the act ("un élu du RN",
+ *   "l'élue de La France insoumise"); a bare noun after a name is a slogan ("Macron
+ *   démission"), where a title tells the act with its complement ("Démission de X");
+ * - the one a rule says was dismissed is the active verb's subject, who dismisses ("Elon Musk
+ *   a licencié son directeur général");
+ * - a purchase of a thing, or of a company the verb of sale does not take over;
+ * - a person's move told of someone the verb's subject or object only mentions;
+ * - a move told by a noun is the move of the one its complement or possessive names ("le
+ *   limogeage de X", "sa démission"), not of a name elsewhere in the sentence ("X a salué le
+ *   limogeage des quatre policiers"). */
+static int misread(const sentence *s, const dp_event *ev, size_t i)
+{
+    const dp_word *wd = &s->w->words[i];
+    if ((wd->upos == DP_NOUN && participle_noun(s, wd)) || (wd->upos != DP_VERB && bare_after_name(s, i)))
+        return 1;
+    if (wd->upos == DP_PROPN)
+        return 0;
+    const dp_event_arg_value *person = &ev->args[DP_ARG_PERSON];
+    int moves = DP_EV_MOVES >> ev->type & 1u;
+    if (wd->upos == DP_NOUN)
+        return moves && person->mention >= 0 && !has_child(s, i, "det", "son") &&
+               !told_by_noun(s, i, &s->m->items[person->mention]);
+    if (ev->type == DP_EV_DISMISSAL && person->set && !has_child(s, i, "aux:pass", NULL))
+        for (uint16_t c = s->first_child[i + 1]; c; c = s->next_sibling[c]) {
+            const dp_token *ct = &s->toks[s->w->words[c - 1u].token];
+            if (!strcmp(rel_of(s, c - 1u), "nsubj") && ct->cp_start >= person->cp_start && ct->cp_end <= person->cp_end)
+                return 1;
+        }
+    if (ev->type == DP_EV_ACQUISITION &&
+        (takes_a_thing(s, i) ||
+         ((word_bits(&s->e->frames, wd->lemma) & DP_FRAME_WORD_SALE) && target_elsewhere(s, ev, i))))
+        return 1;
+    return moves && person->mention >= 0 && mover_mentioned(s, &s->m->items[person->mention], i);
+}
+
 int dp_frames_in_sentence(const depeche_engine *e, const char *text, const dp_token *toks,
                           size_t n, const dp_syntax_work *w, uint32_t line,
                           const dp_mentions *m, dp_date ref, dp_date teaser_date, int in_title,
@@ -1784,130 +1898,13 @@ int dp_frames_in_sentence(const depeche_engine *e, const char *text, const dp_to
             if (toks[wd->token].cp_start != ev->trigger_cp_start ||
                 (wd->upos != DP_VERB && wd->upos != DP_NOUN && wd->upos != DP_PROPN))
                 continue;
-            /* a participle the parser reads as a noun names a person, not the act: "un élu
-             * du RN", "les élus de l'Assemblée", "l'élue de La France insoumise"; a bare noun
-             * after a name is a slogan ("Macron démission", "Acte 5 : Macron Démission"), where
-             * a title tells the act with its complement ("Démission de X") */
-            if ((wd->upos == DP_NOUN && participle_noun(s, wd)) ||
-                (wd->upos != DP_VERB && bare_after_name(s, i))) {
+            if (misread(s, ev, i)) {
                 memmove(ev, ev + 1, (out->n - k - 1) * sizeof *ev);
                 out->n--, rules_to--, k--;
                 break;
             }
             if (wd->upos == DP_PROPN)
                 break;
-            /* the one a rule says was dismissed is the active verb's subject, who dismisses:
-             * "Elon Musk a licencié son directeur général" */
-            if (ev->type == DP_EV_DISMISSAL && wd->upos == DP_VERB && ev->args[DP_ARG_PERSON].set &&
-                !has_child(s, i, "aux:pass", NULL)) {
-                int subject = 0;
-                for (uint16_t c = s->first_child[i + 1]; c && !subject; c = s->next_sibling[c]) {
-                    const dp_token *ct = &toks[w->words[c - 1u].token];
-                    subject = !strcmp(rel_of(s, c - 1u), "nsubj") &&
-                              ct->cp_start >= ev->args[DP_ARG_PERSON].cp_start &&
-                              ct->cp_end <= ev->args[DP_ARG_PERSON].cp_end;
-                }
-                if (subject) {
-                    memmove(ev, ev + 1, (out->n - k - 1) * sizeof *ev);
-                    out->n--, rules_to--, k--;
-                    break;
-                }
-            }
-            /* what an active verb takes over is its object: a thing no company's word, share or
-             * name stands for is no company ("reprend le dossier de la SNCF", "a repris
-             * l'impression des Echos", "reprendre le rôle de T'Challa") */
-            if (ev->type == DP_EV_ACQUISITION && wd->upos == DP_VERB && !has_child(s, i, "aux:pass", NULL)) {
-                int thing = 0;
-                for (uint16_t c = s->first_child[i + 1]; c && !thing; c = s->next_sibling[c]) {
-                    size_t o = c - 1u;
-                    const dp_word *ow = &w->words[o];
-                    thing = rel_matches("obj", rel_of(s, o)) && ow->upos == DP_NOUN &&
-                            s->token_mention[ow->token] < 0 && !company_word(s, o) && !named_beside(s, o, 2) &&
-                            !(word_bits(&e->frames, ow->lemma) &
-                              (DP_FRAME_WORD_SHARE | DP_FRAME_WORD_DEPARTMENT | DP_FRAME_WORD_MEDIUM));
-                }
-                if (thing) {
-                    memmove(ev, ev + 1, (out->n - k - 1) * sizeof *ev);
-                    out->n--, rules_to--, k--;
-                    break;
-                }
-            }
-            /* a verb of sale or purchase takes over its object: a target the rule found
-             * elsewhere in the sentence is none ("Il s'est repris auprès de France Info",
-             * "l'a repris sur Twitter", "X (Winston, Camel) a offert") */
-            static const char *const takers[] = {"reprendre", "racheter", "acquérir", "céder", "vendre", "offrir"};
-            int taker = 0;
-            for (size_t v = 0; v < sizeof takers / sizeof *takers && !taker; v++)
-                taker = !strcmp(wd->lemma, takers[v]);
-            /* (a buyer that is not the verb's subject may list its purchases in brackets: "X a
-             * racheté Y, autant que Z (A, B et C)") */
-            int32_t buyer = ev->args[DP_ARG_ACQUIRER].mention;
-            int buyer_subject = 0;
-            for (uint16_t c = s->first_child[i + 1]; c && buyer >= 0 && !buyer_subject; c = s->next_sibling[c])
-                buyer_subject = is_subject(rel_of(s, c - 1u)) &&
-                                phrase_holds(s, c - 1u, s->m->items[buyer].cp_start, s->m->items[buyer].cp_end, 3, 1);
-            const dp_event_arg_value *target = &ev->args[DP_ARG_TARGET];
-            uint32_t target_from = target->mention >= 0 ? s->m->items[target->mention].cp_start : target->cp_start,
-                     target_to = target->mention >= 0 ? s->m->items[target->mention].cp_end : target->cp_end;
-            int bracketed = 0; /* the last bracket before the target opens */
-            for (size_t tk = 0; tk < s->n_toks && s->toks[tk].cp_end <= target_from; tk++)
-                if (s->text[s->toks[tk].start] == '(' || s->text[s->toks[tk].start] == ')')
-                    bracketed = s->text[s->toks[tk].start] == '(';
-            if (ev->type == DP_EV_ACQUISITION && wd->upos == DP_VERB && taker && ev->args[DP_ARG_TARGET].set &&
-                (buyer_subject || !bracketed) &&
-                !has_child(s, i, "obj", "se") && !has_child(s, i, "expl", "se") &&
-                !taken_over(s, i, target_from, target_to)) {
-                memmove(ev, ev + 1, (out->n - k - 1) * sizeof *ev);
-                out->n--, rules_to--, k--;
-                break;
-            }
-            /* a person's move is told of the verb's subject (or passive subject, or object),
-             * not of someone its complements name: "une conseillère du ministre X a dû quitter
-             * Bercy" is no move of X */
-            if ((DP_EV_MOVES >> ev->type & 1u) && wd->upos == DP_VERB && ev->args[DP_ARG_PERSON].mention >= 0) {
-                const dp_mention *who = &s->m->items[ev->args[DP_ARG_PERSON].mention];
-                int held = 0, named = 0;
-                size_t verb = i; /* a verb without a subject shares the one it completes */
-                for (int up = 0; up < 3 && !has_child(s, verb, "nsubj", NULL) && !has_child(s, verb, "nsubj:pass", NULL) &&
-                                 s->w->words[verb].head && shares_subject(s, verb);
-                     up++)
-                    verb = s->w->words[verb].head - 1u;
-                for (size_t v = 0; v < 2; v++)
-                    for (uint16_t c = s->first_child[(v ? verb : i) + 1]; c; c = s->next_sibling[c]) {
-                        const char *rel = rel_of(s, c - 1u);
-                        if ((!is_subject(rel) && !rel_matches("obj", rel)) || (v && verb == i))
-                            continue;
-                        held |= phrase_holds(s, c - 1u, who->cp_start, who->cp_end, 4, 1);
-                        named |= phrase_holds(s, c - 1u, who->cp_start, who->cp_end, 4, 0);
-                    }
-                /* (the parser glues the name after a post's complement to its last word: "la
-                 * conseillère de Paris Léa Filoche", "le numéro deux de LREM Pierre Person"; a
-                 * name set beside a word for a person is that one's: "du ministre X") */
-                for (size_t wi = 0; held && !named && wi < s->w->n_words; wi++) {
-                    const dp_token *wt = &s->toks[s->w->words[wi].token];
-                    if (wt->cp_start != who->cp_start || !s->w->words[wi].head)
-                        continue;
-                    size_t host = s->w->words[wi].head - 1u;
-                    const char *rel = rel_of(s, wi);
-                    named = !names_a_person(s, host) &&
-                            (rel_matches("flat", rel) || rel_matches("appos", rel) ||
-                             (rel_matches("nmod", rel) && !has_child(s, wi, "case", NULL)));
-                }
-                if (held && !named) {
-                    memmove(ev, ev + 1, (out->n - k - 1) * sizeof *ev);
-                    out->n--, rules_to--, k--;
-                    break;
-                }
-            }
-            /* a move told by a noun is the move of the one its complement or its possessive
-             * names: "le limogeage de X", "sa démission"; not of a name elsewhere in the
-             * sentence ("X a salué le limogeage des quatre policiers") */
-            if ((DP_EV_MOVES >> ev->type & 1u) && wd->upos == DP_NOUN && ev->args[DP_ARG_PERSON].mention >= 0 &&
-                !has_child(s, i, "det", "son") && !told_by_noun(s, i, &s->m->items[ev->args[DP_ARG_PERSON].mention])) {
-                memmove(ev, ev + 1, (out->n - k - 1) * sizeof *ev);
-                out->n--, rules_to--, k--;
-                break;
-            }
             int firm;
             uint8_t how = modality(s, i, e->events.planned[ev->type], &firm);
             if (how == DP_NEGATED || (how == DP_HYPOTHETICAL && firm))

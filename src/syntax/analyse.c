@@ -144,6 +144,15 @@ static int relation_named(const dp_parser *p, const char *name)
     return -1;
 }
 
+/* The parse's root word (1-based), or 0 when none. */
+static size_t root_word(const dp_syntax_work *w)
+{
+    for (size_t i = 1; i <= w->n_words; i++)
+        if (!w->heads[i])
+            return i;
+    return 0;
+}
+
 /* Whether parse word i (1-based) is a finite verb, or one with a finite auxiliary ("avait
  * rejoint"). */
 static int finite_verb(const dp_syntax_work *w, size_t i)
@@ -167,10 +176,7 @@ static int finite_verb(const dp_syntax_work *w, size_t i)
 static void mend_detached_opening(const dp_parser *p, const char *text, const dp_token *toks,
                                   dp_syntax_work *w)
 {
-    size_t n = w->n_words, root = 0, comma = 0, verb = 0, subject = 0;
-    for (size_t i = 1; i <= n && !root; i++)
-        if (!w->heads[i])
-            root = i;
+    size_t n = w->n_words, root = root_word(w), comma = 0, verb = 0, subject = 0;
     int up = root ? w->parse_in[root].upos : -1;
     if (!root || root > 3 ||
         (up != DP_NOUN && up != DP_ADJ && !(up == DP_VERB && w->parse_in[root].morph == DP_MORPH_PARTICIPLE_PAST)))
@@ -297,10 +303,7 @@ static void mend_relative_without_pronoun(const dp_parser *p, dp_syntax_work *w)
         nsubj_pass = relation_named(p, "nsubj:pass"), aux_pass = relation_named(p, "aux:pass");
     if (relcl < 0 || nsubj < 0 || nsubj_pass < 0)
         return;
-    size_t n = w->n_words, root = 0, verb = 0;
-    for (size_t i = 1; i <= n && !root; i++)
-        if (!w->heads[i])
-            root = i;
+    size_t n = w->n_words, root = root_word(w), verb = 0;
     if (!root || (w->parse_in[root].upos != DP_PROPN && w->parse_in[root].upos != DP_NOUN))
         return;
     int cop = relation_named(p, "cop");
@@ -354,10 +357,7 @@ static void mend_participle_root(const dp_parser *p, dp_syntax_work *w)
         xcomp = relation_named(p, "xcomp"); /* a finite verb is never an xcomp */
     if (conj < 0 || acl < 0 || nsubj < 0 || nsubj_pass < 0)
         return;
-    size_t n = w->n_words, root = 0, subject = 0, main = 0;
-    for (size_t i = 1; i <= n && !root; i++)
-        if (!w->heads[i])
-            root = i;
+    size_t n = w->n_words, root = root_word(w), subject = 0, main = 0;
     if (!root || w->parse_in[root].upos != DP_VERB || w->parse_in[root].morph != DP_MORPH_PARTICIPLE_PAST)
         return;
     for (size_t j = 1; j <= n; j++) {
@@ -414,14 +414,14 @@ void dp_syntax_analyse(const dp_syntax *syn, const char *text, const dp_token *t
         dp_tag_token_lexicon(m, text + toks[i].start, toks[i].end - toks[i].start, &w->tags_in[i]);
     dp_tagger_run(&syn->model.tagger, w->tags_in, n, w->first_pass, w->tags);
     for (size_t i = 0; names && i < n; i++)
-        if (names[i] == 3) {
+        if (names[i] == DP_NAME_TITLE) {
             if (w->tags[i] == DP_PROPN || w->tags[i] == DP_X)
                 w->tags[i] = DP_NOUN;
         } else if (names[i] && (toks[i].flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS)) &&
             (w->tags[i] == DP_NOUN || w->tags[i] == DP_ADJ || w->tags[i] == DP_VERB || w->tags[i] == DP_AUX ||
              w->tags[i] == DP_X ||
-             (names[i] == 2 && (w->tags[i] == DP_DET || w->tags[i] == DP_PRON || w->tags[i] == DP_ADV)) ||
-             (names[i] == 4 && w->tags[i] == DP_ADP)))
+             (names[i] == DP_NAME_ALONE && (w->tags[i] == DP_DET || w->tags[i] == DP_PRON || w->tags[i] == DP_ADV)) ||
+             (names[i] == DP_NAME_OPENING && w->tags[i] == DP_ADP)))
             w->tags[i] = DP_PROPN;
     size_t k = 0;
     for (size_t i = 0; i < n; i++) {

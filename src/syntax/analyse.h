@@ -69,14 +69,22 @@ typedef struct dp_syntax_work {
 dp_syntax_work *dp_syntax_work_new(void);
 void dp_syntax_work_free(dp_syntax_work *w);
 
+/* What entity recognition says of a token, for dp_syntax_analyse. */
+enum dp_name_mark {
+    DP_NAME_NONE,
+    DP_NAME_WORD,    /* a word of a name of several words */
+    DP_NAME_ALONE,   /* a name of one word */
+    DP_NAME_TITLE,   /* a title of one word ("PDG") */
+    DP_NAME_OPENING  /* the first word of a name of several, inside a sentence */
+};
+
 /* Tags and parses the sentence toks[0..n) of text (normalized); the words land in w->words.
- * names (NULL: none known) marks the tokens that entity recognition put in a name (2 for a
- * name of one word, else 1): a capitalised one the tagger read as a common or a foreign word
- * is a proper noun ("Mistral AI a signé", "The Walt Disney Company supprime..."), and a name of
- * one word is one whatever the tagger read ("Orange signe", not the determiner of "Le Monde"),
- * and so is a preposition that opens a longer one inside a sentence (4: "rejoint En Marche");
- * 3 marks a title of one word in capitals ("PDG"), a common noun the tagger may read as a name
- * ("nommé par Paul Roux PDG de Fictiva": no name "Paul Roux PDG"). */
+ * names (NULL: none known) marks the tokens with an enum dp_name_mark: a capitalised word of a
+ * name the tagger read as a common or a foreign word is a proper noun ("Mistral AI a signé",
+ * "The Walt Disney Company supprime..."), a name of one word is one whatever the tagger read
+ * ("Orange signe", not the determiner of "Le Monde"), and so is a preposition that opens a
+ * longer one inside a sentence ("rejoint En Marche"); a title is a common noun the tagger may
+ * read as a name ("nommé par Paul Roux PDG de Fictiva": no name "Paul Roux PDG"). */
 void dp_syntax_analyse(const dp_syntax *syn, const char *text, const dp_token *toks, size_t n,
                        const uint8_t *names, dp_syntax_work *w);
 
