@@ -318,13 +318,23 @@ static int process_text(depeche_document *doc, const depeche_engine *e, const dp
             if (n == DP_MAX_SENTENCE_TOKENS && !warned_long++)
                 rc = warn(doc, "long-sentence", "a sentence of more than %d tokens was read as several",
                           DP_MAX_SENTENCE_TOKENS);
-            size_t names_before = mentions->n, unknown_before = mentions->n_unknown;
+            size_t names_before = mentions->n, unknown_before = mentions->n_unknown,
+                   loose_before = mentions->n_loose;
             rc = dp_match_sentence(e, t->norm, toks, n, (uint32_t)i, keys, md, mentions);
             /* dates told otherwise than in full, where the article says when it was written */
             dp_date told_from = l->teaser >= 0 ? layout->teasers[l->teaser].date : doc->published;
             if (!rc && told_from.year > 0)
                 rc = note_told_dates(e, t->norm, toks, n, keys, told_from, (uint32_t)i, names_before,
                                      mentions);
+            /* the sentence each name is in, as the tokenizer cut it: pages glue sentences
+             * ("...en mai.Il a été nommé"), which a search for a period and a blank misses */
+            uint32_t sentence = (uint32_t)doc->n_sentences - 1u;
+            for (size_t k = names_before; k < mentions->n; k++)
+                mentions->items[k].sentence = sentence;
+            for (size_t k = unknown_before; k < mentions->n_unknown; k++)
+                mentions->unknown[k].sentence = sentence;
+            for (size_t k = loose_before; k < mentions->n_loose; k++)
+                mentions->loose[k].sentence = sentence;
             if (dates && l->teaser < 0 && dp_line_has_events((enum dp_line_kind)l->kind)) {
                 if (note_dates(e, t->norm, toks, n, !seen_sentence, (long)i == layout->title_line, dates) &&
                     !rc && !warned_dates++)

@@ -344,6 +344,8 @@ char dp_evidence_name_gender(const dp_morpho *morpho, const char *text, uint32_t
             first_part = first_end;
         first_end++;
     }
-    char gender = dp_evidence_gender(morpho, text + start, first_end - start, DP_PROPN);
+    /* a title that opens the name has its noun's gender: "le général de Gaulle" */
+    int title = text[start] >= 'a' && text[start] <= 'z';
+    char gender = dp_evidence_gender(morpho, text + start, first_end - start, title ? DP_NOUN : DP_PROPN);
     return gender || !first_part ? gender : dp_evidence_gender(morpho, text + start, first_part - start, DP_PROPN);
 }

@@ -487,7 +487,7 @@ static int unknown_names(const depeche_engine *e, const char *text, const dp_tok
             continue;
         }
         dp_unknown_name u = {toks[i].start, toks[i + len - 1].end, toks[i].cp_start,
-                             toks[i + len - 1].cp_end, line, 0, 0, 0,
+                             toks[i + len - 1].cp_end, line, 0, 0, 0, 0,
                              dp_evidence_around(ev, &e->syntax.morpho, &e->gazetteer, text, toks, keys, n, i, i + len)};
         while (loose < out->n_loose && out->loose[loose].start < u.start)
             loose++;
@@ -795,7 +795,7 @@ int dp_match_sentence(const depeche_engine *e, const char *text, const dp_token 
     for (size_t i = 0; i < n; i++) {
         if (taken[i] || !is_name_word(cls[i]))
             continue;
-        dp_loose_word w = {toks[i].start, toks[i].end, toks[i].cp_start, toks[i].cp_end, line};
+        dp_loose_word w = {toks[i].start, toks[i].end, toks[i].cp_start, toks[i].cp_end, line, 0};
         if (DP_PUSH(out->loose, out->n_loose, out->loose_cap, w))
             return DEPECHE_ERR_NOMEM;
     }

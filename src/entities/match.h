@@ -77,18 +77,19 @@ typedef struct dp_mention {
     int32_t alias_of;          /* an acronym: the mention it abbreviates, or -1 */
     int32_t entity;            /* set by resolution */
     uint32_t line;             /* index of its line in the layout */
+    uint32_t sentence;         /* index of its sentence in the document, as the tokenizer cut it */
     char date[11];             /* DATE mentions: the ISO date */
 } dp_mention;
 
 /* A capitalised word that no mention covers: "Altman" after "Sam Altman". Resolution decides. */
 typedef struct dp_loose_word {
-    uint32_t start, end, cp_start, cp_end, line;
+    uint32_t start, end, cp_start, cp_end, line, sentence;
 } dp_loose_word;
 
 /* A run of capitalised words that no mention covers ("Applied Materials"), with the evidence
  * its sentence gives; resolution adds up the article's evidence for the same name. */
 typedef struct dp_unknown_name {
-    uint32_t start, end, cp_start, cp_end, line;
+    uint32_t start, end, cp_start, cp_end, line, sentence;
     uint32_t loose_first, loose_last; /* its loose words, indices into dp_mentions.loose */
     uint32_t list;                    /* the list of names it stands in, + 1; 0 if none */
     dp_evidence evidence;

@@ -212,7 +212,7 @@ static int add_loose_mentions(const depeche_engine *e, const char *text, dp_ment
         dp_mention add = {.start = u->start, .end = u->end, .cp_start = u->cp_start,
                           .cp_end = u->cp_end, .type = (uint8_t)unknown_type[i],
                           .source = DP_FROM_CONTEXT, .entry = -1, .rule = -1, .alias_of = -1,
-                          .entity = -1, .line = u->line};
+                          .entity = -1, .line = u->line, .sentence = u->sentence};
         if (repeats) {
             add.type = m->items[like].type;
             add.source = DP_FROM_SURNAME;
@@ -235,7 +235,7 @@ static int add_loose_mentions(const depeche_engine *e, const char *text, dp_ment
         dp_mention add = {.start = w->start, .end = w->end, .cp_start = w->cp_start,
                           .cp_end = w->cp_end, .type = model->type, .source = DP_FROM_SURNAME,
                           .entry = -1, .rule = -1, .alias_of = (int32_t)like, .entity = -1,
-                          .line = w->line};
+                          .line = w->line, .sentence = w->sentence};
         if (DP_PUSH(m->items, m->n, m->cap, add))
             goto out;
     }

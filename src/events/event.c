@@ -540,6 +540,18 @@ static int32_t post_org(const char *text, const dp_mentions *m, int32_t who, uin
             if (role && !past_role(text, role))
                 found = (int32_t)(k - 1);
         }
+        /* a post of the organisation its sentence named before: "Y a réagi lorsque son
+         * directeur général X a déclaré...", "Y et sa présidente X" */
+        static const char *const possessive[] = {"son", "sa", "leur"};
+        const dp_mention *role = k > 0 ? &m->items[k - 1] : NULL;
+        uint32_t len, w = role ? dp_word_before(text, role->start, &len) : 0;
+        if (role && role->type == DP_ROLE && x->start - role->end <= 1 && !past_role(text, role) &&
+            word_is(text, w, len, possessive, DP_ARRAY_LEN(possessive)))
+            for (size_t j = k - 1; j-- > 0 && m->items[j].sentence == x->sentence;)
+                if (m->items[j].type == DP_ORG) {
+                    found = (int32_t)j;
+                    break;
+                }
     }
     return found;
 }
@@ -553,16 +565,6 @@ static int name_extends(const char *text, const dp_mention *a, const dp_mention 
     uint32_t n = shorter->end - shorter->start;
     return n < longer->end - longer->start && !memcmp(text + shorter->start, text + longer->start, n) &&
            text[longer->start + n] == ' ';
-}
-
-/* Whether text[from..to) ends a sentence: a period, "!" or "?" before a blank. */
-static int ends_sentence(const char *text, uint32_t from, uint32_t to)
-{
-    for (uint32_t i = from; i + 1 < to; i++)
-        if ((text[i] == '.' || text[i] == '!' || text[i] == '?') &&
-            (text[i + 1] == ' ' || text[i + 1] == '\n'))
-            return 1;
-    return 0;
 }
 
 /* Whether a mention follows "de", "du" or "d'": a possessor ("la firme d'Elon Musk"), seldom
@@ -664,7 +666,7 @@ static int32_t person_antecedent(const depeche_engine *e, const char *text, cons
     int32_t first = last;
     for (int32_t k = last; k-- > 0;) {
         const dp_mention *x = &m->items[k];
-        if (ends_sentence(text, x->end, m->items[first].start))
+        if (x->sentence != m->items[first].sentence)
             break;
         if (x->type == DP_PERSON && x->entity != other && !genitive(text, x) &&
             !gender_clash(e, text, m, x, gender))
@@ -1372,9 +1374,10 @@ static int complete_arguments(const depeche_engine *e, const char *text, const d
     if (wanted == DP_ARG_ORG && (post == DP_GAZ_OFFICE || post == DP_GAZ_TERRITORY))
         wanted = -1;
     /* one leaves the post the article gave them: "X, directeur général de Y, ... X a
-     * démissionné" */
-    int32_t leaver = ev.args[DP_ARG_PERSON].mention;
-    if ((ev.type == DP_EV_RESIGNATION || ev.type == DP_EV_DISMISSAL) && !ev.args[DP_ARG_ORG].set && leaver >= 0) {
+     * démissionné"; a successor takes it: "... Il a été remplacé par Z" */
+    int32_t leaver = ev.type == DP_EV_APPOINTMENT ? ev.args[DP_ARG_PREDECESSOR].mention : ev.args[DP_ARG_PERSON].mention;
+    if ((ev.type == DP_EV_RESIGNATION || ev.type == DP_EV_DISMISSAL || ev.type == DP_EV_APPOINTMENT) &&
+        !ev.args[DP_ARG_ORG].set && leaver >= 0) {
         int32_t k = post_org(text, m, m->items[leaver].entity, toks[u->first[trigger]].start);
         if (k >= 0) {
             ev.args[DP_ARG_ORG] = (dp_event_arg_value){.mention = k, .set = 1};
