@@ -396,19 +396,46 @@ static int32_t company_antecedent(const depeche_engine *e, const char *text, con
 
 /* Whether a name follows an indefinite or demonstrative article ("une Porsche 911", "cette
  * Mercedes", "l'acquisition d'une Mercedes"): a thing of that make, which a company's name
- * never takes. */
-static int one_of_a_kind(const char *text, const dp_mention *x)
+ * never takes. The article, lowercased, goes to word (room for 8 bytes). */
+static int after_article(const char *text, const dp_mention *x, char *word)
 {
     static const char *const articles[] = {"un", "une", "ce", "cet", "cette"};
     uint32_t len, start = dp_word_before(text, x->start, &len);
-    char word[6];
-    if (!len || len >= sizeof word)
+    word[0] = '\0';
+    if (!len || len >= 8)
         return 0;
     for (uint32_t i = 0; i < len; i++)
         word[i] = (char)(text[start + i] | 0x20);
     word[len] = '\0';
     for (size_t i = 0; i < DP_ARRAY_LEN(articles); i++)
         if (!strcmp(word, articles[i]))
+            return 1;
+    return 0;
+}
+
+int dp_event_one_of_a_kind(const char *text, const dp_mention *x)
+{
+    char word[8];
+    if (after_article(text, x, word))
+        return 1;
+    /* before a model's code: digits, with a capital ("la Ferrari F40") or after "la", "sa",
+     * "leur" ("sa Porsche 911") */
+    static const char *const definite[] = {"la", "sa", "leur"};
+    const char *after = text + x->end;
+    if (*after != ' ')
+        return 0;
+    int digits = 0, capitals = 0;
+    size_t n = 1;
+    for (; after[n] && after[n] != ' ' && after[n] != ',' && after[n] != '.' && after[n] != ')'; n++) {
+        digits += after[n] >= '0' && after[n] <= '9';
+        capitals += after[n] >= 'A' && after[n] <= 'Z';
+    }
+    if (!digits || n > 8)
+        return 0;
+    if (capitals)
+        return 1;
+    for (size_t i = 0; i < DP_ARRAY_LEN(definite); i++)
+        if (!strcmp(word, definite[i]))
             return 1;
     return 0;
 }
@@ -1436,10 +1463,14 @@ static int complete_arguments(const depeche_engine *e, const char *text, const d
     if (ev.type == DP_EV_BANKRUPTCY && ev.args[DP_ARG_ORG].mention >= 0 &&
         court(e, text, &m->items[ev.args[DP_ARG_ORG].mention]))
         return 0;
-    /* "a acheté une Porsche 911", "cette Mercedes": one of a maker's products, not the maker */
+    /* "a acheté une Porsche 911", "cette Mercedes": one of a maker's products, not the maker
+     * (which a launch names with its model: "présente la Peugeot 308") */
+    char article[8];
     for (int a = 0; a < DP_ARG_NEG; a++)
         if (is_core(ev.type, (enum dp_event_arg)a) && ev.args[a].mention >= 0 &&
-            m->items[ev.args[a].mention].type == DP_ORG && one_of_a_kind(text, &m->items[ev.args[a].mention]))
+            m->items[ev.args[a].mention].type == DP_ORG &&
+            (ev.type == DP_EV_PRODUCT_LAUNCH ? after_article(text, &m->items[ev.args[a].mention], article)
+                                             : dp_event_one_of_a_kind(text, &m->items[ev.args[a].mention])))
             return 0;
     /* "X, ancien directeur de Thales, a démissionné": a past post told beside the move does not
      * say where X moves (told in an earlier sentence, it is often the post X lost: "James

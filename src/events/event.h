@@ -152,6 +152,10 @@ enum dp_antecedent_kind {
     DP_ANTECEDENT_SOMEONE
 };
 
+/* Whether mention x, a company's name, stands for one thing of its make: "une Porsche", "cette
+ * Mercedes", "la Ferrari F40". */
+int dp_event_one_of_a_kind(const char *text, const dp_mention *x);
+
 /* What a pronoun or a description at byte `at` stands for (sentence: its sentence's first byte):
  * the one of that kind named last before, not entity `other`. A mention index, or -1. */
 int32_t dp_event_antecedent(const struct depeche_engine *e, const char *text,

@@ -1161,6 +1161,8 @@ static int value_of(const sentence *s, int type, int arg, size_t i, dp_event_arg
     *cost += 0.1f;
 #undef FITS
 found:
+    if (want == DP_ORG && type != DP_EV_PRODUCT_LAUNCH && dp_event_one_of_a_kind(s->text, &s->m->items[k]))
+        return 0;
     v->set = 1;
     v->mention = k;
     v->cp_start = s->m->items[k].cp_start;
