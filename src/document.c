@@ -250,8 +250,7 @@ static int definite_before(const dp_token_keys *keys, size_t i)
     static const char *const definite[] = {"le", "la", "l'", "ce", "cet", "cette"};
     for (size_t back = 1; back <= 2 && back <= i; back++)
         for (size_t d = 0; d < DP_ARRAY_LEN(definite); d++)
-            if (keys->len[i - back] == strlen(definite[d]) &&
-                !memcmp(keys->key[i - back], definite[d], keys->len[i - back]))
+            if (dp_token_key_is(keys, i - back, definite[d]))
                 return 1;
     return 0;
 }
@@ -270,8 +269,12 @@ static int describes_person(const depeche_engine *e, const dp_mentions *m, size_
         while (k < m->n && m->items[k].start < toks[i].start)
             k++;
         int role = k < m->n && m->items[k].start == toks[i].start && m->items[k].type == DP_ROLE;
-        if (role || (dp_word_class(&e->matcher.classes, keys->key[i], keys->len[i], 0) == 'P' &&
-                     definite_before(keys, i)))
+        /* "ce dernier", "cette dernière": the person named last */
+        int latter = i > 0 && (dp_token_key_is(keys, i, "dernier") || dp_token_key_is(keys, i, "derniere")) &&
+                     (dp_token_key_is(keys, i - 1, "ce") || dp_token_key_is(keys, i - 1, "cette"));
+        if (role || latter ||
+            (dp_word_class(&e->matcher.classes, keys->key[i], keys->len[i], 0) == 'P' &&
+             definite_before(keys, i)))
             return dp_frame_sentence_wanted(&e->frames, keys, 0, n, 1, names_org, in_title);
     }
     return 0;

@@ -21,6 +21,12 @@ enum dp_entity_type dp_entity_type_from(const char *s, size_t n)
     return DP_ENTITY_TYPES;
 }
 
+int dp_token_key_is(const dp_token_keys *k, size_t i, const char *word)
+{
+    size_t n = strlen(word);
+    return k->len[i] == n && !memcmp(k->key[i], word, n);
+}
+
 void dp_token_keys_fill(dp_token_keys *k, const char *text, const dp_token *toks, size_t n)
 {
     for (size_t i = 0; i < n; i++) {

@@ -103,6 +103,8 @@ typedef struct dp_token_keys {
     char buf[DP_MAX_SENTENCE_TOKENS * DP_KEY_MAX];
 } dp_token_keys;
 void dp_token_keys_fill(dp_token_keys *k, const char *text, const dp_token *toks, size_t n);
+/* Whether token i's folded key is `word` (folded: lowercase, no accents). */
+int dp_token_key_is(const dp_token_keys *k, size_t i, const char *word);
 
 /* The longest gazetteer name starting at token i: returns its token count (0 if none) and
  * sets *entry, and *any_case to whether that name matches in any case (a role, or an entry

@@ -206,12 +206,6 @@ static int name_like(const char *text, const dp_token *t)
              text[t->start + 1] >= 'A' && text[t->start + 1] <= 'Z'));
 }
 
-static const char *fold_is(const dp_token_keys *keys, size_t i, const char *word)
-{
-    size_t n = strlen(word);
-    return keys->len[i] == n && !memcmp(keys->key[i], word, n) ? word : NULL;
-}
-
 /* Whether token i is a capitalised word of a short title between quotes: ("Le Procès"),
  * « Le Grand Départ » */
 static int quoted_title_word(const char *text, const dp_token *toks, size_t n, size_t i)
@@ -249,7 +243,7 @@ static void build_units(const depeche_engine *e, const char *text, const dp_toke
             u->s[unit] = mention_unit[m->items[k].type];
             /* "Selon Les Echos, un procès de X": a source that reports, no part of what it
              * reports */
-            if (i > 0 && (u->s[unit] == 'O' || u->s[unit] == 'P') && fold_is(keys, i - 1, "selon"))
+            if (i > 0 && (u->s[unit] == 'O' || u->s[unit] == 'P') && dp_token_key_is(keys, i - 1, "selon"))
                 u->s[unit] = 'w';
             u->mention[unit] = (int32_t)k;
             u->last[unit] = (uint16_t)j;
@@ -275,11 +269,11 @@ static void build_units(const depeche_engine *e, const char *text, const dp_toke
             c = 'w';
         /* "être d'accord avec", "en accord avec": agreeing, no agreement signed (a "protocole
          * d'accord", a "projet d'accord" is one) */
-        if (c && fold_is(keys, i, "accord") && i > 0 &&
-            (fold_is(keys, i - 1, "en") ||
-             (fold_is(keys, i - 1, "d'") &&
-              !(i > 1 && (fold_is(keys, i - 2, "protocole") || fold_is(keys, i - 2, "projet") ||
-                          fold_is(keys, i - 2, "signature") || fold_is(keys, i - 2, "lettre"))))))
+        if (c && dp_token_key_is(keys, i, "accord") && i > 0 &&
+            (dp_token_key_is(keys, i - 1, "en") ||
+             (dp_token_key_is(keys, i - 1, "d'") &&
+              !(i > 1 && (dp_token_key_is(keys, i - 2, "protocole") || dp_token_key_is(keys, i - 2, "projet") ||
+                          dp_token_key_is(keys, i - 2, "signature") || dp_token_key_is(keys, i - 2, "lettre"))))))
             c = 'w';
         if (!c) {
             if (t->kind == DP_TOK_NUMBER)
@@ -777,7 +771,7 @@ static int compared_date(const depeche_engine *e, const char *text, const dp_tok
                          const dp_token_keys *keys, size_t ti)
 {
     size_t que = ti;
-    while (que > 0 && ti - que < 2 && !fold_is(keys, que - 1, "qu'") && !fold_is(keys, que - 1, "que"))
+    while (que > 0 && ti - que < 2 && !dp_token_key_is(keys, que - 1, "qu'") && !dp_token_key_is(keys, que - 1, "que"))
         que--;
     if (que == 0 || ti - que >= 2)
         return 0;
@@ -794,11 +788,11 @@ static int season_at(const depeche_engine *e, const char *text, const dp_token *
                      const dp_token_keys *keys, size_t n, size_t ti, dp_date ref, int forward,
                      dp_date *d)
 {
-    if (ti == 0 || !(fold_is(keys, ti - 1, "au") || fold_is(keys, ti - 1, "l'") ||
-                     fold_is(keys, ti - 1, "cet") || fold_is(keys, ti - 1, "ce") ||
-                     fold_is(keys, ti - 1, "le")))
+    if (ti == 0 || !(dp_token_key_is(keys, ti - 1, "au") || dp_token_key_is(keys, ti - 1, "l'") ||
+                     dp_token_key_is(keys, ti - 1, "cet") || dp_token_key_is(keys, ti - 1, "ce") ||
+                     dp_token_key_is(keys, ti - 1, "le")))
         return 0;
-    int last = ti + 1 < n && (fold_is(keys, ti + 1, "dernier") || fold_is(keys, ti + 1, "derniere"));
+    int last = ti + 1 < n && (dp_token_key_is(keys, ti + 1, "dernier") || dp_token_key_is(keys, ti + 1, "derniere"));
     return dp_date_season(&e->dates, text, &toks[ti], ref, last ? -1 : forward, d);
 }
 
@@ -852,8 +846,8 @@ static int past_participle(const depeche_engine *e, const char *text, const dp_t
 /* "va", "vont", "allait", "allaient": "aller" as the auxiliary of a near future. */
 static int aller_before_infinitive(const dp_token_keys *keys, size_t k)
 {
-    return fold_is(keys, k, "va") || fold_is(keys, k, "vont") || fold_is(keys, k, "allait") ||
-           fold_is(keys, k, "allaient");
+    return dp_token_key_is(keys, k, "va") || dp_token_key_is(keys, k, "vont") || dp_token_key_is(keys, k, "allait") ||
+           dp_token_key_is(keys, k, "allaient");
 }
 
 /* Is the event at trigger token ti told in the conditional ("rachèterait", "aurait racheté"),
@@ -865,9 +859,9 @@ static int told_ahead(const depeche_engine *e, const char *text, const dp_token 
     if (verb_ahead(e, text, &toks[ti], 0, future))
         return 1;
     for (size_t k = ti, seen = 0; k-- > 0 && seen < 3; seen++) {
-        if (fold_is(keys, k, "ne") || fold_is(keys, k, "n'") || fold_is(keys, k, "pas") ||
-            fold_is(keys, k, "se") || fold_is(keys, k, "s'") || fold_is(keys, k, "l'") ||
-            fold_is(keys, k, "ete"))
+        if (dp_token_key_is(keys, k, "ne") || dp_token_key_is(keys, k, "n'") || dp_token_key_is(keys, k, "pas") ||
+            dp_token_key_is(keys, k, "se") || dp_token_key_is(keys, k, "s'") || dp_token_key_is(keys, k, "l'") ||
+            dp_token_key_is(keys, k, "ete"))
             continue;
         return verb_ahead(e, text, &toks[k], 1, future) || (future && aller_before_infinitive(keys, k));
     }
@@ -1011,14 +1005,14 @@ static size_t date_at(const depeche_engine *e, const char *text, const dp_token 
         return dp_date_month_year(&e->dates, text, toks, end, ti, d);
     /* a month name alone is a date only after "en", "début", "fin", "depuis", "mi", "mois de" */
     if (kind == WORD && dp_date_month_of(&e->dates, text, t) &&
-        !(ti > 0 && (fold_is(keys, ti - 1, "en") || fold_is(keys, ti - 1, "debut") ||
-                     fold_is(keys, ti - 1, "fin") || fold_is(keys, ti - 1, "depuis") ||
-                     fold_is(keys, ti - 1, "mi"))) &&
-        !(ti > 1 && fold_is(keys, ti - 1, "de") && fold_is(keys, ti - 2, "mois")))
+        !(ti > 0 && (dp_token_key_is(keys, ti - 1, "en") || dp_token_key_is(keys, ti - 1, "debut") ||
+                     dp_token_key_is(keys, ti - 1, "fin") || dp_token_key_is(keys, ti - 1, "depuis") ||
+                     dp_token_key_is(keys, ti - 1, "mi"))) &&
+        !(ti > 1 && dp_token_key_is(keys, ti - 1, "de") && dp_token_key_is(keys, ti - 2, "mois")))
         return 0;
     int verb = tense_before(e, text, toks, keys, ti);
     /* a date that opens its clause, with its article ("Le 10 mai, elle a quitté ...") */
-    size_t opens = ti > 0 && fold_is(keys, ti - 1, "le") ? ti - 1 : ti;
+    size_t opens = ti > 0 && dp_token_key_is(keys, ti - 1, "le") ? ti - 1 : ti;
     if (!verb && (opens == 0 || (toks[opens - 1].kind == DP_TOK_PUNCT && text[toks[opens - 1].start] == ',')))
         verb = tense_after(e, text, toks, keys, ti + 1, end);
     int ahead = verb > 0 || (!verb && forward) ||
@@ -1611,7 +1605,7 @@ static int event_from_match(const depeche_engine *e, const char *text, const dp_
                                !(toks[u->first[s + 2]].flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS));
             /* "un groupe de danse": a new one */
             size_t before = u->first[s];
-            int indefinite = before > u->first[0] && (fold_is(keys, before - 1, "un") || fold_is(keys, before - 1, "une"));
+            int indefinite = before > u->first[0] && (dp_token_key_is(keys, before - 1, "un") || dp_token_key_is(keys, before - 1, "une"));
             /* "il", "la société", and "l'" alone in a part ("Twitter l'a poursuivi en justice") */
             int anaphor = u->s[s] == 'h' ||
                           (u->s[s] == 'g' && !head && !capital_next && !complemented && !indefinite) ||
@@ -1792,6 +1786,8 @@ int32_t dp_event_antecedent(const depeche_engine *e, const char *text, const dp_
            : kind == DP_ANTECEDENT_MAN   ? described_person(e, text, m, at, other, 'm')
            : kind == DP_ANTECEDENT_WOMAN ? described_person(e, text, m, at, other, 'f')
            : kind == DP_ANTECEDENT_SOMEONE ? described_person(e, text, m, at, other, 0)
+           : kind == DP_ANTECEDENT_LATTER_MAN ? person_before(e, text, m, at, other, 'm')
+           : kind == DP_ANTECEDENT_LATTER_WOMAN ? person_before(e, text, m, at, other, 'f')
                                          : person_antecedent(e, text, m, sentence, at, other);
 }
 

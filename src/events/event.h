@@ -141,15 +141,18 @@ int dp_event_complete(const struct depeche_engine *e, const char *text, const dp
                       dp_events *out);
 
 /* What an antecedent is looked for: a person ("il"), an organisation ("elle", "ils"), a
- * company ("le groupe", "la société": not a union), or the person a word describes, a man
- * ("le polémiste"), a woman ("la journaliste") or either. */
+ * company ("le groupe", "la société": not a union), the person a word describes, a man
+ * ("le polémiste"), a woman ("la journaliste") or either, or the person named last, a man
+ * ("ce dernier") or a woman ("cette dernière"). */
 enum dp_antecedent_kind {
     DP_ANTECEDENT_PERSON,
     DP_ANTECEDENT_ORG,
     DP_ANTECEDENT_COMPANY,
     DP_ANTECEDENT_MAN,
     DP_ANTECEDENT_WOMAN,
-    DP_ANTECEDENT_SOMEONE
+    DP_ANTECEDENT_SOMEONE,
+    DP_ANTECEDENT_LATTER_MAN,
+    DP_ANTECEDENT_LATTER_WOMAN
 };
 
 /* Whether mention x, a company's name, stands for one thing of its make: "une Porsche", "cette

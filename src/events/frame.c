@@ -1133,6 +1133,16 @@ static int value_of(const sentence *s, int type, int arg, size_t i, dp_event_arg
         *cost += 0.1f;
         goto found;
     }
+    /* "ce dernier", "cette dernière": the person named last before it, whatever their part */
+    if (want == DP_PERSON && !strcmp(wd->lemma, "dernier") && has_child(s, i, "det", "ce")) {
+        enum dp_antecedent_kind latter =
+            strstr(wd->feats, "Gender=Fem") ? DP_ANTECEDENT_LATTER_WOMAN : DP_ANTECEDENT_LATTER_MAN;
+        k = dp_event_antecedent(s->e, s->text, s->m, s->toks[0].start, t->start, latter, s->bound);
+        if (k < 0)
+            return 0;
+        *cost += 0.1f;
+        goto found;
+    }
     if (!pronoun && !description)
         return 0;
     /* a subordinate clause told before its main clause speaks of the main clause's subject:

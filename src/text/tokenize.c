@@ -409,6 +409,19 @@ static int is_closer(const dp_tokenizer *tz, const dp_token *t)
     return 0;
 }
 
+/* Whether quote q comes right after word `before` (of two letters or more: not the "d" of a
+ * mistyped "d"Inovallée"") and right before a capital. */
+static int glued_quote(const dp_tokenizer *tz, const dp_token *before, const dp_token *q)
+{
+    if (!text_is(tz, q, "\"") || q->start != before->end || before->kind != DP_TOK_WORD ||
+        before->end - before->start < 2)
+        return 0;
+    size_t after;
+    enum dp_char_class cls;
+    peek_cp(tz, q->end, &after, &cls);
+    return q->end < tz->end && cls == DP_CC_UPPER;
+}
+
 /* Whether out[0..n), at the start of a paragraph, may be a dateline: words in capitals ("AFP",
  * "BRUXELLES"), or capitalised words and an agency between brackets ("Paris (awp/afp)",
  * "Washington (Reuters)") */
@@ -440,6 +453,19 @@ size_t dp_tokenizer_next_sentence(dp_tokenizer *tz, dp_token *out)
     while (n < DP_MAX_SENTENCE_TOKENS && (next = peek_token(tz))) {
         if (n && tz->glued_sentence_at && next->start == tz->glued_sentence_at)
             break;
+        /* a quotation mark glued to a word and to the capital after it ends a sentence: a
+         * heading in quotes run into its paragraph ("l'Assemblée"Dans la circonscription"), or a
+         * heading run into a quotation that opens the paragraph ("à venir"Il y aura") */
+        if (n && glued_quote(tz, &out[n - 1], next)) {
+            /* (a quote glued before the sentence opened it: 'soudaine."Première ...') */
+            size_t quotes = out[0].start > tz->start && tz->text[out[0].start - 1] == '"';
+            for (size_t i = 0; i < n; i++)
+                quotes += text_is(tz, &out[i], "\"");
+            if (quotes % 2 == 0)
+                break;
+            pop_token(tz, &out[n++]);
+            break;
+        }
         pop_token(tz, &out[n++]);
         const dp_token *t = &out[n - 1];
         /* an agency's subheading between dashes, glued to the paragraph it opens: "- Airbus en
