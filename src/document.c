@@ -331,7 +331,10 @@ static int process_text(depeche_document *doc, const depeche_engine *e, const dp
                                      mentions);
             /* the sentence each name is in, as the tokenizer cut it: pages glue sentences
              * ("...en mai.Il a été nommé"), which a search for a period and a blank misses */
-            uint32_t sentence = (uint32_t)doc->n_sentences - 1u;
+            uint32_t sentence = (uint32_t)mentions->n_sentences;
+            if (!rc && DP_PUSH(mentions->sentence_start, mentions->n_sentences, mentions->sentences_cap,
+                               toks[0].start))
+                rc = DEPECHE_ERR_NOMEM;
             for (size_t k = names_before; k < mentions->n; k++)
                 mentions->items[k].sentence = sentence;
             for (size_t k = unknown_before; k < mentions->n_unknown; k++)

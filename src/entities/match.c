@@ -142,6 +142,7 @@ void dp_mentions_release(dp_mentions *m)
     free(m->loose);
     free(m->unknown);
     free(m->others);
+    free(m->sentence_start);
     memset(m, 0, sizeof *m);
 }
 

@@ -105,6 +105,8 @@ typedef struct dp_mentions {
     dp_span *others; /* names a list knows as no entity ("Covid-19"), in text order */
     size_t n_others, others_cap;
     uint32_t n_lists; /* lists of names seen so far, numbering dp_unknown_name.list */
+    uint32_t *sentence_start; /* where each sentence starts, by dp_mention.sentence */
+    size_t n_sentences, sentences_cap;
 } dp_mentions;
 
 struct depeche_engine;

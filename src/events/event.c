@@ -672,26 +672,58 @@ static int32_t described_person(const depeche_engine *e, const char *text, const
     return best;
 }
 
+/* Where a subject pronoun of `gender` ("il", "elle"; either for 0) stands before mention x in
+ * its sentence, not an impersonal one ("il y a", "il faut"), or UINT32_MAX. */
+static uint32_t pronoun_before(const char *text, const dp_mentions *m, const dp_mention *x, char gender)
+{
+    static const char *const impersonal[] = {"y", "faut", "fallait", "faudra", "s'agit", "semble", "paraît", "pleut"};
+    uint32_t start = x->sentence < m->n_sentences ? m->sentence_start[x->sentence] : x->start;
+    for (uint32_t i = start; i + 2 < x->start; i++) {
+        if (i > start && ((text[i - 1] >= 'a' && text[i - 1] <= 'z') || (text[i - 1] >= 'A' && text[i - 1] <= 'Z') ||
+                          (unsigned char)text[i - 1] >= 0x80 || text[i - 1] == '\''))
+            continue;
+        char g = pronoun_gender(text, i);
+        size_t len = g == 'm' ? 2 : 4;
+        if (!g || (gender && g != gender) || text[i + len] != ' ')
+            continue;
+        uint32_t w = i + (uint32_t)len + 1, end = w;
+        while (text[end] && text[end] != ' ' && text[end] != ',' && text[end] != '.')
+            end++;
+        if (!word_is(text, w, end - w, impersonal, DP_ARRAY_LEN(impersonal)))
+            return i;
+    }
+    return UINT32_MAX;
+}
+
 static int32_t person_antecedent(const depeche_engine *e, const char *text, const dp_mentions *m,
                                  uint32_t sentence, uint32_t at, int32_t other)
 {
     /* "elle" is no man: "Paul Roux a salué Claire Dubois. Elle ..." */
     char gender = pronoun_gender(text, at);
-    int32_t last = person_before(e, text, m, at, other, gender);
-    if (last < 0 || m->items[last].start >= sentence)
-        return last;
-    while (last >= 0 && genitive(text, &m->items[last]))
-        last = person_before(e, text, m, m->items[last].start, other, gender);
-    if (last < 0)
-        return person_before(e, text, m, at, other, gender);
-    int32_t first = last;
-    for (int32_t k = last; k-- > 0;) {
-        const dp_mention *x = &m->items[k];
-        if (x->sentence != m->items[first].sentence)
+    int32_t first = -1;
+    for (int chain = 0; chain < 3; chain++) {
+        int32_t last = person_before(e, text, m, at, other, gender);
+        if (last < 0 || m->items[last].start >= sentence)
+            return last >= 0 || first < 0 ? last : first;
+        while (last >= 0 && genitive(text, &m->items[last]))
+            last = person_before(e, text, m, m->items[last].start, other, gender);
+        if (last < 0)
+            return first >= 0 ? first : person_before(e, text, m, at, other, gender);
+        first = last;
+        for (int32_t k = last; k-- > 0;) {
+            const dp_mention *x = &m->items[k];
+            if (x->sentence != m->items[first].sentence)
+                break;
+            if (x->type == DP_PERSON && x->entity != other && !genitive(text, x) &&
+                !gender_clash(e, text, m, x, gender))
+                first = k;
+        }
+        /* "Il a rencontré X. Il a démissionné": a pronoun before the name in its sentence goes
+         * on speaking of the one the sentences before it named */
+        at = pronoun_before(text, m, &m->items[first], gender);
+        if (at == UINT32_MAX)
             break;
-        if (x->type == DP_PERSON && x->entity != other && !genitive(text, x) &&
-            !gender_clash(e, text, m, x, gender))
-            first = k;
+        sentence = m->sentence_start[m->items[first].sentence];
     }
     return first;
 }
