@@ -1490,14 +1490,19 @@ static int complete_arguments(const depeche_engine *e, const char *text, const d
         court(e, text, &m->items[ev.args[DP_ARG_ORG].mention]))
         return 0;
     /* "a acheté une Porsche 911", "cette Mercedes": one of a maker's products, not the maker
-     * (which a launch names with its model: "présente la Peugeot 308") */
+     * (which a launch names with its model: "présente la Peugeot 308", "cette Bugatti Baby II
+     * présentée au salon") */
     char article[8];
-    for (int a = 0; a < DP_ARG_NEG; a++)
-        if (is_core(ev.type, (enum dp_event_arg)a) && ev.args[a].mention >= 0 &&
-            m->items[ev.args[a].mention].type == DP_ORG &&
-            (ev.type == DP_EV_PRODUCT_LAUNCH ? after_article(text, &m->items[ev.args[a].mention], article)
-                                             : dp_event_one_of_a_kind(text, &m->items[ev.args[a].mention])))
+    for (int a = 0; a < DP_ARG_NEG; a++) {
+        int32_t k = ev.args[a].mention;
+        if (!is_core(ev.type, (enum dp_event_arg)a) || k < 0 || m->items[k].type != DP_ORG)
+            continue;
+        if (ev.type != DP_EV_PRODUCT_LAUNCH ? dp_event_one_of_a_kind(text, &m->items[k])
+                                            : after_article(text, &m->items[k], article) &&
+                                                  (article[0] == 'u' ||
+                                                   m->items[k].cp_start != ev.args[DP_ARG_PRODUCT].cp_start))
             return 0;
+    }
     /* "X, ancien directeur de Thales, a démissionné": a past post told beside the move does not
      * say where X moves (told in an earlier sentence, it is often the post X lost: "James
      * Comey, l'ancien directeur du FBI ... avant son renvoi") */

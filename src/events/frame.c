@@ -668,6 +668,10 @@ static int unknown_organisation(const sentence *s, size_t i, dp_event_arg_value 
         return 0;
     if (!dp_evidence_may_be_org(&name->evidence))
         return 0;
+    /* one thing of a make: "cette GT développée avec Porsche" */
+    dp_mention as_mention = {.start = name->start, .end = name->end};
+    if (dp_event_one_of_a_kind(s->text, &as_mention))
+        return 0;
     v->set = 1;
     v->mention = -1;
     v->cp_start = name->cp_start;
@@ -1001,12 +1005,12 @@ static int value_of(const sentence *s, int type, int arg, size_t i, dp_event_arg
 #define FITS(k) (s->m->items[k].type == want || (or_person && s->m->items[k].type == DP_PERSON))
     int32_t k = s->token_mention[wd->token];
     if (k >= 0 && FITS(k))
-        goto found;
+        goto named;
     for (uint16_t c = s->first_child[i + 1]; c; c = s->next_sibling[c]) {
         int32_t kc = s->token_mention[s->w->words[c - 1u].token];
         if (name_beside(s, c) && kc >= 0 && FITS(kc)) {
             k = kc;
-            goto found;
+            goto named;
         }
     }
     if (want == DP_ROLE)
@@ -1170,9 +1174,13 @@ static int value_of(const sentence *s, int type, int arg, size_t i, dp_event_arg
         return 0;
     *cost += 0.1f;
 #undef FITS
-found:
+    goto found;
+named:
+    /* a make's name that stands for one car is no party ("a racheté la Ferrari F40"); as what
+     * a word for a company stands for, it names the maker */
     if (want == DP_ORG && type != DP_EV_PRODUCT_LAUNCH && dp_event_one_of_a_kind(s->text, &s->m->items[k]))
         return 0;
+found:
     v->set = 1;
     v->mention = k;
     v->cp_start = s->m->items[k].cp_start;

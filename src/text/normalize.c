@@ -441,8 +441,10 @@ uint32_t dp_word_before(const char *text, uint32_t end, uint32_t *len)
     while (end > 0 && text[end - 1] == ' ')
         end--;
     uint32_t start = end;
+    /* (a sentence glued to the one before it, "deux ans.Cette GT", starts a word too) */
     while (start > 0 && text[start - 1] != ' ' && text[start - 1] != '\n' && text[start - 1] != '\'' &&
-           text[start - 1] != ',' && text[start - 1] != '(' &&
+           text[start - 1] != ',' && text[start - 1] != '(' && text[start - 1] != '.' && text[start - 1] != '"' &&
+           text[start - 1] != '!' && text[start - 1] != '?' && text[start - 1] != ';' && text[start - 1] != ':' &&
            !(start >= 3 && !memcmp(text + start - 3, "\xE2\x80\x99", 3)))
         start--;
     *len = end - start;
