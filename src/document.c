@@ -431,8 +431,8 @@ static void name_tokens(const dp_mentions *m, const dp_token *toks, size_t n, ui
             continue;
         while (i < n && toks[i].end <= x->start)
             i++;
-        if (x->type == DP_ROLE) {
-            if (i < n && toks[i].end == x->end)
+        if (x->type == DP_ROLE) { /* its first word: "PDG", "président du directoire" */
+            if (i < n && toks[i].start == x->start)
                 out[i] = DP_NAME_TITLE;
             continue;
         }

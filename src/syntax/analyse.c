@@ -403,6 +403,39 @@ static void mend_participle_root(const dp_parser *p, dp_syntax_work *w)
     w->rels[root] = (uint8_t)acl;
 }
 
+/* A name the parser ran on into the name before it ("le président du directoire de PSA Carlos
+ * Tavares": "Carlos" and "Tavares" hung on "PSA" as words of its name), as the names known
+ * say (names: an enum dp_name_mark a token): the name is its own, the apposition of the title
+ * whose complements end with the other name ("président"; not "l'élection du LR Thierry
+ * Solère", where no title holds it). */
+static void mend_run_on_name(const dp_parser *p, const uint8_t *names, dp_syntax_work *w)
+{
+    int flat_name = relation_named(p, "flat:name"), flat = relation_named(p, "flat"),
+        nmod = relation_named(p, "nmod"), appos = relation_named(p, "appos");
+    if (flat_name < 0 || nmod < 0 || appos < 0)
+        return;
+    for (size_t j = 2; j <= w->n_words; j++) {
+        size_t h = w->heads[j];
+        if (names[w->words[j - 1].token] != DP_NAME_OPENING || !h || h >= j ||
+            (w->rels[j] != flat_name && w->rels[j] != flat) || !names[w->words[h - 1].token])
+            continue;
+        /* the noun the other name completes, through its complements */
+        size_t noun = h;
+        for (int depth = 0; depth < 8 && w->heads[noun] &&
+                            (w->rels[noun] == flat_name || w->rels[noun] == flat || w->rels[noun] == nmod);
+             depth++)
+            noun = w->heads[noun];
+        if (noun == h || w->parse_in[noun].upos != DP_NOUN || noun > h ||
+            names[w->words[noun - 1].token] != DP_NAME_TITLE)
+            continue;
+        for (size_t k = j + 1; k <= w->n_words && names[w->words[k - 1].token] == DP_NAME_WORD; k++)
+            if (w->heads[k] == h)
+                w->heads[k] = (uint16_t)j;
+        w->heads[j] = (uint16_t)noun;
+        w->rels[j] = (uint8_t)appos;
+    }
+}
+
 void dp_syntax_analyse(const dp_syntax *syn, const char *text, const dp_token *toks, size_t n,
                        const uint8_t *names, dp_syntax_work *w)
 {
@@ -462,6 +495,8 @@ void dp_syntax_analyse(const dp_syntax *syn, const char *text, const dp_token *t
     mend_relative_without_pronoun(&syn->model.parser, w);
     mend_participle_root(&syn->model.parser, w);
     mend_participle_conjuncts(&syn->model.parser, w);
+    if (names)
+        mend_run_on_name(&syn->model.parser, names, w);
     for (size_t i = 0; i < k; i++) {
         w->words[i].head = w->heads[i + 1];
         w->words[i].rel = w->rels[i + 1];

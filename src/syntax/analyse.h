@@ -74,7 +74,7 @@ enum dp_name_mark {
     DP_NAME_NONE,
     DP_NAME_WORD,    /* a word of a name of several words */
     DP_NAME_ALONE,   /* a name of one word */
-    DP_NAME_TITLE,   /* a title of one word ("PDG") */
+    DP_NAME_TITLE,   /* the first word of a title ("PDG", "président du directoire") */
     DP_NAME_OPENING  /* the first word of a name of several, inside a sentence */
 };
 
@@ -84,7 +84,9 @@ enum dp_name_mark {
  * "The Walt Disney Company supprime..."), a name of one word is one whatever the tagger read
  * ("Orange signe", not the determiner of "Le Monde"), and so is a preposition that opens a
  * longer one inside a sentence ("rejoint En Marche"); a title is a common noun the tagger may
- * read as a name ("nommé par Paul Roux PDG de Fictiva": no name "Paul Roux PDG"). */
+ * read as a name ("nommé par Paul Roux PDG de Fictiva": no name "Paul Roux PDG"), and the
+ * name run on after its complement is the title-holder's ("le président de PSA Carlos
+ * Tavares"). */
 void dp_syntax_analyse(const dp_syntax *syn, const char *text, const dp_token *toks, size_t n,
                        const uint8_t *names, dp_syntax_work *w);
 
