@@ -131,7 +131,7 @@ static uint8_t gaz_kind_from(const char *v, size_t n)
 {
     static const char *const names[] = {[DP_GAZ_MEDIA] = "media", [DP_GAZ_SEAT] = "seat",
                                         [DP_GAZ_OFFICE] = "office", [DP_GAZ_TERRITORY] = "territory",
-                                        [DP_GAZ_UNION] = "union"};
+                                        [DP_GAZ_UNION] = "union", [DP_GAZ_SCHOOL] = "school"};
     for (uint8_t k = DP_GAZ_MEDIA; k < DP_ARRAY_LEN(names); k++)
         if (dp_word_is(v, n, names[k]))
             return k;

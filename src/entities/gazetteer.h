@@ -45,8 +45,10 @@ enum dp_gaz_kind {
                       * organisation the context names */
     DP_GAZ_TERRITORY, /* kind=territory: a public office held over a territory ("maire",
                        * "député"): "maire de X" names a place */
-    DP_GAZ_UNION      /* kind=union: a trade union or an employers' federation, which no word
+    DP_GAZ_UNION,     /* kind=union: a trade union or an employers' federation, which no word
                        * for a company ("le groupe", "la société") stands for */
+    DP_GAZ_SCHOOL     /* kind=school: a school or a university, which no word for a company
+                       * stands for either */
 };
 
 typedef struct dp_gaz_entry {

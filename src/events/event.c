@@ -378,12 +378,13 @@ static int32_t org_antecedent(const depeche_engine *e, const char *text, const d
 }
 
 /* What a word for a company ("le groupe", "la société") stands for: as org_antecedent, and not
- * a union ("FO dénonce ... le groupe a annoncé 500 suppressions de postes" is not FO's). */
+ * a union ("FO dénonce ... le groupe a annoncé 500 suppressions de postes" is not FO's) nor a
+ * school ("diplômé de HEC, il a rejoint le groupe de son père"). */
 static int32_t company_antecedent(const depeche_engine *e, const char *text, const dp_mentions *m,
                                   uint32_t at, int32_t other)
 {
     int32_t k = org_antecedent(e, text, m, at, other);
-    while (k >= 0 && listed_kind(e, &m->items[k]) == DP_GAZ_UNION)
+    while (k >= 0 && (listed_kind(e, &m->items[k]) == DP_GAZ_UNION || listed_kind(e, &m->items[k]) == DP_GAZ_SCHOOL))
         k = org_antecedent(e, text, m, m->items[k].start, other);
     return k;
 }
