@@ -1401,6 +1401,10 @@ static uint8_t modality(const sentence *s, size_t t, int planned, int *firm)
         int aim = rel_matches("advcl", how) && (has_child(s, at, "mark", "pour") || has_child(s, at, "mark", "afin"));
         if ((rel_matches("advcl", how) && !aim) || rel_matches("parataxis", how))
             break;
+        /* what a time "après" or "depuis" opens happened, whatever is said after it: "la villa
+         * est menacée de saisie après la faillite de la banque" */
+        if (up == 0 && tw->upos == DP_NOUN && (has_child(s, t, "case", "après") || has_child(s, t, "case", "depuis")))
+            break;
         /* a participle tells what was done to the noun it qualifies, whatever is said of the
          * noun: "La X dévoilée en mars est attendue fin 2024" */
         if (up == 0 && rel_matches("acl", how) && bare_participle(s, t))
