@@ -403,6 +403,36 @@ static void mend_participle_root(const dp_parser *p, dp_syntax_work *w)
     w->rels[root] = (uint8_t)acl;
 }
 
+/* A day the parser took for the head of the complement that follows it: "l'annonce mardi de
+ * 3 000 suppressions d'emplois", "la présentation jeudi du plan" tell the announcement of the
+ * cuts, on Tuesday. The complement hangs on the noun before the day. */
+static void mend_day_complement(const dp_parser *p, dp_syntax_work *w)
+{
+    static const char *const days[] = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"};
+    int nmod = relation_named(p, "nmod"), case_rel = relation_named(p, "case");
+    if (nmod < 0 || case_rel < 0)
+        return;
+    for (size_t d = 2; d <= w->n_words; d++) {
+        size_t h = w->heads[d];
+        if (h != d - 1 || w->rels[d] != nmod || w->parse_in[h].upos != DP_NOUN || w->parse_in[d].upos != DP_NOUN)
+            continue;
+        int day = 0;
+        for (size_t k = 0; k < DP_ARRAY_LEN(days) && !day; k++)
+            day = !strcmp(w->words[d - 1].lemma, days[k]);
+        for (size_t j = d + 1; day && j <= w->n_words; j++) {
+            if (w->heads[j] == d && w->rels[j] == case_rel)
+                break; /* "la réunion de mardi": the day is the complement */
+            if (w->heads[j] != d || w->rels[j] != nmod)
+                continue;
+            int of = 0;
+            for (size_t c = d + 1; c < j; c++)
+                of |= w->heads[c] == j && w->rels[c] == case_rel && !strcmp(w->words[c - 1].lemma, "de");
+            if (of)
+                w->heads[j] = (uint16_t)h;
+        }
+    }
+}
+
 /* A name the parser ran on into the name before it ("le président du directoire de PSA Carlos
  * Tavares": "Carlos" and "Tavares" hung on "PSA" as words of its name), as the names known
  * say (names: an enum dp_name_mark a token): the name is its own, the apposition of the title
@@ -495,6 +525,7 @@ void dp_syntax_analyse(const dp_syntax *syn, const char *text, const dp_token *t
     mend_relative_without_pronoun(&syn->model.parser, w);
     mend_participle_root(&syn->model.parser, w);
     mend_participle_conjuncts(&syn->model.parser, w);
+    mend_day_complement(&syn->model.parser, w);
     if (names)
         mend_run_on_name(&syn->model.parser, names, w);
     for (size_t i = 0; i < k; i++) {
