@@ -1562,6 +1562,26 @@ static void post_left(const sentence *s, const dp_events *told, dp_event *ev)
     }
 }
 
+/* An authority that fined before goes on fining: "La CNIL a sanctionné Google et Facebook.
+ * Elle a infligé à Google une amende de 150 millions d'euros" (not Facebook, named last). A
+ * fine's authority this sentence does not name is the one of the fine the article told
+ * before, if any. */
+static void same_authority(const sentence *s, const dp_events *told, dp_event *ev)
+{
+    int32_t k = ev->args[DP_ARG_AUTHORITY].mention;
+    if (k < 0 || s->m->items[k].start >= s->toks[0].start)
+        return;
+    for (size_t j = told->n; j-- > 0;) {
+        const dp_event *x = &told->items[j];
+        int32_t before = x->args[DP_ARG_AUTHORITY].mention, org = ev->args[DP_ARG_ORG].mention;
+        if (x->type != DP_EV_FINE || before < 0)
+            continue;
+        if (org < 0 || s->m->items[before].entity != s->m->items[org].entity)
+            ev->args[DP_ARG_AUTHORITY] = x->args[DP_ARG_AUTHORITY];
+        return;
+    }
+}
+
 /* Reads frame f at trigger word t: every combination of the values its paths give. */
 static int read_frame(sentence *s, const dp_frame *f, size_t fi, size_t t, uint32_t line,
                       dp_date ref, dp_date teaser_date, dp_events *out)
@@ -1681,6 +1701,8 @@ static int read_frame(sentence *s, const dp_frame *f, size_t fi, size_t t, uint3
             one.args[many_arg] = many[c];
         if (one.type == DP_EV_APPOINTMENT && !one.args[DP_ARG_ORG].set)
             post_left(s, out, &one);
+        if (one.type == DP_EV_FINE)
+            same_authority(s, out, &one);
         /* a title names the maker once for the models it lists: "Nouvelles BMW M5 et M5
          * Competition", not for a body ("Nouvelles Porsche 911 Coupé et Cabriolet") */
         if (c == 0)
