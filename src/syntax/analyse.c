@@ -403,6 +403,64 @@ static void mend_participle_root(const dp_parser *p, dp_syntax_work *w)
     w->rels[root] = (uint8_t)acl;
 }
 
+/* A relative clause the greedy parser made the root, the main verb after it hung below
+ * ("Christine Lagarde, qui vient d'être nommée à la tête de la BCE, a été condamnée": root
+ * "vient"). When a finite verb without a subject follows the relative clause's closing comma,
+ * it is the root, the noun before "qui" its subject and the relative clause that noun's. */
+static void mend_relative_root(const dp_parser *p, dp_syntax_work *w)
+{
+    int relcl = relation_named(p, "acl:relcl"), nsubj = relation_named(p, "nsubj"),
+        nsubj_pass = relation_named(p, "nsubj:pass"), aux_pass = relation_named(p, "aux:pass"),
+        punct = relation_named(p, "punct");
+    if (relcl < 0 || nsubj < 0 || nsubj_pass < 0 || punct < 0)
+        return;
+    size_t n = w->n_words, root = root_word(w), qui = 0;
+    if (!root || !finite_verb(w, root))
+        return;
+    for (size_t j = 2; j < root && !qui; j++)
+        if (w->heads[j] == root && w->rels[j] == nsubj && w->parse_in[j].upos == DP_PRON &&
+            !strcmp(w->words[j - 1].lemma, "qui"))
+            qui = j;
+    if (!qui || w->parse_in[qui - 1].upos != DP_PUNCT || qui < 3)
+        return;
+    /* the noun phrase that ends before the comma: its top word, to the left */
+    size_t noun = qui - 2;
+    if (w->parse_in[noun].upos != DP_NOUN && w->parse_in[noun].upos != DP_PROPN)
+        return;
+    while (w->heads[noun] && w->heads[noun] < noun && w->parse_in[w->heads[noun]].upos != DP_VERB &&
+           w->parse_in[w->heads[noun]].upos != DP_PUNCT)
+        noun = w->heads[noun];
+    /* the main verb: finite, with no subject, after a comma that follows the root */
+    size_t main = 0, comma = 0;
+    for (size_t j = root + 1; j <= n && !main; j++) {
+        if (w->parse_in[j].upos == DP_PUNCT && !strcmp(w->words[j - 1].lemma, ","))
+            comma = j;
+        if (!comma || !finite_verb(w, j))
+            continue;
+        int subject = 0;
+        for (size_t k = 1; k <= n; k++)
+            subject |= w->heads[k] == j && (w->rels[k] == nsubj || w->rels[k] == nsubj_pass ||
+                                            w->parse_in[k].upos == DP_PRON || w->parse_in[k].upos == DP_SCONJ);
+        if (subject)
+            return; /* a clause of its own: "qui ..., et il a ..." */
+        main = j;
+    }
+    if (!main)
+        return;
+    int passive = 0;
+    for (size_t k = 1; k <= n; k++)
+        passive |= aux_pass >= 0 && w->heads[k] == main && w->rels[k] == aux_pass;
+    for (size_t k = 1; k <= n; k++) /* what opens the sentence, and what follows the clause */
+        if (w->heads[k] == root && k != qui && (k < noun || k > comma))
+            w->heads[k] = (uint16_t)main;
+    w->heads[main] = 0;
+    w->rels[main] = w->rels[root];
+    w->heads[root] = (uint16_t)noun;
+    w->rels[root] = (uint8_t)relcl;
+    w->heads[noun] = (uint16_t)main;
+    w->rels[noun] = (uint8_t)(passive ? nsubj_pass : nsubj);
+}
+
 /* A day the parser took for the head of the complement that follows it: "l'annonce mardi de
  * 3 000 suppressions d'emplois", "la présentation jeudi du plan" tell the announcement of the
  * cuts, on Tuesday. The complement hangs on the noun before the day. */
@@ -525,6 +583,7 @@ void dp_syntax_analyse(const dp_syntax *syn, const char *text, const dp_token *t
     mend_relative_without_pronoun(&syn->model.parser, w);
     mend_participle_root(&syn->model.parser, w);
     mend_participle_conjuncts(&syn->model.parser, w);
+    mend_relative_root(&syn->model.parser, w);
     mend_day_complement(&syn->model.parser, w);
     if (names)
         mend_run_on_name(&syn->model.parser, names, w);
