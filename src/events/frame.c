@@ -455,10 +455,12 @@ static char word_class_of(const sentence *s, size_t i)
     return kn == (size_t)-1 ? 0 : dp_word_class(&s->e->matcher.classes, key, kn, 0);
 }
 
-/* Whether word i is a word for a company ("groupe", "société": class q of the entity rules). */
+/* Whether word i is a word for a company ("groupe", "société": class q of the entity rules;
+ * "jeune pousse", a start-up, whose "pousse" alone is no company). */
 static int company_word(const sentence *s, size_t i)
 {
-    return word_class_of(s, i) == 'q';
+    return word_class_of(s, i) == 'q' ||
+           (!strcmp(s->w->words[i].lemma, "pousse") && has_child(s, i, "amod", "jeune"));
 }
 
 /* Whether word i names a person or a post: "Bruno Guillon", "le directeur", "une candidate"
