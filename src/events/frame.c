@@ -1363,6 +1363,12 @@ static uint8_t modality(const sentence *s, size_t t, int planned, int *firm)
         }
         if (cw->upos == DP_AUX && (has_feature(cw, "Mood=Cnd") || (planned && has_feature(cw, "Tense=Fut"))))
             return DP_HYPOTHETICAL;
+        /* a condition the trigger depends on: "X exclu de LREM s'il maintient sa candidature" */
+        if (rel_matches("advcl", rel_of(s, c - 1u)) && c - 1u > t && !past_in_present(s, c - 1u))
+            for (uint16_t g = s->first_child[c]; g; g = s->next_sibling[g])
+                if ((!strcmp(rel_of(s, g - 1u), "mark") && !strcmp(s->w->words[g - 1u].lemma, "si")) ||
+                    elided_si(s, s->w->words[g - 1u].token))
+                    return DP_HYPOTHETICAL;
         /* "une éventuelle cessation de paiements", "la future fusion" */
         if (rel_matches("amod", rel_of(s, c - 1u)) && (bits & DP_FRAME_WORD_PLAN))
             return DP_HYPOTHETICAL;
