@@ -383,19 +383,22 @@ static int32_t org_antecedent(const depeche_engine *e, const char *text, const d
 static int32_t company_antecedent(const depeche_engine *e, const char *text, const dp_mentions *m,
                                   uint32_t at, int32_t other)
 {
-    int32_t k = org_antecedent(e, text, m, at, other);
-    while (k >= 0 && (listed_kind(e, &m->items[k]) == DP_GAZ_UNION || listed_kind(e, &m->items[k]) == DP_GAZ_SCHOOL))
-        k = org_antecedent(e, text, m, m->items[k].start, other);
-    return k;
+    for (int32_t k = org_antecedent(e, text, m, at, other); k >= 0;
+         k = org_antecedent(e, text, m, m->items[k].start, other)) {
+        uint8_t kind = listed_kind(e, &m->items[k]);
+        if (kind != DP_GAZ_UNION && kind != DP_GAZ_SCHOOL)
+            return k;
+    }
+    return -1;
 }
 
-/* Whether a name follows an indefinite or demonstrative article ("une Porsche 911", "cette
- * Mercedes", "l'acquisition d'une Mercedes"): a thing of that make, which a company's name
- * never takes. The article, lowercased, goes to word (room for 8 bytes). */
-static int after_article(const char *text, const dp_mention *x, char *word)
+/* Whether the name at byte `at` follows an indefinite or demonstrative article ("une Porsche
+ * 911", "cette Mercedes", "l'acquisition d'une Mercedes"): a thing of that make, which a
+ * company's name never takes. The word before, lowercased, goes to word (room for 8 bytes). */
+static int after_article(const char *text, uint32_t at, char *word)
 {
     static const char *const articles[] = {"un", "une", "ce", "cet", "cette"};
-    uint32_t len, start = dp_word_before(text, x->start, &len);
+    uint32_t len, start = dp_word_before(text, at, &len);
     word[0] = '\0';
     if (!len || len >= 8)
         return 0;
@@ -408,15 +411,15 @@ static int after_article(const char *text, const dp_mention *x, char *word)
     return 0;
 }
 
-int dp_event_one_of_a_kind(const char *text, const dp_mention *x)
+int dp_event_one_of_a_kind(const char *text, uint32_t start, uint32_t end)
 {
     char word[8];
-    if (after_article(text, x, word))
+    if (after_article(text, start, word))
         return 1;
     /* before a model's code: digits, with a capital ("la Ferrari F40") or after "la", "sa",
      * "leur" ("sa Porsche 911") */
     static const char *const definite[] = {"la", "sa", "leur"};
-    const char *after = text + x->end;
+    const char *after = text + end;
     if (*after != ' ')
         return 0;
     int digits = 0, capitals = 0;
@@ -433,6 +436,19 @@ int dp_event_one_of_a_kind(const char *text, const dp_mention *x)
         if (!strcmp(word, definite[i]))
             return 1;
     return 0;
+}
+
+/* Whether the organisation in argument a of ev stands for one thing of its make. A launch names
+ * its maker with the model ("présente la Peugeot 308", "cette Bugatti Baby II présentée au
+ * salon"): there only "un", "une", or a demonstrative apart from the product, say one thing. */
+static int one_thing_named(const char *text, const dp_mentions *m, const dp_event *ev, int a)
+{
+    const dp_mention *x = &m->items[ev->args[a].mention];
+    if (ev->type != DP_EV_PRODUCT_LAUNCH)
+        return dp_event_one_of_a_kind(text, x->start, x->end);
+    char article[8];
+    return after_article(text, x->start, article) &&
+           (article[0] == 'u' || x->cp_start != ev->args[DP_ARG_PRODUCT].cp_start);
 }
 
 static int word_is(const char *text, uint32_t start, uint32_t len, const char *const *words, size_t n)
@@ -1490,20 +1506,11 @@ static int complete_arguments(const depeche_engine *e, const char *text, const d
     if (ev.type == DP_EV_BANKRUPTCY && ev.args[DP_ARG_ORG].mention >= 0 &&
         court(e, text, &m->items[ev.args[DP_ARG_ORG].mention]))
         return 0;
-    /* "a acheté une Porsche 911", "cette Mercedes": one of a maker's products, not the maker
-     * (which a launch names with its model: "présente la Peugeot 308", "cette Bugatti Baby II
-     * présentée au salon") */
-    char article[8];
-    for (int a = 0; a < DP_ARG_NEG; a++) {
-        int32_t k = ev.args[a].mention;
-        if (!is_core(ev.type, (enum dp_event_arg)a) || k < 0 || m->items[k].type != DP_ORG)
-            continue;
-        if (ev.type != DP_EV_PRODUCT_LAUNCH ? dp_event_one_of_a_kind(text, &m->items[k])
-                                            : after_article(text, &m->items[k], article) &&
-                                                  (article[0] == 'u' ||
-                                                   m->items[k].cp_start != ev.args[DP_ARG_PRODUCT].cp_start))
+    /* "a acheté une Porsche 911", "cette Mercedes": one of a maker's products, not the maker */
+    for (int a = 0; a < DP_ARG_NEG; a++)
+        if (is_core(ev.type, (enum dp_event_arg)a) && ev.args[a].mention >= 0 &&
+            m->items[ev.args[a].mention].type == DP_ORG && one_thing_named(text, m, &ev, a))
             return 0;
-    }
     /* "X, ancien directeur de Thales, a démissionné": a past post told beside the move does not
      * say where X moves (told in an earlier sentence, it is often the post X lost: "James
      * Comey, l'ancien directeur du FBI ... avant son renvoi") */

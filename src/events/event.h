@@ -155,9 +155,9 @@ enum dp_antecedent_kind {
     DP_ANTECEDENT_LATTER_WOMAN
 };
 
-/* Whether mention x, a company's name, stands for one thing of its make: "une Porsche", "cette
- * Mercedes", "la Ferrari F40". */
-int dp_event_one_of_a_kind(const char *text, const dp_mention *x);
+/* Whether the company's name at text[start..end) stands for one thing of its make: "une
+ * Porsche", "cette Mercedes", "la Ferrari F40". */
+int dp_event_one_of_a_kind(const char *text, uint32_t start, uint32_t end);
 
 /* What a pronoun or a description at byte `at` stands for (sentence: its sentence's first byte):
  * the one of that kind named last before, not entity `other`. A mention index, or -1. */

@@ -671,8 +671,7 @@ static int unknown_organisation(const sentence *s, size_t i, dp_event_arg_value 
     if (!dp_evidence_may_be_org(&name->evidence))
         return 0;
     /* one thing of a make: "cette GT développée avec Porsche" */
-    dp_mention as_mention = {.start = name->start, .end = name->end};
-    if (dp_event_one_of_a_kind(s->text, &as_mention))
+    if (dp_event_one_of_a_kind(s->text, name->start, name->end))
         return 0;
     v->set = 1;
     v->mention = -1;
@@ -1180,7 +1179,7 @@ static int value_of(const sentence *s, int type, int arg, size_t i, dp_event_arg
 named:
     /* a make's name that stands for one car is no party ("a racheté la Ferrari F40"); as what
      * a word for a company stands for, it names the maker */
-    if (want == DP_ORG && type != DP_EV_PRODUCT_LAUNCH && dp_event_one_of_a_kind(s->text, &s->m->items[k]))
+    if (want == DP_ORG && type != DP_EV_PRODUCT_LAUNCH && dp_event_one_of_a_kind(s->text, s->m->items[k].start, s->m->items[k].end))
         return 0;
 found:
     v->set = 1;
@@ -1317,6 +1316,14 @@ static int elided_si(const sentence *s, uint32_t tk)
     return dp_word_is(next, n, "il") || dp_word_is(next, n, "ils");
 }
 
+/* Whether word i is the "si" of a condition: the conjunction, or "s'" before "il" or "ils"
+ * ("s'ils étaient évincés"), which the tagger may take for "se". */
+static int condition_si(const sentence *s, size_t i)
+{
+    return (!strcmp(rel_of(s, i), "mark") && !strcmp(s->w->words[i].lemma, "si")) ||
+           elided_si(s, s->w->words[i].token);
+}
+
 /* Whether verb t is in the passé composé ("a racheté", "est parti"): "si" before it contrasts
  * facts ("Si Danone a racheté X en 2010, il l'a revendu depuis"), where before the present or
  * the imperfect it sets a condition ("si Danone rachète X", "s'il avait été nommé"). */
@@ -1354,10 +1361,7 @@ static uint8_t modality(const sentence *s, size_t t, int planned, int *firm)
             (rel_matches("parataxis", rel_of(s, c - 1u)) || rel_matches("conj", rel_of(s, c - 1u))) &&
             named_subject(s, c - 1u))
             return DP_NEGATED;
-        /* "si", elided before "il" ("s'ils étaient évincés"), which the tagger may take for
-         * "se": "s'" before "il" or "ils" is always "si" */
-        if (((!strcmp(rel_of(s, c - 1u), "mark") && !strcmp(cw->lemma, "si")) || elided_si(s, cw->token)) &&
-            !past_in_present(s, t)) {
+        if (condition_si(s, c - 1u) && !past_in_present(s, t)) {
             *firm = tw->upos == DP_VERB;
             return DP_HYPOTHETICAL;
         }
@@ -1366,8 +1370,7 @@ static uint8_t modality(const sentence *s, size_t t, int planned, int *firm)
         /* a condition the trigger depends on: "X exclu de LREM s'il maintient sa candidature" */
         if (rel_matches("advcl", rel_of(s, c - 1u)) && c - 1u > t && !past_in_present(s, c - 1u))
             for (uint16_t g = s->first_child[c]; g; g = s->next_sibling[g])
-                if ((!strcmp(rel_of(s, g - 1u), "mark") && !strcmp(s->w->words[g - 1u].lemma, "si")) ||
-                    elided_si(s, s->w->words[g - 1u].token))
+                if (condition_si(s, g - 1u))
                     return DP_HYPOTHETICAL;
         /* "une éventuelle cessation de paiements", "la future fusion" */
         if (rel_matches("amod", rel_of(s, c - 1u)) && (bits & DP_FRAME_WORD_PLAN))
