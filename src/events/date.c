@@ -439,6 +439,10 @@ int dp_date_relative(const dp_date_rules *r, const char *text, const dp_token *t
     unsigned weekday_number = relative ? 0 : lookup(&r->weekdays, text, t);
     if (!relative && !weekday_number)
         return 0;
+    /* a weekday alone is spelled out: its abbreviations are common words ("mon pays", "la mer",
+     * "Sam") and name a day only before its number ("lun. 3 mai") */
+    if (weekday_number && t->end - t->start < 5)
+        return 0;
     if (!ref.day) {
         /* "hier" in an article known to the month: that month is as precise as it gets */
         *out = ref;
