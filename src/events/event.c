@@ -380,9 +380,38 @@ static int32_t org_antecedent(const depeche_engine *e, const char *text, const d
 /* What a word for a company ("le groupe", "la société") stands for: as org_antecedent, and not
  * a union ("FO dénonce ... le groupe a annoncé 500 suppressions de postes" is not FO's) nor a
  * school ("diplômé de HEC, il a rejoint le groupe de son père"). */
+/* The mention of one of `names` (folded, each NUL-ended, ended by an empty one) nearest before
+ * byte `at`, else the first after it (a title names the make the body calls "le constructeur
+ * d'Ingolstadt"), not entity `other`; -1 if the article names none of them. */
+static int32_t named_in_article(const char *text, const dp_mentions *m, const char *names, uint32_t at,
+                                int32_t other)
+{
+    int32_t found = -1;
+    for (size_t k = 0; k < m->n; k++) {
+        const dp_mention *x = &m->items[k];
+        if (found >= 0 && x->start >= at)
+            break;
+        if (x->type != DP_ORG || x->entity == other)
+            continue;
+        char key[128];
+        size_t n = dp_fold_key(text + x->start, x->end - x->start, key, sizeof key);
+        for (const char *name = names; *name && n != (size_t)-1; name += strlen(name) + 1)
+            if (strlen(name) == n && !memcmp(name, key, n)) {
+                found = (int32_t)k;
+                break;
+            }
+    }
+    return found;
+}
+
 static int32_t company_antecedent(const depeche_engine *e, const char *text, const dp_mentions *m,
                                   uint32_t at, int32_t other)
 {
+    /* "le constructeur d'Ingolstadt", "la marque au losange": the make its epithet names, or
+     * none */
+    const char *names = dp_frame_epithet_after(&e->frames, text, at);
+    if (names)
+        return named_in_article(text, m, names, at, other);
     for (int32_t k = org_antecedent(e, text, m, at, other); k >= 0;
          k = org_antecedent(e, text, m, m->items[k].start, other)) {
         uint8_t kind = listed_kind(e, &m->items[k]);
@@ -1694,6 +1723,10 @@ static int event_from_match(const depeche_engine *e, const char *text, const dp_
                     : u->s[s] == 'h' ? dp_event_pronoun_org(e, text, m, toks[0].start, at, other)
                     : u->s[s] == 'g' ? company_antecedent(e, text, m, at, other)
                                      : org_antecedent(e, text, m, at, other);
+                /* "le constructeur d'Ingolstadt" where the article names no Audi: no one else
+                 * either */
+                if (k < 0 && u->s[s] == 'g' && dp_frame_epithet_after(&e->frames, text, at))
+                    return 0;
                 if (k < 0)
                     continue;
                 ev.confidence -= 0.1f;

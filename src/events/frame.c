@@ -71,6 +71,97 @@ static int add_word_list(dp_frame_rules *r, unsigned bit, const char *args, size
     return 0;
 }
 
+/* Folds s[0..n) into out as epithets are compared: no case, no accents, a typographic
+ * apostrophe as a straight one, one space between words. Returns the length, or (size_t)-1
+ * when it does not fit. */
+static size_t epithet_key(const char *s, size_t n, char *out, size_t cap)
+{
+    size_t len = dp_fold_key(s, n, out, cap), k = 0;
+    if (len == (size_t)-1)
+        return len;
+    for (size_t i = 0; i < len; i++) {
+        if (i + 2 < len && !memcmp(out + i, "\xE2\x80\x99", 3)) {
+            out[k++] = '\'';
+            i += 2;
+        } else if (out[i] == ' ' || out[i] == '\n' || out[i] == '\t') {
+            if (k && out[k - 1] != ' ')
+                out[k++] = ' ';
+        } else {
+            out[k++] = out[i];
+        }
+    }
+    while (k && out[k - 1] == ' ')
+        k--;
+    return k;
+}
+
+/* "epithet NAME[, NAME...] | EPITHET[, EPITHET...]" */
+static int load_epithet(dp_frame_rules *r, const char *args, size_t len, const char *path,
+                        unsigned long line, depeche_error *err)
+{
+    const char *bar = memchr(args, '|', len);
+    if (!bar)
+        return dp_fail(err, DEPECHE_ERR_DATA, path, line, 0,
+                       "expected: epithet NAME[, NAME...] | EPITHET[, EPITHET...]");
+    size_t names_at = r->epithet_names.len;
+    char key[128];
+    int any = 0;
+    for (int side = 0; side < 2; side++) {
+        const char *p = side ? bar + 1 : args, *end = side ? args + len : bar;
+        while (p < end) {
+            const char *comma = memchr(p, ',', (size_t)(end - p));
+            const char *stop = comma ? comma : end;
+            size_t k = epithet_key(p, (size_t)(stop - p), key, sizeof key);
+            if (k == (size_t)-1)
+                return dp_fail(err, DEPECHE_ERR_DATA, path, line, 0, "name too long");
+            if (k && !side && (dp_strbuf_append(&r->epithet_names, key, k) ||
+                               dp_strbuf_putc(&r->epithet_names, '\0')))
+                return dp_fail(err, DEPECHE_ERR_NOMEM, path, line, 0, "out of memory");
+            if (k && side && dp_lexicon_put(&r->epithets, key, k, (uint32_t)names_at + 1))
+                return dp_fail(err, DEPECHE_ERR_NOMEM, path, line, 0, "out of memory");
+            any |= k && side ? 2 : k ? 1 : 0;
+            p = stop + 1;
+        }
+        if (!side && dp_strbuf_putc(&r->epithet_names, '\0'))
+            return dp_fail(err, DEPECHE_ERR_NOMEM, path, line, 0, "out of memory");
+    }
+    if (any != 3)
+        return dp_fail(err, DEPECHE_ERR_DATA, path, line, 0, "an epithet needs a name and an epithet");
+    return 1;
+}
+
+const char *dp_frame_epithet_after(const dp_frame_rules *r, const char *text, uint32_t at)
+{
+    if (!r->epithets.count)
+        return NULL;
+    /* the epithet starts one of the three words after the one at `at` (the company's word, or
+     * its article: "le constructeur allemand d'Ingolstadt") and ends before the clause's
+     * punctuation */
+    size_t end = at;
+    while (text[end] && end - at < 96 && !strchr(".,;:!?()\"\n", text[end]))
+        end++;
+    size_t word = at;
+    for (int skipped = 0; skipped < 3; skipped++) {
+        while (word < end && text[word] != ' ')
+            word++;
+        while (word < end && text[word] == ' ')
+            word++;
+        if (word >= end)
+            return NULL;
+        char key[160];
+        size_t k = epithet_key(text + word, end - word, key, sizeof key);
+        if (k == (size_t)-1)
+            return NULL;
+        /* the longest epithet that ends on a word's end */
+        for (size_t n = k; n > 0; n--) {
+            uint32_t v;
+            if ((n == k || key[n] == ' ') && dp_lexicon_get(&r->epithets, key, n, &v))
+                return r->epithet_names.data + v - 1;
+        }
+    }
+    return NULL;
+}
+
 static int load_frame(dp_frame_rules *r, const char *args, size_t len, const char *path,
                       unsigned long line, depeche_error *err)
 {
@@ -217,6 +308,8 @@ int dp_frame_rules_load(dp_frame_rules *r, const char *kind, size_t kind_len, co
                  {"sale", DP_FRAME_WORD_SALE}};
     if (dp_word_is(kind, kind_len, "frame"))
         return load_frame(r, args, args_len, path, line, err);
+    if (dp_word_is(kind, kind_len, "epithet"))
+        return load_epithet(r, args, args_len, path, line, err);
     if (dp_word_is(kind, kind_len, "example") || dp_word_is(kind, kind_len, "example-headline"))
         return load_example(r, kind_len > 7, args, args_len, path, line, err);
     for (size_t i = 0; i < DP_ARRAY_LEN(lists); i++)
@@ -235,6 +328,8 @@ void dp_frame_rules_release(dp_frame_rules *r)
     dp_lexicon_release(&r->words);
     dp_strbuf_release(&r->lemmas);
     dp_lexicon_release(&r->trigger_forms);
+    dp_lexicon_release(&r->epithets);
+    dp_strbuf_release(&r->epithet_names);
     for (size_t i = 0; i < r->n_examples; i++) {
         free(r->examples[i].sentence);
         free(r->examples[i].expected);

@@ -72,6 +72,11 @@ typedef struct dp_frame_rules {
                                  the same bits << DP_FRAME_HEADLINE_SHIFT for headline frames) */
     dp_frame_example *examples;
     size_t n_examples, examples_cap;
+    /* epithets of companies ("d'ingolstadt", "au losange"), folded -> offset + 1 in
+     * epithet_names of the folded names they stand for, each NUL-ended, the list ended by an
+     * empty one */
+    dp_lexicon epithets;
+    dp_strbuf epithet_names;
 } dp_frame_rules;
 
 enum { DP_FRAME_WORD_MODAL = 1, DP_FRAME_WORD_NEGATION = 2, DP_FRAME_WORD_DENIAL = 4,
@@ -89,6 +94,12 @@ void dp_frame_rules_release(dp_frame_rules *r);
 /* Once every data file is loaded: the forms of the trigger lemmas, from the lexicon. Returns 0
  * or a negative status with err filled. */
 int dp_frame_rules_finish(dp_frame_rules *r, const dp_morpho *m, depeche_error *err);
+
+/* The organisations named by the epithet that follows the word for a company at byte `at`
+ * of the NUL-ended text ("le constructeur d'Ingolstadt", "la marque allemande aux anneaux": Audi), within
+ * the next four words of the sentence: their folded names, each NUL-ended, the list ended by
+ * an empty name; NULL if no epithet follows. The list belongs to r. */
+const char *dp_frame_epithet_after(const dp_frame_rules *r, const char *text, uint32_t at);
 
 /* Whether a sentence (its folded tokens) is worth parsing: its tokens [from, to) hold a form of
  * a trigger lemma whose event can have the kinds of names the sentence holds (names_person,

@@ -111,6 +111,9 @@ static void load_errors(void)
         {"frame acquisition\n", "expected: frame TYPE"},
         {"frame acquisition verb racheter acquirer=nsubj @2\n", "confidence"},
         {"example acquisition acquirer=Renault Renault rachète Nissan.\n", "expected: example"},
+        {"epithet Audi d'Ingolstadt\n", "expected: epithet NAME"},
+        {"epithet Audi |\n", "a name and an epithet"},
+        {"epithet | d'Ingolstadt\n", "a name and an epithet"},
     };
     depeche_error err;
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
@@ -121,6 +124,16 @@ static void load_errors(void)
         CHECK_INT(err.line, 1);
         CHECK_AT(strstr(err.message, bad[i].message) != NULL, __FILE__, __LINE__,
                  "message '%s' lacks '%s'", err.message, bad[i].message);
+    }
+    /* a user's epithet too: "la firme de Fictiville" is Fictivia, when the article names it */
+    depeche_engine *user = engine_with_patterns("epithet Fictivia | de Fictiville\n"
+                                       "example product_launch org=Fictivia product=Lumo | La société "
+                                       "Fictivia grandit. Chez Renault, on attend. La firme de "
+                                       "Fictiville a présenté la nouvelle Lumo.\n", &err);
+    CHECK(user != NULL);
+    if (user) {
+        examples(user, user->frames.n_examples - 1, 1);
+        depeche_engine_free(user);
     }
     /* a user's frame is read like the defaults */
     depeche_engine *e = engine_with_patterns("frame acquisition verb croquer acquirer=nsubj target=obj\n"
