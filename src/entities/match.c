@@ -214,6 +214,12 @@ static char word_class(const dp_match_rules *r, const dp_gazetteer *g, const dp_
 {
     const dp_token *t = &toks[i];
     char listed = dp_word_class(&r->classes, keys->key[i], keys->len[i], t->flags);
+    /* "Louis Pasteur", "Paul Rivière": after a given name, a capitalised word is a surname,
+     * whatever common word (a title, a place's head) its lowercase spelling is listed as */
+    if (listed && i > 0 && classes[i - 1] == 'G' && (t->flags & DP_TF_CAPITALIZED) &&
+        !(t->flags & DP_TF_ALLCAPS) && text[t->end - 1] != '\'' &&
+        !dp_word_class(&r->classes, keys->key[i], keys->len[i], DP_TF_ALLCAPS))
+        return 'C';
     if (listed)
         return listed;
     if (t->kind == DP_TOK_NUMBER)
