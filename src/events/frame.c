@@ -1114,14 +1114,16 @@ static int value_of(const sentence *s, int type, int arg, size_t i, dp_event_arg
     /* a company's word whose phrase of nouns closes with its name, set beside the last noun:
      * "la société de gestion d'actifs et d'investissement Tikehau Capital" (the parser hangs
      * the name on that noun); not a complement ("le leader de la France insoumise") nor a
-     * clause ("un groupe détenu par la mairie de Martigues") */
-    if (want == DP_ORG && wd->upos == DP_NOUN && company_word(s, i)) {
+     * clause ("un groupe détenu par la mairie de Martigues"); so a person's word: "le
+     * journaliste de Konbini Hugo Clément", not "l'avocat de Carlos Ghosn" */
+    int person_word = want == DP_PERSON && wd->upos == DP_NOUN && names_a_person(s, i);
+    if (wd->upos == DP_NOUN && ((want == DP_ORG && company_word(s, i)) || person_word)) {
         size_t last = i;
         for (size_t j = i + 1; j < s->w->n_words; j++) {
             size_t up = j;
             for (int depth = 0; up != i && s->w->words[up].head && depth < 8; depth++) {
                 const char *r = rel_of(s, up);
-                if ((up != j && company_word(s, up)) || /* "la chaîne du groupe Canal+" */
+                if ((up != j && (company_word(s, up) || (person_word && names_a_person(s, up)))) || /* "la chaîne du groupe Canal+" */
                     /* "le rachat d'une start-up par l'américain Qualcomm" */
                     (has_child(s, up, "case", NULL) && !has_child(s, up, "case", "de")) ||
                     (!rel_matches("nmod", r) && !rel_matches("conj", r) && !rel_matches("appos", r) &&
@@ -1649,7 +1651,8 @@ static int maker_opens_product(const sentence *s, const dp_event *ev)
 
 /* A successor takes the post the one she follows left: "X a quitté la direction de Y. Z lui
  * succède", "Carlos Ghosn a démissionné de Renault. Jean Roux le remplace": the organisation of
- * the predecessor's departure or appointment told before in the article. */
+ * the predecessor's departure or appointment told before in the article, named in its
+ * sentence. */
 static void post_left(const sentence *s, const dp_events *told, dp_event *ev)
 {
     int32_t pred = ev->args[DP_ARG_PREDECESSOR].mention;
@@ -1659,8 +1662,10 @@ static void post_left(const sentence *s, const dp_events *told, dp_event *ev)
     for (size_t k = told->n; k-- > 0;) {
         const dp_event *x = &told->items[k];
         int32_t person = x->args[DP_ARG_PERSON].mention, org = x->args[DP_ARG_ORG].mention;
+        /* the post its own sentence named: one the context lent it may be another's */
         if ((x->type == DP_EV_RESIGNATION || x->type == DP_EV_DISMISSAL || x->type == DP_EV_APPOINTMENT) &&
-            person >= 0 && org >= 0 && s->m->items[person].entity == entity) {
+            person >= 0 && org >= 0 && s->m->items[person].entity == entity &&
+            s->m->items[org].start >= x->sentence_start && s->m->items[org].end <= x->sentence_end) {
             ev->args[DP_ARG_ORG] = x->args[DP_ARG_ORG];
             ev->confidence -= 0.1f;
             return;
