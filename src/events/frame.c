@@ -1054,6 +1054,18 @@ static int value_of(const sentence *s, int type, int arg, size_t i, dp_event_arg
             size_t after = apposed_after(s, i);
             if (after && value_of(s, type, arg, after, v, cost))
                 return 1;
+            /* or the named model it is of: "la nouvelle génération de son Audi S3", "la
+             * dernière évolution de sa BMW Série 6" (not "la version ZR1 de sa Corvette": a
+             * version with a name of its own) */
+            const dp_token *next = wd->token + 1 < s->n_toks ? &s->toks[wd->token + 1] : NULL;
+            int own_name = next && (next->kind == DP_TOK_NUMBER || (next->flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS)));
+            for (uint16_t c = own_name ? 0 : s->first_child[i + 1]; c; c = s->next_sibling[c]) {
+                const dp_word *cw = &s->w->words[c - 1u];
+                if (rel_matches("nmod", rel_of(s, c - 1u)) && c - 1u > i && has_child(s, c - 1u, "case", "de") &&
+                    (cw->upos == DP_PROPN || (s->toks[cw->token].flags & DP_TF_CAPITALIZED)) &&
+                    value_of(s, type, arg, c - 1u, v, cost))
+                    return 1;
+            }
         }
 
         /* the word and the name-like words after it: "iPhone 15 Pro" */
