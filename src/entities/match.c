@@ -679,9 +679,13 @@ int dp_match_sentence(const depeche_engine *e, const char *text, const dp_token 
         int institution_kind = type == DP_ORG && any_case;
         for (size_t k = i; k < i + len && !institution_kind; k++)
             cls[k] = gaz_class[type][k > i];
-        /* "maire de Bapaume", "le gouverneur d'Oaxaca": an office over a territory, W */
+        /* "maire de Bapaume", "le gouverneur d'Oaxaca": an office over a territory, W; "le
+         * ministre du Redressement productif": a public office, B, whose complement is a
+         * portfolio, no organisation */
         if (type == DP_ROLE && g->entries[entry].kind == DP_GAZ_TERRITORY)
             cls[i] = 'W';
+        else if (type == DP_ROLE && g->entries[entry].kind == DP_GAZ_OFFICE)
+            cls[i] = 'B';
         i += len;
     }
     /* adjectives matter only on the names of institutions (classes Q and K: "ministère des
