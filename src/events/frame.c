@@ -1218,6 +1218,24 @@ static int value_of(const sentence *s, int type, int arg, size_t i, dp_event_arg
         }
     }
     if (object_clitic) {
+        /* a company the clause before named, other than this clause's subject: "Nokia accuse
+         * Apple de copier ses brevets et l'attaque en justice" (Apple) */
+        int32_t subject = -1;
+        for (size_t verb = wd->head ? wd->head - 1u : i, up = 0; up < 2 && subject < 0; up++) {
+            for (uint16_t c = s->first_child[verb + 1]; c && subject < 0; c = s->next_sibling[c])
+                if (is_subject(rel_of(s, c - 1u)))
+                    subject = s->token_mention[s->w->words[c - 1u].token];
+            if (!rel_matches("conj", rel_of(s, verb)) || !s->w->words[verb].head)
+                break;
+            verb = s->w->words[verb].head - 1u;
+        }
+        int32_t subject_entity = subject >= 0 ? s->m->items[subject].entity : -1;
+        for (size_t kk = dp_mentions_from(s->m, t->start); kk-- > 0 && s->m->items[kk].start >= s->toks[0].start;)
+            if (s->m->items[kk].type == DP_ORG && s->m->items[kk].entity != subject_entity) {
+                k = (int32_t)kk;
+                *cost += 0.1f;
+                goto found;
+            }
         k = dp_event_pronoun_org(s->e, s->text, s->m, s->toks[0].start, s->toks[0].start, -1);
         if (k < 0)
             return 0;
