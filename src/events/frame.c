@@ -1598,8 +1598,10 @@ static uint8_t modality(const sentence *s, size_t t, int planned, int *firm)
             return DP_HYPOTHETICAL;
         }
         for (uint16_t c = s->first_child[at + 1]; c; c = s->next_sibling[c])
+            /* (and an aim, the negation whole: "n'a pas été contactée pour prendre la tête de
+             * X", not "à deux pas de l'Élysée, pour dénoncer la nomination de X") */
             if (c - 1u != (uint16_t)t && (word_bits(r, s->w->words[c - 1u].lemma) & DP_FRAME_WORD_NEGATION) &&
-                (rel_matches("xcomp", how) || rel_matches("obj", how)))
+                (rel_matches("xcomp", how) || rel_matches("obj", how) || (aim && has_child(s, at, "advmod", "ne"))))
                 return DP_NEGATED;
         /* a noun trigger a light verb takes as a complement shares its mood: "pourrait mettre X
          * en cessation de paiements" (not "protester contre la nomination de X") */
