@@ -70,6 +70,11 @@ int main(void)
     CHECK_STR(kinds(&p), "boilerplate,boilerplate,header,title,byline,repeat,dateline,body");
     release(&p);
 
+    /* a copyright line names the page's owner, as a byline does: no body, no event */
+    segment(&p, "Valse de nominations chez GM\nLe texte commence ici.\n© Fictimedia 2023\n");
+    CHECK_STR(kinds(&p), "title,body,byline");
+    release(&p);
+
     /* a block of rules runs to the blank line; a footer to the teasers */
     segment(&p, "Titre de l'article du jour\nCorps de l'article.\nQuelques règles à respecter :\n"
                 "1. Restez polis\n2. Restez dans le sujet\n\nSuite du texte.\nLaisser un commentaire\n"
