@@ -439,10 +439,22 @@ int dp_date_relative(const dp_date_rules *r, const char *text, const dp_token *t
     unsigned weekday_number = relative ? 0 : lookup(&r->weekdays, text, t);
     if (!relative && !weekday_number)
         return 0;
-    /* a weekday alone is spelled out: its abbreviations are common words ("mon pays", "la mer",
-     * "Sam") and name a day only before its number ("lun. 3 mai") */
-    if (weekday_number && t->end - t->start < 5)
-        return 0;
+    /* a weekday alone is spelled out, or abbreviated with its period ("lun."): its bare
+     * abbreviations are common words ("mon pays", "la mer", "Sam"), and name a day only
+     * before its number ("lun 3 mai") */
+    if (weekday_number && t->end - t->start < 5) {
+        /* (and an abbreviation with its period after an article or a preposition is the
+         * common word ending a sentence: "dans la mer.", "son jeu.", "en bord de mer.") */
+        static const char *const determiners[] = {"le", "la", "l'", "un", "une", "du", "de", "d'", "au",
+                                                  "en", "ce", "cette", "son", "sa", "mon", "ma",
+                                                  "ton", "ta", "leur", "notre", "votre"};
+        uint32_t len, before = dp_word_before(text, t->start, &len);
+        int after_determiner = 0;
+        for (size_t k = 0; k < sizeof determiners / sizeof *determiners && !after_determiner; k++)
+            after_determiner = len == strlen(determiners[k]) && !memcmp(text + before, determiners[k], len);
+        if (text[t->end - 1] != '.' || after_determiner)
+            return 0;
+    }
     if (!ref.day) {
         /* "hier" in an article known to the month: that month is as precise as it gets */
         *out = ref;
