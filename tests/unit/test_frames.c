@@ -125,24 +125,22 @@ static void load_errors(void)
         CHECK_AT(strstr(err.message, bad[i].message) != NULL, __FILE__, __LINE__,
                  "message '%s' lacks '%s'", err.message, bad[i].message);
     }
-    /* a user's epithet too: "la firme de Fictiville" is Fictivia, when the article names it */
-    depeche_engine *user = engine_with_patterns("epithet Fictivia | de Fictiville\n"
-                                       "example product_launch org=Fictivia product=Lumo | La société "
-                                       "Fictivia grandit. Chez Renault, on attend. La firme de "
-                                       "Fictiville a présenté la nouvelle Lumo.\n", &err);
-    CHECK(user != NULL);
-    if (user) {
-        examples(user, user->frames.n_examples - 1, 1);
-        depeche_engine_free(user);
-    }
-    /* a user's frame is read like the defaults */
-    depeche_engine *e = engine_with_patterns("frame acquisition verb croquer acquirer=nsubj target=obj\n"
-                                    "example acquisition acquirer=Renault target=Nissan | "
-                                    "Renault croque Nissan.\n", &err);
-    CHECK(e != NULL);
-    if (e) {
-        examples(e, e->frames.n_examples - 1, 1);
-        depeche_engine_free(e);
+    /* a user's frame is read like the defaults, and a user's epithet: "la firme de Fictiville"
+     * is Fictivia, when the article names it */
+    static const char *const user_files[] = {
+        "frame acquisition verb croquer acquirer=nsubj target=obj\n"
+        "example acquisition acquirer=Renault target=Nissan | Renault croque Nissan.\n",
+        "epithet Fictivia | de Fictiville\n"
+        "example product_launch org=Fictivia product=Lumo | La société Fictivia grandit. Chez "
+        "Renault, on attend. La firme de Fictiville a présenté la nouvelle Lumo.\n",
+    };
+    for (size_t i = 0; i < sizeof user_files / sizeof user_files[0]; i++) {
+        depeche_engine *e = engine_with_patterns(user_files[i], &err);
+        CHECK(e != NULL);
+        if (e) {
+            examples(e, e->frames.n_examples - 1, 1);
+            depeche_engine_free(e);
+        }
     }
 }
 
