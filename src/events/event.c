@@ -1970,8 +1970,15 @@ static int by_trigger(const void *pa, const void *pb)
  * D). */
 static int overrules(const dp_event *f, const dp_event *r, const dp_mentions *m)
 {
-    if (f->rule >= 0 || r->rule < 0 || f->type != r->type || f->type == DP_EV_MERGER ||
-        f->type == DP_EV_PARTNERSHIP)
+    if (f->rule >= 0 || r->rule < 0)
+        return 0;
+    /* one word, one reading: where the parse reads the rule's trigger as another kind of event,
+     * the parse's reading stands ("Google a levé le voile sur Gemini" is a launch, no funding
+     * the rule read in "levé") */
+    if (f->type != r->type) /* (a move and its counterpart share one: "cède sa place à X") */
+        return f->trigger_cp_start == r->trigger_cp_start && f->trigger_cp_end == r->trigger_cp_end &&
+               !((DP_EV_MOVES >> f->type & 1u) && (DP_EV_MOVES >> r->type & 1u));
+    if (f->type == DP_EV_MERGER || f->type == DP_EV_PARTNERSHIP)
         return 0;
     /* other triggers of the sentence: only a party the parse gives another part ("la CNIL a
      * décidé de sanctionner Google d'une amende ... et Facebook d'une amende ...", read by a
