@@ -450,8 +450,8 @@ int dp_date_relative(const dp_date_rules *r, const char *text, const dp_token *t
                                                   "ton", "ta", "leur", "notre", "votre"};
         uint32_t len, before = dp_word_before(text, t->start, &len);
         int after_determiner = 0;
-        for (size_t k = 0; k < sizeof determiners / sizeof *determiners && !after_determiner; k++)
-            after_determiner = len == strlen(determiners[k]) && !memcmp(text + before, determiners[k], len);
+        for (size_t k = 0; k < DP_ARRAY_LEN(determiners) && !after_determiner; k++)
+            after_determiner = dp_word_is(text + before, len, determiners[k]);
         if (text[t->end - 1] != '.' || after_determiner)
             return 0;
     }

@@ -377,16 +377,14 @@ static int32_t org_antecedent(const depeche_engine *e, const char *text, const d
     return k;
 }
 
-/* What a word for a company ("le groupe", "la société") stands for: as org_antecedent, and not
- * a union ("FO dénonce ... le groupe a annoncé 500 suppressions de postes" is not FO's) nor a
- * school ("diplômé de HEC, il a rejoint le groupe de son père"). */
 /* The mention of one of `names` (folded, each NUL-ended, ended by an empty one) nearest before
  * byte `at`, else the first after it (a title names the make the body calls "le constructeur
- * d'Ingolstadt"), not entity `other`; -1 if the article names none of them. */
+ * d'Ingolstadt"), not entity `other`; DP_ANTECEDENT_NAMED_ELSEWHERE if the article names none
+ * of them. */
 static int32_t named_in_article(const char *text, const dp_mentions *m, const char *names, uint32_t at,
                                 int32_t other)
 {
-    int32_t found = -1;
+    int32_t found = DP_ANTECEDENT_NAMED_ELSEWHERE;
     for (size_t k = 0; k < m->n; k++) {
         const dp_mention *x = &m->items[k];
         if (found >= 0 && x->start >= at)
@@ -404,11 +402,14 @@ static int32_t named_in_article(const char *text, const dp_mentions *m, const ch
     return found;
 }
 
+/* What a word for a company ("le groupe", "la société") stands for: as org_antecedent, and not
+ * a union ("FO dénonce ... le groupe a annoncé 500 suppressions de postes" is not FO's) nor a
+ * school ("diplômé de HEC, il a rejoint le groupe de son père"). With an epithet ("le
+ * constructeur d'Ingolstadt", "la marque au losange"), the make it names, or none
+ * (DP_ANTECEDENT_NAMED_ELSEWHERE). */
 static int32_t company_antecedent(const depeche_engine *e, const char *text, const dp_mentions *m,
                                   uint32_t at, int32_t other)
 {
-    /* "le constructeur d'Ingolstadt", "la marque au losange": the make its epithet names, or
-     * none */
     const char *names = dp_frame_epithet_after(&e->frames, text, at);
     if (names)
         return named_in_article(text, m, names, at, other);
@@ -1725,7 +1726,7 @@ static int event_from_match(const depeche_engine *e, const char *text, const dp_
                                      : org_antecedent(e, text, m, at, other);
                 /* "le constructeur d'Ingolstadt" where the article names no Audi: no one else
                  * either */
-                if (k < 0 && u->s[s] == 'g' && dp_frame_epithet_after(&e->frames, text, at))
+                if (k == DP_ANTECEDENT_NAMED_ELSEWHERE)
                     return 0;
                 if (k < 0)
                     continue;

@@ -159,8 +159,13 @@ enum dp_antecedent_kind {
  * Porsche", "cette Mercedes", "la Ferrari F40". */
 int dp_event_one_of_a_kind(const char *text, uint32_t start, uint32_t end);
 
+/* What a word for a company stands for when its epithet names a company the article does not
+ * name ("le constructeur d'Ingolstadt" with no Audi named): no one, and no one else either. */
+#define DP_ANTECEDENT_NAMED_ELSEWHERE (-2)
+
 /* What a pronoun or a description at byte `at` stands for (sentence: its sentence's first byte):
- * the one of that kind named last before, not entity `other`. A mention index, or -1. */
+ * the one of that kind named last before, not entity `other`. A mention index, or -1, or
+ * DP_ANTECEDENT_NAMED_ELSEWHERE. */
 int32_t dp_event_antecedent(const struct depeche_engine *e, const char *text,
                             const dp_mentions *m, uint32_t sentence, uint32_t at,
                             enum dp_antecedent_kind kind, int32_t other);
