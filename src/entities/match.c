@@ -648,8 +648,12 @@ int dp_match_sentence(const depeche_engine *e, const char *text, const dp_token 
             continue;
         }
         /* "Jitse Groen": a one-word organisation after a capitalised word no list knows ends
-         * a longer name */
+         * a longer name; not an acronym after a name in small letters ("le candidat Paul Durand
+         * LREM") */
+        int acronym_after_name = (toks[i].flags & DP_TF_ALLCAPS) && i > 0 &&
+                                 !(toks[i - 1].flags & DP_TF_ALLCAPS);
         if (len == 1 && type == DP_ORG && i > 0 && !cls[i - 1] && toks[i - 1].kind == DP_TOK_WORD &&
+            !acronym_after_name &&
             (toks[i - 1].flags & DP_TF_CAPITALIZED) && !(toks[i - 1].flags & DP_TF_SENTENCE_START) &&
             !dp_word_class(&r->classes, keys->key[i - 1], keys->len[i - 1], DP_TF_CAPITALIZED)) {
             i++;
