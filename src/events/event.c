@@ -524,8 +524,7 @@ static const dp_mention *post_role(const char *text, const dp_mentions *m, const
     return NULL;
 }
 
-/* Whether a role is a past one: "ancien directeur", "l'ex-patron". */
-static int past_role(const char *text, const dp_mention *role)
+int dp_event_role_is_past(const char *text, const dp_mention *role)
 {
     static const char *const former[] = {"ancien", "ancienne", "anciens", "anciennes"};
     if (role->start >= 3 && (!memcmp(text + role->start - 3, "ex-", 3) || !memcmp(text + role->start - 3, "Ex-", 3)))
@@ -541,7 +540,7 @@ static int past_role(const char *text, const dp_mention *role)
 static int after_past_post(const char *text, const dp_mentions *m, const dp_mention *org)
 {
     const dp_mention *role = post_role(text, m, org);
-    return role && past_role(text, role);
+    return role && dp_event_role_is_past(text, role);
 }
 
 /* Whether text[from..to) sets what follows beside a name: a comma, and at most an article or
@@ -597,7 +596,7 @@ static int32_t post_org(const char *text, const dp_mentions *m, int32_t who, uin
                 continue;
             const dp_mention *role = post_role(text, m, org);
             uint32_t head = head_of(text, org);
-            if ((role && role->start > x->end && apposed(text, x->end, role->start) && !past_role(text, role)) ||
+            if ((role && role->start > x->end && apposed(text, x->end, role->start) && !dp_event_role_is_past(text, role)) ||
                 (head != UINT32_MAX && head > x->end && apposed(text, x->end, head)))
                 found = (int32_t)j;
             break;
@@ -605,7 +604,7 @@ static int32_t post_org(const char *text, const dp_mentions *m, int32_t who, uin
         /* before it: "le patron de Y, X" */
         if (k > 0 && m->items[k - 1].type == DP_ORG && x->start - m->items[k - 1].end <= 2) {
             const dp_mention *role = post_role(text, m, &m->items[k - 1]);
-            if (role && !past_role(text, role))
+            if (role && !dp_event_role_is_past(text, role))
                 found = (int32_t)(k - 1);
         }
         /* a post of the organisation its sentence named before: "Y a réagi lorsque son
@@ -613,7 +612,7 @@ static int32_t post_org(const char *text, const dp_mentions *m, int32_t who, uin
         static const char *const possessive[] = {"son", "sa", "leur"};
         const dp_mention *role = k > 0 ? &m->items[k - 1] : NULL;
         uint32_t len, w = role ? dp_word_before(text, role->start, &len) : 0;
-        if (role && role->type == DP_ROLE && x->start - role->end <= 1 && !past_role(text, role) &&
+        if (role && role->type == DP_ROLE && x->start - role->end <= 1 && !dp_event_role_is_past(text, role) &&
             word_is(text, w, len, possessive, DP_ARRAY_LEN(possessive)))
             for (size_t j = k - 1; j-- > 0 && m->items[j].sentence == x->sentence;)
                 if (m->items[j].type == DP_ORG) {
@@ -1760,6 +1759,12 @@ static int event_from_match(const depeche_engine *e, const char *text, const dp_
             role = me + 1;
         else if (ms > 0 && u->s[ms - 1] == 'R')
             role = ms - 1;
+        /* the post held at another company: "X, directrice financière de Renault, rejoint
+         * Peugeot" */
+        int32_t org = ev.args[DP_ARG_ORG].mention;
+        if (role + 2 < u->n && u->s[role + 1] == 'p' && u->s[role + 2] == 'O' && org >= 0 &&
+            u->mention[role + 2] >= 0 && m->items[u->mention[role + 2]].entity != m->items[org].entity)
+            role = u->n;
         if (role < u->n)
             ev.args[DP_ARG_ROLE] = (dp_event_arg_value){.mention = u->mention[role],
                                                         .cp_start = toks[u->first[role]].cp_start,

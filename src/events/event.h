@@ -174,6 +174,9 @@ int32_t dp_event_antecedent(const struct depeche_engine *e, const char *text,
 int32_t dp_event_pronoun_org(const struct depeche_engine *e, const char *text,
                              const dp_mentions *m, uint32_t sentence, uint32_t at, int32_t other);
 
+/* Whether a role mention names a past post: "ancien directeur", "l'ex-patron". */
+int dp_event_role_is_past(const char *text, const dp_mention *role);
+
 /* Whether argument arg (enum dp_event_arg) is core for event type `type`. */
 int dp_event_is_core(int type, int arg);
 

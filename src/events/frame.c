@@ -1725,6 +1725,61 @@ static void same_authority(const sentence *s, const dp_events *told, dp_event *e
     }
 }
 
+/* Whether role word r is a post of the event's organisation and held now: not "ancien PDG",
+ * "ex-directeur", nor the director of another company ("X, directeur de Y, rejoint Z"). */
+static int role_of_event(const sentence *s, size_t r, const dp_event *ev)
+{
+    int32_t role = s->token_mention[s->w->words[r].token], org = ev->args[DP_ARG_ORG].mention;
+    if (role < 0 || s->m->items[role].type != DP_ROLE || dp_event_role_is_past(s->text, &s->m->items[role]))
+        return 0;
+    for (uint16_t c = s->first_child[r + 1]; c; c = s->next_sibling[c]) {
+        int32_t k = s->token_mention[s->w->words[c - 1u].token];
+        if (rel_matches("nmod", rel_of(s, c - 1u)) && k >= 0 && s->m->items[k].type == DP_ORG &&
+            (org < 0 || s->m->items[k].entity != s->m->items[org].entity))
+            return 0;
+    }
+    return 1;
+}
+
+/* The role the sentence gives the person of an event whose frame named none: the person's
+ * apposition ("X, PDG de Y, a démissionné"), the title the person stands beside ("le PDG de
+ * Y, X, a démissionné", "Y a limogé son directeur général, X"), or the post the trigger names
+ * ("a démissionné de son poste de PDG", "quitte ses fonctions de président"). */
+static void role_beside(const sentence *s, size_t t, dp_event *ev)
+{
+    int32_t person = ev->args[DP_ARG_PERSON].mention;
+    if (!dp_event_is_core(ev->type, DP_ARG_PERSON) || person < 0 || ev->args[DP_ARG_ROLE].set)
+        return;
+    float cost = 0;
+    size_t n = s->w->n_words;
+    for (size_t i = 0; i < n; i++) {
+        if (s->token_mention[s->w->words[i].token] != person)
+            continue;
+        size_t h = s->w->words[i].head;
+        if (h && s->token_mention[s->w->words[h - 1].token] == person)
+            continue; /* a word inside the name: its head is the name's too */
+        for (uint16_t c = s->first_child[i + 1]; c; c = s->next_sibling[c])
+            if (rel_matches("appos", rel_of(s, c - 1u)) && role_of_event(s, c - 1u, ev) &&
+                value_of(s, ev->type, DP_ARG_ROLE, c - 1u, &ev->args[DP_ARG_ROLE], &cost))
+                return;
+        const char *rel = rel_of(s, i);
+        if (h && (rel_matches("appos", rel) || rel_matches("flat", rel) || rel_matches("nmod", rel)) &&
+            !has_child(s, i, "case", NULL) && role_of_event(s, h - 1, ev) &&
+            value_of(s, ev->type, DP_ARG_ROLE, h - 1, &ev->args[DP_ARG_ROLE], &cost))
+            return;
+        break;
+    }
+    for (uint16_t c = s->first_child[t + 1]; c; c = s->next_sibling[c]) {
+        const char *lemma = s->w->words[c - 1u].lemma;
+        if (strcmp(lemma, "poste") && strcmp(lemma, "fonction"))
+            continue;
+        for (uint16_t r = s->first_child[c]; r; r = s->next_sibling[r])
+            if (rel_matches("nmod", rel_of(s, r - 1u)) && role_of_event(s, r - 1u, ev) &&
+                value_of(s, ev->type, DP_ARG_ROLE, r - 1u, &ev->args[DP_ARG_ROLE], &cost))
+                return;
+    }
+}
+
 /* Reads frame f at trigger word t: every combination of the values its paths give. */
 static int read_frame(sentence *s, const dp_frame *f, size_t fi, size_t t, uint32_t line,
                       dp_date ref, dp_date teaser_date, dp_events *out)
@@ -1846,6 +1901,7 @@ static int read_frame(sentence *s, const dp_frame *f, size_t fi, size_t t, uint3
             post_left(s, out, &one);
         if (one.type == DP_EV_FINE)
             same_authority(s, out, &one);
+        role_beside(s, t, &one);
         /* a title names the maker once for the models it lists: "Nouvelles BMW M5 et M5
          * Competition", not for a body ("Nouvelles Porsche 911 Coupé et Cabriolet") */
         if (c == 0)
