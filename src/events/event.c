@@ -1762,8 +1762,11 @@ static int event_from_match(const depeche_engine *e, const char *text, const dp_
         /* the post held at another company: "X, directrice financière de Renault, rejoint
          * Peugeot" */
         int32_t org = ev.args[DP_ARG_ORG].mention;
-        if (role + 2 < u->n && u->s[role + 1] == 'p' && u->s[role + 2] == 'O' && org >= 0 &&
-            u->mention[role + 2] >= 0 && m->items[u->mention[role + 2]].entity != m->items[org].entity)
+        size_t of = role + 1 < u->n && u->s[role + 1] == 'x' ? role + 2 : u->n; /* "de", "du" */
+        if (of < u->n && u->s[of] == 'l') /* "de la" */
+            of++;
+        if (of < u->n && u->s[of] == 'O' && org >= 0 && u->mention[of] >= 0 &&
+            m->items[u->mention[of]].entity != m->items[org].entity)
             role = u->n;
         if (role < u->n)
             ev.args[DP_ARG_ROLE] = (dp_event_arg_value){.mention = u->mention[role],
