@@ -1012,8 +1012,10 @@ static int value_of(const sentence *s, int type, int arg, size_t i, dp_event_arg
             return 1;
         /* a common noun before the name: "la nouvelle Peugeot 308", "les packs SportDesign",
          * "les berlines S6 et S7" (a model's code, which the tagger reads as anything); not the
-         * noun's abbreviation ("une offre publique d'achat (OPA)") */
-        int common_noun = wd->upos == DP_NOUN && (!(t->flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS)) ||
+         * noun's abbreviation ("une offre publique d'achat (OPA)"), nor a name with a capital
+         * inside ("l'iPhone 15 Pro") */
+        int common_noun = wd->upos == DP_NOUN && ((!(t->flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS)) &&
+                                                   !has_capital(s->text, t)) ||
                                                   ((t->flags & DP_TF_ALLCAPS) &&
                                                    dp_evidence_common_word(&s->e->syntax.morpho, s->text, t)));
         if (common_noun) /* "son SUV Q7" names the Q7 */
@@ -1080,6 +1082,25 @@ static int value_of(const sentence *s, int type, int arg, size_t i, dp_event_arg
                   name_like)) &&
                 tk == last + 1)
                 last = tk;
+        }
+        /* and the name's words the parser hung elsewhere: a number or a capitalised word
+         * right after it that hangs on a word of the name or on the name's own head ("la
+         * Mustang Mach 1", "la Mustang NASCAR Cup") */
+        for (int more = 1; more && last + 1 < s->n_toks;) {
+            more = 0;
+            const dp_token *nt = &s->toks[last + 1];
+            if (nt->kind != DP_TOK_NUMBER && !(nt->flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS)))
+                break;
+            for (size_t j = i + 1; j < s->w->n_words && s->w->words[j].token <= last + 1; j++) {
+                uint16_t h = s->w->words[j].head;
+                if (s->w->words[j].token != last + 1 || !h)
+                    continue;
+                uint32_t ht = s->w->words[h - 1].token;
+                if ((ht >= wd->token && ht <= last) || h == s->w->words[i].head)
+                    more = 1;
+            }
+            if (more)
+                last++;
         }
         /* a person is no product ("..., lance Nicolas Hulot": a speaker), nor a place
          * ("dévoilée depuis le Canada, la Chine et l'Allemagne"; a model may take one's name
