@@ -306,10 +306,10 @@ static void keep_nationalities_before_names(const dp_token *toks, const dp_token
     }
 }
 
-/* Classes f and b of patterns/entities.txt: words that are never names. */
+/* Classes f, b and c of patterns/entities.txt: words that are never names. */
 static int is_function_word(char c)
 {
-    return c == 'f' || c == 'b';
+    return c == 'f' || c == 'b' || c == 'c';
 }
 
 /* The words of an expansion that give an acronym's letters: capitalised or content words. */

@@ -9,7 +9,7 @@
 #include "resolve.h"
 
 /* Words that do not tell names apart: function words, particles and legal forms, as the
- * entity classes file lists them (classes f, b, p, F). */
+ * entity classes file lists them (classes f, b, c, p, F). */
 static int ignorable(const dp_match_rules *r, const char *w, size_t n)
 {
     uint32_t v;
@@ -17,7 +17,7 @@ static int ignorable(const dp_match_rules *r, const char *w, size_t n)
         return 0;
     for (int slot = 0; slot < 3; slot++) {
         char c = (char)(v >> (8 * slot) & 0xFF);
-        if (c == 'f' || c == 'b' || c == 'p' || c == 'F')
+        if (c == 'f' || c == 'b' || c == 'c' || c == 'p' || c == 'F')
             return 1;
     }
     return 0;

@@ -657,9 +657,11 @@ static size_t follow(const sentence *s, const dp_frame_path *p, size_t from, siz
                 at = s->w->words[at].head - 1u;
                 /* a complement's subject is the object where there is one: "EELV appelle X à
                  * démissionner", "pousse X à quitter Renault"; or the one it is asked of:
-                 * "a suggéré à X de quitter", "demande à X de démissionner" */
+                 * "a suggéré à X de quitter", "demande à X de démissionner" (not a day the
+                 * parser took for an object: "X a annoncé jeudi avoir porté plainte") */
                 for (uint16_t c = s->first_child[at + 1]; complement && c && m < 16; c = s->next_sibling[c])
                     if (rel_matches("obj", rel_of(s, c - 1u)) && strcmp(s->w->words[c - 1u].lemma, "se") &&
+                        !dp_date_weekday_of(&s->e->dates, s->text, &s->toks[s->w->words[c - 1u].token]) &&
                         step_fits(s, st, c - 1u))
                         next[m++] = c - 1u;
                 for (uint16_t c = s->first_child[at + 1]; complement && m == had && c && m < 16; c = s->next_sibling[c])
