@@ -305,7 +305,7 @@ int dp_frame_rules_load(dp_frame_rules *r, const char *kind, size_t kind_len, co
                  {"union", DP_FRAME_WORD_UNION}, {"medium", DP_FRAME_WORD_MEDIUM},
                  {"department", DP_FRAME_WORD_DEPARTMENT}, {"soon", DP_FRAME_WORD_SOON},
                  {"model", DP_FRAME_WORD_MODEL}, {"naming", DP_FRAME_WORD_NAMING},
-                 {"sale", DP_FRAME_WORD_SALE}};
+                 {"sale", DP_FRAME_WORD_SALE}, {"post", DP_FRAME_WORD_POST}};
     if (dp_word_is(kind, kind_len, "frame"))
         return load_frame(r, args, args_len, path, line, err);
     if (dp_word_is(kind, kind_len, "epithet"))
@@ -778,6 +778,16 @@ static int unknown_organisation(const sentence *s, size_t i, dp_event_arg_value 
     return 1;
 }
 
+/* The last word of token tk (a contraction, "du", is two words), or n_words when none. */
+static size_t word_of_token(const sentence *s, uint32_t tk)
+{
+    size_t found = s->w->n_words;
+    for (size_t j = 0; j < s->w->n_words && s->w->words[j].token <= tk; j++)
+        if (s->w->words[j].token == tk)
+            found = j;
+    return found;
+}
+
 /* Whether the words of noun's phrase end just before word i (a comma between): "Paul Martin,
  * qui", "l'un de ses proches qui". A relative clause is the attachment the parser gets wrong
  * most often; a far one ("la stratégie du groupe, annoncée en mai, qui entraîne") is not trusted. */
@@ -788,10 +798,9 @@ static int just_before(const sentence *s, size_t noun, size_t i)
         tk--;
     if (tk == 0 || s->w->words[noun].token >= tk)
         return 0;
-    size_t prev = noun;
-    for (size_t j = 0; j < s->w->n_words; j++)
-        if (s->w->words[j].token == tk - 1)
-            prev = j;
+    size_t prev = word_of_token(s, tk - 1);
+    if (prev == s->w->n_words)
+        prev = noun;
     /* up the phrase, not from one name to another ("Interrogé par X, Y qui a ..."), though
      * through a description ("X, ancien bras droit de Y, qui a quitté ...") */
     for (int up = 0; up < 3 && prev != noun && s->w->words[prev].head; up++) {
@@ -1088,21 +1097,16 @@ static int value_of(const sentence *s, int type, int arg, size_t i, dp_event_arg
         /* and the name's words the parser hung elsewhere: a number or a capitalised word
          * right after it that hangs on a word of the name or on the name's own head ("la
          * Mustang Mach 1", "la Mustang NASCAR Cup") */
-        for (int more = 1; more && last + 1 < s->n_toks;) {
-            more = 0;
+        while (last + 1 < s->n_toks) {
             const dp_token *nt = &s->toks[last + 1];
-            if (nt->kind != DP_TOK_NUMBER && !(nt->flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS)))
+            size_t j = word_of_token(s, last + 1);
+            uint16_t h = j < s->w->n_words ? s->w->words[j].head : 0;
+            if ((nt->kind != DP_TOK_NUMBER && !(nt->flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS))) || !h)
                 break;
-            for (size_t j = i + 1; j < s->w->n_words && s->w->words[j].token <= last + 1; j++) {
-                uint16_t h = s->w->words[j].head;
-                if (s->w->words[j].token != last + 1 || !h)
-                    continue;
-                uint32_t ht = s->w->words[h - 1].token;
-                if ((ht >= wd->token && ht <= last) || h == s->w->words[i].head)
-                    more = 1;
-            }
-            if (more)
-                last++;
+            uint32_t ht = s->w->words[h - 1].token;
+            if ((ht < wd->token || ht > last) && h != s->w->words[i].head)
+                break;
+            last++;
         }
         /* a person is no product ("..., lance Nicolas Hulot": a speaker), nor a place
          * ("dévoilée depuis le Canada, la Chine et l'Allemagne"; a model may take one's name
@@ -1793,8 +1797,7 @@ static void role_beside(const sentence *s, size_t t, dp_event *ev)
         break;
     }
     for (uint16_t c = s->first_child[t + 1]; c; c = s->next_sibling[c]) {
-        const char *lemma = s->w->words[c - 1u].lemma;
-        if (strcmp(lemma, "poste") && strcmp(lemma, "fonction"))
+        if (!(word_bits(&s->e->frames, s->w->words[c - 1u].lemma) & DP_FRAME_WORD_POST))
             continue;
         for (uint16_t r = s->first_child[c]; r; r = s->next_sibling[r])
             if (rel_matches("nmod", rel_of(s, r - 1u)) && role_of_event(s, r - 1u, ev) &&
