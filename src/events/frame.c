@@ -806,8 +806,11 @@ static int just_before(const sentence *s, size_t noun, size_t i)
     for (int up = 0; up < 3 && prev != noun && s->w->words[prev].head; up++) {
         const dp_word *pw = &s->w->words[prev];
         int32_t k = s->token_mention[pw->token];
+        /* (the name a description opens with is the noun's own: "l'écologiste Paul Martin,
+         * qui a démissionné") */
         if ((rel_matches("appos", rel_of(s, prev)) || rel_matches("conj", rel_of(s, prev))) &&
-            (pw->upos == DP_PROPN || (k >= 0 && s->m->items[k].type != DP_ROLE)))
+            (pw->upos == DP_PROPN || (k >= 0 && s->m->items[k].type != DP_ROLE)) &&
+            !(rel_matches("appos", rel_of(s, prev)) && pw->head - 1u == noun && pw->token == s->w->words[noun].token + 1))
             break;
         prev = pw->head - 1u;
     }

@@ -491,6 +491,42 @@ static void mend_day_complement(const dp_parser *p, dp_syntax_work *w)
     }
 }
 
+/* A day told right after a verb that the parser took for the head of the complement after it:
+ * "X a démissionné vendredi de la tête du parti", "X a été nommé mardi à la tête de Y" tell
+ * where X left or went, on that day. The day modifies the verb and the complement is the
+ * verb's. */
+static void mend_day_after_verb(const dp_parser *p, dp_syntax_work *w)
+{
+    static const char *const days[] = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"};
+    int nmod = relation_named(p, "nmod"), case_rel = relation_named(p, "case"),
+        obl_mod = relation_named(p, "obl:mod"), obl_arg = relation_named(p, "obl:arg");
+    if (nmod < 0 || case_rel < 0 || obl_mod < 0 || obl_arg < 0)
+        return;
+    for (size_t d = 2; d <= w->n_words; d++) {
+        size_t h = w->heads[d];
+        if (h != d - 1 || w->parse_in[h].upos != DP_VERB || w->parse_in[d].upos != DP_NOUN)
+            continue;
+        int day = 0;
+        for (size_t k = 0; k < DP_ARRAY_LEN(days) && !day; k++)
+            day = !strcmp(w->words[d - 1].lemma, days[k]);
+        if (!day)
+            continue;
+        /* "lundi 3 mars", "le mardi de Pâques": the day's own words come first */
+        int moved = 0;
+        for (size_t j = d + 1; j <= w->n_words; j++) {
+            if (w->heads[j] != d || w->rels[j] != nmod)
+                continue;
+            if (!(j > d + 1 && w->heads[d + 1] == j && w->rels[d + 1] == case_rel))
+                break;
+            w->heads[j] = (uint16_t)h;
+            w->rels[j] = (uint8_t)obl_arg;
+            moved = 1;
+        }
+        if (moved)
+            w->rels[d] = (uint8_t)obl_mod;
+    }
+}
+
 /* A name the parser ran on into the name before it ("le président du directoire de PSA Carlos
  * Tavares": "Carlos" and "Tavares" hung on "PSA" as words of its name), as the names known
  * say (names: an enum dp_name_mark a token): the name is its own, the apposition of the title
@@ -585,6 +621,7 @@ void dp_syntax_analyse(const dp_syntax *syn, const char *text, const dp_token *t
     mend_participle_conjuncts(&syn->model.parser, w);
     mend_relative_root(&syn->model.parser, w);
     mend_day_complement(&syn->model.parser, w);
+    mend_day_after_verb(&syn->model.parser, w);
     if (names)
         mend_run_on_name(&syn->model.parser, names, w);
     for (size_t i = 0; i < k; i++) {
