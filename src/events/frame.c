@@ -475,7 +475,8 @@ static size_t through_shares(const sentence *s, size_t w)
 static int has_child_or_share(const sentence *s, size_t i, const char *rel, const char *lemma)
 {
     for (uint16_t c = s->first_child[i + 1]; c; c = s->next_sibling[c])
-        if (rel_matches(rel, rel_of(s, c - 1u)) && !strcmp(s->w->words[through_shares(s, c - 1u)].lemma, lemma))
+        if (rel_matches(rel, rel_of(s, c - 1u)) && (!strcmp(s->w->words[c - 1u].lemma, lemma) ||
+                                                    !strcmp(s->w->words[through_shares(s, c - 1u)].lemma, lemma)))
             return 1;
     return 0;
 }

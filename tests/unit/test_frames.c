@@ -1,5 +1,6 @@
 /* Event frames: every example of patterns/frames.txt through the whole pipeline (an example
- * with its expected event, or "none"), and the frame loader's errors. */
+ * with its expected event, or "none"), then again with the frames alone, and the frame
+ * loader's errors. */
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -152,6 +153,12 @@ int main(void)
     if (!e)
         return check_report() | 1;
     examples(e, 0, 30);
+    /* and each example by its frame alone: with the rules of events.txt switched off, no rule
+     * hides a frame that no longer reads its construction */
+    size_t n_rules = e->events.n_rules;
+    e->events.n_rules = 0;
+    examples(e, 0, 30);
+    e->events.n_rules = n_rules;
     depeche_engine_free(e);
     load_errors();
     return check_report();
