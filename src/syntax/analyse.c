@@ -491,6 +491,55 @@ static void mend_day_complement(const dp_parser *p, dp_syntax_work *w)
     }
 }
 
+/* A pronoun in apposition the greedy parser made the root ("Fictivia, une des start-up du
+ * secteur, a signé un accord": root "une", the name its subject, the verb below it): when a
+ * finite verb without a subject of its own hangs on the pronoun after the apposition's closing
+ * comma, it is the root, the name before the pronoun its subject and the pronoun the name's
+ * apposition. */
+static void mend_pronoun_root(const dp_parser *p, dp_syntax_work *w)
+{
+    int appos = relation_named(p, "appos"), nsubj = relation_named(p, "nsubj"),
+        nsubj_pass = relation_named(p, "nsubj:pass"), aux_pass = relation_named(p, "aux:pass");
+    if (appos < 0 || nsubj < 0 || nsubj_pass < 0)
+        return;
+    size_t n = w->n_words, root = root_word(w), subject = 0, verb = 0, comma = 0;
+    /* the pronoun opens the apposition: ", une des", ", l'un des" */
+    if (!root || root < 3 || w->parse_in[root].upos != DP_PRON || strcmp(w->words[root - 1].lemma, "un"))
+        return;
+    int opens = !strcmp(w->words[root - 2].lemma, ",") ||
+                (root >= 4 && !strcmp(w->words[root - 3].lemma, ",") && w->parse_in[root - 1].upos == DP_DET);
+    if (!opens)
+        return;
+    for (size_t j = 1; j <= n; j++) {
+        if (w->heads[j] != root)
+            continue;
+        if (j < root && w->rels[j] == nsubj && !subject &&
+            (w->parse_in[j].upos == DP_NOUN || w->parse_in[j].upos == DP_PROPN))
+            subject = j;
+        if (j > root && !comma && !strcmp(w->words[j - 1].lemma, ","))
+            comma = j;
+        if (j > root && comma && j > comma && !verb && finite_verb(w, j))
+            verb = j;
+    }
+    if (!subject || !verb)
+        return;
+    int passive = 0;
+    for (size_t j = 1; j <= n; j++) {
+        if (w->heads[j] == verb && (w->rels[j] == nsubj || w->rels[j] == nsubj_pass))
+            return; /* a clause of its own */
+        passive |= aux_pass >= 0 && w->heads[j] == verb && w->rels[j] == aux_pass;
+    }
+    for (size_t j = 1; j <= n; j++) /* what opens or closes the sentence is the verb's */
+        if (w->heads[j] == root && (j < subject || j >= comma) && j != verb)
+            w->heads[j] = (uint16_t)verb;
+    w->heads[verb] = 0;
+    w->rels[verb] = w->rels[root];
+    w->heads[subject] = (uint16_t)verb;
+    w->rels[subject] = (uint8_t)(passive ? nsubj_pass : nsubj);
+    w->heads[root] = (uint16_t)subject;
+    w->rels[root] = (uint8_t)appos;
+}
+
 /* A day told right after a verb that the parser took for the head of the complement after it:
  * "X a démissionné vendredi de la tête du parti", "X a été nommé mardi à la tête de Y" tell
  * where X left or went, on that day. The day modifies the verb and the complement is the
@@ -620,6 +669,7 @@ void dp_syntax_analyse(const dp_syntax *syn, const char *text, const dp_token *t
     mend_participle_root(&syn->model.parser, w);
     mend_participle_conjuncts(&syn->model.parser, w);
     mend_relative_root(&syn->model.parser, w);
+    mend_pronoun_root(&syn->model.parser, w);
     mend_day_complement(&syn->model.parser, w);
     mend_day_after_verb(&syn->model.parser, w);
     if (names)
