@@ -142,6 +142,13 @@ static void library_init(void)
     dp_html_init();
 }
 
+/* The tokenizer's question: is this lowercase word one the lexicon lists as no proper noun? */
+static int lexicon_word(const void *ctx, const char *word, size_t len)
+{
+    uint32_t tags = dp_morpho_tags(ctx, word, len, dp_hash_bytes(word, len));
+    return tags && !(tags & (1u << DP_PROPN));
+}
+
 depeche_engine *depeche_engine_new(const depeche_engine_options *options, depeche_error *err)
 {
     pthread_once(&library_once, library_init);
@@ -159,6 +166,8 @@ depeche_engine *depeche_engine_new(const depeche_engine_options *options, depech
         rc = dp_syntax_model_open(&e->syntax.model, dp_syntax_image,
                                   (size_t)(dp_syntax_image_end - dp_syntax_image), 0,
                                   "models/fr-ud.model", err);
+    e->tokens.french_word = lexicon_word;
+    e->tokens.french_word_ctx = &e->syntax.morpho;
     int defaults = !options || !options->no_defaults;
     for (const dp_resource *r = dp_default_resources; defaults && r->path && !rc; r++)
         if (!strncmp(r->path, "patterns/", 9))

@@ -1712,6 +1712,22 @@ static int maker_opens_product(const sentence *s, const dp_event *ev)
     return maker->mention >= 0 && product->set && s->m->items[maker->mention].cp_start == product->cp_start;
 }
 
+/* Whether the product's name opens with a name of its maker, wherever the sentence named the
+ * maker: "trois modèles Ferrari : la Ferrari Portofino, ... et la Ferrari 812 GTS". */
+static int maker_named_in_product(const sentence *s, const dp_event *ev)
+{
+    const dp_event_arg_value *maker = &ev->args[DP_ARG_ORG], *product = &ev->args[DP_ARG_PRODUCT];
+    if (maker->mention < 0 || !product->set)
+        return 0;
+    int32_t entity = s->m->items[maker->mention].entity;
+    for (size_t t = 0; t < s->n_toks; t++) {
+        int32_t k = s->token_mention[t];
+        if (k >= 0 && s->m->items[k].cp_start == product->cp_start)
+            return k == maker->mention || (entity >= 0 && s->m->items[k].entity == entity);
+    }
+    return 0;
+}
+
 /* A successor takes the post the one she follows left: "X a quitté la direction de Y. Z lui
  * succède", "Carlos Ghosn a démissionné de Renault. Jean Roux le remplace": the organisation of
  * the predecessor's departure or appointment told before in the article, named in its
@@ -1846,7 +1862,7 @@ static int read_frame(sentence *s, const dp_frame *f, size_t fi, size_t t, uint3
     /* the one path that lists several people or targets gives an event each */
     dp_event_arg_value many[8];
     size_t n_many = 0;
-    int many_arg = -1, own_side = 0, other_side = 0;
+    int many_arg = -1, own_side = 0, other_side = 0, maker_in_model = 0;
     float cost = 0;
     for (size_t p = 0; p < f->n_paths; p++) {
         size_t found[16];
@@ -1886,6 +1902,12 @@ static int read_frame(sentence *s, const dp_frame *f, size_t fi, size_t t, uint3
         if (!nv)
             continue;
         ev.args[arg] = v[0];
+        /* the maker of a model a participle qualifies is the one whose name opens the model's
+         * ("le nouveau Land Rover Defender dévoilé"), not a name listed beside it ("des
+         * fromages de type brie, Marquise, Saint-Siméon, commercialisés sous la marque X") */
+        const dp_frame_step *first = &f->paths[p].steps[0];
+        maker_in_model |= f->type == DP_EV_PRODUCT_LAUNCH && arg == DP_ARG_ORG && f->paths[p].n_steps == 1 &&
+                          first->up && !strcmp(first->rel, "acl");
         if (nv > 1 && many_arg < 0 && dp_event_is_core(f->type, arg)) {
             memcpy(many, v, nv * sizeof *v);
             n_many = nv;
@@ -1938,7 +1960,8 @@ static int read_frame(sentence *s, const dp_frame *f, size_t fi, size_t t, uint3
             maker_opens_first = maker_opens_product(s, &one);
         int listed_model = c > 0 && maker_opens_first && many_arg == DP_ARG_PRODUCT &&
                            model_name(s, &one.args[DP_ARG_PRODUCT]);
-        if (!maker_apart(s, &one) || (f->headline && !maker_opens_product(s, &one) && !listed_model))
+        if (!maker_apart(s, &one) || (f->headline && !maker_opens_product(s, &one) && !listed_model) ||
+            (maker_in_model && !maker_named_in_product(s, &one)))
             continue;
         int rc = dp_event_complete(s->e, s->text, s->toks, s->n_toks, line, s->m, ref, teaser_date,
                                    s->w->words[t].token, 0, &one, out);

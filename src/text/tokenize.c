@@ -156,6 +156,28 @@ static int glued_opener_at(const dp_tokenizer *tz, size_t at)
     return cls == DP_CC_SPACE && dp_lexicon_get(&tz->rules->openers, tz->text + at, word_end - at, &unused);
 }
 
+/* Whether the word text[start, at) ends a heading glued to the paragraph after it: at least
+ * four letters, all in lower case, that make a French word, and a capitalised word after them
+ * ("dividendesEmmanuel", "cartonnentPhilippe"; not "easyJet", "iPhone", "macOS", nor a brand
+ * that opens with a short word: "bioMérieux"). */
+static int glued_heading_end(const dp_tokenizer *tz, size_t start, size_t at)
+{
+    const dp_token_rules *r = tz->rules;
+    if (!r->french_word || at - start < 4)
+        return 0;
+    size_t i = start, after;
+    enum dp_char_class cls;
+    while (i < at) {
+        peek_cp(tz, i, &after, &cls);
+        if (cls != DP_CC_LOWER)
+            return 0;
+        i = after;
+    }
+    peek_cp(tz, at, &after, &cls); /* the capital */
+    peek_cp(tz, after, &after, &cls);
+    return cls == DP_CC_LOWER && r->french_word(r->french_word_ctx, tz->text + start, at - start);
+}
+
 /* Fills kind and case flags of a word or number token from its text. */
 static void classify(const dp_tokenizer *tz, dp_token *t)
 {
@@ -298,7 +320,7 @@ static int lex(dp_tokenizer *tz)
                 /* "inquiètentLe niveau", and after a name in capitals, a credit line run
                  * into the text: "par BFMTVLe gouvernement" */
                 if (c1 == DP_CC_UPPER && (prev == DP_CC_LOWER || capitals >= 2) &&
-                    glued_opener_at(tz, i)) {
+                    (glued_opener_at(tz, i) || (prev == DP_CC_LOWER && glued_heading_end(tz, start, i)))) {
                     tz->glued_sentence_at = i;
                     break;
                 }

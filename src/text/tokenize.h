@@ -41,6 +41,12 @@ typedef struct dp_token_rules {
     dp_lexicon whole_words;   /* folded words never split: "aujourd'hui", "rendez-vous" */
     dp_lexicon clitics;       /* folded, without hyphen: "il", "elle", "on" */
     dp_lexicon openers;       /* exact words that open a sentence glued to the last one: "Le" */
+    /* Whether a word in lower case is a French word, or NULL when nothing says: a heading
+     * that ends on one, glued to the capitalised word that opens the next paragraph
+     * ("...aux dividendesEmmanuel Macron a..."), ends there, where a brand written so
+     * ("easyJet", "iPhone") goes on. Set by whoever owns the lexicon; ctx is passed back. */
+    int (*french_word)(const void *ctx, const char *word, size_t len);
+    const void *french_word_ctx;
 } dp_token_rules;
 
 /* Loads one data line of kind `kind` if it belongs to the tokenizer: returns 1 if it did, 0 if
