@@ -1145,13 +1145,17 @@ static int value_of(const sentence *s, int type, int arg, size_t i, dp_event_arg
     int32_t k = s->token_mention[wd->token];
     if (k >= 0 && FITS(k))
         goto named;
-    for (uint16_t c = s->first_child[i + 1]; c; c = s->next_sibling[c]) {
-        int32_t kc = s->token_mention[s->w->words[c - 1u].token];
-        if (name_beside(s, c) && kc >= 0 && FITS(kc)) {
-            k = kc;
-            goto named;
+    /* a word for a person names the person beside it, not the party beside it too: "la
+     * députée MoDem Claire Dubois porte plainte" */
+    int for_person = or_person && wd->upos == DP_NOUN && names_a_person(s, i);
+    for (int pass = for_person ? 0 : 1; pass < 2; pass++)
+        for (uint16_t c = s->first_child[i + 1]; c; c = s->next_sibling[c]) {
+            int32_t kc = s->token_mention[s->w->words[c - 1u].token];
+            if (name_beside(s, c) && kc >= 0 && FITS(kc) && (pass || s->m->items[kc].type == DP_PERSON)) {
+                k = kc;
+                goto named;
+            }
         }
-    }
     if (want == DP_ROLE)
         return 0;
     /* a company's word whose phrase of nouns closes with its name, set beside the last noun:

@@ -577,7 +577,8 @@ static void mend_day_after_verb(const dp_parser *p, dp_syntax_work *w)
 }
 
 /* A name the parser ran on into the name before it ("le président du directoire de PSA Carlos
- * Tavares": "Carlos" and "Tavares" hung on "PSA" as words of its name), as the names known
+ * Tavares": "Carlos" and "Tavares" hung on "PSA" as words of its name; "la députée MoDem Claire
+ * Dubois": on the party set beside the title), as the names known
  * say (names: an enum dp_name_mark a token): the name is its own, the apposition of the title
  * whose complements end with the other name ("président"; not "l'élection du LR Thierry
  * Solère", where no title holds it). */
@@ -595,7 +596,8 @@ static void mend_run_on_name(const dp_parser *p, const uint8_t *names, dp_syntax
         /* the noun the other name completes, through its complements */
         size_t noun = h;
         for (int depth = 0; depth < 8 && w->heads[noun] &&
-                            (w->rels[noun] == flat_name || w->rels[noun] == flat || w->rels[noun] == nmod);
+                            (w->rels[noun] == flat_name || w->rels[noun] == flat || w->rels[noun] == nmod ||
+                             w->rels[noun] == appos);
              depth++)
             noun = w->heads[noun];
         if (noun == h || w->parse_in[noun].upos != DP_NOUN || noun > h ||
