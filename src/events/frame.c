@@ -18,7 +18,7 @@ static const struct {
     {"predecessor", DP_ARG_PREDECESSOR}, {"acquirer", DP_ARG_ACQUIRER}, {"target", DP_ARG_TARGET},
     {"partners", DP_ARG_PARTNER1},   {"investor", DP_ARG_INVESTOR}, {"plaintiff", DP_ARG_PLAINTIFF},
     {"defendant", DP_ARG_DEFENDANT}, {"court", DP_ARG_COURT},       {"product", DP_ARG_PRODUCT},
-    {"authority", DP_ARG_AUTHORITY},
+    {"authority", DP_ARG_AUTHORITY}, {"amount", DP_ARG_AMOUNT},   {"count", DP_ARG_COUNT},
 };
 
 static int copy_field(char *dst, size_t cap, const char *s, size_t n)
@@ -217,7 +217,8 @@ static int load_frame(dp_frame_rules *r, const char *args, size_t len, const cha
             return dp_fail(err, DEPECHE_ERR_DATA, path, line, 0,
                            "'%.*s': expected ARG=PATH with ARG one of person, org, role, "
                            "predecessor, acquirer, target, partners, investor, plaintiff, "
-                           "defendant, court, product, authority", (int)(n > 40 ? 40 : n), w);
+                           "defendant, court, product, authority, amount, count",
+                           (int)(n > 40 ? 40 : n), w);
         if (f.n_paths == DP_FRAME_MAX_PATHS)
             return dp_fail(err, DEPECHE_ERR_DATA, path, line, 0, "more than %d arguments",
                            DP_FRAME_MAX_PATHS);
@@ -998,6 +999,52 @@ static size_t apposed_after(const sentence *s, size_t i)
 /* The value of argument arg of an event of type `type`, named by word i: the entity mention it is part of, a mention among
  * its name-like children ("le fonds américain Apollo"), what a pronoun or a description
  * ("il", "le groupe") stands for, or, for a product, its words. 0 when none. */
+/* The amount of money word i is part of ("pour 3 milliards d'euros": "milliards"), or the
+ * number that counts word i ("300 postes", "plus de 1 000 emplois"; a number itself too): the
+ * value of an amount or a count. A year or a day counts nothing. */
+static int quantity_of(const sentence *s, int arg, size_t i, dp_event_arg_value *v)
+{
+    if (arg == DP_ARG_AMOUNT) {
+        int32_t k = s->token_mention[s->w->words[i].token];
+        if (k >= 0 && s->m->items[k].type == DP_MONEY) {
+            v->set = 1;
+            v->mention = k;
+            v->cp_start = s->m->items[k].cp_start;
+            v->cp_end = s->m->items[k].cp_end;
+            return 1;
+        }
+        /* a sum the text leaves without its currency: "Avec 9,3 millions levés, ..." */
+        if (strcmp(s->w->words[i].lemma, "million") && strcmp(s->w->words[i].lemma, "milliard"))
+            return 0;
+        for (uint16_t c = s->first_child[i + 1]; c; c = s->next_sibling[c])
+            if (rel_matches("nummod", rel_of(s, c - 1u)) && s->w->words[c - 1u].upos == DP_NUM && c - 1u < i) {
+                v->set = 1;
+                v->mention = -1;
+                v->cp_start = s->toks[s->w->words[c - 1u].token].cp_start;
+                v->cp_end = s->toks[s->w->words[i].token].cp_end;
+                return 1;
+            }
+        return 0;
+    }
+    /* a share of the staff is no number of jobs: "25 % de leurs effectifs" */
+    if (!strcmp(s->w->words[i].lemma, "%") || !strcmp(s->w->words[i].lemma, "pourcent"))
+        return 0;
+    size_t number = i;
+    if (s->w->words[i].upos != DP_NUM)
+        for (uint16_t c = s->first_child[i + 1]; c && number == i; c = s->next_sibling[c])
+            if (rel_matches("nummod", rel_of(s, c - 1u)) && s->w->words[c - 1u].upos == DP_NUM)
+                number = c - 1u;
+    const dp_word *nw = &s->w->words[number];
+    int32_t k = s->token_mention[nw->token];
+    if (nw->upos != DP_NUM || (k >= 0 && (s->m->items[k].type == DP_DATE || s->m->items[k].type == DP_MONEY)))
+        return 0;
+    v->set = 1;
+    v->mention = -1;
+    v->cp_start = s->toks[nw->token].cp_start;
+    v->cp_end = s->toks[nw->token].cp_end;
+    return 1;
+}
+
 static int value_of(const sentence *s, int type, int arg, size_t i, dp_event_arg_value *v, float *cost)
 {
     const dp_word *wd = &s->w->words[i];
@@ -1020,6 +1067,8 @@ static int value_of(const sentence *s, int type, int arg, size_t i, dp_event_arg
         return rel_matches("appos", rel_of(s, noun)) && s->w->words[noun].head &&
                value_of(s, type, arg, s->w->words[noun].head - 1u, v, cost);
     }
+    if (arg == DP_ARG_AMOUNT || arg == DP_ARG_COUNT)
+        return quantity_of(s, arg, i, v);
     if (arg == DP_ARG_PRODUCT) {
         /* a thing with the name it is given: "un nouveau SUV baptisé Austral" */
         size_t named = wd->upos == DP_NOUN ? given_name(s, i) : 0;

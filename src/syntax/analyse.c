@@ -611,6 +611,24 @@ static void mend_run_on_name(const dp_parser *p, const uint8_t *names, dp_syntax
     }
 }
 
+/* A title the parser took for a word of the name before it ("a nommé Claire Dubois directrice
+ * générale": "directrice" hung on "Claire" as flat:name), as the names known say: the title is
+ * the name's apposition, the post set beside the person. */
+static void mend_title_in_name(const dp_parser *p, const uint8_t *names, dp_syntax_work *w)
+{
+    int flat_name = relation_named(p, "flat:name"), flat = relation_named(p, "flat"),
+        appos = relation_named(p, "appos");
+    if (flat_name < 0 || appos < 0)
+        return;
+    for (size_t j = 2; j <= w->n_words; j++) {
+        size_t h = w->heads[j];
+        if (names[w->words[j - 1].token] == DP_NAME_TITLE && h && h < j &&
+            (w->rels[j] == flat_name || w->rels[j] == flat) && w->parse_in[h].upos == DP_PROPN &&
+            names[w->words[h - 1].token] && names[w->words[h - 1].token] != DP_NAME_TITLE)
+            w->rels[j] = (uint8_t)appos;
+    }
+}
+
 void dp_syntax_analyse(const dp_syntax *syn, const char *text, const dp_token *toks, size_t n,
                        const uint8_t *names, dp_syntax_work *w)
 {
@@ -674,8 +692,10 @@ void dp_syntax_analyse(const dp_syntax *syn, const char *text, const dp_token *t
     mend_pronoun_root(&syn->model.parser, w);
     mend_day_complement(&syn->model.parser, w);
     mend_day_after_verb(&syn->model.parser, w);
-    if (names)
+    if (names) {
         mend_run_on_name(&syn->model.parser, names, w);
+        mend_title_in_name(&syn->model.parser, names, w);
+    }
     for (size_t i = 0; i < k; i++) {
         w->words[i].head = w->heads[i + 1];
         w->words[i].rel = w->rels[i + 1];
