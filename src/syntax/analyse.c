@@ -540,6 +540,62 @@ static void mend_pronoun_root(const dp_parser *p, dp_syntax_work *w)
     w->rels[root] = (uint8_t)appos;
 }
 
+/* An object the greedy parser hung on the complement before it ("a présenté à Monterey la
+ * Huracán Evo": "Huracán" an nmod of "Monterey", with no preposition, or its conjunct with no
+ * conjunction): a noun with a
+ * determiner and no preposition that completes a verb's complement is the verb's object when
+ * the verb has none before it; a noun phrase after a comma the parser then took for the object
+ * ("..., une édition spéciale") is the object's apposition. */
+static void mend_object_after_complement(const dp_parser *p, const dp_token *toks,
+                                         dp_syntax_work *w)
+{
+    int nmod = relation_named(p, "nmod"), obj = relation_named(p, "obj"), det = relation_named(p, "det"),
+        case_rel = relation_named(p, "case"), appos = relation_named(p, "appos"),
+        punct = relation_named(p, "punct"), amod = relation_named(p, "amod"), conj = relation_named(p, "conj"),
+        cc = relation_named(p, "cc");
+    if (nmod < 0 || obj < 0 || det < 0 || case_rel < 0 || appos < 0 || punct < 0 || amod < 0 || conj < 0 || cc < 0)
+        return;
+    size_t n = w->n_words;
+    for (size_t j = 2; j <= n; j++) {
+        size_t h = w->heads[j];
+        if ((w->rels[j] != nmod && w->rels[j] != conj) || !h || h + 1 >= j ||
+            (w->parse_in[j].upos != DP_NOUN && w->parse_in[j].upos != DP_PROPN) ||
+            !w->heads[h] || w->parse_in[w->heads[h]].upos != DP_VERB ||
+            strncmp(p->relation_names[w->rels[h]], "obl", 3))
+            continue;
+        size_t verb = w->heads[h], own_det = 0, later_obj = 0;
+        int has_case = 0, earlier_obj = 0, between = 1;
+        /* the noun's phrase follows the complement: its article, and adjectives ("la nouvelle Clio") */
+        for (size_t k = h + 1; k < j; k++)
+            between &= w->heads[k] == j && (w->rels[k] == det || w->rels[k] == amod);
+        if (!between)
+            continue;
+        for (size_t k = 1; k <= n; k++) {
+            /* (a conjunct with no "et" nor comma is none) */
+            if (w->heads[k] == j && (w->rels[k] == case_rel || w->rels[k] == cc || w->rels[k] == punct))
+                has_case = 1;
+            if (w->heads[k] == j && w->rels[k] == det && k == h + 1)
+                own_det = k;
+            if (w->heads[k] == verb && w->rels[k] == obj)
+                (k < j ? (void)(earlier_obj = 1) : (void)(later_obj = later_obj ? later_obj : k));
+        }
+        /* (a capitalised article is a name's: "Jean-Marie Le Pen") */
+        if (has_case || !own_det || earlier_obj || (toks[w->words[own_det - 1].token].flags & DP_TF_CAPITALIZED))
+            continue;
+        if (later_obj) {
+            int comma = 0;
+            for (size_t k = j + 1; k < later_obj; k++)
+                comma |= w->heads[k] == later_obj && w->rels[k] == punct;
+            if (!comma)
+                continue;
+            w->heads[later_obj] = (uint16_t)j;
+            w->rels[later_obj] = (uint8_t)appos;
+        }
+        w->heads[j] = (uint16_t)verb;
+        w->rels[j] = (uint8_t)obj;
+    }
+}
+
 /* A day told right after a verb that the parser took for the head of the complement after it:
  * "X a démissionné vendredi de la tête du parti", "X a été nommé mardi à la tête de Y" tell
  * where X left or went, on that day. The day modifies the verb and the complement is the
@@ -692,6 +748,7 @@ void dp_syntax_analyse(const dp_syntax *syn, const char *text, const dp_token *t
     mend_pronoun_root(&syn->model.parser, w);
     mend_day_complement(&syn->model.parser, w);
     mend_day_after_verb(&syn->model.parser, w);
+    mend_object_after_complement(&syn->model.parser, toks, w);
     if (names) {
         mend_run_on_name(&syn->model.parser, names, w);
         mend_title_in_name(&syn->model.parser, names, w);
