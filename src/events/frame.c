@@ -633,7 +633,10 @@ static size_t follow(const sentence *s, const dp_frame_path *p, size_t from, siz
                 int done_to = !rel_matches("acl", st->rel) ||
                               (has_feature(wd, "VerbForm=Part") && has_feature(wd, "Tense=Past") &&
                                !has_child(s, cur[j], "nsubj", NULL));
-                if (wd->head && done_to && rel_matches(st->rel, rel_of(s, cur[j])) &&
+                /* an apposition follows what it describes: one the parser hung on a word after
+                 * it is misread ("X (nouveau président de Y), Z (...)") */
+                int appos_back = rel_matches("appos", st->rel) && wd->head && wd->head - 1u > cur[j];
+                if (wd->head && done_to && !appos_back && rel_matches(st->rel, rel_of(s, cur[j])) &&
                     step_fits(s, st, wd->head - 1u) && m < 16)
                     next[m++] = wd->head - 1u;
                 continue;
@@ -707,7 +710,11 @@ static size_t follow(const sentence *s, const dp_frame_path *p, size_t from, siz
         int named = 0;
         for (uint16_t c = s->first_child[cur[j] + 1]; c && common && !named; c = s->next_sibling[c])
             named = name_beside(s, c) && s->w->words[c - 1u].upos == DP_PROPN;
-        for (uint16_t c = s->first_child[cur[j] + 1]; c && k < cap; c = s->next_sibling[c]) {
+        /* (what an apposition describes is its head alone, not the head's conjuncts: "X
+         * (nouveau président de Y), Z (...)") */
+        const dp_frame_step *last_step = p->n_steps ? &p->steps[p->n_steps - 1] : NULL;
+        int described = last_step && last_step->up && rel_matches("appos", last_step->rel);
+        for (uint16_t c = s->first_child[cur[j] + 1]; c && k < cap && !described; c = s->next_sibling[c]) {
             if (rel_matches("conj", rel_of(s, c - 1u)) && !two_names(s, c - 1u) &&
                 !(p->arg == DP_ARG_PRODUCT && common && !(named && s->w->words[c - 1u].upos == DP_PROPN)))
                 out[k++] = c - 1u;
