@@ -1876,6 +1876,11 @@ static void role_beside(const sentence *s, size_t t, dp_event *ev)
             return;
         break;
     }
+    /* the post the person is said to be, the trigger itself: "X est le nouveau président de Y" */
+    int32_t post = s->token_mention[s->w->words[t].token];
+    if (post >= 0 && s->m->items[post].type == DP_ROLE && has_child(s, t, "cop", NULL) &&
+        role_of_event(s, t, ev) && value_of(s, ev->type, DP_ARG_ROLE, t, &ev->args[DP_ARG_ROLE], &cost))
+        return;
     for (uint16_t c = s->first_child[t + 1]; c; c = s->next_sibling[c]) {
         if (!(word_bits(&s->e->frames, s->w->words[c - 1u].lemma) & DP_FRAME_WORD_POST))
             continue;
