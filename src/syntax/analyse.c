@@ -344,6 +344,28 @@ static void mend_relative_without_pronoun(const dp_parser *p, dp_syntax_work *w)
     w->rels[root] = (uint8_t)(passive ? nsubj_pass : nsubj);
 }
 
+/* Makes verb the root in place of root: the words root held outside subject..keep_last (what
+ * opens or closes the sentence) go to the verb, the subject becomes the verb's (nsubj:pass when
+ * the verb is passive), and root hangs on the subject by root_rel. */
+static void hand_root_to(const dp_parser *p, dp_syntax_work *w, size_t root, size_t verb, size_t subject,
+                         size_t keep_last, int root_rel)
+{
+    int nsubj = relation_named(p, "nsubj"), nsubj_pass = relation_named(p, "nsubj:pass"),
+        aux_pass = relation_named(p, "aux:pass");
+    int passive = 0;
+    for (size_t j = 1; j <= w->n_words; j++)
+        passive |= aux_pass >= 0 && w->heads[j] == verb && w->rels[j] == aux_pass;
+    for (size_t j = 1; j <= w->n_words; j++)
+        if (w->heads[j] == root && (j < subject || j > keep_last) && j != verb)
+            w->heads[j] = (uint16_t)verb;
+    w->heads[verb] = 0;
+    w->rels[verb] = w->rels[root];
+    w->heads[subject] = (uint16_t)verb;
+    w->rels[subject] = (uint8_t)(passive ? nsubj_pass : nsubj);
+    w->heads[root] = (uint16_t)subject;
+    w->rels[root] = (uint8_t)root_rel;
+}
+
 /* A past participle with no auxiliary right after its subject's noun phrase, and a finite verb
  * after it that has no subject ("la Porsche Taycan lancée en 2019, a été livrée", "le concept
  * X présenté cette année disposait de ..."): the participle qualifies the noun, and the finite
@@ -353,7 +375,7 @@ static void mend_relative_without_pronoun(const dp_parser *p, dp_syntax_work *w)
 static void mend_participle_root(const dp_parser *p, dp_syntax_work *w)
 {
     int conj = relation_named(p, "conj"), acl = relation_named(p, "acl"), nsubj = relation_named(p, "nsubj"),
-        nsubj_pass = relation_named(p, "nsubj:pass"), aux_pass = relation_named(p, "aux:pass"),
+        nsubj_pass = relation_named(p, "nsubj:pass"),
         xcomp = relation_named(p, "xcomp"); /* a finite verb is never an xcomp */
     if (conj < 0 || acl < 0 || nsubj < 0 || nsubj_pass < 0)
         return;
@@ -389,18 +411,7 @@ static void mend_participle_root(const dp_parser *p, dp_syntax_work *w)
                                     w->parse_in[j].upos == DP_CCONJ))
             return; /* a coordinated clause with its own subject or conjunction */
     }
-    int passive = 0;
-    for (size_t j = 1; j <= n; j++)
-        passive |= aux_pass >= 0 && w->heads[j] == main && w->rels[j] == aux_pass;
-    for (size_t j = 1; j <= n; j++) /* what opens or closes the sentence is the main verb's */
-        if (w->heads[j] == root && (j < subject || j > main))
-            w->heads[j] = (uint16_t)main;
-    w->heads[main] = 0;
-    w->rels[main] = w->rels[root];
-    w->heads[subject] = (uint16_t)main;
-    w->rels[subject] = (uint8_t)(passive ? nsubj_pass : nsubj);
-    w->heads[root] = (uint16_t)subject;
-    w->rels[root] = (uint8_t)acl;
+    hand_root_to(p, w, root, main, subject, main, acl);
 }
 
 /* A relative clause the greedy parser made the root, the main verb after it hung below
@@ -499,7 +510,7 @@ static void mend_day_complement(const dp_parser *p, dp_syntax_work *w)
 static void mend_pronoun_root(const dp_parser *p, dp_syntax_work *w)
 {
     int appos = relation_named(p, "appos"), nsubj = relation_named(p, "nsubj"),
-        nsubj_pass = relation_named(p, "nsubj:pass"), aux_pass = relation_named(p, "aux:pass");
+        nsubj_pass = relation_named(p, "nsubj:pass");
     if (appos < 0 || nsubj < 0 || nsubj_pass < 0)
         return;
     size_t n = w->n_words, root = root_word(w), subject = 0, verb = 0, comma = 0;
@@ -523,21 +534,10 @@ static void mend_pronoun_root(const dp_parser *p, dp_syntax_work *w)
     }
     if (!subject || !verb)
         return;
-    int passive = 0;
-    for (size_t j = 1; j <= n; j++) {
+    for (size_t j = 1; j <= n; j++)
         if (w->heads[j] == verb && (w->rels[j] == nsubj || w->rels[j] == nsubj_pass))
             return; /* a clause of its own */
-        passive |= aux_pass >= 0 && w->heads[j] == verb && w->rels[j] == aux_pass;
-    }
-    for (size_t j = 1; j <= n; j++) /* what opens or closes the sentence is the verb's */
-        if (w->heads[j] == root && (j < subject || j >= comma) && j != verb)
-            w->heads[j] = (uint16_t)verb;
-    w->heads[verb] = 0;
-    w->rels[verb] = w->rels[root];
-    w->heads[subject] = (uint16_t)verb;
-    w->rels[subject] = (uint8_t)(passive ? nsubj_pass : nsubj);
-    w->heads[root] = (uint16_t)subject;
-    w->rels[root] = (uint8_t)appos;
+    hand_root_to(p, w, root, verb, subject, comma - 1, appos);
 }
 
 /* An object the greedy parser hung on the complement before it ("a présenté à Monterey la
