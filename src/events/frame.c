@@ -1006,38 +1006,40 @@ static size_t apposed_after(const sentence *s, size_t i)
 /* The value of argument arg of an event of type `type`, named by word i: the entity mention it is part of, a mention among
  * its name-like children ("le fonds américain Apollo"), what a pronoun or a description
  * ("il", "le groupe") stands for, or, for a product, its words. 0 when none. */
+/* A value that is the words at code points [cp_start, cp_end), or mention k (-1: none). */
+static int quantity_value(dp_event_arg_value *v, int32_t k, uint32_t cp_start, uint32_t cp_end)
+{
+    v->set = 1;
+    v->mention = k;
+    v->cp_start = cp_start;
+    v->cp_end = cp_end;
+    return 1;
+}
+
 /* The amount of money word i is part of ("pour 3 milliards d'euros": "milliards"), or the
  * number that counts word i ("300 postes", "plus de 1 000 emplois"; a number itself too): the
  * value of an amount or a count. A year or a day counts nothing. */
 static int quantity_of(const sentence *s, int arg, size_t i, dp_event_arg_value *v)
 {
+    const dp_word *wd = &s->w->words[i];
     if (arg == DP_ARG_AMOUNT) {
-        int32_t k = s->token_mention[s->w->words[i].token];
-        if (k >= 0 && s->m->items[k].type == DP_MONEY) {
-            v->set = 1;
-            v->mention = k;
-            v->cp_start = s->m->items[k].cp_start;
-            v->cp_end = s->m->items[k].cp_end;
-            return 1;
-        }
+        int32_t k = s->token_mention[wd->token];
+        if (k >= 0 && s->m->items[k].type == DP_MONEY)
+            return quantity_value(v, k, s->m->items[k].cp_start, s->m->items[k].cp_end);
         /* a sum the text leaves without its currency: "Avec 9,3 millions levés, ..." */
-        if (strcmp(s->w->words[i].lemma, "million") && strcmp(s->w->words[i].lemma, "milliard"))
+        if (strcmp(wd->lemma, "million") && strcmp(wd->lemma, "milliard"))
             return 0;
         for (uint16_t c = s->first_child[i + 1]; c; c = s->next_sibling[c])
-            if (rel_matches("nummod", rel_of(s, c - 1u)) && s->w->words[c - 1u].upos == DP_NUM && c - 1u < i) {
-                v->set = 1;
-                v->mention = -1;
-                v->cp_start = s->toks[s->w->words[c - 1u].token].cp_start;
-                v->cp_end = s->toks[s->w->words[i].token].cp_end;
-                return 1;
-            }
+            if (rel_matches("nummod", rel_of(s, c - 1u)) && s->w->words[c - 1u].upos == DP_NUM && c - 1u < i)
+                return quantity_value(v, -1, s->toks[s->w->words[c - 1u].token].cp_start,
+                                      s->toks[wd->token].cp_end);
         return 0;
     }
     /* a share of the staff is no number of jobs: "25 % de leurs effectifs" */
-    if (!strcmp(s->w->words[i].lemma, "%") || !strcmp(s->w->words[i].lemma, "pourcent"))
+    if (!strcmp(wd->lemma, "%") || !strcmp(wd->lemma, "pourcent"))
         return 0;
     size_t number = i;
-    if (s->w->words[i].upos != DP_NUM)
+    if (wd->upos != DP_NUM)
         for (uint16_t c = s->first_child[i + 1]; c && number == i; c = s->next_sibling[c])
             if (rel_matches("nummod", rel_of(s, c - 1u)) && s->w->words[c - 1u].upos == DP_NUM)
                 number = c - 1u;
@@ -1045,11 +1047,7 @@ static int quantity_of(const sentence *s, int arg, size_t i, dp_event_arg_value 
     int32_t k = s->token_mention[nw->token];
     if (nw->upos != DP_NUM || (k >= 0 && (s->m->items[k].type == DP_DATE || s->m->items[k].type == DP_MONEY)))
         return 0;
-    v->set = 1;
-    v->mention = -1;
-    v->cp_start = s->toks[nw->token].cp_start;
-    v->cp_end = s->toks[nw->token].cp_end;
-    return 1;
+    return quantity_value(v, -1, s->toks[nw->token].cp_start, s->toks[nw->token].cp_end);
 }
 
 static int value_of(const sentence *s, int type, int arg, size_t i, dp_event_arg_value *v, float *cost)
