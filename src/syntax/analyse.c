@@ -167,6 +167,15 @@ static int finite_verb(const dp_syntax_work *w, size_t i)
     return 0;
 }
 
+/* Whether parse word i has a subordinator ("quand", "si", "pour"): a mark child. */
+static int has_mark(const dp_syntax_work *w, size_t i)
+{
+    for (size_t j = 1; j <= w->n_words; j++)
+        if (w->heads[j] == i && w->parse_in[j].upos == DP_SCONJ)
+            return 1;
+    return 0;
+}
+
 /* A detached phrase that opens a sentence and describes the subject after its comma ("Ancien
  * élève de l'X, Jérôme Martin avait rejoint Danone", "Diplômé de HEC, ...") hangs on the main
  * verb, as the treebanks annotate it (advcl); the greedy parser, which made the phrase the
@@ -376,7 +385,8 @@ static void mend_participle_root(const dp_parser *p, dp_syntax_work *w)
 {
     int conj = relation_named(p, "conj"), acl = relation_named(p, "acl"), nsubj = relation_named(p, "nsubj"),
         nsubj_pass = relation_named(p, "nsubj:pass"),
-        xcomp = relation_named(p, "xcomp"); /* a finite verb is never an xcomp */
+        xcomp = relation_named(p, "xcomp"), /* a finite verb is never an xcomp */
+        advcl = relation_named(p, "advcl");
     if (conj < 0 || acl < 0 || nsubj < 0 || nsubj_pass < 0)
         return;
     size_t n = w->n_words, root = root_word(w), subject = 0, main = 0;
@@ -391,7 +401,10 @@ static void mend_participle_root(const dp_parser *p, dp_syntax_work *w)
         if (j < root && w->rels[j] == nsubj && !subject &&
             (w->parse_in[j].upos == DP_NOUN || w->parse_in[j].upos == DP_PROPN))
             subject = j;
-        if (j > root && (w->rels[j] == conj || w->rels[j] == xcomp) && !main && finite_verb(w, j))
+        /* (or an adverbial clause no subordinator opens: "X, ex-LR passée à LREM, a
+         * abandonné son étiquette") */
+        if (j > root && (w->rels[j] == conj || w->rels[j] == xcomp || (w->rels[j] == advcl && !has_mark(w, j))) &&
+            !main && finite_verb(w, j))
             main = j;
     }
     if (!subject || !main ||
