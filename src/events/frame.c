@@ -1058,7 +1058,13 @@ static int value_of(const sentence *s, int type, int arg, size_t i, dp_event_arg
     v->mention = -1;
     /* a relative pronoun stands for the word its clause hangs on: "Paul Martin, qui a rejoint
      * Google", "Olivier Roux, l'un de ses proches qui a claqué la porte du parti" */
-    if (wd->upos == DP_PRON && !strcmp(wd->lemma, "qui") && wd->head && is_subject(rel_of(s, i))) {
+    /* and the object one: "un parti qu'elle avait rejoint en 2002" (not the "que" of what is
+     * said, whose verb has an object of its own: "explique au JDD qu'elle quitte le parti") */
+    int relative_object = wd->upos == DP_PRON && !strcmp(wd->lemma, "que") && rel_matches("obj", rel_of(s, i));
+    for (uint16_t c = relative_object && wd->head ? s->first_child[wd->head] : 0; c; c = s->next_sibling[c])
+        if (c - 1u != i && rel_matches("obj", rel_of(s, c - 1u)))
+            relative_object = 0;
+    if (wd->upos == DP_PRON && wd->head && ((!strcmp(wd->lemma, "qui") && is_subject(rel_of(s, i))) || relative_object)) {
         size_t clause = wd->head - 1u;
         while (s->w->words[clause].head && (rel_matches("xcomp", rel_of(s, clause)) || rel_matches("conj", rel_of(s, clause))))
             clause = s->w->words[clause].head - 1u;
@@ -1910,6 +1916,13 @@ static int read_frame(sentence *s, const dp_frame *f, size_t fi, size_t t, uint3
             v = s->w->words[v].head - 1u;
         if (rel_matches("acl:relcl", rel_of(s, v)) && has_feature(&s->w->words[v], "Tense=Pres"))
             return 0;
+    }
+    /* an imperfect that lasts "depuis" a time tells a state, not a change: "une émission
+     * qu'il présentait depuis six ans", "Renault commercialisait la Zoé depuis 2012" */
+    if (!f->noun && has_feature(&s->w->words[t], "Tense=Imp")) {
+        for (uint16_t c = s->first_child[t + 1]; c; c = s->next_sibling[c])
+            if (rel_matches("obl", rel_of(s, c - 1u)) && has_child(s, c - 1u, "case", "depuis"))
+                return 0;
     }
     /* job cuts are many: "son licenciement", "le licenciement d'une employée" is one person's,
      * "les licenciements", "le licenciement de 300 salariés" are cuts */
