@@ -1464,12 +1464,18 @@ static int complete_arguments(const depeche_engine *e, const char *text, const d
 {
     dp_event ev = *evp;
     /* an argument left to the context: the organisation the sentence names nearest */
-    enum dp_event_arg given;
+    enum dp_event_arg given = DP_ARG_PERSON;
     int wanted = from_context ? context_argument(ev.type, &given) : -1;
     /* "X a été nommé ministre de la Défense": a public office is held in no company of the
      * context */
     int32_t role = ev.args[DP_ARG_ROLE].mention;
     uint8_t post = role >= 0 ? listed_kind(e, &m->items[role]) : DP_GAZ_PLAIN;
+    /* (or the office the trigger names, that no rule bound: "a démissionné de son poste de
+     * ministre de l'Écologie") */
+    for (size_t i = trigger + 1; i < u->n && i <= trigger + 8 && u->s[i] != ',' && u->s[i] != '.' &&
+                                 role < 0 && post == DP_GAZ_PLAIN; i++)
+        if (u->s[i] == 'R' && u->mention[i] >= 0)
+            post = listed_kind(e, &m->items[u->mention[i]]);
     if (wanted == DP_ARG_ORG && (post == DP_GAZ_OFFICE || post == DP_GAZ_TERRITORY))
         wanted = -1;
     /* one leaves the post the article gave them: "X, directeur général de Y, ... X a
