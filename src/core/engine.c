@@ -142,11 +142,10 @@ static void library_init(void)
     dp_html_init();
 }
 
-/* The tokenizer's question: is this lowercase word one the lexicon lists as no proper noun? */
+/* The tokenizer's question, whether a lowercase word is a French one, put to the lexicon. */
 static int lexicon_word(const void *ctx, const char *word, size_t len)
 {
-    uint32_t tags = dp_morpho_tags(ctx, word, len, dp_hash_bytes(word, len));
-    return tags && !(tags & (1u << DP_PROPN));
+    return dp_morpho_common_word(ctx, word, len);
 }
 
 depeche_engine *depeche_engine_new(const depeche_engine_options *options, depeche_error *err)

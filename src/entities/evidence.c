@@ -147,8 +147,9 @@ static uint32_t tags_of(const dp_morpho *m, const char *text, const dp_token *t)
 
 int dp_evidence_common_word(const dp_morpho *morpho, const char *text, const dp_token *t)
 {
-    uint32_t tags = tags_of(morpho, text, t);
-    return tags && !(tags & (1u << DP_PROPN));
+    char low[DP_MORPHO_MAX_WORD];
+    size_t n = dp_lowercase(text + t->start, t->end - t->start, low, sizeof low);
+    return n != (size_t)-1 && n && dp_morpho_common_word(morpho, low, n);
 }
 
 int dp_evidence_foreign_word(const dp_morpho *morpho, const char *text, const dp_token *t)

@@ -694,6 +694,10 @@ static size_t follow(const sentence *s, const dp_frame_path *p, size_t from, siz
      * des activités de X", "51 % de X" */
     for (size_t j = 0; j < n; j++)
         cur[j] = through_shares(s, cur[j]);
+    /* what an apposition describes is its head alone, not the head's conjuncts: "X (nouveau
+     * président de Y), Z (...)" */
+    const dp_frame_step *last_step = p->n_steps ? &p->steps[p->n_steps - 1] : NULL;
+    int described = last_step && last_step->up && rel_matches("appos", last_step->rel);
     size_t k = 0;
     for (size_t j = 0; j < n && k < cap; j++) {
         /* "Selon Reuters, Atos rachète X", read "Reuters, Atos" as the subject: a source
@@ -710,10 +714,6 @@ static size_t follow(const sentence *s, const dp_frame_path *p, size_t from, siz
         int named = 0;
         for (uint16_t c = s->first_child[cur[j] + 1]; c && common && !named; c = s->next_sibling[c])
             named = name_beside(s, c) && s->w->words[c - 1u].upos == DP_PROPN;
-        /* (what an apposition describes is its head alone, not the head's conjuncts: "X
-         * (nouveau président de Y), Z (...)") */
-        const dp_frame_step *last_step = p->n_steps ? &p->steps[p->n_steps - 1] : NULL;
-        int described = last_step && last_step->up && rel_matches("appos", last_step->rel);
         for (uint16_t c = s->first_child[cur[j] + 1]; c && k < cap && !described; c = s->next_sibling[c]) {
             if (rel_matches("conj", rel_of(s, c - 1u)) && !two_names(s, c - 1u) &&
                 !(p->arg == DP_ARG_PRODUCT && common && !(named && s->w->words[c - 1u].upos == DP_PROPN)))
@@ -1003,9 +1003,6 @@ static size_t apposed_after(const sentence *s, size_t i)
     return 0;
 }
 
-/* The value of argument arg of an event of type `type`, named by word i: the entity mention it is part of, a mention among
- * its name-like children ("le fonds américain Apollo"), what a pronoun or a description
- * ("il", "le groupe") stands for, or, for a product, its words. 0 when none. */
 /* A value that is the words at code points [cp_start, cp_end), or mention k (-1: none). */
 static int quantity_value(dp_event_arg_value *v, int32_t k, uint32_t cp_start, uint32_t cp_end)
 {
@@ -1050,6 +1047,9 @@ static int quantity_of(const sentence *s, int arg, size_t i, dp_event_arg_value 
     return quantity_value(v, -1, s->toks[nw->token].cp_start, s->toks[nw->token].cp_end);
 }
 
+/* The value of argument arg of an event of type `type`, named by word i: the entity mention it is part of, a mention among
+ * its name-like children ("le fonds américain Apollo"), what a pronoun or a description
+ * ("il", "le groupe") stands for, or, for a product, its words. 0 when none. */
 static int value_of(const sentence *s, int type, int arg, size_t i, dp_event_arg_value *v, float *cost)
 {
     const dp_word *wd = &s->w->words[i];

@@ -167,7 +167,8 @@ static int finite_verb(const dp_syntax_work *w, size_t i)
     return 0;
 }
 
-/* Whether parse word i has a subordinator ("quand", "si", "pour"): a mark child. */
+/* Whether parse word i has a subordinating conjunction of its own ("quand", "si", "parce
+ * que"). */
 static int has_mark(const dp_syntax_work *w, size_t i)
 {
     for (size_t j = 1; j <= w->n_words; j++)
@@ -434,8 +435,7 @@ static void mend_participle_root(const dp_parser *p, dp_syntax_work *w)
 static void mend_relative_root(const dp_parser *p, dp_syntax_work *w)
 {
     int relcl = relation_named(p, "acl:relcl"), nsubj = relation_named(p, "nsubj"),
-        nsubj_pass = relation_named(p, "nsubj:pass"), aux_pass = relation_named(p, "aux:pass"),
-        punct = relation_named(p, "punct");
+        nsubj_pass = relation_named(p, "nsubj:pass"), punct = relation_named(p, "punct");
     if (relcl < 0 || nsubj < 0 || nsubj_pass < 0 || punct < 0)
         return;
     size_t n = w->n_words, root = root_word(w), qui = 0;
@@ -471,18 +471,18 @@ static void mend_relative_root(const dp_parser *p, dp_syntax_work *w)
     }
     if (!main)
         return;
-    int passive = 0;
-    for (size_t k = 1; k <= n; k++)
-        passive |= aux_pass >= 0 && w->heads[k] == main && w->rels[k] == aux_pass;
-    for (size_t k = 1; k <= n; k++) /* what opens the sentence, and what follows the clause */
-        if (w->heads[k] == root && k != qui && (k < noun || k > comma))
-            w->heads[k] = (uint16_t)main;
-    w->heads[main] = 0;
-    w->rels[main] = w->rels[root];
-    w->heads[root] = (uint16_t)noun;
-    w->rels[root] = (uint8_t)relcl;
-    w->heads[noun] = (uint16_t)main;
-    w->rels[noun] = (uint8_t)(passive ? nsubj_pass : nsubj);
+    /* what opens the sentence, and what follows the clause, go to the main verb */
+    hand_root_to(p, w, root, main, noun, comma, relcl);
+}
+
+/* Whether lemma names a day of the week. */
+static int is_weekday(const char *lemma)
+{
+    static const char *const days[] = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"};
+    for (size_t k = 0; k < DP_ARRAY_LEN(days); k++)
+        if (!strcmp(lemma, days[k]))
+            return 1;
+    return 0;
 }
 
 /* A day the parser took for the head of the complement that follows it: "l'annonce mardi de
@@ -490,7 +490,6 @@ static void mend_relative_root(const dp_parser *p, dp_syntax_work *w)
  * cuts, on Tuesday. The complement hangs on the noun before the day. */
 static void mend_day_complement(const dp_parser *p, dp_syntax_work *w)
 {
-    static const char *const days[] = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"};
     int nmod = relation_named(p, "nmod"), case_rel = relation_named(p, "case");
     if (nmod < 0 || case_rel < 0)
         return;
@@ -498,9 +497,7 @@ static void mend_day_complement(const dp_parser *p, dp_syntax_work *w)
         size_t h = w->heads[d];
         if (h != d - 1 || w->rels[d] != nmod || w->parse_in[h].upos != DP_NOUN || w->parse_in[d].upos != DP_NOUN)
             continue;
-        int day = 0;
-        for (size_t k = 0; k < DP_ARRAY_LEN(days) && !day; k++)
-            day = !strcmp(w->words[d - 1].lemma, days[k]);
+        int day = is_weekday(w->words[d - 1].lemma);
         for (size_t j = d + 1; day && j <= w->n_words; j++) {
             if (w->heads[j] == d && w->rels[j] == case_rel)
                 break; /* "la réunion de mardi": the day is the complement */
@@ -577,23 +574,25 @@ static void mend_object_after_complement(const dp_parser *p, const dp_token *tok
             strncmp(p->relation_names[w->rels[h]], "obl", 3))
             continue;
         size_t verb = w->heads[h], own_det = 0, later_obj = 0;
-        int has_case = 0, earlier_obj = 0, between = 1;
+        int joined = 0, earlier_obj = 0, between = 1;
         /* the noun's phrase follows the complement: its article, and adjectives ("la nouvelle Clio") */
         for (size_t k = h + 1; k < j; k++)
             between &= w->heads[k] == j && (w->rels[k] == det || w->rels[k] == amod);
         if (!between)
             continue;
         for (size_t k = 1; k <= n; k++) {
-            /* (a conjunct with no "et" nor comma is none) */
+            /* a preposition joins a complement; "et" or a comma a conjunct */
             if (w->heads[k] == j && (w->rels[k] == case_rel || w->rels[k] == cc || w->rels[k] == punct))
-                has_case = 1;
+                joined = 1;
             if (w->heads[k] == j && w->rels[k] == det && k == h + 1)
                 own_det = k;
-            if (w->heads[k] == verb && w->rels[k] == obj)
-                (k < j ? (void)(earlier_obj = 1) : (void)(later_obj = later_obj ? later_obj : k));
+            if (w->heads[k] == verb && w->rels[k] == obj && k < j)
+                earlier_obj = 1;
+            else if (w->heads[k] == verb && w->rels[k] == obj && !later_obj)
+                later_obj = k;
         }
         /* (a capitalised article is a name's: "Jean-Marie Le Pen") */
-        if (has_case || !own_det || earlier_obj || (toks[w->words[own_det - 1].token].flags & DP_TF_CAPITALIZED))
+        if (joined || !own_det || earlier_obj || (toks[w->words[own_det - 1].token].flags & DP_TF_CAPITALIZED))
             continue;
         if (later_obj) {
             int comma = 0;
@@ -615,19 +614,14 @@ static void mend_object_after_complement(const dp_parser *p, const dp_token *tok
  * verb's. */
 static void mend_day_after_verb(const dp_parser *p, dp_syntax_work *w)
 {
-    static const char *const days[] = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"};
     int nmod = relation_named(p, "nmod"), case_rel = relation_named(p, "case"),
         obl_mod = relation_named(p, "obl:mod"), obl_arg = relation_named(p, "obl:arg");
     if (nmod < 0 || case_rel < 0 || obl_mod < 0 || obl_arg < 0)
         return;
     for (size_t d = 2; d <= w->n_words; d++) {
         size_t h = w->heads[d];
-        if (h != d - 1 || w->parse_in[h].upos != DP_VERB || w->parse_in[d].upos != DP_NOUN)
-            continue;
-        int day = 0;
-        for (size_t k = 0; k < DP_ARRAY_LEN(days) && !day; k++)
-            day = !strcmp(w->words[d - 1].lemma, days[k]);
-        if (!day)
+        if (h != d - 1 || w->parse_in[h].upos != DP_VERB || w->parse_in[d].upos != DP_NOUN ||
+            !is_weekday(w->words[d - 1].lemma))
             continue;
         /* "lundi 3 mars", "le mardi de Pâques": the day's own words come first */
         int moved = 0;

@@ -161,6 +161,12 @@ uint32_t dp_morpho_tags(const dp_morpho *m, const char *form, size_t len, uint64
     return tags;
 }
 
+int dp_morpho_common_word(const dp_morpho *m, const char *form, size_t len)
+{
+    uint32_t tags = dp_morpho_tags(m, form, len, dp_hash_bytes(form, len));
+    return tags && !(tags & (1u << DP_PROPN));
+}
+
 size_t dp_morpho_forms(const dp_morpho *m, const char *lemma, size_t len,
                        void (*fn)(void *ctx, const char *form, size_t len), void *ctx)
 {

@@ -76,6 +76,9 @@ size_t dp_morpho_readings(const dp_morpho *m, const char *form, size_t len, dp_r
  * contraction adds its joined tag's bit. `hash` is dp_hash_bytes(form, len), which callers
  * often have already. */
 uint32_t dp_morpho_tags(const dp_morpho *m, const char *form, size_t len, uint64_t hash);
+/* Whether form[0..len) (lowercase) is a word the lexicon knows and never as a proper noun:
+ * "demain", "dividendes"; not "paris", nor a word it does not list. */
+int dp_morpho_common_word(const dp_morpho *m, const char *form, size_t len);
 /* Starts loading the memory a look-up of the form with this hash reads first. */
 void dp_morpho_prefetch(const dp_morpho *m, uint64_t hash);
 
