@@ -692,6 +692,33 @@ static void mend_title_in_name(const dp_parser *p, const uint8_t *names, dp_synt
     }
 }
 
+/* A form that is a preposition and a finite verb ("entre": between, enters), tagged a
+ * preposition before a word no preposition of the kind governs: "au", "aux", "à", "dans", or
+ * "en" before a word ("Eurazeo entre au capital d'Ipsos", "la loi entre en vigueur"; not
+ * "entre en 2000 et 2005"). It is the verb. */
+static void retag_verb_before_preposition(const dp_morpho *m, const char *text, const dp_token *toks,
+                                          size_t n, uint8_t *tags)
+{
+    static const char *const after[] = {"au", "aux", "à", "dans", "en"};
+    for (size_t i = 0; i + 2 < n; i++) {
+        if (tags[i] != DP_ADP || toks[i + 1].kind != DP_TOK_WORD)
+            continue;
+        const char *next = text + toks[i + 1].start;
+        size_t next_len = toks[i + 1].end - toks[i + 1].start, k = 0;
+        while (k < DP_ARRAY_LEN(after) && !(strlen(after[k]) == next_len && !memcmp(next, after[k], next_len)))
+            k++;
+        if (k == DP_ARRAY_LEN(after) || (!strcmp(after[k], "en") && toks[i + 2].kind == DP_TOK_NUMBER))
+            continue;
+        dp_reading r[8];
+        size_t nr = dp_morpho_readings(m, text + toks[i].start, toks[i].end - toks[i].start, r, 8);
+        for (size_t j = 0; j < nr; j++)
+            if (r[j].upos == DP_VERB && strstr(r[j].feats, "VerbForm=Fin")) {
+                tags[i] = DP_VERB;
+                break;
+            }
+    }
+}
+
 void dp_syntax_analyse(const dp_syntax *syn, const char *text, const dp_token *toks, size_t n,
                        const uint8_t *names, dp_syntax_work *w)
 {
@@ -702,6 +729,7 @@ void dp_syntax_analyse(const dp_syntax *syn, const char *text, const dp_token *t
     for (size_t i = 0; i < n; i++)
         dp_tag_token_lexicon(m, text + toks[i].start, toks[i].end - toks[i].start, &w->tags_in[i]);
     dp_tagger_run(&syn->model.tagger, w->tags_in, n, w->first_pass, w->tags);
+    retag_verb_before_preposition(m, text, toks, n, w->tags);
     for (size_t i = 0; names && i < n; i++)
         if (names[i] == DP_NAME_TITLE) {
             if (w->tags[i] == DP_PROPN || w->tags[i] == DP_X)
