@@ -30,8 +30,8 @@ static unsigned key_value(const dp_lexicon *lx, const char *key, size_t len)
     return len && dp_lexicon_get(lx, key, len, &v) ? v : 0;
 }
 
-static const char *const unit_names[] = {"day",     "week",    "month",        "year",
-                                         "holiday", "week-of", "weekday-after"};
+static const char *const unit_names[] = {"day",     "week",    "month",         "year",
+                                         "holiday", "week-of", "weekday-after", "whole-week"};
 static const char *const precision_names[] = {"", "year", "month", "day"};
 
 /* Splits a phrase of a "when" line into folded words as the tokenizer splits text: at blanks,
@@ -95,8 +95,8 @@ static int load_phrases(dp_date_rules *r, int anchored, const char *args, size_t
     if (!ok)
         return dp_fail(err, DEPECHE_ERR_DATA, path, line, 0,
                        "expected '%s SHIFT UNIT PRECISION PHRASE [| PHRASE...]' with SHIFT a number, "
-                       "N or -N (MM-DD for a holiday), UNIT day, week, month, year, holiday, week-of "
-                       "or weekday-after, "
+                       "N or -N (MM-DD for a holiday), UNIT day, week, month, year, holiday, week-of, "
+                       "weekday-after or whole-week, "
                        "PRECISION day, month or year", anchored ? "then" : "when");
     p.unit = (uint8_t)unit;
     p.anchored = (uint8_t)anchored;
@@ -805,6 +805,20 @@ size_t dp_date_phrase_at(const dp_date_rules *r, const char *text, const dp_toke
     case DP_DATE_YEAR:
         d = (dp_date){(int16_t)(base.year + shift), base.month ? base.month : 1, base.day ? base.day : 1};
         break;
+    case DP_DATE_WHOLE_WEEK: {
+        /* "la semaine dernière" is no day: a week within one month tells the month, one across
+         * two the year, one across two years nothing */
+        if (!base.day)
+            return 0;
+        long days = days_from_civil(base.year, base.month, base.day);
+        dp_date monday = civil_from_days(days - (weekday_of(days) - 1) + 7L * shift);
+        dp_date sunday = civil_from_days(days - (weekday_of(days) - 1) + 7L * shift + 6);
+        if (monday.year != sunday.year)
+            return 0;
+        d = (dp_date){monday.year, monday.month == sunday.month ? monday.month : 0, 0};
+        *out = d;
+        return used;
+    }
     case DP_DATE_WEEK_OF:
     case DP_DATE_WEEKDAY_AFTER: {
         long days = days_from_civil(base.year, base.month, base.day);

@@ -23,7 +23,9 @@ enum dp_date_unit {
     DP_DATE_YEAR,
     DP_DATE_HOLIDAY,
     DP_DATE_WEEK_OF,      /* the weekday "@" of the calendar week SHIFT weeks from the reference's */
-    DP_DATE_WEEKDAY_AFTER /* the weekday "@" on or after the reference, then SHIFT weeks */
+    DP_DATE_WEEKDAY_AFTER, /* the weekday "@" on or after the reference, then SHIFT weeks */
+    DP_DATE_WHOLE_WEEK     /* the calendar week SHIFT weeks from the reference's, Monday to
+                            * Sunday: its month when the seven days share one, else its year */
 };
 typedef struct dp_date_phrase {
     char words[DP_DATE_PHRASE_WORDS][24]; /* folded; "#" stands for a number, "@" a weekday */
