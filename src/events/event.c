@@ -578,13 +578,53 @@ static uint32_t head_of(const char *text, const dp_mention *org)
     return at != UINT32_MAX && at >= n && !memcmp(text + at - n, head, n) ? at - (uint32_t)n : UINT32_MAX;
 }
 
+/* 'm' or 'f' for a person whose first name the lexicon knows as a man's or a woman's
+ * ("Paul", "Claire"), else 0. */
+static char person_gender(const depeche_engine *e, const char *text, const dp_mention *x)
+{
+    return dp_evidence_name_gender(&e->syntax.morpho, text, x->start, x->end);
+}
+
+/* 'm' or 'f' when every reading of the first word of role mention r as a noun has that gender
+ * ("patronne", "directeur"), else 0 ("ministre", "PDG"). */
+static char role_gender(const depeche_engine *e, const char *text, const dp_mention *r)
+{
+    uint32_t end = r->start;
+    while (end < r->end && text[end] != ' ')
+        end++;
+    char low[DP_MORPHO_MAX_WORD];
+    size_t n = dp_lowercase(text + r->start, end - r->start, low, sizeof low);
+    dp_reading readings[8];
+    size_t k = n == (size_t)-1 || !n ? 0 : dp_morpho_readings(&e->syntax.morpho, low, n, readings, DP_ARRAY_LEN(readings));
+    char gender = 0;
+    for (size_t i = 0; i < k; i++) {
+        if (readings[i].upos != DP_NOUN)
+            continue;
+        char g = strstr(readings[i].feats, "Gender=Masc") ? 'm' : strstr(readings[i].feats, "Gender=Fem") ? 'f' : '?';
+        if (gender && g != gender)
+            return 0;
+        gender = g;
+    }
+    return gender == '?' ? 0 : gender;
+}
+
 /* The organisation of the post the article gave person entity `who` before byte `before`, the
  * latest told: a present role and its organisation beside one of their mentions ("X, directeur
  * général de Y, ...", "le patron de Y, X", "la PDG d'Y X", "X, à la tête de Y depuis deux
- * ans, ..."). -1 when none. */
-static int32_t post_org(const char *text, const dp_mentions *m, int32_t who, uint32_t before)
+ * ans, ..."). -1 when none. *role: the role's mention, -1 when the post has none named ("à
+ * la tête de"). */
+static int32_t post_org(const depeche_engine *e, const char *text, const dp_mentions *m, int32_t who,
+                        uint32_t before, int32_t *role_of_post)
 {
     int32_t found = -1;
+    *role_of_post = -1;
+    /* a post of the other gender is someone else's: "le futur Premier ministre de la patronne
+     * du FN, Nicolas Dupont-Aignan" */
+    char gender = 0;
+    for (size_t j = 0; !gender && j < m->n; j++)
+        if (m->items[j].entity == who && memchr(text + m->items[j].start, ' ', m->items[j].end - m->items[j].start))
+            gender = person_gender(e, text, &m->items[j]); /* by the first name, not "Le Pen" alone */
+#define CLASHES(role) (gender && role_gender(e, text, (role)) == (gender == 'm' ? 'f' : 'm'))
     for (size_t k = 0; k < m->n && m->items[k].start < before; k++) {
         const dp_mention *x = &m->items[k];
         if (x->type != DP_PERSON || x->entity != who)
@@ -596,16 +636,18 @@ static int32_t post_org(const char *text, const dp_mentions *m, int32_t who, uin
                 continue;
             const dp_mention *role = post_role(text, m, org);
             uint32_t head = head_of(text, org);
-            if ((role && role->start > x->end && apposed(text, x->end, role->start) && !dp_event_role_is_past(text, role)) ||
-                (head != UINT32_MAX && head > x->end && apposed(text, x->end, head)))
-                found = (int32_t)j;
+            if (role && role->start > x->end && apposed(text, x->end, role->start) && !dp_event_role_is_past(text, role) &&
+                !CLASHES(role))
+                found = (int32_t)j, *role_of_post = (int32_t)(role - m->items);
+            else if (head != UINT32_MAX && head > x->end && apposed(text, x->end, head))
+                found = (int32_t)j, *role_of_post = -1;
             break;
         }
         /* before it: "le patron de Y, X" */
         if (k > 0 && m->items[k - 1].type == DP_ORG && x->start - m->items[k - 1].end <= 2) {
             const dp_mention *role = post_role(text, m, &m->items[k - 1]);
-            if (role && !dp_event_role_is_past(text, role))
-                found = (int32_t)(k - 1);
+            if (role && !dp_event_role_is_past(text, role) && !CLASHES(role))
+                found = (int32_t)(k - 1), *role_of_post = (int32_t)(role - m->items);
         }
         /* a post of the organisation its sentence named before: "Y a réagi lorsque son
          * directeur général X a déclaré...", "Y et sa présidente X" */
@@ -613,12 +655,13 @@ static int32_t post_org(const char *text, const dp_mentions *m, int32_t who, uin
         const dp_mention *role = k > 0 ? &m->items[k - 1] : NULL;
         uint32_t len, w = role ? dp_word_before(text, role->start, &len) : 0;
         if (role && role->type == DP_ROLE && x->start - role->end <= 1 && !dp_event_role_is_past(text, role) &&
-            word_is(text, w, len, possessive, DP_ARRAY_LEN(possessive)))
+            !CLASHES(role) && word_is(text, w, len, possessive, DP_ARRAY_LEN(possessive)))
             for (size_t j = k - 1; j-- > 0 && m->items[j].sentence == x->sentence;)
                 if (m->items[j].type == DP_ORG) {
-                    found = (int32_t)j;
+                    found = (int32_t)j, *role_of_post = (int32_t)(k - 1);
                     break;
                 }
+#undef CLASHES
     }
     return found;
 }
@@ -649,13 +692,6 @@ static int genitive(const char *text, const dp_mention *x)
  * other than as a possessor: its subject more often than the people it goes on to name
  * ("Thierry Bolloré était l'un des derniers dirigeants des années Carlos Ghosn. Il avait été
  * nommé..."). Not entity `other`; -1 if none. */
-/* 'm' or 'f' for a person whose first name the lexicon knows as a man's or a woman's
- * ("Paul", "Claire"), else 0. */
-static char person_gender(const depeche_engine *e, const char *text, const dp_mention *x)
-{
-    return dp_evidence_name_gender(&e->syntax.morpho, text, x->start, x->end);
-}
-
 /* 'm' for "il" or "ils" at byte at, 'f' for "elle" or "elles", else 0. */
 static char pronoun_gender(const char *text, uint32_t at)
 {
@@ -1483,11 +1519,22 @@ static int complete_arguments(const depeche_engine *e, const char *text, const d
     int32_t leaver = ev.type == DP_EV_APPOINTMENT ? ev.args[DP_ARG_PREDECESSOR].mention : ev.args[DP_ARG_PERSON].mention;
     if ((ev.type == DP_EV_RESIGNATION || ev.type == DP_EV_DISMISSAL || ev.type == DP_EV_APPOINTMENT) &&
         !ev.args[DP_ARG_ORG].set && leaver >= 0) {
-        int32_t k = post_org(text, m, m->items[leaver].entity, toks[u->first[trigger]].start);
+        int32_t role_of_post;
+        int32_t k = post_org(e, text, m, m->items[leaver].entity, toks[u->first[trigger]].start, &role_of_post);
         if (k >= 0) {
             ev.args[DP_ARG_ORG] = (dp_event_arg_value){.mention = k, .set = 1};
             ev.confidence -= 0.15f;
         }
+    }
+    /* the post the article gives the one who moves, at the event's organisation, is the post
+     * moved to or from: "Carole Bartz, la PDG de Yahoo, ..." then "Yahoo a limogé Carole
+     * Bartz" (CEO) */
+    int32_t mover = ev.args[DP_ARG_PERSON].mention, at_org = ev.args[DP_ARG_ORG].mention;
+    if ((DP_EV_MOVES >> ev.type & 1u) && !ev.args[DP_ARG_ROLE].set && mover >= 0 && at_org >= 0) {
+        int32_t role_of_post;
+        int32_t k = post_org(e, text, m, m->items[mover].entity, UINT32_MAX, &role_of_post);
+        if (k >= 0 && role_of_post >= 0 && m->items[k].entity == m->items[at_org].entity)
+            ev.args[DP_ARG_ROLE] = (dp_event_arg_value){.mention = role_of_post, .set = 1};
     }
     if (wanted >= 0 && !ev.args[wanted].set && ev.args[given].set) {
         int32_t other = ev.args[given].mention >= 0 ? m->items[ev.args[given].mention].entity : -1;
