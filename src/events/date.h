@@ -136,8 +136,11 @@ int dp_date_season(const dp_date_rules *r, const char *text, const dp_token *t, 
 /* Whether the token is a word that puts its sentence in the future ("future" lines). */
 int dp_date_is_future_word(const dp_date_rules *r, const char *text, const dp_token *t);
 
-/* "décembre 2018", "en 2016": a month and a year, or a year alone after a "year-after" word
- * ("en", "début", "fin"), starting at
+/* Whether token t is a year's middle, "mi-2019": *year is the year. */
+int dp_date_mid_year(const char *text, const dp_token *t, int *year);
+
+/* "décembre 2018", "en 2016", "mi-2019": a month and a year, or a year alone after a
+ * "year-after" word ("en", "début", "fin") or as its middle, starting at
  * token i of toks[0..n). Returns the number of tokens used (0 if none) and fills out. */
 size_t dp_date_month_year(const dp_date_rules *r, const char *text, const dp_token *toks,
                           size_t n, size_t i, dp_date *out);

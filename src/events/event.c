@@ -1117,11 +1117,13 @@ static size_t date_at(const depeche_engine *e, const char *text, const dp_token 
         return 0;
     if (kind == MONTH_YEAR) /* "mars 2020" needs no direction */
         return dp_date_month_year(&e->dates, text, toks, end, ti, d);
-    /* a month name alone is a date only after "en", "début", "fin", "depuis", "mi", "mois de" */
+    /* a month name alone is a date only after "en", "début", "fin", "courant", "depuis", "mi",
+     * "mois de", or as its middle ("mi-juin") */
     if (kind == WORD && dp_date_month_of(&e->dates, text, t) &&
+        !(keys->len[ti] > 3 && !memcmp(keys->key[ti], "mi-", 3)) &&
         !(ti > 0 && (dp_token_key_is(keys, ti - 1, "en") || dp_token_key_is(keys, ti - 1, "debut") ||
-                     dp_token_key_is(keys, ti - 1, "fin") || dp_token_key_is(keys, ti - 1, "depuis") ||
-                     dp_token_key_is(keys, ti - 1, "mi"))) &&
+                     dp_token_key_is(keys, ti - 1, "fin") || dp_token_key_is(keys, ti - 1, "courant") ||
+                     dp_token_key_is(keys, ti - 1, "depuis") || dp_token_key_is(keys, ti - 1, "mi"))) &&
         !(ti > 1 && dp_token_key_is(keys, ti - 1, "de") && dp_token_key_is(keys, ti - 2, "mois")))
         return 0;
     int verb = tense_before(e, text, toks, keys, ti);
@@ -1191,10 +1193,12 @@ size_t dp_event_told_dates(const struct depeche_engine *e, const char *text, con
     int anchored = 0;
     for (size_t ti = 0; ti < n; ti++) {
         const dp_token *t = &toks[ti];
-        int figures = t->kind == DP_TOK_NUMBER &&
+        int year;
+        int figures = dp_date_mid_year(text, t, &year) ||
+                      (t->kind == DP_TOK_NUMBER &&
                       (t->end - t->start == 4 ||
                        (ti + 1 < n && (toks[ti + 1].kind == DP_TOK_NUMBER ||
-                                       (text[toks[ti + 1].start] == '/' && !(toks[ti + 1].flags & DP_TF_SPACE_BEFORE)))));
+                                       (text[toks[ti + 1].start] == '/' && !(toks[ti + 1].flags & DP_TF_SPACE_BEFORE))))));
         if (figures || dp_date_is_anchor(&e->dates, keys->key[ti], keys->len[ti])) {
             for (size_t k = ti >= 5 ? ti - 5 : 0; k <= ti; k++)
                 near[k] = 1;
