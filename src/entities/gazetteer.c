@@ -215,9 +215,9 @@ int dp_gazetteer_load_line(dp_gazetteer *g, const dp_token_rules *tokens, const 
     uint32_t index = (uint32_t)g->n_entries - 1;
     /* the derived lists hold names like "La Place" and "La Première" (a brand, a radio) that
      * are everyday phrases when their article is lowercase: only the written lists' names
-     * open with a lowercase article */
+     * of organisations (and of nothing: "la Libération") open with a lowercase article */
     const char *base = strrchr(path ? path : "", '/');
-    int lowercase_article = type == DP_ORG && strncmp(base ? base + 1 : path ? path : "", "derived-", 8);
+    int lowercase_article = (type == DP_ORG || type == DP_OTHER) && strncmp(base ? base + 1 : path ? path : "", "derived-", 8);
     int rc = add_alias(g, tokens, field[0], flen[0], index, case_insensitive, lowercase_article);
     for (const char *a = nf > 2 ? field[2] : NULL, *aend = a ? a + flen[2] : NULL; !rc && a && a < aend;) {
         const char *bar = memchr(a, '|', (size_t)(aend - a));

@@ -595,9 +595,11 @@ int dp_match_sentence(const depeche_engine *e, const char *text, const dp_token 
         }
         /* a name that opens with a lowercase article ("la République en marche") gives way
          * to a name as long starting on the next word ("de l'Alsace": the region, not the
-         * newspaper), and to a longer name ("l'Équipe de France") */
+         * newspaper), and to a longer name ("l'Équipe de France"); not a name of nothing,
+         * which is listed with its article to stand against the name without it ("à la
+         * Libération": no newspaper) */
         if (len > 1 && !(toks[i].flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS)) && !any_case &&
-            definite_article(e, text, &toks[i])) {
+            g->entries[entry].type != DP_OTHER && definite_article(e, text, &toks[i])) {
             uint32_t own_entry;
             int own_any_case;
             if (name_goes_on(r, toks, keys, n, i + len) || dp_gazetteer_longest(g, toks, keys, n, i + 1, &own_entry, &own_any_case) >= len - 1)
