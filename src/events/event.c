@@ -560,6 +560,26 @@ static int apposed(const char *text, uint32_t from, uint32_t to)
     return from == to || word_is(text, from, to - from, articles, DP_ARRAY_LEN(articles));
 }
 
+/* Whether text[from, to) says that what comes before it is what comes after it: "X est PDG
+ * de Y", "X, qui était la directrice de Y", "X n'est plus PDG de Y" (the post one leaves). */
+static int copular(const char *text, uint32_t from, uint32_t to)
+{
+    static const char *const verbs[] = {"est", "était", "n'est plus", "n’est plus", "n'était plus", "n’était plus",
+                                        ", qui est", ", qui était", ", qui n'est plus", ", qui n’est plus"};
+    static const char *const articles[] = {"", " le", " la", " l'", " l’"};
+    while (from < to && text[from] == ' ')
+        from++;
+    while (to > from && text[to - 1] == ' ')
+        to--;
+    for (size_t v = 0; v < DP_ARRAY_LEN(verbs); v++)
+        for (size_t a = 0; a < DP_ARRAY_LEN(articles); a++) {
+            size_t vl = strlen(verbs[v]), al = strlen(articles[a]);
+            if (to - from == vl + al && !memcmp(text + from, verbs[v], vl) && !memcmp(text + from + vl, articles[a], al))
+                return 1;
+        }
+    return 0;
+}
+
 /* Where "à la tête de" opens before organisation `org` ("à la tête de la SETE"), or
  * UINT32_MAX when it does not. */
 static uint32_t head_of(const char *text, const dp_mention *org)
@@ -636,8 +656,9 @@ static int32_t post_org(const depeche_engine *e, const char *text, const dp_ment
                 continue;
             const dp_mention *role = post_role(text, m, org);
             uint32_t head = head_of(text, org);
-            if (role && role->start > x->end && apposed(text, x->end, role->start) && !dp_event_role_is_past(text, role) &&
-                !CLASHES(role))
+            if (role && role->start > x->end &&
+                (apposed(text, x->end, role->start) || copular(text, x->end, role->start)) &&
+                !dp_event_role_is_past(text, role) && !CLASHES(role))
                 found = (int32_t)j, *role_of_post = (int32_t)(role - m->items);
             else if (head != UINT32_MAX && head > x->end && apposed(text, x->end, head))
                 found = (int32_t)j, *role_of_post = -1;
