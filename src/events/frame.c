@@ -1181,6 +1181,12 @@ static int value_of(const sentence *s, int type, int arg, size_t i, dp_event_arg
                 return 0;
         if ((t->flags & DP_TF_ALLCAPS) && dp_evidence_common_word(&s->e->syntax.morpho, s->text, t))
             return 0;
+        /* nor a pronoun ("Nous voterons la motion présentée par..."), nor a common word that
+         * only opens its sentence ("Production lancée pour...", "Exemple avec les glaces...") */
+        if (wd->upos == DP_PRON ||
+            ((t->flags & DP_TF_SENTENCE_START) && wd->upos != DP_PROPN && wd->upos != DP_X && last == wd->token &&
+             dp_evidence_common_word(&s->e->syntax.morpho, s->text, t)))
+            return 0;
         /* nor a company's name alone ("Nouvelle concession Bugatti", "présentera deux châssis
          * McLaren"), unless "le" makes it a model ("le Defender") */
         int32_t k = s->token_mention[wd->token];
