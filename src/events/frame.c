@@ -306,7 +306,8 @@ int dp_frame_rules_load(dp_frame_rules *r, const char *kind, size_t kind_len, co
                  {"union", DP_FRAME_WORD_UNION}, {"medium", DP_FRAME_WORD_MEDIUM},
                  {"department", DP_FRAME_WORD_DEPARTMENT}, {"soon", DP_FRAME_WORD_SOON},
                  {"model", DP_FRAME_WORD_MODEL}, {"naming", DP_FRAME_WORD_NAMING},
-                 {"sale", DP_FRAME_WORD_SALE}, {"post", DP_FRAME_WORD_POST}};
+                 {"sale", DP_FRAME_WORD_SALE}, {"post", DP_FRAME_WORD_POST},
+                 {"body", DP_FRAME_WORD_BODY}};
     if (dp_word_is(kind, kind_len, "frame"))
         return load_frame(r, args, args_len, path, line, err);
     if (dp_word_is(kind, kind_len, "epithet"))
@@ -1150,7 +1151,12 @@ static int value_of(const sentence *s, int type, int arg, size_t i, dp_event_arg
         for (uint16_t c = s->first_child[i + 1]; c; c = s->next_sibling[c]) {
             const char *r = rel_of(s, c - 1u);
             uint32_t tk = s->w->words[c - 1u].token;
-            int name_like = s->w->words[c - 1u].upos == DP_NUM ||
+            /* (a body's lowercase word after a model's name is part of it: "la nouvelle A3
+             * berline", "la Clio break") */
+            int body = s->w->words[c - 1u].upos == DP_NOUN && !(s->toks[tk].flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS)) &&
+                       (word_bits(&s->e->frames, s->w->words[c - 1u].lemma) & DP_FRAME_WORD_BODY) &&
+                       (wd->upos == DP_PROPN || wd->upos == DP_NUM || model_code(s, wd->token));
+            int name_like = s->w->words[c - 1u].upos == DP_NUM || body ||
                             (s->toks[tk].flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS));
             if ((rel_matches("flat", r) || rel_matches("nummod", r) || rel_matches("compound", r) ||
                  ((rel_matches("nmod", r) || rel_matches("amod", r) || rel_matches("appos", r)) &&
