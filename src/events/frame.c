@@ -1048,6 +1048,24 @@ static int quantity_of(const sentence *s, int arg, size_t i, dp_event_arg_value 
     return quantity_value(v, -1, s->toks[nw->token].cp_start, s->toks[nw->token].cp_end);
 }
 
+/* Whether word i is an English word for a kind of model, capitalised as English writes it and
+ * unknown to the French lexicon ("sa nouvelle Supercar, la Maserati MC20", "l'Hypercar
+ * Evija"): a word for a model, as "modèle" is, and no model's name. */
+static int english_kind(const sentence *s, size_t i)
+{
+    const dp_token *t = &s->toks[s->w->words[i].token];
+    if (!(t->flags & DP_TF_CAPITALIZED) || (t->flags & (DP_TF_ALLCAPS | DP_TF_SENTENCE_START)))
+        return 0;
+    char low[DP_MORPHO_MAX_WORD];
+    size_t n = dp_lowercase(s->text + t->start, t->end - t->start, low, sizeof low);
+    if (n == (size_t)-1 || !n)
+        return 0;
+    low[n] = '\0';
+    dp_reading r[1];
+    return (word_bits(&s->e->frames, low) & DP_FRAME_WORD_MODEL) &&
+           !dp_morpho_readings(&s->e->syntax.morpho, low, n, r, 1);
+}
+
 /* The value of argument arg of an event of type `type`, named by word i: the entity mention it is part of, a mention among
  * its name-like children ("le fonds américain Apollo"), what a pronoun or a description
  * ("il", "le groupe") stands for, or, for a product, its words. 0 when none. */
@@ -1090,10 +1108,11 @@ static int value_of(const sentence *s, int type, int arg, size_t i, dp_event_arg
          * "les berlines S6 et S7" (a model's code, which the tagger reads as anything); not the
          * noun's abbreviation ("une offre publique d'achat (OPA)"), nor a name with a capital
          * inside ("l'iPhone 15 Pro") */
-        int common_noun = wd->upos == DP_NOUN && ((!(t->flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS)) &&
-                                                   !has_capital(s->text, t)) ||
-                                                  ((t->flags & DP_TF_ALLCAPS) &&
-                                                   dp_evidence_common_word(&s->e->syntax.morpho, s->text, t)));
+        int kind = english_kind(s, i);
+        int common_noun = kind || (wd->upos == DP_NOUN && ((!(t->flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS)) &&
+                                                            !has_capital(s->text, t)) ||
+                                                           ((t->flags & DP_TF_ALLCAPS) &&
+                                                            dp_evidence_common_word(&s->e->syntax.morpho, s->text, t))));
         if (common_noun) /* "son SUV Q7" names the Q7 */
             for (uint16_t c = s->first_child[i + 1]; c; c = s->next_sibling[c]) {
                 const dp_word *cw = &s->w->words[c - 1u];
@@ -1123,8 +1142,8 @@ static int value_of(const sentence *s, int type, int arg, size_t i, dp_event_arg
         /* a word for a model with no name beside it stands for the one its apposition names
          * ("la version découvrable de sa F8 Tributo, la F8 Spider"; the parser often hangs it
          * on the verb), not for a description ("son modèle GLB, un SUV") */
-        if (wd->upos == DP_NOUN && !(t->flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS)) &&
-            (word_bits(&s->e->frames, wd->lemma) & DP_FRAME_WORD_MODEL)) {
+        if (kind || (wd->upos == DP_NOUN && !(t->flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS)) &&
+                     (word_bits(&s->e->frames, wd->lemma) & DP_FRAME_WORD_MODEL))) {
             for (uint16_t c = s->first_child[i + 1]; c; c = s->next_sibling[c])
                 if (rel_matches("appos", rel_of(s, c - 1u)) && c - 1u > i && !has_child(s, c - 1u, "det", "un") &&
                     comma_between(s, wd->token, s->w->words[c - 1u].token) && value_of(s, type, arg, c - 1u, v, cost))
@@ -1146,6 +1165,8 @@ static int value_of(const sentence *s, int type, int arg, size_t i, dp_event_arg
             }
         }
 
+        if (kind) /* "son Hypercar 100 % électrique": no name */
+            return 0;
         /* the word and the name-like words after it: "iPhone 15 Pro" */
         uint32_t last = wd->token;
         for (uint16_t c = s->first_child[i + 1]; c; c = s->next_sibling[c]) {
