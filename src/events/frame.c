@@ -1057,7 +1057,7 @@ static int english_kind(const sentence *s, size_t i)
     if (!(t->flags & DP_TF_CAPITALIZED) || (t->flags & (DP_TF_ALLCAPS | DP_TF_SENTENCE_START)))
         return 0;
     char low[DP_MORPHO_MAX_WORD];
-    size_t n = dp_lowercase(s->text + t->start, t->end - t->start, low, sizeof low);
+    size_t n = dp_lowercase(s->text + t->start, t->end - t->start, low, sizeof low - 1);
     if (n == (size_t)-1 || !n)
         return 0;
     low[n] = '\0';
