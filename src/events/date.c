@@ -581,14 +581,13 @@ int dp_date_is_future_word(const dp_date_rules *r, const char *text, const dp_to
     return t->kind == DP_TOK_WORD && lookup(&r->future, text, t) != 0;
 }
 
-int dp_date_mid_year(const char *text, const dp_token *t, int *year)
+int dp_date_mid_year(const char *word, size_t len)
 {
     int y;
-    if (t->end - t->start != 7 || (text[t->start] != 'm' && text[t->start] != 'M') ||
-        memcmp(text + t->start + 1, "i-", 2) || (y = number_prefix(text, t->start + 3, 4)) < 1800 || y > 2200)
+    if (len != 7 || (word[0] != 'm' && word[0] != 'M') || memcmp(word + 1, "i-", 2) ||
+        (y = number_prefix(word, 3, 4)) < 1800 || y > 2200)
         return 0;
-    *year = y;
-    return 1;
+    return y;
 }
 
 size_t dp_date_month_year(const dp_date_rules *r, const char *text, const dp_token *toks,
@@ -601,7 +600,7 @@ size_t dp_date_month_year(const dp_date_rules *r, const char *text, const dp_tok
         *out = (dp_date){(int16_t)y, (int8_t)mo, 0}; /* ISO 8601 "2023-02" */
         return 1;
     }
-    if (dp_date_mid_year(text, &toks[i], &y)) {
+    if ((y = dp_date_mid_year(text + toks[i].start, toks[i].end - toks[i].start))) {
         *out = (dp_date){(int16_t)y, 0, 0}; /* "mi-2019" */
         return 1;
     }
@@ -863,9 +862,8 @@ size_t dp_date_phrase_at(const dp_date_rules *r, const char *text, const dp_toke
 
 int dp_date_may_start(const dp_date_rules *r, const dp_token *t, const char *key, size_t len)
 {
-    /* (a year's middle by its folded key: "mi-2019") */
-    int mid_year = len == 7 && !memcmp(key, "mi-", 3) && key[3] >= '0' && key[3] <= '9';
-    return t->kind == DP_TOK_NUMBER || (t->kind == DP_TOK_WORD && (mid_year || key_value(&r->starts, key, len)));
+    return t->kind == DP_TOK_NUMBER ||
+           (t->kind == DP_TOK_WORD && (dp_date_mid_year(key, len) || key_value(&r->starts, key, len)));
 }
 
 int dp_date_is_future_key(const dp_date_rules *r, const char *key, size_t len)

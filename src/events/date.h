@@ -136,8 +136,8 @@ int dp_date_season(const dp_date_rules *r, const char *text, const dp_token *t, 
 /* Whether the token is a word that puts its sentence in the future ("future" lines). */
 int dp_date_is_future_word(const dp_date_rules *r, const char *text, const dp_token *t);
 
-/* Whether token t is a year's middle, "mi-2019": *year is the year. */
-int dp_date_mid_year(const char *text, const dp_token *t, int *year);
+/* The year of word[0..len) when it is a year's middle ("mi-2019", as written or folded), else 0. */
+int dp_date_mid_year(const char *word, size_t len);
 
 /* "décembre 2018", "en 2016", "mi-2019": a month and a year, or a year alone after a
  * "year-after" word ("en", "début", "fin") or as its middle, starting at

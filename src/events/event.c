@@ -628,6 +628,13 @@ static char role_gender(const depeche_engine *e, const char *text, const dp_ment
     return gender == '?' ? 0 : gender;
 }
 
+/* Whether role mention r is of the other gender than `gender` ('m', 'f', or 0 when unknown):
+ * a post of someone else ("le futur Premier ministre de la patronne du FN, X"). */
+static int other_gender(const depeche_engine *e, const char *text, const dp_mention *r, char gender)
+{
+    return gender && role_gender(e, text, r) == (gender == 'm' ? 'f' : 'm');
+}
+
 /* The organisation of the post the article gave person entity `who` before byte `before`, the
  * latest told: a present role and its organisation beside one of their mentions ("X, directeur
  * général de Y, ...", "le patron de Y, X", "la PDG d'Y X", "X, à la tête de Y depuis deux
@@ -638,13 +645,11 @@ static int32_t post_org(const depeche_engine *e, const char *text, const dp_ment
 {
     int32_t found = -1;
     *role_of_post = -1;
-    /* a post of the other gender is someone else's: "le futur Premier ministre de la patronne
-     * du FN, Nicolas Dupont-Aignan" */
+    /* the person's gender, by a first name ("Le Pen" alone tells none) */
     char gender = 0;
     for (size_t j = 0; !gender && j < m->n; j++)
         if (m->items[j].entity == who && memchr(text + m->items[j].start, ' ', m->items[j].end - m->items[j].start))
-            gender = person_gender(e, text, &m->items[j]); /* by the first name, not "Le Pen" alone */
-#define CLASHES(role) (gender && role_gender(e, text, (role)) == (gender == 'm' ? 'f' : 'm'))
+            gender = person_gender(e, text, &m->items[j]);
     for (size_t k = 0; k < m->n && m->items[k].start < before; k++) {
         const dp_mention *x = &m->items[k];
         if (x->type != DP_PERSON || x->entity != who)
@@ -658,7 +663,7 @@ static int32_t post_org(const depeche_engine *e, const char *text, const dp_ment
             uint32_t head = head_of(text, org);
             if (role && role->start > x->end &&
                 (apposed(text, x->end, role->start) || copular(text, x->end, role->start)) &&
-                !dp_event_role_is_past(text, role) && !CLASHES(role))
+                !dp_event_role_is_past(text, role) && !other_gender(e, text, role, gender))
                 found = (int32_t)j, *role_of_post = (int32_t)(role - m->items);
             else if (head != UINT32_MAX && head > x->end && apposed(text, x->end, head))
                 found = (int32_t)j, *role_of_post = -1;
@@ -667,7 +672,7 @@ static int32_t post_org(const depeche_engine *e, const char *text, const dp_ment
         /* before it: "le patron de Y, X" */
         if (k > 0 && m->items[k - 1].type == DP_ORG && x->start - m->items[k - 1].end <= 2) {
             const dp_mention *role = post_role(text, m, &m->items[k - 1]);
-            if (role && !dp_event_role_is_past(text, role) && !CLASHES(role))
+            if (role && !dp_event_role_is_past(text, role) && !other_gender(e, text, role, gender))
                 found = (int32_t)(k - 1), *role_of_post = (int32_t)(role - m->items);
         }
         /* a post of the organisation its sentence named before: "Y a réagi lorsque son
@@ -676,13 +681,12 @@ static int32_t post_org(const depeche_engine *e, const char *text, const dp_ment
         const dp_mention *role = k > 0 ? &m->items[k - 1] : NULL;
         uint32_t len, w = role ? dp_word_before(text, role->start, &len) : 0;
         if (role && role->type == DP_ROLE && x->start - role->end <= 1 && !dp_event_role_is_past(text, role) &&
-            !CLASHES(role) && word_is(text, w, len, possessive, DP_ARRAY_LEN(possessive)))
+            !other_gender(e, text, role, gender) && word_is(text, w, len, possessive, DP_ARRAY_LEN(possessive)))
             for (size_t j = k - 1; j-- > 0 && m->items[j].sentence == x->sentence;)
                 if (m->items[j].type == DP_ORG) {
                     found = (int32_t)j, *role_of_post = (int32_t)(k - 1);
                     break;
                 }
-#undef CLASHES
     }
     return found;
 }
@@ -1214,8 +1218,7 @@ size_t dp_event_told_dates(const struct depeche_engine *e, const char *text, con
     int anchored = 0;
     for (size_t ti = 0; ti < n; ti++) {
         const dp_token *t = &toks[ti];
-        int year;
-        int figures = dp_date_mid_year(text, t, &year) ||
+        int figures = dp_date_mid_year(text + t->start, t->end - t->start) ||
                       (t->kind == DP_TOK_NUMBER &&
                       (t->end - t->start == 4 ||
                        (ti + 1 < n && (toks[ti + 1].kind == DP_TOK_NUMBER ||
