@@ -78,7 +78,8 @@ dp_regex *dp_regex_compile(const char *pattern, size_t len, unsigned flags, cons
         dp_fail(err, DEPECHE_ERR_DATA, path, line, (unsigned long)offset, "%s", (char *)msg);
         return NULL;
     }
-    pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE); /* falls back to the interpreter */
+    if (!(flags & DP_RE_NO_JIT))
+        pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE); /* falls back to the interpreter */
     re->context = pcre2_match_context_create(memory);
     pcre2_general_context_free(memory);
     if (!re->context) {
@@ -169,7 +170,9 @@ long dp_rule_set_add(dp_rule_set *s, const char *pattern, size_t len, unsigned f
                      const char *path, unsigned long line, const char *const *names,
                      size_t n_names, uint32_t *numbers, depeche_error *err)
 {
-    dp_regex *alone = dp_regex_compile(pattern, len, flags, path, line, err);
+    /* compiled alone for its errors and group numbers only: the joined regex is what matches,
+     * and JIT-compiling each rule too was half of start-up */
+    dp_regex *alone = dp_regex_compile(pattern, len, flags | DP_RE_NO_JIT, path, line, err);
     if (!alone)
         return err ? err->code : DEPECHE_ERR_DATA;
     uint32_t marker = s->groups + 1;

@@ -11,7 +11,8 @@ typedef struct dp_match_data dp_match_data;
 
 enum {
     DP_RE_CASELESS = 1 << 0,
-    DP_RE_DUPNAMES = 1 << 1 /* several groups may share a name (rules joined in one regex) */
+    DP_RE_DUPNAMES = 1 << 1, /* several groups may share a name (rules joined in one regex) */
+    DP_RE_NO_JIT = 1 << 2    /* compiled to be checked and asked about, rarely or never matched */
 };
 
 /* Compiles pattern[0..len) as UTF-8 PCRE2. On failure returns NULL and fills err with

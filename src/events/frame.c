@@ -167,6 +167,7 @@ static int load_frame(dp_frame_rules *r, const char *args, size_t len, const cha
 {
     dp_frame f;
     memset(&f, 0, sizeof f);
+    f.first_path = (uint32_t)r->n_paths;
     f.confidence = 0.8f;
     f.path = path;
     f.line = line;
@@ -222,7 +223,12 @@ static int load_frame(dp_frame_rules *r, const char *args, size_t len, const cha
         if (f.n_paths == DP_FRAME_MAX_PATHS)
             return dp_fail(err, DEPECHE_ERR_DATA, path, line, 0, "more than %d arguments",
                            DP_FRAME_MAX_PATHS);
-        dp_frame_path *p = &f.paths[f.n_paths++];
+        dp_frame_path empty;
+        memset(&empty, 0, sizeof empty);
+        if (DP_PUSH(r->paths, r->n_paths, r->paths_cap, empty))
+            return dp_fail(err, DEPECHE_ERR_NOMEM, path, line, 0, "out of memory");
+        f.n_paths++;
+        dp_frame_path *p = &r->paths[r->n_paths - 1];
         p->arg = (uint8_t)arg;
         for (const char *s = eq + 1, *end = w + n; s < end;) {
             const char *gt = memchr(s, '>', (size_t)(end - s));
@@ -325,6 +331,7 @@ int dp_frame_rules_load(dp_frame_rules *r, const char *kind, size_t kind_len, co
 void dp_frame_rules_release(dp_frame_rules *r)
 {
     free(r->frames);
+    free(r->paths);
     dp_lexicon_release(&r->triggers);
     free(r->links);
     dp_lexicon_release(&r->words);
@@ -1973,15 +1980,16 @@ static int read_frame(sentence *s, const dp_frame *f, size_t fi, size_t t, uint3
     size_t n_many = 0;
     int many_arg = -1, own_side = 0, other_side = 0, maker_in_model = 0;
     float cost = 0;
+    const dp_frame_path *paths = &s->e->frames.paths[f->first_path];
     for (size_t p = 0; p < f->n_paths; p++) {
         size_t found[16];
-        size_t k = follow(s, &f->paths[p], t, found, 16);
-        int arg = f->paths[p].arg;
+        size_t k = follow(s, &paths[p], t, found, 16);
+        int arg = paths[p].arg;
         if (arg == DP_ARG_PARTNER1) {
             int slot = DP_ARG_PARTNER1;
             while (slot <= DP_ARG_PARTNER4 && ev.args[slot].set)
                 slot++;
-            const dp_frame_step *last = &f->paths[p].steps[f->paths[p].n_steps - 1];
+            const dp_frame_step *last = &paths[p].steps[paths[p].n_steps - 1];
             int was = slot;
             for (size_t j = 0; j < k && slot <= DP_ARG_PARTNER4; j++) {
                 if (value_of(s, f->type, arg, found[j], &ev.args[slot], &cost)) {
@@ -2014,8 +2022,8 @@ static int read_frame(sentence *s, const dp_frame *f, size_t fi, size_t t, uint3
         /* the maker of a model a participle qualifies is the one whose name opens the model's
          * ("le nouveau Land Rover Defender dévoilé"), not a name listed beside it ("des
          * fromages de type brie, Marquise, Saint-Siméon, commercialisés sous la marque X") */
-        const dp_frame_step *first = &f->paths[p].steps[0];
-        maker_in_model |= f->type == DP_EV_PRODUCT_LAUNCH && arg == DP_ARG_ORG && f->paths[p].n_steps == 1 &&
+        const dp_frame_step *first = &paths[p].steps[0];
+        maker_in_model |= f->type == DP_EV_PRODUCT_LAUNCH && arg == DP_ARG_ORG && paths[p].n_steps == 1 &&
                           first->up && !strcmp(first->rel, "acl");
         if (nv > 1 && many_arg < 0 && dp_event_is_core(f->type, arg)) {
             memcpy(many, v, nv * sizeof *v);

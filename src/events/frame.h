@@ -42,8 +42,8 @@ typedef struct dp_frame {
     uint8_t type;      /* enum dp_event_type */
     uint8_t noun;      /* the trigger is a noun, else a verb */
     dp_frame_step need; /* a child the trigger must have ("prendre+obj=tête"); rel "" none */
-    dp_frame_path paths[DP_FRAME_MAX_PATHS];
-    size_t n_paths;
+    uint32_t first_path; /* its paths: dp_frame_rules.paths[first_path, first_path + n_paths) */
+    uint32_t n_paths;
     float confidence;
     uint8_t headline; /* reads a title that opens with the trigger ("Nouvelle Peugeot 308 : ...") */
     const char *path; /* the data file and line, for --explain */
@@ -61,6 +61,10 @@ typedef struct dp_frame_example {
 typedef struct dp_frame_rules {
     dp_frame *frames;
     size_t n_frames, frames_cap;
+    dp_frame_path *paths; /* the frames' paths, each frame's together (a frame holds only their
+                             count: most frames have two or three, and room for the most in
+                             each frame made start-up touch a megabyte) */
+    size_t n_paths, paths_cap;
     /* "lemma\tv" or "lemma\tn" -> first link + 1; links chain the frames of one trigger */
     dp_lexicon triggers;
     uint32_t *links; /* 2 per link: frame index, next link + 1 */

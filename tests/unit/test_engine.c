@@ -6,6 +6,7 @@
 #include "data_file.h"
 #include "engine.h"
 #include "lexicon.h"
+#include "pattern.h"
 
 static char tmpdir[] = "/tmp/depeche-test-XXXXXX";
 
@@ -110,6 +111,44 @@ int main(void)
         memcpy(text + 322, "b\nLa suite.", 12);
         CHECK(segments_hold(text, 334, "{\"kind\":\"body\",\"start\":22,\"end\":323}"));
         write_file("rules.txt", "# nothing\n");
+    }
+
+    /* ---- regexes and rule sets ---- */
+    {
+        /* a rule set checks each rule alone without JIT (the joined regex is what matches): the
+         * groups it numbers must be the joined regex's, and the interpreter keeps the limits */
+        dp_regex *plain = dp_regex_compile("(?<who>P)(a+)+$", 15, DP_RE_NO_JIT, "r.txt", 4, NULL);
+        CHECK(plain != NULL);
+        CHECK_INT(dp_regex_captures(plain), 2);
+        CHECK_INT(dp_regex_group(plain, "who"), 1);
+        dp_match_data *md = dp_match_data_new();
+        char text[64];
+        memset(text, 'a', sizeof text);
+        text[0] = 'P';
+        text[63] = 'b';
+        CHECK(!dp_regex_match(plain, text, sizeof text, 0, md));
+        CHECK_INT(dp_match_limits_hit(md), 1);
+        dp_regex_free(plain);
+        depeche_error err;
+        CHECK(dp_regex_compile("(P", 2, DP_RE_NO_JIT, "r.txt", 4, &err) == NULL);
+        CHECK(contains(err.message, "missing closing parenthesis"));
+
+        dp_rule_set set = {0};
+        const char *names[] = {"who", "org"};
+        uint32_t first[2], second[2];
+        CHECK_INT(dp_rule_set_add(&set, "(?<who>P) quitte (?<org>O)", 26, 0, "r.txt", 1, names, 2, first, NULL), 0);
+        CHECK_INT(dp_rule_set_add(&set, "(x)(?<org>O) engage (?<who>P)", 29, 0, "r.txt", 2, names, 2, second, NULL), 1);
+        CHECK(dp_rule_set_finish(&set, 0, "r.txt", NULL) == 0);
+        const char *subject = "hier O engage P";
+        CHECK_INT(dp_rule_set_match(&set, subject, strlen(subject), 0, md), -1);
+        subject = "hier xO engage P";
+        CHECK_INT(dp_rule_set_match(&set, subject, strlen(subject), 0, md), 1);
+        size_t a = 0, b = 0;
+        CHECK(dp_match_group(md, second[0], &a, &b) && a == 15 && b == 16);
+        CHECK(dp_match_group(md, second[1], &a, &b) && a == 6 && b == 7);
+        CHECK(!dp_match_group(md, first[0], &a, &b));
+        dp_rule_set_release(&set);
+        dp_match_data_free(md);
     }
 
     /* ---- lexicon ---- */
