@@ -475,6 +475,59 @@ static void mend_relative_root(const dp_parser *p, dp_syntax_work *w)
     hand_root_to(p, w, root, main, noun, comma, relcl);
 }
 
+/* A subject after an opening complement and its comma that the parser hung on the complement
+ * ("A Lyon, la maire du 3e arrondissement Julie Dupont a quitté LR": "maire" an apposition of
+ * "Lyon", "Même du fond de l'enfer, X reste ..."), leaving the finite root without a subject:
+ * the noun that opens the clause after the comma, with no preposition of its own, is the
+ * root's subject. */
+static void mend_subject_after_opening(const dp_parser *p, dp_syntax_work *w)
+{
+    int nsubj = relation_named(p, "nsubj"), nsubj_pass = relation_named(p, "nsubj:pass"),
+        aux_pass = relation_named(p, "aux:pass"), appos = relation_named(p, "appos"),
+        obl = relation_named(p, "obl:mod"), obl_arg = relation_named(p, "obl:arg");
+    if (nsubj < 0 || nsubj_pass < 0 || appos < 0)
+        return;
+    size_t n = w->n_words, root = root_word(w), comma = 0, opening = 0;
+    if (!root || !finite_verb(w, root) || w->parse_in[root].upos != DP_VERB)
+        return;
+    int passive = 0;
+    for (size_t j = 1; j <= n; j++) {
+        if (w->heads[j] != root)
+            continue;
+        if (w->rels[j] == nsubj || w->rels[j] == nsubj_pass || w->parse_in[j].upos == DP_PRON ||
+            w->parse_in[j].upos == DP_SCONJ)
+            return; /* a subject, a clitic or a conjunction of its own */
+        passive |= aux_pass >= 0 && w->rels[j] == aux_pass;
+    }
+    for (size_t j = root; j-- > 1 && !comma;)
+        if (w->parse_in[j].upos == DP_PUNCT && !strcmp(w->words[j - 1].lemma, ","))
+            comma = j;
+    if (!comma || comma + 1 >= root)
+        return;
+    /* the clause opens with the noun's phrase: its article and adjectives, then the noun */
+    opening = comma + 1;
+    while (opening < root && w->heads[opening] > opening &&
+           (w->parse_in[opening].upos == DP_DET || w->parse_in[opening].upos == DP_ADJ))
+        opening++;
+    if ((w->parse_in[opening].upos != DP_NOUN && w->parse_in[opening].upos != DP_PROPN) ||
+        w->rels[opening] != appos || !w->heads[opening] || w->heads[opening] >= comma)
+        return;
+    /* hung on a complement the root took before the comma */
+    size_t complement = w->heads[opening];
+    if (w->heads[complement] != root || (w->rels[complement] != obl && w->rels[complement] != obl_arg))
+        return;
+    /* every word between the noun and the verb is the noun's phrase or the verb's own */
+    for (size_t j = opening + 1; j < root; j++) {
+        size_t up = j;
+        for (int depth = 0; up && up != opening && up != root && depth < 8; depth++)
+            up = w->heads[up];
+        if (up != opening && up != root)
+            return;
+    }
+    w->heads[opening] = (uint16_t)root;
+    w->rels[opening] = (uint8_t)(passive ? nsubj_pass : nsubj);
+}
+
 /* Whether lemma names a day of the week. */
 static int is_weekday(const char *lemma)
 {
@@ -780,6 +833,7 @@ void dp_syntax_analyse(const dp_syntax *syn, const char *text, const dp_token *t
     mend_participle_root(&syn->model.parser, w);
     mend_participle_conjuncts(&syn->model.parser, w);
     mend_relative_root(&syn->model.parser, w);
+    mend_subject_after_opening(&syn->model.parser, w);
     mend_pronoun_root(&syn->model.parser, w);
     mend_day_complement(&syn->model.parser, w);
     mend_day_after_verb(&syn->model.parser, w);
