@@ -6,10 +6,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=build-bench
-if [ ! -x "$build/depeche" ] || [ ! -x "$build/utf8_decode" ]; then
-  cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF > /dev/null
-  cmake --build "$build" -j2 > /dev/null
-fi
+# always built, incrementally: a copy left from an older checkout would measure old code
+[ -f "$build/CMakeCache.txt" ] || cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF > /dev/null
+cmake --build "$build" -j2 > /dev/null
 bin=$build/depeche
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
