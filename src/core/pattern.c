@@ -171,7 +171,7 @@ long dp_rule_set_add(dp_rule_set *s, const char *pattern, size_t len, unsigned f
                      size_t n_names, uint32_t *numbers, depeche_error *err)
 {
     /* compiled alone for its errors and group numbers only: the joined regex is what matches,
-     * and JIT-compiling each rule too was half of start-up */
+     * and JIT-compiling each rule too was a quarter of start-up */
     dp_regex *alone = dp_regex_compile(pattern, len, flags | DP_RE_NO_JIT, path, line, err);
     if (!alone)
         return err ? err->code : DEPECHE_ERR_DATA;

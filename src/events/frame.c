@@ -223,8 +223,7 @@ static int load_frame(dp_frame_rules *r, const char *args, size_t len, const cha
         if (f.n_paths == DP_FRAME_MAX_PATHS)
             return dp_fail(err, DEPECHE_ERR_DATA, path, line, 0, "more than %d arguments",
                            DP_FRAME_MAX_PATHS);
-        dp_frame_path empty;
-        memset(&empty, 0, sizeof empty);
+        dp_frame_path empty = {0};
         if (DP_PUSH(r->paths, r->n_paths, r->paths_cap, empty))
             return dp_fail(err, DEPECHE_ERR_NOMEM, path, line, 0, "out of memory");
         f.n_paths++;

@@ -177,6 +177,24 @@ static int has_mark(const dp_syntax_work *w, size_t i)
     return 0;
 }
 
+/* Whether verb (1-based) stands without a subject, a clitic or a conjunction of its own (a
+ * relative pronoun, "qui", is a pronoun); *passive tells whether it has a passive auxiliary. */
+static int without_subject(const dp_parser *p, const dp_syntax_work *w, size_t verb, int *passive)
+{
+    int nsubj = relation_named(p, "nsubj"), nsubj_pass = relation_named(p, "nsubj:pass"),
+        aux_pass = relation_named(p, "aux:pass");
+    *passive = 0;
+    for (size_t j = 1; j <= w->n_words; j++) {
+        if (w->heads[j] != verb)
+            continue;
+        if (w->rels[j] == nsubj || w->rels[j] == nsubj_pass || w->parse_in[j].upos == DP_PRON ||
+            w->parse_in[j].upos == DP_SCONJ)
+            return 0;
+        *passive |= aux_pass >= 0 && w->rels[j] == aux_pass;
+    }
+    return 1;
+}
+
 /* A detached phrase that opens a sentence and describes the subject after its comma ("Ancien
  * élève de l'X, Jérôme Martin avait rejoint Danone", "Diplômé de HEC, ...") hangs on the main
  * verb, as the treebanks annotate it (advcl); the greedy parser, which made the phrase the
@@ -310,7 +328,7 @@ static void mend_relative_without_pronoun(const dp_parser *p, dp_syntax_work *w)
 {
     int relcl = relation_named(p, "acl:relcl"), cleft = relation_named(p, "advcl:cleft"),
         nsubj = relation_named(p, "nsubj"),
-        nsubj_pass = relation_named(p, "nsubj:pass"), aux_pass = relation_named(p, "aux:pass");
+        nsubj_pass = relation_named(p, "nsubj:pass");
     if (relcl < 0 || nsubj < 0 || nsubj_pass < 0)
         return;
     size_t n = w->n_words, root = root_word(w), verb = 0;
@@ -336,15 +354,9 @@ static void mend_relative_without_pronoun(const dp_parser *p, dp_syntax_work *w)
             (w->parse_in[j].upos == DP_PUNCT && !strcmp(lemma, ":")))
             return;
     }
-    int passive = 0;
-    for (size_t j = 1; j <= n; j++) {
-        if (w->heads[j] != verb)
-            continue;
-        if (w->rels[j] == nsubj || w->rels[j] == nsubj_pass || w->parse_in[j].upos == DP_PRON ||
-            w->parse_in[j].upos == DP_SCONJ)
-            return; /* a subject, a relative pronoun or a conjunction of its own */
-        passive |= aux_pass >= 0 && w->rels[j] == aux_pass;
-    }
+    int passive;
+    if (!without_subject(p, w, verb, &passive))
+        return; /* a subject, a relative pronoun or a conjunction of its own */
     for (size_t j = verb + 1; j <= n; j++)
         if (w->heads[j] == root)
             w->heads[j] = (uint16_t)verb;
@@ -461,11 +473,8 @@ static void mend_relative_root(const dp_parser *p, dp_syntax_work *w)
             comma = j;
         if (!comma || !finite_verb(w, j))
             continue;
-        int subject = 0;
-        for (size_t k = 1; k <= n; k++)
-            subject |= w->heads[k] == j && (w->rels[k] == nsubj || w->rels[k] == nsubj_pass ||
-                                            w->parse_in[k].upos == DP_PRON || w->parse_in[k].upos == DP_SCONJ);
-        if (subject)
+        int passive;
+        if (!without_subject(p, w, j, &passive))
             return; /* a clause of its own: "qui ..., et il a ..." */
         main = j;
     }
@@ -483,29 +492,21 @@ static void mend_relative_root(const dp_parser *p, dp_syntax_work *w)
 static void mend_subject_after_opening(const dp_parser *p, dp_syntax_work *w)
 {
     int nsubj = relation_named(p, "nsubj"), nsubj_pass = relation_named(p, "nsubj:pass"),
-        aux_pass = relation_named(p, "aux:pass"), appos = relation_named(p, "appos"),
-        obl = relation_named(p, "obl:mod"), obl_arg = relation_named(p, "obl:arg");
+        appos = relation_named(p, "appos"), obl = relation_named(p, "obl:mod"),
+        obl_arg = relation_named(p, "obl:arg");
     if (nsubj < 0 || nsubj_pass < 0 || appos < 0)
         return;
-    size_t n = w->n_words, root = root_word(w), comma = 0, opening = 0;
-    if (!root || !finite_verb(w, root) || w->parse_in[root].upos != DP_VERB)
+    size_t root = root_word(w), comma = 0;
+    int passive;
+    if (!root || !finite_verb(w, root) || !without_subject(p, w, root, &passive))
         return;
-    int passive = 0;
-    for (size_t j = 1; j <= n; j++) {
-        if (w->heads[j] != root)
-            continue;
-        if (w->rels[j] == nsubj || w->rels[j] == nsubj_pass || w->parse_in[j].upos == DP_PRON ||
-            w->parse_in[j].upos == DP_SCONJ)
-            return; /* a subject, a clitic or a conjunction of its own */
-        passive |= aux_pass >= 0 && w->rels[j] == aux_pass;
-    }
     for (size_t j = root; j-- > 1 && !comma;)
         if (w->parse_in[j].upos == DP_PUNCT && !strcmp(w->words[j - 1].lemma, ","))
             comma = j;
     if (!comma || comma + 1 >= root)
         return;
     /* the clause opens with the noun's phrase: its article and adjectives, then the noun */
-    opening = comma + 1;
+    size_t opening = comma + 1;
     while (opening < root && w->heads[opening] > opening &&
            (w->parse_in[opening].upos == DP_DET || w->parse_in[opening].upos == DP_ADJ))
         opening++;
