@@ -3,7 +3,7 @@
  *
  *   train_syntax --lexicon LEXICON.bin --data patterns/syntax.txt -o MODEL \
  *                [--tagger-epochs N] [--parser-epochs N] [--prune W] [--dev DEV.conllu]
- *                [--seed N]
+ *                [--seed N] [--context-readings]
  *                TRAIN.conllu...
  *
  * --prune W drops weights below W (in 16-bit units: the largest weight is 32767), which keeps
@@ -327,8 +327,13 @@ static void tag_dictionary(const dp_morpho *m, const corpus *c, dp_strbuf *img,
     free(entries);
 }
 
-/* The words the parser sees for sentence t, tagged with tags (per token). */
-static size_t parse_words(const dp_morpho *m, const tsentence *t, const uint8_t *tags,
+/* --context-readings: a verb's reading as the pipeline chooses it, not the lexicon's first */
+static int context_readings;
+
+/* The words the parser sees for sentence t, tagged with tags (per token). A verb's reading is
+ * the lexicon's first, the committed model's, or with `context` the one the pipeline chooses
+ * (analyse.c). */
+static size_t parse_words(const dp_morpho *m, const tsentence *t, const uint8_t *tags, int context,
                           dp_parse_word *out)
 {
     dp_parse_word_root(&out[0]);
@@ -342,7 +347,10 @@ static size_t parse_words(const dp_morpho *m, const tsentence *t, const uint8_t 
                 upos = w == k->first ? upos : t->words[w].upos;
             dp_reading r;
             const char *form = t->words[w].form;
-            dp_word_reading(m, form, strlen(form), upos, &r);
+            int participle = upos != DP_VERB || !context ? -1
+                             : i + 1 < t->n_tokens && !strcmp(t->tokens[i + 1].form, "par") ? 1
+                                                                                          : dp_after_auxiliary(tags, i);
+            dp_word_reading(m, form, strlen(form), upos, participle, &r);
             dp_parse_word_of(form, strlen(form), r.lemma, upos, r.feats, &out[w + 1]);
         }
     }
@@ -421,7 +429,7 @@ static void evaluate(const dp_morpho *m, const dp_perceptron *tagger,
             tag_ok += tags[k] == t->tokens[k].tag;
         if (!parser || t->n_words > DP_MAX_SENTENCE_WORDS)
             continue;
-        size_t n = parse_words(m, t, tags, words);
+        size_t n = parse_words(m, t, tags, context_readings, words);
         dp_parse(parser, words, n, st, heads, rels);
         for (size_t k = 1; k <= n; k++, w++) {
             uas += heads[k] == t->words[k - 1].head;
@@ -490,6 +498,8 @@ int main(int argc, char **argv)
             prune = atol(argv[++i]);
         else if (!strcmp(a, "--seed") && i + 1 < argc)
             seed = strtoull(argv[++i], NULL, 10);
+        else if (!strcmp(a, "--context-readings"))
+            context_readings = 1;
         else if (!strcmp(a, "--sure-margin") && i + 1 < argc)
             sure_margin = atol(argv[++i]);
         else if (a[0] != '-' && n_treebanks < 16)
@@ -593,7 +603,7 @@ int main(int argc, char **argv)
             const tsentence *t = &train.s[order[o]];
             if (t->n_words > DP_MAX_SENTENCE_WORDS)
                 continue;
-            size_t n = parse_words(&morpho, t, t->predicted, words);
+            size_t n = parse_words(&morpho, t, t->predicted, context_readings, words);
             heads[0] = 0;
             for (size_t k = 1; k <= n; k++) {
                 heads[k] = t->words[k - 1].head;

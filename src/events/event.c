@@ -1591,13 +1591,16 @@ static int complete_arguments(const depeche_engine *e, const char *text, const d
     for (int a = 0; a < DP_EVENT_ARGS; a++)
         if (is_core(ev.type, (enum dp_event_arg)a) && !ev.args[a].set)
             return 0;
-    /* a medium "reprend" (relays) what another said: "révèle le JDD, repris par Le Lab",
-     * "une information de l'AFP reprise par le Huffington Post" */
+    /* a medium "reprend" (relays) what another said: "une information de l'AFP reprise par le
+     * Huffington Post", and what a medium said is relayed: "révèle le JDD, repris par Le Lab"
+     * (set apart by a comma: "Le Parisien a été repris par LVMH" is a purchase) */
     const dp_token *tt = &toks[u->first[trigger]];
-    int32_t buyer = ev.args[DP_ARG_ACQUIRER].mention;
-    if (ev.type == DP_EV_ACQUISITION && buyer >= 0 && listed_kind(e, &m->items[buyer]) == DP_GAZ_MEDIA &&
-        tt->end - tt->start >= 5 &&
-        (!memcmp(text + tt->start, "repri", 5) || !memcmp(text + tt->start, "repre", 5)))
+    int32_t buyer = ev.args[DP_ARG_ACQUIRER].mention, bought = ev.args[DP_ARG_TARGET].mention;
+    if (ev.type == DP_EV_ACQUISITION && tt->end - tt->start >= 5 &&
+        (!memcmp(text + tt->start, "repri", 5) || !memcmp(text + tt->start, "repre", 5)) &&
+        ((buyer >= 0 && listed_kind(e, &m->items[buyer]) == DP_GAZ_MEDIA) ||
+         (bought >= 0 && listed_kind(e, &m->items[bought]) == DP_GAZ_MEDIA && u->first[trigger] > 0 &&
+          text[toks[u->first[trigger] - 1].start] == ',')))
         return 0;
     /* a building standing for an office ("a quitté Matignon", "son départ de l'Élysée") is no
      * party to an event */

@@ -1075,6 +1075,9 @@ static int english_kind(const sentence *s, size_t i)
 /* The value of argument arg of an event of type `type`, named by word i: the entity mention it is part of, a mention among
  * its name-like children ("le fonds américain Apollo"), what a pronoun or a description
  * ("il", "le groupe") stands for, or, for a product, its words. 0 when none. */
+static int phrase_holds(const sentence *s, size_t i, uint32_t cp_start, uint32_t cp_end, int depth,
+                        int complements);
+
 static int value_of(const sentence *s, int type, int arg, size_t i, dp_event_arg_value *v, float *cost)
 {
     const dp_word *wd = &s->w->words[i];
@@ -1352,20 +1355,25 @@ static int value_of(const sentence *s, int type, int arg, size_t i, dp_event_arg
         }
     }
     if (object_clitic) {
-        /* a company the clause before named, other than this clause's subject: "Nokia accuse
-         * Apple de copier ses brevets et l'attaque en justice" (Apple) */
-        int32_t subject = -1;
-        for (size_t verb = wd->head ? wd->head - 1u : i, up = 0; up < 2 && subject < 0; up++) {
-            for (uint16_t c = s->first_child[verb + 1]; c && subject < 0; c = s->next_sibling[c])
+        /* a company the clause before named, other than this clause's subject and those
+         * coordinated with it: "Nokia accuse Apple de copier ses brevets et l'attaque en
+         * justice" (Apple); "Fictivia, Nordelec et Lumio l'ont rejoint" (none of them) */
+        size_t subject = s->w->n_words;
+        int32_t subject_entity = -1;
+        for (size_t verb = wd->head ? wd->head - 1u : i, up = 0; up < 2 && subject == s->w->n_words; up++) {
+            for (uint16_t c = s->first_child[verb + 1]; c && subject == s->w->n_words; c = s->next_sibling[c])
                 if (is_subject(rel_of(s, c - 1u)))
-                    subject = s->token_mention[s->w->words[c - 1u].token];
+                    subject = c - 1u;
             if (!rel_matches("conj", rel_of(s, verb)) || !s->w->words[verb].head)
                 break;
             verb = s->w->words[verb].head - 1u;
         }
-        int32_t subject_entity = subject >= 0 ? s->m->items[subject].entity : -1;
+        if (subject < s->w->n_words && s->token_mention[s->w->words[subject].token] >= 0)
+            subject_entity = s->m->items[s->token_mention[s->w->words[subject].token]].entity;
         for (size_t kk = dp_mentions_from(s->m, t->start); kk-- > 0 && s->m->items[kk].start >= s->toks[0].start;)
-            if (s->m->items[kk].type == DP_ORG && s->m->items[kk].entity != subject_entity) {
+            if (s->m->items[kk].type == DP_ORG && s->m->items[kk].entity != subject_entity &&
+                !(subject < s->w->n_words &&
+                  phrase_holds(s, subject, s->m->items[kk].cp_start, s->m->items[kk].cp_end, 4, 0))) {
                 k = (int32_t)kk;
                 *cost += 0.1f;
                 goto found;
@@ -2143,7 +2151,13 @@ static int takes_a_thing(const sentence *s, size_t i)
 static int target_elsewhere(const sentence *s, const dp_event *ev, size_t i)
 {
     const dp_event_arg_value *target = &ev->args[DP_ARG_TARGET];
-    if (!target->set || has_child(s, i, "obj", "se") || has_child(s, i, "expl", "se"))
+    if (!target->set)
+        return 0;
+    /* "s'offrir X" buys X for oneself; "se reprendre", with no object, is to correct oneself */
+    int reflexive = has_child(s, i, "obj", "se") || has_child(s, i, "expl", "se"), object = 0;
+    for (uint16_t c = s->first_child[i + 1]; c && reflexive; c = s->next_sibling[c])
+        object |= rel_matches("obj", rel_of(s, c - 1u)) && strcmp(s->w->words[c - 1u].lemma, "se");
+    if (object)
         return 0;
     uint32_t from = target->mention >= 0 ? s->m->items[target->mention].cp_start : target->cp_start,
              to = target->mention >= 0 ? s->m->items[target->mention].cp_end : target->cp_end;

@@ -70,7 +70,28 @@ static int close_tag(int upos)
     return -1;
 }
 
-void dp_word_reading(const dp_morpho *m, const char *form, size_t len, int upos, dp_reading *out)
+/* How well a verb's reading fits where the word stands: after an auxiliary, its participle
+ * ("a rejoint", "est inscrit"); elsewhere a third-person present or an infinitive ("X rejoint
+ * Y", "le rapport décrit"), then the participle ("le dispositif mis en place"), then the other
+ * finite forms, and the simple past last, which news seldom uses beside a participle of the
+ * same form ("je mis", "tu pris"). The lexicon lists them in no such order. */
+static int verb_fit(const char *feats, int after_auxiliary)
+{
+    int participle = strstr(feats, "VerbForm=Part") != NULL;
+    if (after_auxiliary)
+        return participle ? 1 : 0;
+    if (strstr(feats, "VerbForm=Inf") || (strstr(feats, "Mood=Ind") && strstr(feats, "Tense=Pres") &&
+                                           !strstr(feats, "Person=1") && !strstr(feats, "Person=2")))
+        return 3;
+    if (participle)
+        return 2;
+    if (strstr(feats, "VerbForm=Fin") && strstr(feats, "Tense=Past"))
+        return 0;
+    return 1;
+}
+
+void dp_word_reading(const dp_morpho *m, const char *form, size_t len, int upos, int after_auxiliary,
+                     dp_reading *out)
 {
     dp_reading r[16];
     char lower[4 * DP_MORPHO_MAX_WORD + 4];
@@ -80,14 +101,21 @@ void dp_word_reading(const dp_morpho *m, const char *form, size_t len, int upos,
         n += dp_morpho_readings(m, lower, lower_len, r + n, DP_ARRAY_LEN(r) - n);
     for (int pass = 0; pass < 2; pass++) {
         int want = pass ? close_tag(upos) : upos;
+        /* (among the first reading's verb's forms only: "reprise" is no present of
+         * "repriser") */
+        size_t best = n;
         for (size_t i = 0; i < n && want >= 0; i++)
-            if (r[i].upos == want) {
-                *out = r[i];
-                out->upos = (uint8_t)upos;
-                if (pass && upos == DP_ADJ) /* "racheté" as an adjective: lemma, no verb features */
-                    out->feats = "";
-                return;
-            }
+            if (r[i].upos == want &&
+                (best == n || (upos == DP_VERB && after_auxiliary >= 0 && !strcmp(r[i].lemma, r[best].lemma) &&
+                               verb_fit(r[i].feats, after_auxiliary) > verb_fit(r[best].feats, after_auxiliary))))
+                best = i;
+        if (best < n) {
+            *out = r[best];
+            out->upos = (uint8_t)upos;
+            if (pass && upos == DP_ADJ) /* "racheté" as an adjective: lemma, no verb features */
+                out->feats = "";
+            return;
+        }
     }
     out->upos = (uint8_t)upos;
     out->feats = "";
@@ -604,6 +632,42 @@ static void mend_pronoun_root(const dp_parser *p, dp_syntax_work *w)
     hand_root_to(p, w, root, verb, subject, comma - 1, appos);
 }
 
+/* A verb with the clitic "se" takes "être" as its tense auxiliary, never as a passive one
+ * ("Porsche et Apple se sont mis d'accord", "elle s'est retirée": the treebanks annotate no
+ * passive there). The parser, which learnt "sont mis" as a passive, may label the auxiliary
+ * aux:pass, the subject nsubj:pass, and "se" a subject too; they become aux:tense, nsubj and
+ * expl:pv (a pronominal verb's clitic). */
+static void mend_reflexive_passive(const dp_parser *p, dp_syntax_work *w)
+{
+    int aux_pass = relation_named(p, "aux:pass"), aux_tense = relation_named(p, "aux:tense"),
+        nsubj = relation_named(p, "nsubj"), nsubj_pass = relation_named(p, "nsubj:pass"),
+        expl_pv = relation_named(p, "expl:pv");
+    if (aux_pass < 0 || aux_tense < 0 || nsubj < 0 || nsubj_pass < 0 || expl_pv < 0)
+        return;
+    size_t n = w->n_words;
+    for (size_t verb = 1; verb <= n; verb++) {
+        size_t clitic = 0, auxiliary = 0;
+        for (size_t j = 1; j <= n; j++) {
+            if (w->heads[j] != verb)
+                continue;
+            /* (not "si" elided: "s'il est désigné") */
+            if (w->parse_in[j].upos == DP_PRON && !strcmp(w->words[j - 1].lemma, "se") &&
+                !(j < n && !strcmp(w->words[j].lemma, "il")))
+                clitic = j;
+            if (w->rels[j] == aux_pass && !strcmp(w->words[j - 1].lemma, "être"))
+                auxiliary = j;
+        }
+        if (!clitic || !auxiliary || clitic > auxiliary)
+            continue;
+        w->rels[auxiliary] = (uint8_t)aux_tense;
+        for (size_t j = 1; j <= n; j++)
+            if (w->heads[j] == verb && w->rels[j] == nsubj_pass)
+                w->rels[j] = (uint8_t)(j == clitic ? expl_pv : nsubj);
+        if (w->rels[clitic] == nsubj)
+            w->rels[clitic] = (uint8_t)expl_pv;
+    }
+}
+
 /* An object the greedy parser hung on the complement before it ("a présenté à Monterey la
  * Huracán Evo": "Huracán" an nmod of "Monterey", with no preposition, or its conjunct with no
  * conjunction): a noun with a
@@ -773,6 +837,23 @@ static void retag_verb_before_preposition(const dp_morpho *m, const char *text, 
     }
 }
 
+int dp_after_auxiliary(const uint8_t *tags, size_t i)
+{
+    for (size_t j = i; j-- > 0 && i - j <= 4;) {
+        if (tags[j] == DP_AUX)
+            return 1;
+        if (tags[j] == DP_CCONJ) {
+            while (j-- > 0)
+                if (tags[j] == DP_VERB)
+                    return dp_after_auxiliary(tags, j);
+            return 0;
+        }
+        if (tags[j] != DP_ADV && tags[j] != DP_PRON && tags[j] != DP_PUNCT)
+            return 0;
+    }
+    return 0;
+}
+
 void dp_syntax_analyse(const dp_syntax *syn, const char *text, const dp_token *toks, size_t n,
                        const uint8_t *names, dp_syntax_work *w)
 {
@@ -818,7 +899,12 @@ void dp_syntax_analyse(const dp_syntax *syn, const char *text, const dp_token *t
                                    : w->tags[i];
             const char *wf = part ? wd->form : form;
             size_t wl = part ? strlen(wd->form) : len;
-            dp_word_reading(m, wf, wl, upos, &r);
+            /* (before "par", a participle too: "X, rejoint par Y") */
+            int participle = upos != DP_VERB ? -1
+                             : i + 1 < n && dp_word_is(text + toks[i + 1].start, toks[i + 1].end - toks[i + 1].start, "par")
+                                 ? 1
+                                 : dp_after_auxiliary(w->tags, i);
+            dp_word_reading(m, wf, wl, upos, participle, &r);
             wd->upos = r.upos;
             wd->feats = r.feats;
             memcpy(wd->lemma, r.lemma, sizeof wd->lemma);
@@ -836,6 +922,7 @@ void dp_syntax_analyse(const dp_syntax *syn, const char *text, const dp_token *t
     mend_relative_root(&syn->model.parser, w);
     mend_subject_after_opening(&syn->model.parser, w);
     mend_pronoun_root(&syn->model.parser, w);
+    mend_reflexive_passive(&syn->model.parser, w);
     mend_day_complement(&syn->model.parser, w);
     mend_day_after_verb(&syn->model.parser, w);
     mend_object_after_complement(&syn->model.parser, toks, w);

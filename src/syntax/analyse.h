@@ -49,8 +49,17 @@ typedef struct dp_word {
 
 /* The lemma and features of a word of form[0..len) tagged upos: the lexicon's reading with that
  * part of speech (a close one, AUX for VERB, when it has none), else the form itself
- * (lowercase except for proper nouns). */
-void dp_word_reading(const dp_morpho *m, const char *form, size_t len, int upos, dp_reading *out);
+ * (lowercase except for proper nouns). Of a verb's readings, after_auxiliary 1 takes the
+ * participle, 0 the present or infinitive, then the participle, the other tenses and the simple
+ * past last (see verb_fit); -1 the lexicon's first. */
+void dp_word_reading(const dp_morpho *m, const char *form, size_t len, int upos, int after_auxiliary,
+                     dp_reading *out);
+
+/* Whether token i, tagged a verb among the sentence's tags, follows an auxiliary: right after
+ * it or the adverbs, clitics and punctuation between ("n'a pas encore rejoint", "s'est
+ * fait"), or after a conjunction when the verb before it does ("après avoir annoncé son
+ * départ, puis fait part de ..."). Its reading is then the participle. */
+int dp_after_auxiliary(const uint8_t *tags, size_t i);
 
 /* Per-document work space for dp_syntax_analyse. */
 typedef struct dp_syntax_work {

@@ -24,7 +24,7 @@ static void lexicon_case(const char *input, const char *expected, const char *wh
     if (upos < 0)
         return;
     dp_reading r;
-    dp_word_reading(&engine->syntax.morpho, input, (size_t)(space - input), upos, &r);
+    dp_word_reading(&engine->syntax.morpho, input, (size_t)(space - input), upos, -1, &r);
     char got[256];
     snprintf(got, sizeof got, "%s %s", r.lemma, r.feats[0] ? r.feats : "_");
     CHECK_AT(!strcmp(got, expected), where, 0, "reading\n  got:      %s\n  expected: %s", got,
@@ -34,7 +34,7 @@ static void lexicon_case(const char *input, const char *expected, const char *wh
 typedef struct collected {
     char *conllu;   /* every sentence's CoNLL-U, concatenated */
     size_t sentences;
-    char words[64][3][48]; /* the first sentence: form, relation, head form */
+    char words[64][4][96]; /* the first sentence: form, relation, head form, features */
     char tokens[64][2][48]; /* form, joined parts of speech */
     size_t n_words, n_tokens;
     int roots_ok, heads_ok;
@@ -67,9 +67,10 @@ static int collect(void *ctx, const depeche_sentence *s)
         return 0;
     for (size_t i = 0; i < s->n_words && i < 64; i++, c->n_words++) {
         const depeche_word *w = &s->words[i];
-        snprintf(c->words[i][0], 48, "%s", w->form);
-        snprintf(c->words[i][1], 48, "%s", w->deprel);
-        snprintf(c->words[i][2], 48, "%s", w->head ? s->words[w->head - 1].form : "root");
+        snprintf(c->words[i][0], 96, "%s", w->form);
+        snprintf(c->words[i][1], 96, "%s", w->deprel);
+        snprintf(c->words[i][2], 96, "%s", w->head ? s->words[w->head - 1].form : "root");
+        snprintf(c->words[i][3], 96, "%s", w->feats);
     }
     for (size_t i = 0; i < s->n_tokens && i < 64; i++, c->n_tokens++) {
         const depeche_token *t = &s->tokens[i];
@@ -93,7 +94,7 @@ static int parse_text(const depeche_engine *e, const char *text, collected *c)
     return depeche_parse(e, &in, collect, c, &err);
 }
 
-/* "DEP:REL>HEAD" and "FORM/UPOS" items */
+/* "DEP:REL>HEAD", "FORM/UPOS" and "FORM~FEATURE" items */
 static void syntax_case(const char *input, const char *expected, const char *where)
 {
     collected c;
@@ -102,7 +103,16 @@ static void syntax_case(const char *input, const char *expected, const char *whe
     CHECK_AT(c.roots_ok && c.heads_ok, where, 0, "not one tree");
     char *items = strdup(expected);
     for (char *save, *item = strtok_r(items, " ", &save); item; item = strtok_r(NULL, " ", &save)) {
-        char *slash = strchr(item, '/'), *gt = strrchr(item, '>');
+        char *slash = strchr(item, '/'), *gt = strrchr(item, '>'), *tilde = strchr(item, '~');
+        if (tilde) {
+            *tilde = '\0';
+            size_t i = 0;
+            while (i < c.n_words && strcmp(c.words[i][0], item))
+                i++;
+            CHECK_AT(i < c.n_words && strstr(c.words[i][3], tilde + 1), where, 0, "%s has %s, expected %s", item,
+                     i < c.n_words ? c.words[i][3] : "(missing)", tilde + 1);
+            continue;
+        }
         if (slash && !gt) {
             *slash = '\0';
             const char *got = NULL;
