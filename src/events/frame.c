@@ -242,6 +242,7 @@ static int load_frame(dp_frame_rules *r, const char *args, size_t len, const cha
     }
     if (!f.n_paths)
         return dp_fail(err, DEPECHE_ERR_DATA, path, line, 0, "a frame without arguments");
+
     if (DP_PUSH(r->frames, r->n_frames, r->frames_cap, f))
         return dp_fail(err, DEPECHE_ERR_NOMEM, path, line, 0, "out of memory");
     uint32_t index = (uint32_t)r->n_frames - 1;
@@ -1985,7 +1986,7 @@ static int read_frame(sentence *s, const dp_frame *f, size_t fi, size_t t, uint3
     /* the one path that lists several people or targets gives an event each */
     dp_event_arg_value many[8];
     size_t n_many = 0;
-    int many_arg = -1, own_side = 0, other_side = 0, maker_in_model = 0;
+    int many_arg = -1, own_side = 0, other_side = 0, maker_in_model = 0, maker_in_name = 0;
     float cost = 0;
     const dp_frame_path *paths = &s->e->frames.paths[f->first_path];
     for (size_t p = 0; p < f->n_paths; p++) {
@@ -2032,6 +2033,11 @@ static int read_frame(sentence *s, const dp_frame *f, size_t fi, size_t t, uint3
         const dp_frame_step *first = &paths[p].steps[0];
         maker_in_model |= f->type == DP_EV_PRODUCT_LAUNCH && arg == DP_ARG_ORG && paths[p].n_steps == 1 &&
                           first->up && !strcmp(first->rel, "acl");
+        /* a maker read where the product is names it in the product's name: "le lancement de
+         * la Peugeot 208" (not "des nouvelles Classe B et CLA") */
+        for (size_t q = 0; q < f->n_paths && arg == DP_ARG_ORG; q++)
+            maker_in_name |= paths[q].arg == DP_ARG_PRODUCT && paths[q].n_steps == paths[p].n_steps &&
+                             !memcmp(paths[q].steps, paths[p].steps, paths[p].n_steps * sizeof *paths[p].steps);
         if (nv > 1 && many_arg < 0 && dp_event_is_core(f->type, arg)) {
             memcpy(many, v, nv * sizeof *v);
             n_many = nv;
@@ -2085,7 +2091,7 @@ static int read_frame(sentence *s, const dp_frame *f, size_t fi, size_t t, uint3
         int listed_model = c > 0 && maker_opens_first && many_arg == DP_ARG_PRODUCT &&
                            model_name(s, &one.args[DP_ARG_PRODUCT]);
         if (!maker_apart(s, &one) || (f->headline && !maker_opens_product(s, &one) && !listed_model) ||
-            (maker_in_model && !maker_named_in_product(s, &one)))
+            ((maker_in_model || (maker_in_name && !f->headline)) && !maker_named_in_product(s, &one)))
             continue;
         int rc = dp_event_complete(s->e, s->text, s->toks, s->n_toks, line, s->m, ref, teaser_date,
                                    s->w->words[t].token, 0, &one, out);
