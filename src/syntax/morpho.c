@@ -95,6 +95,31 @@ static const unsigned char *image_entry(const dp_morpho *m, const char *form, si
     return NULL;
 }
 
+/* The lexicon's entry for a lowercase form the lexicon lacks in the spelling of 1990, which
+ * drops the circumflex on i and u ("connait", "trainé", "cout"): the entry of the traditional
+ * spelling with one circumflex put back ("connaît", "traîné", "coût"), copied to spelled (room
+ * for len + 1 bytes), whose length goes to *spelled_len. NULL when there is none. */
+static const unsigned char *entry_respelled(const dp_morpho *m, const char *form, size_t len, char *spelled,
+                                            size_t *spelled_len)
+{
+    if (!len || len + 1 > DP_MORPHO_MAX_WORD || (unsigned char)form[0] < 'a' || (unsigned char)form[0] > 'z')
+        return NULL;
+    for (size_t i = 1; i < len; i++) {
+        if (form[i] != 'i' && form[i] != 'u')
+            continue;
+        memcpy(spelled, form, i);
+        spelled[i] = (char)0xC3;
+        spelled[i + 1] = (char)(form[i] == 'i' ? 0xAE : 0xBB); /* î, û */
+        memcpy(spelled + i + 2, form + i + 1, len - i - 1);
+        const unsigned char *e = image_entry(m, spelled, len + 1, dp_hash_bytes(spelled, len + 1));
+        if (e) {
+            *spelled_len = len + 1;
+            return e;
+        }
+    }
+    return NULL;
+}
+
 size_t dp_morpho_readings(const dp_morpho *m, const char *form, size_t len, dp_reading *out,
                           size_t cap)
 {
@@ -110,6 +135,9 @@ size_t dp_morpho_readings(const dp_morpho *m, const char *form, size_t len, dp_r
         return n;
     }
     const unsigned char *e = image_entry(m, form, len, dp_hash_bytes(form, len));
+    char spelled[DP_MORPHO_MAX_WORD + 1];
+    if (!e && (e = entry_respelled(m, form, len, spelled, &len)) != NULL)
+        form = spelled;
     if (!e)
         return 0;
     const unsigned char *end = m->entries + m->entries_size, *p = e + 1 + e[0];
@@ -149,6 +177,9 @@ uint32_t dp_morpho_tags(const dp_morpho *m, const char *form, size_t len, uint64
         return tags;
     }
     const unsigned char *e = image_entry(m, form, len, hash);
+    char spelled[DP_MORPHO_MAX_WORD + 1];
+    if (!e)
+        e = entry_respelled(m, form, len, spelled, &len);
     if (!e)
         return tags;
     const unsigned char *end = m->entries + m->entries_size, *p = e + 1 + e[0];
