@@ -668,6 +668,40 @@ static void mend_reflexive_passive(const dp_parser *p, dp_syntax_work *w)
     }
 }
 
+/* "comme l'a annoncé Renault", "comme le rapporte Le Monde": after "comme" and the clitic
+ * object that stands for what is said, the noun after the verb is its subject, set after it
+ * (as the treebanks annotate it); the greedy parser, which saw no subject before the verb,
+ * takes the noun for a second object. */
+static void mend_subject_after_comme(const dp_parser *p, dp_syntax_work *w)
+{
+    int obj = relation_named(p, "obj"), nsubj = relation_named(p, "nsubj"), mark = relation_named(p, "mark"),
+        nsubj_pass = relation_named(p, "nsubj:pass");
+    if (obj < 0 || nsubj < 0 || mark < 0 || nsubj_pass < 0)
+        return;
+    size_t n = w->n_words;
+    for (size_t verb = 1; verb <= n; verb++) {
+        if (w->parse_in[verb].upos != DP_VERB)
+            continue;
+        size_t comme = 0, clitic = 0, noun = 0, subject = 0;
+        for (size_t j = 1; j <= n; j++) {
+            if (w->heads[j] != verb)
+                continue;
+            if (w->rels[j] == nsubj || w->rels[j] == nsubj_pass)
+                subject = j;
+            else if (j < verb && w->rels[j] == mark && !strcmp(w->words[j - 1].lemma, "comme"))
+                comme = j;
+            else if (j < verb && w->rels[j] == obj && w->parse_in[j].upos == DP_PRON &&
+                     !strcmp(w->words[j - 1].lemma, "le"))
+                clitic = j;
+            else if (j > verb && w->rels[j] == obj && !noun &&
+                     (w->parse_in[j].upos == DP_NOUN || w->parse_in[j].upos == DP_PROPN))
+                noun = j;
+        }
+        if (comme && clitic && noun && comme < clitic && !subject)
+            w->rels[noun] = (uint8_t)nsubj;
+    }
+}
+
 /* An object the greedy parser hung on the complement before it ("a présenté à Monterey la
  * Huracán Evo": "Huracán" an nmod of "Monterey", with no preposition, or its conjunct with no
  * conjunction): a noun with a
@@ -923,6 +957,7 @@ void dp_syntax_analyse(const dp_syntax *syn, const char *text, const dp_token *t
     mend_subject_after_opening(&syn->model.parser, w);
     mend_pronoun_root(&syn->model.parser, w);
     mend_reflexive_passive(&syn->model.parser, w);
+    mend_subject_after_comme(&syn->model.parser, w);
     mend_day_complement(&syn->model.parser, w);
     mend_day_after_verb(&syn->model.parser, w);
     mend_object_after_complement(&syn->model.parser, toks, w);
