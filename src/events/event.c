@@ -1297,10 +1297,18 @@ static int in_relative_aside(const char *text, const dp_token *toks, const units
         left--;
     while (right < u->n && u->s[right] != ',')
         right++;
-    if (left == 0 || right == u->n || (trigger >= left && trigger < right))
-        return 0;
     const dp_token *t = &toks[u->first[left]];
-    return word_is(text, t->start, t->end - t->start, relatives, DP_ARRAY_LEN(relatives));
+    if ((trigger < left || trigger >= right) && left > 0 && right < u->n &&
+        word_is(text, t->start, t->end - t->start, relatives, DP_ARRAY_LEN(relatives)))
+        return 1;
+    /* and one that opens after the trigger with "qui", "dont" or "où" and runs to the comma or
+     * the end ("X a dévoilé la Lumo dont les livraisons sont attendues en mars") */
+    for (size_t k = i; k-- > left && k > trigger;) {
+        t = &toks[u->first[k]];
+        if (word_is(text, t->start, t->end - t->start, relatives, 3))
+            return 1;
+    }
+    return 0;
 }
 
 /* The event's date: a date mention of the sentence closest to the trigger, not in a relative
