@@ -645,19 +645,16 @@ static void mend_reflexive_passive(const dp_parser *p, dp_syntax_work *w)
     if (aux_pass < 0 || aux_tense < 0 || nsubj < 0 || nsubj_pass < 0 || expl_pv < 0)
         return;
     size_t n = w->n_words;
-    for (size_t verb = 1; verb <= n; verb++) {
-        size_t clitic = 0, auxiliary = 0;
-        for (size_t j = 1; j <= n; j++) {
-            if (w->heads[j] != verb)
-                continue;
-            /* (not "si" elided: "s'il est désigné") */
-            if (w->parse_in[j].upos == DP_PRON && !strcmp(w->words[j - 1].lemma, "se") &&
-                !(j < n && !strcmp(w->words[j].lemma, "il")))
-                clitic = j;
-            if (w->rels[j] == aux_pass && !strcmp(w->words[j - 1].lemma, "être"))
+    for (size_t clitic = 1; clitic <= n; clitic++) {
+        size_t verb = w->heads[clitic], auxiliary = 0;
+        /* (not "si" elided: "s'il est désigné") */
+        if (!verb || w->parse_in[clitic].upos != DP_PRON || strcmp(w->words[clitic - 1].lemma, "se") ||
+            (clitic < n && !strcmp(w->words[clitic].lemma, "il")))
+            continue;
+        for (size_t j = clitic + 1; j <= n && !auxiliary; j++)
+            if (w->heads[j] == verb && w->rels[j] == aux_pass && !strcmp(w->words[j - 1].lemma, "être"))
                 auxiliary = j;
-        }
-        if (!clitic || !auxiliary || clitic > auxiliary)
+        if (!auxiliary)
             continue;
         w->rels[auxiliary] = (uint8_t)aux_tense;
         for (size_t j = 1; j <= n; j++)
@@ -679,25 +676,24 @@ static void mend_subject_after_comme(const dp_parser *p, dp_syntax_work *w)
     if (obj < 0 || nsubj < 0 || mark < 0 || nsubj_pass < 0)
         return;
     size_t n = w->n_words;
-    for (size_t verb = 1; verb <= n; verb++) {
-        if (w->parse_in[verb].upos != DP_VERB)
+    for (size_t comme = 1; comme <= n; comme++) {
+        size_t verb = w->heads[comme], clitic = 0, noun = 0, subject = 0;
+        if (!verb || verb < comme || w->rels[comme] != mark || strcmp(w->words[comme - 1].lemma, "comme") ||
+            w->parse_in[verb].upos != DP_VERB)
             continue;
-        size_t comme = 0, clitic = 0, noun = 0, subject = 0;
         for (size_t j = 1; j <= n; j++) {
             if (w->heads[j] != verb)
                 continue;
             if (w->rels[j] == nsubj || w->rels[j] == nsubj_pass)
                 subject = j;
-            else if (j < verb && w->rels[j] == mark && !strcmp(w->words[j - 1].lemma, "comme"))
-                comme = j;
-            else if (j < verb && w->rels[j] == obj && w->parse_in[j].upos == DP_PRON &&
+            else if (j > comme && j < verb && w->rels[j] == obj && w->parse_in[j].upos == DP_PRON &&
                      !strcmp(w->words[j - 1].lemma, "le"))
                 clitic = j;
             else if (j > verb && w->rels[j] == obj && !noun &&
                      (w->parse_in[j].upos == DP_NOUN || w->parse_in[j].upos == DP_PROPN))
                 noun = j;
         }
-        if (comme && clitic && noun && comme < clitic && !subject)
+        if (clitic && noun && !subject)
             w->rels[noun] = (uint8_t)nsubj;
     }
 }
