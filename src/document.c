@@ -420,7 +420,7 @@ static int syntax_work(dp_syntax_work **w)
  * name, all its words capitalised ("Mistral AI"; not "Cour suprême", "Banque de France", whose
  * common nouns the treebanks tag as such), or a title of one word ("PDG"): an enum
  * dp_name_mark each. */
-static void name_tokens(const dp_mentions *m, const dp_token *toks, size_t n, uint8_t *out)
+static void name_tokens(const char *text, const dp_mentions *m, const dp_token *toks, size_t n, uint8_t *out)
 {
     memset(out, 0, n);
     if (!n)
@@ -438,8 +438,14 @@ static void name_tokens(const dp_mentions *m, const dp_token *toks, size_t n, ui
         }
         int proper = 1;
         size_t j = i;
-        for (; j < n && toks[j].start < x->end; j++)
-            proper &= toks[j].kind != DP_TOK_WORD || (toks[j].flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS)) != 0;
+        /* (a person's particle too: "François de Rugy", "Charles de Gaulle") */
+        static const char *const particles[] = {"de", "d'", "du", "des", "von", "van", "der", "den"};
+        for (; j < n && toks[j].start < x->end; j++) {
+            int particle = 0;
+            for (size_t p = 0; x->type == DP_PERSON && j > i && p < DP_ARRAY_LEN(particles) && !particle; p++)
+                particle = dp_word_is(text + toks[j].start, toks[j].end - toks[j].start, particles[p]);
+            proper &= particle || toks[j].kind != DP_TOK_WORD || (toks[j].flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS)) != 0;
+        }
         for (size_t w = i; proper && w < j; w++)
             out[w] = j - i == 1                                          ? DP_NAME_ALONE
                      : w == i && !(toks[w].flags & DP_TF_SENTENCE_START) ? DP_NAME_OPENING
@@ -484,7 +490,7 @@ static int find_events(depeche_document *doc, const depeche_engine *e, const dp_
         int in_title = (long)s->line == layout->title_line;
         if (!rc && frames && parsed <= DP_MAX_PARSED_SENTENCES && !(rc = syntax_work(syntax))) {
             uint8_t names[DP_MAX_SENTENCE_TOKENS];
-            name_tokens(mentions, toks, n, names);
+            name_tokens(t->norm, mentions, toks, n, names);
             dp_syntax_analyse(&e->syntax, t->norm, toks, n, names, *syntax);
             rc = dp_frames_in_sentence(e, t->norm, toks, n, *syntax, s->line, mentions, ref, teaser,
                                        in_title, before, events);
@@ -634,7 +640,7 @@ static int explain_parse(const depeche_engine *e, const dp_text *t, const dp_men
     if (!words)
         return DEPECHE_ERR_NOMEM;
     uint8_t names[DP_MAX_SENTENCE_TOKENS];
-    name_tokens(m, toks, n, names);
+    name_tokens(t->norm, m, toks, n, names);
     dp_syntax_analyse(&e->syntax, t->norm, toks, n, names, w);
     dp_strbuf strings = {0};
     dp_orig_cursor cursor = {0, 0};

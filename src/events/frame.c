@@ -1972,6 +1972,12 @@ static int read_frame(sentence *s, const dp_frame *f, size_t fi, size_t t, uint3
             if (rel_matches("obl", rel_of(s, c - 1u)) && has_child(s, c - 1u, "case", "depuis"))
                 return 0;
     }
+    /* what one "reprend sur Twitter", "sur son blog", "sur France Info" is relayed, not
+     * bought */
+    if (f->type == DP_EV_ACQUISITION && !strcmp(s->w->words[t].lemma, "reprendre"))
+        for (uint16_t c = s->first_child[t + 1]; c; c = s->next_sibling[c])
+            if (rel_matches("obl", rel_of(s, c - 1u)) && has_child(s, c - 1u, "case", "sur"))
+                return 0;
     /* job cuts are many: "son licenciement", "le licenciement d'une employée" is one person's,
      * "les licenciements", "le licenciement de 300 salariés" are cuts */
     if (f->type == DP_EV_LAYOFFS && f->noun && !f->need.rel[0] && !plural_or_counted(s, t, 2))

@@ -788,12 +788,13 @@ static void mend_day_after_verb(const dp_parser *p, dp_syntax_work *w)
 }
 
 /* A name the parser ran on into the name before it ("le président du directoire de PSA Carlos
- * Tavares": "Carlos" and "Tavares" hung on "PSA" as words of its name; "la députée MoDem Claire
+ * Tavares": "Carlos" and "Tavares" hung on "PSA" as words of its name, or as its apposition:
+ * "le président de l'Assemblée nationale François de Rugy"; "la députée MoDem Claire
  * Dubois": on the party set beside the title), as the names known
  * say (names: an enum dp_name_mark a token): the name is its own, the apposition of the title
  * whose complements end with the other name ("président"; not "l'élection du LR Thierry
  * Solère", where no title holds it). */
-static void mend_run_on_name(const dp_parser *p, const uint8_t *names, dp_syntax_work *w)
+static void mend_run_on_name(const dp_parser *p, const dp_token *toks, const uint8_t *names, dp_syntax_work *w)
 {
     int flat_name = relation_named(p, "flat:name"), flat = relation_named(p, "flat"),
         nmod = relation_named(p, "nmod"), appos = relation_named(p, "appos");
@@ -801,12 +802,14 @@ static void mend_run_on_name(const dp_parser *p, const uint8_t *names, dp_syntax
         return;
     for (size_t j = 2; j <= w->n_words; j++) {
         size_t h = w->heads[j];
+        /* (the other name may hold common words: "de l'Assemblée nationale François de Rugy") */
         if (names[w->words[j - 1].token] != DP_NAME_OPENING || !h || h >= j ||
-            (w->rels[j] != flat_name && w->rels[j] != flat) || !names[w->words[h - 1].token])
+            (w->rels[j] != flat_name && w->rels[j] != flat && w->rels[j] != appos) ||
+            (!names[w->words[h - 1].token] && !(toks[w->words[h - 1].token].flags & DP_TF_CAPITALIZED)))
             continue;
         /* the noun the other name completes, through its complements */
         size_t noun = h;
-        for (int depth = 0; depth < 8 && w->heads[noun] &&
+        for (int depth = 0; depth < 8 && w->heads[noun] && names[w->words[noun - 1].token] != DP_NAME_TITLE &&
                             (w->rels[noun] == flat_name || w->rels[noun] == flat || w->rels[noun] == nmod ||
                              w->rels[noun] == appos);
              depth++)
@@ -958,7 +961,7 @@ void dp_syntax_analyse(const dp_syntax *syn, const char *text, const dp_token *t
     mend_day_after_verb(&syn->model.parser, w);
     mend_object_after_complement(&syn->model.parser, toks, w);
     if (names) {
-        mend_run_on_name(&syn->model.parser, names, w);
+        mend_run_on_name(&syn->model.parser, toks, names, w);
         mend_title_in_name(&syn->model.parser, names, w);
     }
     for (size_t i = 0; i < k; i++) {
