@@ -3,11 +3,11 @@ _depeche()
 {
     local cur prev words cword
     _init_completion || return
-    local commands="extract timeline parse help"
+    local commands="extract timeline parse eval help"
     local common="--encoding --pretty --compact --explain --gazetteer --patterns --no-default-data --help --version"
     local command=""
     for w in "${words[@]:1:cword-1}"; do
-        case $w in extract|timeline|parse|help) command=$w; break ;; esac
+        case $w in extract|timeline|parse|eval|help) command=$w; break ;; esac
     done
     case $prev in
         --format) COMPREPLY=($(compgen -W "json csv timelinejs html" -- "$cur")); return ;;
@@ -22,8 +22,9 @@ _depeche()
     case $command in
         extract) options="$common --ndjson -j --jobs --progress --no-progress -q --quiet" ;;
         parse) options="$common --ndjson -j --jobs" ;;
+        eval) options="$common --show --json -j --jobs" ;;
         timeline) options="$common --format --type --modality --min-confidence --entity --since --until --lang" ;;
-        help) COMPREPLY=($(compgen -W "extract timeline parse" -- "$cur")); return ;;
+        help) COMPREPLY=($(compgen -W "extract timeline parse eval" -- "$cur")); return ;;
         "") if [[ $cur != -* ]]; then COMPREPLY=($(compgen -W "$commands" -- "$cur")); fi ;;
     esac
     if [[ $cur == -* ]]; then

@@ -219,7 +219,37 @@ expect "parse: 2 MB on one line, cut into bounded sentences" '[ $rc -eq 0 ] && [
 
 # --- help and manual pages ---
 man_dir="$(dirname "$0")/../man"
-for command in extract timeline parse; do
+# --- eval: the tool scored against annotated articles (tests/data/eval-gold.jsonl: three
+# articles written for it; one event found, one partnership missed, one dismissal no one
+# annotated; the hypothetical purchase counts neither way) ---
+gold="$(dirname "$0")/data/eval-gold.jsonl"
+"$bin" eval "$gold" > "$work/out" 2> "$work/err"; rc=$?
+expect "eval: exit 0, the figures per type" '[ $rc -eq 0 ] && grep -q "^acquisition  *1  *0  *0  *1.000$" "$work/out" && grep -q "^partnership  *0  *0  *1  *0.000$" "$work/out" && grep -q "^dismissal  *0  *1  *0 " "$work/out"'
+expect "eval: overall, dates and entities" 'grep -q "^events: P 0.667 R 0.667 F1 0.667$" "$work/out" && grep -q "^date accuracy 1.0   role accuracy 1.0$" "$work/out" && grep -q "^entities ORG     P 1.000 R 1.000 F1 1.000$" "$work/out"'
+"$bin" eval --show "$gold" > "$work/out"
+expect "eval --show: the miss and the false alarm" '[ "$(grep -c "^MISS  a2: {\"type\":\"partnership\"" "$work/out")" -eq 1 ] && [ "$(grep -c "^FALSE a3: {\"type\":\"dismissal\"" "$work/out")" -eq 1 ]'
+"$bin" eval --json -j 2 "$gold" > "$work/out"
+expect "eval --json: one object" '[ "$(wc -l < "$work/out")" -eq 1 ] && grep -q "\"events\": {\"tp\": 2, \"fp\": 1, \"fn\": 1," "$work/out"'
+"$bin" eval - < "$gold" > "$work/out2"
+"$bin" eval "$gold" > "$work/out"
+expect "eval: the gold file on stdin" 'cmp -s "$work/out" "$work/out2"'
+gzip -c "$gold" > "$work/gold.jsonl.gz"
+"$bin" eval "$work/gold.jsonl.gz" > "$work/out2"
+expect "eval: a compressed gold file" 'cmp -s "$work/out" "$work/out2"'
+printf '{"id": "x", "text": "Renault rachète Nissan."}\n{"text": "no id"}\n' > "$work/bad.jsonl"
+"$bin" eval "$work/bad.jsonl" > "$work/out" 2> "$work/err"; rc=$?
+expect "eval: a line that is no article: file:line, exit 2" '[ $rc -eq 2 ] && grep -q "bad.jsonl:2: an article needs an \"id\"" "$work/err" && [ ! -s "$work/out" ]'
+printf '{"id": "x", "text": \n' > "$work/bad.jsonl"
+"$bin" eval "$work/bad.jsonl" > "$work/out" 2> "$work/err"; rc=$?
+expect "eval: invalid JSON: file:line, exit 2" '[ $rc -eq 2 ] && grep -q "bad.jsonl:1: " "$work/err"'
+"$bin" eval "$work/no-such-file.jsonl" > "$work/out" 2> "$work/err"; rc=$?
+expect "eval: a missing file, exit 2" '[ $rc -eq 2 ] && grep -q "no-such-file.jsonl" "$work/err"'
+"$bin" eval > "$work/out" 2> "$work/err"; rc=$?
+expect "eval: one gold file needed" '[ $rc -eq 2 ] && grep -q "one gold file" "$work/err"'
+"$bin" extract --show "$gold" > "$work/out" 2> "$work/err"; rc=$?
+expect "--show is for eval only" '[ $rc -eq 2 ] && grep -q "are for .depeche eval." "$work/err"'
+
+for command in extract timeline parse eval; do
   "$bin" help "$command" > "$work/help"; rc=$?
   expect "help $command: exit 0, its usage" '[ $rc -eq 0 ] && grep -q "^Usage: depeche $command" "$work/help"'
   # every option the help lists for the command is in its manual page, roff's \- for -
@@ -228,7 +258,7 @@ for command in extract timeline parse; do
   expect "depeche-$command(1) documents every option of its help" '[ -z "$missing" ]'
 done
 "$bin" help nonsense > /dev/null 2> "$work/err"; rc=$?
-expect "help: an unknown command exits 2, naming the commands" '[ $rc -eq 2 ] && grep -q "extract, timeline or parse" "$work/err"'
+expect "help: an unknown command exits 2, naming the commands" '[ $rc -eq 2 ] && grep -q "extract, timeline, parse or eval" "$work/err"'
 "$bin" help > "$work/help"
 "$bin" --help > "$work/help2"
 expect "help = --help" 'cmp -s "$work/help" "$work/help2"'

@@ -15,5 +15,13 @@ check "exit code 0" '[ "$rc" -eq 0 ]'
 check "as many records out as in" '[ "$(wc -l < "$out")" -eq "$(grep -c . "$gold")" ]'
 check "no error record" '! grep -q "\"error\":" "$out"'
 check "ids in input order" '[ "$(grep -o "^{\"id\":\"[^\"]*\"" "$out" | cut -d\" -f4)" = "$(grep -o "^{\"id\": \"[^\"]*\"" "$gold" | cut -d\" -f4)" ]'
+# depeche eval gives the project scorer's figures, to the digit
+scorer="$(dirname "$gold")/score_events.py"
+if command -v python3 > /dev/null && [ -f "$scorer" ]; then
+  "$bin" eval --json "$gold" > "$out.eval"
+  python3 "$scorer" --cmd "$bin extract --ndjson" --json "$gold" > "$out.scorer"
+  check "depeche eval agrees with score_events.py" 'cmp -s "$out.eval" "$out.scorer"'
+  rm -f "$out.eval" "$out.scorer"
+fi
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -33,6 +33,9 @@ typedef struct cli_options {
     double min_confidence;
     const char *lang; /* timeline: the summaries' and page's language */
     const char *since, *until;
+    /* eval only */
+    int show; /* list every miss and false alarm */
+    int json; /* the figures as one JSON object */
 } cli_options;
 
 /* One unit of work, owned by the run from cli_submit on. */
@@ -129,6 +132,7 @@ int main_article(int argc, char **argv);
 int main_extract(int argc, char **argv);
 int main_timeline(int argc, char **argv);
 int main_parse(int argc, char **argv);
+int main_eval(int argc, char **argv);
 void cli_usage(FILE *out);
 
 #endif

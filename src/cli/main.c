@@ -16,6 +16,7 @@ static const char usage_head[] =
           "       depeche parse [OPTIONS] [FILE|DIR|-]...\n"
           "                                            articles -> CoNLL-U: lemmas, parts of\n"
           "                                            speech, dependencies\n"
+          "       depeche eval [OPTIONS] GOLD.jsonl   the tool scored against annotated articles\n"
           "\n"
           "Extracts people, organisations, roles, places, dates and corporate events from\n"
           "French news text. Files may be plain, compressed (.gz .zst .xz .bz2) or archives\n"
@@ -28,7 +29,7 @@ static const char usage_head[] =
 static const char usage_options[] =
     "  --ndjson             (extract, parse) every input is JSON Lines records\n"
           "                       {\"id\", \"text\", \"published\"?, \"title\"?, \"url\"?}\n"
-          "  -j, --jobs N         (extract, parse) N worker threads (default: one per core;\n"
+          "  -j, --jobs N         (extract, parse, eval) N worker threads (default: one per core;\n"
           "                       parse: one, streaming); the\n"
           "                       output is the same whatever N\n"
           "  --progress, --no-progress\n"
@@ -56,6 +57,8 @@ static const char usage_options[] =
           "                       (timeline) only events dated in [since, until]\n"
           "  --lang L             (timeline) language of the summaries and of the page's\n"
           "                       words: en (default) or fr\n"
+          "  --show               (eval) list every missed and false event and entity\n"
+          "  --json               (eval) print the figures as one JSON object\n"
           "  -h, --help           show this help\n"
           "  --version            show the version\n";
 
@@ -78,7 +81,8 @@ static const struct {
 } commands[] = {
     {"extract", "depeche extract [OPTIONS] [FILE|DIR|-]...   many articles -> one JSON line each"},
     {"timeline", "depeche timeline [OPTIONS] [FILE|DIR|-]...  records or articles -> one timeline"},
-    {"parse", "depeche parse [OPTIONS] [FILE|DIR|-]...     articles -> CoNLL-U"}};
+    {"parse", "depeche parse [OPTIONS] [FILE|DIR|-]...     articles -> CoNLL-U"},
+    {"eval", "depeche eval [OPTIONS] GOLD.jsonl          the tool scored against annotated articles"}};
 
 /* Whether the option entry [entry, end) applies to `command`: it does when it names no command
  * in parentheses, or names this one there ("(extract, parse)"). */
@@ -124,7 +128,7 @@ static int main_help(int argc, char **argv)
         printf("\nSee depeche-%s(1).\n", commands[c].name);
         return EXIT_OK;
     }
-    fprintf(stderr, "depeche: help: '%s' is not a command: extract, timeline or parse\n", argv[2]);
+    fprintf(stderr, "depeche: help: '%s' is not a command: extract, timeline, parse or eval\n", argv[2]);
     return EXIT_USAGE;
 }
 
@@ -177,6 +181,10 @@ int cli_parse_options(int argc, char **argv, int first, cli_options *opt, const 
             opt->no_defaults = 1;
         } else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
             opt->quiet = 1;
+        } else if (!strcmp(a, "--show")) {
+            opt->show = 1;
+        } else if (!strcmp(a, "--json")) {
+            opt->json = 1;
         } else if (!strcmp(a, "--progress")) {
             opt->progress = 1;
         } else if (!strcmp(a, "--no-progress")) {
@@ -240,6 +248,8 @@ int cli_parse_options(int argc, char **argv, int first, cli_options *opt, const 
     } else if (opt->pretty == 1 && !strcmp(verb, "extract")) {
         return usage_error("%s: extract prints one compact JSON line a record", "--pretty");
     }
+    if (strcmp(verb, "eval") && (opt->show || opt->json))
+        return usage_error("%s: --show and --json are for 'depeche eval'", verb);
     if (opt->encoding) {
         iconv_t cd = iconv_open("UTF-8", opt->encoding);
         if (cd == (iconv_t)-1)
@@ -326,6 +336,8 @@ int main(int argc, char **argv)
         return main_timeline(argc, argv);
     if (argc > 1 && !strcmp(argv[1], "parse"))
         return main_parse(argc, argv);
+    if (argc > 1 && !strcmp(argv[1], "eval"))
+        return main_eval(argc, argv);
     if (argc > 1 && !strcmp(argv[1], "help"))
         return main_help(argc, argv);
     return main_article(argc, argv);
