@@ -169,7 +169,7 @@ static size_t argument(const json_t *event, const char *role, const char **out, 
 static int asserted(const json_t *event)
 {
     const char *m = json_string_value(json_object_get(event, "modality"));
-    return !m || !strcmp(m, "asserted");
+    return !m || !*m || !strcmp(m, "asserted");
 }
 
 static const char *date_of(const json_t *event)
@@ -280,10 +280,10 @@ static void score_article(const json_t *gold, const json_t *record, int show_lin
         const char *type = json_string_value(json_object_get(g, "type"));
         int t = type_index(type);
         size_t hit = n_pred;
-        for (j = 0; j < n_pred && hit == n_pred && t >= 0; j++) {
+        for (j = 0; j < n_pred && hit == n_pred && type; j++) {
             p = json_array_get(predicted, j);
             const char *pt = json_string_value(json_object_get(p, "type"));
-            if (!used[j] && asserted(p) && pt && !strcmp(pt, type) && arguments_match(g, t, p))
+            if (!used[j] && asserted(p) && pt && !strcmp(pt, type) && (t < 0 || arguments_match(g, t, p)))
                 hit = j;
         }
         counts *c = &s->by_type[t >= 0 ? (size_t)t : N_TYPES];
