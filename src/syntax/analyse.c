@@ -698,6 +698,28 @@ static void mend_subject_after_comme(const dp_parser *p, dp_syntax_work *w)
     }
 }
 
+/* Coordination joins like with like: a finite verb the parser made the conjunct of an
+ * infinitive ("elle cherche à se diversifier et avait annoncé un accord": "annoncé" joined to
+ * "diversifier") is the conjunct of the finite verb above that infinitive ("cherche"). */
+static void mend_finite_conjunct(const dp_parser *p, dp_syntax_work *w)
+{
+    int conj = relation_named(p, "conj");
+    if (conj < 0)
+        return;
+    size_t n = w->n_words;
+    for (size_t j = 1; j <= n; j++) {
+        size_t h = w->heads[j];
+        if (w->rels[j] != conj || !h || w->parse_in[h].upos != DP_VERB ||
+            w->parse_in[h].morph != DP_MORPH_INFINITIVE || !finite_verb(w, j))
+            continue;
+        size_t up = w->heads[h];
+        for (int depth = 0; up && depth < 3 && !finite_verb(w, up); depth++)
+            up = w->heads[up];
+        if (up && finite_verb(w, up) && up < j)
+            w->heads[j] = (uint16_t)up;
+    }
+}
+
 /* An object the greedy parser hung on the complement before it ("a présenté à Monterey la
  * Huracán Evo": "Huracán" an nmod of "Monterey", with no preposition, or its conjunct with no
  * conjunction): a noun with a
@@ -957,6 +979,7 @@ void dp_syntax_analyse(const dp_syntax *syn, const char *text, const dp_token *t
     mend_pronoun_root(&syn->model.parser, w);
     mend_reflexive_passive(&syn->model.parser, w);
     mend_subject_after_comme(&syn->model.parser, w);
+    mend_finite_conjunct(&syn->model.parser, w);
     mend_day_complement(&syn->model.parser, w);
     mend_day_after_verb(&syn->model.parser, w);
     mend_object_after_complement(&syn->model.parser, toks, w);
