@@ -242,7 +242,6 @@ static int load_frame(dp_frame_rules *r, const char *args, size_t len, const cha
     }
     if (!f.n_paths)
         return dp_fail(err, DEPECHE_ERR_DATA, path, line, 0, "a frame without arguments");
-
     if (DP_PUSH(r->frames, r->n_frames, r->frames_cap, f))
         return dp_fail(err, DEPECHE_ERR_NOMEM, path, line, 0, "out of memory");
     uint32_t index = (uint32_t)r->n_frames - 1;
@@ -1073,12 +1072,12 @@ static int english_kind(const sentence *s, size_t i)
            !dp_morpho_readings(&s->e->syntax.morpho, low, n, r, 1);
 }
 
-/* The value of argument arg of an event of type `type`, named by word i: the entity mention it is part of, a mention among
- * its name-like children ("le fonds américain Apollo"), what a pronoun or a description
- * ("il", "le groupe") stands for, or, for a product, its words. 0 when none. */
 static int phrase_holds(const sentence *s, size_t i, uint32_t cp_start, uint32_t cp_end, int depth,
                         int complements);
 
+/* The value of argument arg of an event of type `type`, named by word i: the entity mention it is part of, a mention among
+ * its name-like children ("le fonds américain Apollo"), what a pronoun or a description
+ * ("il", "le groupe") stands for, or, for a product, its words. 0 when none. */
 static int value_of(const sentence *s, int type, int arg, size_t i, dp_event_arg_value *v, float *cost)
 {
     const dp_word *wd = &s->w->words[i];
