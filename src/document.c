@@ -420,7 +420,8 @@ static int syntax_work(dp_syntax_work **w)
  * name, all its words capitalised ("Mistral AI"; not "Cour suprême", "Banque de France", whose
  * common nouns the treebanks tag as such), or a title of one word ("PDG"): an enum
  * dp_name_mark each. */
-static void name_tokens(const char *text, const dp_mentions *m, const dp_token *toks, size_t n, uint8_t *out)
+static void name_tokens(const dp_lexicon *classes, const char *text, const dp_mentions *m, const dp_token *toks,
+                        size_t n, uint8_t *out)
 {
     memset(out, 0, n);
     if (!n)
@@ -438,13 +439,14 @@ static void name_tokens(const char *text, const dp_mentions *m, const dp_token *
         }
         int proper = 1;
         size_t j = i;
-        /* (a person's particle too: "François de Rugy", "Charles de Gaulle") */
-        static const char *const particles[] = {"de", "d'", "du", "des", "von", "van", "der", "den"};
         for (; j < n && toks[j].start < x->end; j++) {
-            int particle = 0;
-            for (size_t p = 0; x->type == DP_PERSON && j > i && p < DP_ARRAY_LEN(particles) && !particle; p++)
-                particle = dp_word_is(text + toks[j].start, toks[j].end - toks[j].start, particles[p]);
-            proper &= particle || toks[j].kind != DP_TOK_WORD || (toks[j].flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS)) != 0;
+            int capital = toks[j].kind != DP_TOK_WORD || (toks[j].flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS));
+            /* (a person's particle too, class p of the entity rules: "François de Rugy") */
+            char key[16];
+            size_t key_len = capital || x->type != DP_PERSON || j == i
+                                 ? (size_t)-1
+                                 : dp_fold_key(text + toks[j].start, toks[j].end - toks[j].start, key, sizeof key);
+            proper &= capital || (key_len != (size_t)-1 && dp_word_class(classes, key, key_len, 0) == 'p');
         }
         for (size_t w = i; proper && w < j; w++)
             out[w] = j - i == 1                                          ? DP_NAME_ALONE
@@ -490,7 +492,7 @@ static int find_events(depeche_document *doc, const depeche_engine *e, const dp_
         int in_title = (long)s->line == layout->title_line;
         if (!rc && frames && parsed <= DP_MAX_PARSED_SENTENCES && !(rc = syntax_work(syntax))) {
             uint8_t names[DP_MAX_SENTENCE_TOKENS];
-            name_tokens(t->norm, mentions, toks, n, names);
+            name_tokens(&e->matcher.classes, t->norm, mentions, toks, n, names);
             dp_syntax_analyse(&e->syntax, t->norm, toks, n, names, *syntax);
             rc = dp_frames_in_sentence(e, t->norm, toks, n, *syntax, s->line, mentions, ref, teaser,
                                        in_title, before, events);
@@ -640,7 +642,7 @@ static int explain_parse(const depeche_engine *e, const dp_text *t, const dp_men
     if (!words)
         return DEPECHE_ERR_NOMEM;
     uint8_t names[DP_MAX_SENTENCE_TOKENS];
-    name_tokens(t->norm, m, toks, n, names);
+    name_tokens(&e->matcher.classes, t->norm, m, toks, n, names);
     dp_syntax_analyse(&e->syntax, t->norm, toks, n, names, w);
     dp_strbuf strings = {0};
     dp_orig_cursor cursor = {0, 0};

@@ -347,10 +347,8 @@ static size_t parse_words(const dp_morpho *m, const tsentence *t, const uint8_t 
                 upos = w == k->first ? upos : t->words[w].upos;
             dp_reading r;
             const char *form = t->words[w].form;
-            int participle = upos != DP_VERB || !context ? -1
-                             : i + 1 < t->n_tokens && !strcmp(t->tokens[i + 1].form, "par") ? 1
-                                                                                          : dp_after_auxiliary(tags, i);
-            dp_word_reading(m, form, strlen(form), upos, participle, &r);
+            int before_par = i + 1 < t->n_tokens && !strcmp(t->tokens[i + 1].form, "par");
+            dp_word_reading(m, form, strlen(form), upos, context ? dp_verb_place(tags, i, upos, before_par) : -1, &r);
             dp_parse_word_of(form, strlen(form), r.lemma, upos, r.feats, &out[w + 1]);
         }
     }

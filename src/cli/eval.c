@@ -575,29 +575,23 @@ int main_eval(int argc, char **argv)
         run.ndjson = 1;
         run.sink = keep_record;
         run.sink_ctx = &sink;
-        /* the gold file is read again by the run (stdin only once: its articles are fed) */
+        /* the articles read once, handed to the run as JSON Lines records */
         if (cli_run_start(&run, cli_threads(&opt))) {
             fputs("depeche: cannot start the worker threads\n", stderr);
         } else {
-            if (strcmp(path, "-")) {
-                cli_path(&run, path);
-            } else {
-                size_t i;
-                json_t *art;
-                json_array_foreach(articles, i, art) {
-                    char *line = json_dumps(art, JSON_COMPACT);
-                    int stop = !line || cli_submit_copy(&run, CLI_JOB_NDJSON_LINE, "-", line, strlen(line));
-                    free(line);
-                    if (stop)
-                        break;
-                }
+            size_t i;
+            json_t *art;
+            json_array_foreach(articles, i, art) {
+                char *line = json_dumps(art, JSON_COMPACT);
+                int stop = !line || cli_submit_copy(&run, CLI_JOB_NDJSON_LINE, path, line, strlen(line));
+                free(line);
+                if (stop)
+                    break;
             }
             cli_run_finish(&run);
             scores s;
             memset(&s, 0, sizeof s);
             s.articles = json_array_size(articles);
-            size_t i;
-            json_t *art;
             json_array_foreach(articles, i, art) {
                 const json_t *record = json_object_get(sink.by_id, json_string_value(json_object_get(art, "id")));
                 s.missing += record == NULL;

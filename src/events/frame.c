@@ -242,6 +242,11 @@ static int load_frame(dp_frame_rules *r, const char *args, size_t len, const cha
     }
     if (!f.n_paths)
         return dp_fail(err, DEPECHE_ERR_DATA, path, line, 0, "a frame without arguments");
+    dp_frame_path *own = &r->paths[f.first_path];
+    for (size_t a = 0; a < f.n_paths; a++)
+        for (size_t b = 0; b < f.n_paths && own[a].arg == DP_ARG_ORG; b++)
+            own[a].product_too |= own[b].arg == DP_ARG_PRODUCT && own[b].n_steps == own[a].n_steps &&
+                                  !memcmp(own[b].steps, own[a].steps, own[a].n_steps * sizeof *own[a].steps);
     if (DP_PUSH(r->frames, r->n_frames, r->frames_cap, f))
         return dp_fail(err, DEPECHE_ERR_NOMEM, path, line, 0, "out of memory");
     uint32_t index = (uint32_t)r->n_frames - 1;
@@ -2038,11 +2043,9 @@ static int read_frame(sentence *s, const dp_frame *f, size_t fi, size_t t, uint3
         const dp_frame_step *first = &paths[p].steps[0];
         maker_in_model |= f->type == DP_EV_PRODUCT_LAUNCH && arg == DP_ARG_ORG && paths[p].n_steps == 1 &&
                           first->up && !strcmp(first->rel, "acl");
-        /* a maker read where the product is names it in the product's name: "le lancement de
-         * la Peugeot 208" (not "des nouvelles Classe B et CLA") */
-        for (size_t q = 0; q < f->n_paths && arg == DP_ARG_ORG; q++)
-            maker_in_name |= paths[q].arg == DP_ARG_PRODUCT && paths[q].n_steps == paths[p].n_steps &&
-                             !memcmp(paths[q].steps, paths[p].steps, paths[p].n_steps * sizeof *paths[p].steps);
+        /* a maker read where the product is names it in the product's name (not "des nouvelles
+         * Classe B et CLA") */
+        maker_in_name |= paths[p].product_too;
         if (nv > 1 && many_arg < 0 && dp_event_is_core(f->type, arg)) {
             memcpy(many, v, nv * sizeof *v);
             n_many = nv;

@@ -35,6 +35,8 @@ typedef struct dp_frame_step {
 typedef struct dp_frame_path {
     uint8_t arg; /* enum dp_event_arg; DP_ARG_PARTNER1 stands for all partners */
     uint8_t n_steps;
+    uint8_t product_too; /* an organisation's path that is the frame's product path as well: the
+                          * maker is named in the product's name ("le lancement de la Peugeot 208") */
     dp_frame_step steps[DP_FRAME_MAX_STEPS];
 } dp_frame_path;
 

@@ -892,7 +892,7 @@ static void retag_verb_before_preposition(const dp_morpho *m, const char *text, 
     }
 }
 
-int dp_after_auxiliary(const uint8_t *tags, size_t i)
+static int after_auxiliary(const uint8_t *tags, size_t i)
 {
     for (size_t j = i; j-- > 0 && i - j <= 4;) {
         if (tags[j] == DP_AUX)
@@ -900,13 +900,18 @@ int dp_after_auxiliary(const uint8_t *tags, size_t i)
         if (tags[j] == DP_CCONJ) {
             while (j-- > 0)
                 if (tags[j] == DP_VERB)
-                    return dp_after_auxiliary(tags, j);
+                    return after_auxiliary(tags, j);
             return 0;
         }
         if (tags[j] != DP_ADV && tags[j] != DP_PRON && tags[j] != DP_PUNCT)
             return 0;
     }
     return 0;
+}
+
+int dp_verb_place(const uint8_t *tags, size_t i, int upos, int before_par)
+{
+    return upos != DP_VERB ? -1 : before_par || after_auxiliary(tags, i);
 }
 
 void dp_syntax_analyse(const dp_syntax *syn, const char *text, const dp_token *toks, size_t n,
@@ -954,12 +959,8 @@ void dp_syntax_analyse(const dp_syntax *syn, const char *text, const dp_token *t
                                    : w->tags[i];
             const char *wf = part ? wd->form : form;
             size_t wl = part ? strlen(wd->form) : len;
-            /* (before "par", a participle too: "X, rejoint par Y") */
-            int participle = upos != DP_VERB ? -1
-                             : i + 1 < n && dp_word_is(text + toks[i + 1].start, toks[i + 1].end - toks[i + 1].start, "par")
-                                 ? 1
-                                 : dp_after_auxiliary(w->tags, i);
-            dp_word_reading(m, wf, wl, upos, participle, &r);
+            int before_par = i + 1 < n && dp_word_is(text + toks[i + 1].start, toks[i + 1].end - toks[i + 1].start, "par");
+            dp_word_reading(m, wf, wl, upos, dp_verb_place(w->tags, i, upos, before_par), &r);
             wd->upos = r.upos;
             wd->feats = r.feats;
             memcpy(wd->lemma, r.lemma, sizeof wd->lemma);

@@ -55,11 +55,13 @@ typedef struct dp_word {
 void dp_word_reading(const dp_morpho *m, const char *form, size_t len, int upos, int after_auxiliary,
                      dp_reading *out);
 
-/* Whether token i, tagged a verb among the sentence's tags, follows an auxiliary: right after
- * it or the adverbs, clitics and punctuation between ("n'a pas encore rejoint", "s'est
- * fait"), or after a conjunction when the verb before it does ("après avoir annoncé son
- * départ, puis fait part de ..."). Its reading is then the participle. */
-int dp_after_auxiliary(const uint8_t *tags, size_t i);
+/* Where token i, read as upos among the sentence's tags, stands, as dp_word_reading's
+ * after_auxiliary: -1 for no verb; 1 for a verb whose reading is the participle, before "par"
+ * (before_par: "X, rejoint par Y") or after an auxiliary, right after it or the adverbs,
+ * clitics and punctuation between ("n'a pas encore rejoint", "s'est fait"), or after a
+ * conjunction when the verb before it is one ("après avoir annoncé son départ, puis fait part
+ * de ..."); else 0. */
+int dp_verb_place(const uint8_t *tags, size_t i, int upos, int before_par);
 
 /* Per-document work space for dp_syntax_analyse. */
 typedef struct dp_syntax_work {
