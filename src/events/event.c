@@ -126,6 +126,21 @@ static int load_rule(dp_event_rules *r, const char *args, size_t len, const char
     return 1;
 }
 
+int dp_event_types_load(uint8_t *types, const char *args, size_t len, const char *kind,
+                        const char *path, unsigned long line, depeche_error *err)
+{
+    const char *f;
+    size_t fl;
+    int any = 0;
+    while (dp_next_field(&args, &len, &f, &fl)) {
+        int type = dp_event_type_from(f, fl);
+        if (type < 0)
+            return dp_fail(err, DEPECHE_ERR_DATA, path, line, 0, "'%.*s' is not an event type", (int)fl, f);
+        types[type] = any = 1;
+    }
+    return any ? 1 : dp_fail(err, DEPECHE_ERR_DATA, path, line, 0, "expected '%s TYPES...'", kind);
+}
+
 int dp_event_rules_load(dp_event_rules *r, const char *kind, size_t kind_len, const char *args,
                         size_t args_len, const char *path, unsigned long line, depeche_error *err)
 {
@@ -133,19 +148,8 @@ int dp_event_rules_load(dp_event_rules *r, const char *kind, size_t kind_len, co
         return dp_word_classes_load(&r->cues, args, args_len, "cue", path, line, err);
     if (dp_word_is(kind, kind_len, "event"))
         return load_rule(r, args, args_len, path, line, err);
-    if (dp_word_is(kind, kind_len, "planned")) {
-        const char *f;
-        size_t fl;
-        int any = 0;
-        while (dp_next_field(&args, &args_len, &f, &fl)) {
-            int type = dp_event_type_from(f, fl);
-            if (type < 0)
-                return dp_fail(err, DEPECHE_ERR_DATA, path, line, 0,
-                               "'%.*s' is not an event type", (int)fl, f);
-            r->planned[type] = any = 1;
-        }
-        return any ? 1 : dp_fail(err, DEPECHE_ERR_DATA, path, line, 0, "expected 'planned TYPES...'");
-    }
+    if (dp_word_is(kind, kind_len, "planned"))
+        return dp_event_types_load(r->planned, args, args_len, "planned", path, line, err);
     return 0;
 }
 

@@ -31,6 +31,11 @@ enum dp_event_arg {
 const char *dp_event_type_name(enum dp_event_type type);
 /* The type named s[0..n), or -1 when no type has that name. */
 int dp_event_type_from(const char *s, size_t n);
+/* Reads a line's list of event types ("KIND TYPES...", e.g. "planned product_launch
+ * acquisition") into types[DP_EVENT_TYPES] (1: listed). Returns 1, or dp_fail's error
+ * ("file:line: message" in err) when a name is no type or none is given. */
+int dp_event_types_load(uint8_t *types, const char *args, size_t len, const char *kind,
+                        const char *path, unsigned long line, depeche_error *err);
 /* The printed name of an argument ("partners" for partner1..4). */
 const char *dp_event_arg_name(enum dp_event_arg arg);
 

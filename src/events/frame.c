@@ -317,11 +317,13 @@ int dp_frame_rules_load(dp_frame_rules *r, const char *kind, size_t kind_len, co
                  {"department", DP_FRAME_WORD_DEPARTMENT}, {"soon", DP_FRAME_WORD_SOON},
                  {"model", DP_FRAME_WORD_MODEL}, {"naming", DP_FRAME_WORD_NAMING},
                  {"sale", DP_FRAME_WORD_SALE}, {"post", DP_FRAME_WORD_POST},
-                 {"body", DP_FRAME_WORD_BODY}};
+                 {"body", DP_FRAME_WORD_BODY}, {"announce", DP_FRAME_WORD_ANNOUNCE}};
     if (dp_word_is(kind, kind_len, "frame"))
         return load_frame(r, args, args_len, path, line, err);
     if (dp_word_is(kind, kind_len, "epithet"))
         return load_epithet(r, args, args_len, path, line, err);
+    if (dp_word_is(kind, kind_len, "announced"))
+        return dp_event_types_load(r->announced, args, args_len, "announced", path, line, err);
     if (dp_word_is(kind, kind_len, "example") || dp_word_is(kind, kind_len, "example-headline"))
         return load_example(r, kind_len > 7, args, args_len, path, line, err);
     for (size_t i = 0; i < DP_ARRAY_LEN(lists); i++)
@@ -485,12 +487,21 @@ static size_t through_shares(const sentence *s, size_t w)
 
 /* Whether word i has a child by rel with this lemma, or a share of one: "reprend l'ensemble des
  * fonctions" has the "fonctions" that "reprendre+obj=fonction" needs. */
+/* Whether child c of a verb is its object counted by "plus de", "près de", which the parser
+ * may hang on the adverb ("supprimer plus de 1 000 postes"): what a path's "obj" reaches too. */
+static int counted_object(const sentence *s, size_t c, const char *want)
+{
+    return !strcmp(want, "obj") && rel_matches("advmod", rel_of(s, c)) &&
+           (word_bits(&s->e->frames, s->w->words[c].lemma) & DP_FRAME_WORD_SHARE);
+}
+
 static int has_child_or_share(const sentence *s, size_t i, const char *rel, const char *lemma)
 {
-    for (uint16_t c = s->first_child[i + 1]; c; c = s->next_sibling[c])
-        if (rel_matches(rel, rel_of(s, c - 1u)) && (!strcmp(s->w->words[c - 1u].lemma, lemma) ||
-                                                    !strcmp(s->w->words[through_shares(s, c - 1u)].lemma, lemma)))
+    for (uint16_t c = s->first_child[i + 1]; c; c = s->next_sibling[c]) {
+        if ((rel_matches(rel, rel_of(s, c - 1u)) || counted_object(s, c - 1u, rel)) &&
+            (!strcmp(s->w->words[c - 1u].lemma, lemma) || !strcmp(s->w->words[through_shares(s, c - 1u)].lemma, lemma)))
             return 1;
+    }
     return 0;
 }
 
@@ -582,14 +593,29 @@ static int names_a_person(const sentence *s, size_t i)
     return word_class_of(s, i) == 'P';
 }
 
+static int has_feature(const dp_word *wd, const char *feature)
+{
+    return strstr(wd->feats, feature) != NULL;
+}
+
 /* Whether verb i, without a subject of its own, takes the subject of the word it hangs on: a
- * complement ("envisage de racheter"), a conjunct, a clause of time or manner told by an
+ * complement ("envisage de racheter"), an intent's ("annonce son intention de racheter"), a conjunct, a clause of time or manner told by an
  * infinitive or a gerund ("après avoir quitté", "avant de rejoindre", "en quittant"), or one of
  * purpose ("pour présenter"), whose mood is the verb's it hangs on (see modality). */
 static int shares_subject(const sentence *s, size_t i)
 {
     const char *r = rel_of(s, i);
     if (rel_matches("xcomp", r) || rel_matches("conj", r))
+        return 1;
+    /* an intent and its infinitive are the subject's of the verb that takes the intent as
+     * object: "Michelin a annoncé son intention de supprimer 300 postes" */
+    size_t up = s->w->words[i].head ? s->w->words[i].head - 1u : i;
+    if (rel_matches("acl", r) && has_child(s, i, "mark", "de") && has_feature(&s->w->words[i], "VerbForm=Inf") &&
+        (word_bits(&s->e->frames, s->w->words[up].lemma) & DP_FRAME_WORD_PLAN) && rel_matches("obj", rel_of(s, up)))
+        return 1;
+    if (rel_matches("obj", r) && s->w->words[i].upos == DP_NOUN &&
+        (word_bits(&s->e->frames, s->w->words[i].lemma) & DP_FRAME_WORD_PLAN) &&
+        s->w->words[up].upos == DP_VERB)
         return 1;
     if (!rel_matches("advcl", r) || !strstr(s->w->words[i].feats, "VerbForm=") ||
         strstr(s->w->words[i].feats, "VerbForm=Fin"))
@@ -607,11 +633,6 @@ static int shares_subject(const sentence *s, size_t i)
         if (rel_matches("obj", rel_of(s, c - 1u)) && names_a_person(s, c - 1u))
             return 0;
     return 1;
-}
-
-static int has_feature(const dp_word *wd, const char *feature)
-{
-    return strstr(wd->feats, feature) != NULL;
 }
 
 /* Whether word i is a past participle with no auxiliary nor object, which French never gives
@@ -659,7 +680,7 @@ static size_t follow(const sentence *s, const dp_frame_path *p, size_t from, siz
                 const char *r = rel_of(s, c - 1u);
                 if (bare && !strcmp(r, "nsubj"))
                     r = "nsubj:pass";
-                if (rel_matches(st->rel, r) && step_fits(s, st, c - 1u))
+                if ((rel_matches(st->rel, r) || counted_object(s, c - 1u, st->rel)) && step_fits(s, st, c - 1u))
                     next[m++] = c - 1u;
             }
             /* a verb without a subject of its own shares the subject of the verb it completes
@@ -1615,10 +1636,31 @@ static int past_in_present(const sentence *s, size_t t)
  * as plans. *firm says whether a hypothesis is one that no reading of the words can make a
  * fact: a condition ("si"), a demand ("réclame la démission de X") or a yes-or-no question;
  * a modal may be one ("a dû céder sa place"). */
-static uint8_t modality(const sentence *s, size_t t, int planned, int *firm)
+/* Whether the plan or intent word at `at` is one made known: an "announce" verb above it,
+ * through plan and modal words ("a annoncé son intention de supprimer 1 000 postes", "a
+ * annoncé un projet prévoyant la suppression de 800 postes", "a annoncé vouloir supprimer"). */
+static int plan_announced(const sentence *s, size_t at)
+{
+    for (int up = 0; up < 3 && s->w->words[at].head; up++) {
+        const char *how = rel_of(s, at);
+        if (!rel_matches("obj", how) && !rel_matches("xcomp", how) && !rel_matches("acl", how) &&
+            !rel_matches("ccomp", how))
+            return 0;
+        at = s->w->words[at].head - 1u;
+        unsigned bits = word_bits(&s->e->frames, s->w->words[at].lemma);
+        if (bits & DP_FRAME_WORD_ANNOUNCE)
+            return 1;
+        if (!(bits & (DP_FRAME_WORD_MODAL | DP_FRAME_WORD_PLAN)))
+            return 0;
+    }
+    return 0;
+}
+
+static uint8_t modality(const sentence *s, size_t t, int type, int *firm)
 {
     *firm = 0;
     const dp_frame_rules *r = &s->e->frames;
+    int planned = s->e->events.planned[type];
     const dp_word *tw = &s->w->words[t];
     for (uint16_t c = s->first_child[t + 1]; c; c = s->next_sibling[c]) {
         const dp_word *cw = &s->w->words[c - 1u];
@@ -1721,6 +1763,9 @@ static uint8_t modality(const sentence *s, size_t t, int planned, int *firm)
         if ((bits & DP_FRAME_WORD_MODAL) && up == 0 && rel_matches("nsubj", how) &&
             strcmp(hw->lemma, "devoir") && strcmp(hw->lemma, "pouvoir"))
             break;
+        /* for the types whose plan is news once made known, the announcement is the event */
+        if ((bits & (DP_FRAME_WORD_MODAL | DP_FRAME_WORD_PLAN)) && r->announced[type] && plan_announced(s, at))
+            continue;
         if (bits & (DP_FRAME_WORD_MODAL | DP_FRAME_WORD_PLAN)) {
             *firm = ((!strcmp(hw->lemma, "devoir") || !strcmp(hw->lemma, "pouvoir")) &&
                      !has_feature(hw, "Tense=Past") && !has_child(s, at, "aux:tense", NULL)) ||
@@ -2076,7 +2121,7 @@ static int read_frame(sentence *s, const dp_frame *f, size_t fi, size_t t, uint3
         return 0;
     ev.confidence -= cost;
     int firm;
-    uint8_t how = modality(s, t, s->e->events.planned[f->type], &firm);
+    uint8_t how = modality(s, t, f->type, &firm);
     /* "a été contrainte de quitter Renault" is no resignation: the rules read a dismissal */
     if (how == DP_FORCED && f->type == DP_EV_RESIGNATION)
         return 0;
@@ -2348,7 +2393,7 @@ int dp_frames_in_sentence(const depeche_engine *e, const char *text, const dp_to
             if (wd->upos == DP_PROPN)
                 break;
             int firm;
-            uint8_t how = modality(s, i, e->events.planned[ev->type], &firm);
+            uint8_t how = modality(s, i, ev->type, &firm);
             if (how == DP_NEGATED || (how == DP_HYPOTHETICAL && firm))
                 ev->modality = how;
             break;

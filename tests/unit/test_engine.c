@@ -73,6 +73,7 @@ int main(void)
     CHECK(contains(load_error("class PP de du\n"), "rules.txt:1: expected 'class C WORDS...'"));
     CHECK(contains(load_error("planned product_launch frobnication\n"),
                    "rules.txt:1: 'frobnication' is not an event type"));
+    CHECK(contains(load_error("announced\n"), "rules.txt:1: expected 'announced TYPES...'"));
     /* a word folds to one key: two classes for it is a mistake, not an override */
     CHECK(contains(load_error("cue K d\xC3\xA9" "gomm\xC3\xA9\n\ncue W degomme\n"),
                    "rules.txt:3: 'degomme' already has class K"));
