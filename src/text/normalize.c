@@ -386,6 +386,12 @@ size_t dp_text_orig_byte(const dp_text *t, dp_orig_cursor *cursor, uint32_t cp)
 }
 
 /* Lowercases s[0..n) into out; with `strip`, also removes accents and expands ligatures. */
+/* The folded letter of U+00C0..U+00FF that decomposes into a Latin letter and a mark ("é"
+ * -> 'e', "Ç" -> 'c'), 0 for the others: French words spell most of their accents from this
+ * block, and this spares utf8proc's tables for them (keys are folded for every token). */
+static const char latin1_folded[64] = "aaaaaa\0ceeeeiiii\0nooooo\0\0uuuuy\0\0"
+                                      "aaaaaa\0ceeeeiiii\0nooooo\0\0uuuuy\0y";
+
 static size_t lower_into(const char *s, size_t n, char *out, size_t cap, int strip)
 {
     size_t len = 0, i = 0;
@@ -403,6 +409,12 @@ static size_t lower_into(const char *s, size_t n, char *out, size_t cap, int str
             if (len + 4 > cap)
                 return (size_t)-1;
             len += dp_utf8_encode((uint32_t)utf8proc_tolower((utf8proc_int32_t)cp), out + len);
+            continue;
+        }
+        if (cp >= 0xC0 && cp <= 0xFF && latin1_folded[cp - 0xC0]) {
+            if (len >= cap)
+                return (size_t)-1;
+            out[len++] = latin1_folded[cp - 0xC0];
             continue;
         }
         const char *lig = cp == 0x0153 || cp == 0x0152 ? "oe" : cp == 0x00E6 || cp == 0x00C6 ? "ae" : NULL;
