@@ -86,30 +86,48 @@ void dp_lexicon_borrow(dp_lexicon *lx, const dp_lexicon_slot *slots, size_t n_sl
     lx->borrowed = n_slots > 0;
 }
 
-int dp_lexicon_put(dp_lexicon *lx, const char *key, size_t len, uint32_t value)
+/* The slot of key, inserted with value 0 when it is new; NULL when memory ran out or the key is
+ * empty or too long. */
+static dp_lexicon_slot *slot_for(dp_lexicon *lx, const char *key, size_t len)
 {
     if (len == 0 || len > 65535)
-        return -1;
+        return NULL;
     if (lx->borrowed && own(lx))
-        return -1;
+        return NULL;
     if ((lx->count + 1) * 4 > lx->n_slots * 3 && grow(lx))
-        return -1;
+        return NULL;
     uint64_t h = dp_hash_bytes(key, len);
     dp_lexicon_slot *s = find_slot(lx->slots, lx->n_slots, lx->keys, h, key, len);
-    if (s->key_len) {
-        s->value = value;
-        return 0;
-    }
+    if (s->key_len)
+        return s;
     if (lx->keys_len + len > UINT32_MAX ||
         dp_reserve((void **)&lx->keys, &lx->keys_cap, lx->keys_len + len, 1))
-        return -1;
+        return NULL;
     memcpy(lx->keys + lx->keys_len, key, len);
     s->hash = h;
     s->key_offset = (uint32_t)lx->keys_len;
     s->key_len = (uint32_t)len;
-    s->value = value;
+    s->value = 0;
     lx->keys_len += len;
     lx->count++;
+    return s;
+}
+
+int dp_lexicon_put(dp_lexicon *lx, const char *key, size_t len, uint32_t value)
+{
+    dp_lexicon_slot *s = slot_for(lx, key, len);
+    if (!s)
+        return -1;
+    s->value = value;
+    return 0;
+}
+
+int dp_lexicon_or(dp_lexicon *lx, const char *key, size_t len, uint32_t bits)
+{
+    dp_lexicon_slot *s = slot_for(lx, key, len);
+    if (!s)
+        return -1;
+    s->value |= bits;
     return 0;
 }
 
@@ -136,8 +154,9 @@ void dp_lexicon_release(dp_lexicon *lx)
 
 int dp_lexicon_set_byte(dp_lexicon *lx, const char *key, size_t len, int slot, uint8_t byte)
 {
-    uint32_t v = 0;
-    dp_lexicon_get(lx, key, len, &v);
-    v = (v & ~(0xFFu << (8 * slot))) | ((uint32_t)byte << (8 * slot));
-    return dp_lexicon_put(lx, key, len, v);
+    dp_lexicon_slot *s = slot_for(lx, key, len);
+    if (!s)
+        return -1;
+    s->value = (s->value & ~(0xFFu << (8 * slot))) | ((uint32_t)byte << (8 * slot));
+    return 0;
 }

@@ -24,6 +24,9 @@ typedef struct dp_lexicon {
 /* Sets key -> value, replacing an earlier value. Returns 0, or -1 when memory ran out or the
  * key is empty or longer than 65535 bytes. */
 int dp_lexicon_put(dp_lexicon *lx, const char *key, size_t len, uint32_t value);
+/* Sets key -> its value | bits (bits when new): sets of flags. Returns 0, or -1 as
+ * dp_lexicon_put. */
+int dp_lexicon_or(dp_lexicon *lx, const char *key, size_t len, uint32_t bits);
 /* Returns 1 and sets *value when key is present, else 0. Safe on a zeroed lexicon. */
 int dp_lexicon_get(const dp_lexicon *lx, const char *key, size_t len, uint32_t *value);
 void dp_lexicon_release(dp_lexicon *lx);

@@ -63,9 +63,7 @@ static int add_word_list(dp_frame_rules *r, unsigned bit, const char *args, size
     const char *w;
     size_t n;
     while (dp_next_field(&args, &len, &w, &n)) {
-        uint32_t had = 0;
-        dp_lexicon_get(&r->words, w, n, &had);
-        if (dp_lexicon_put(&r->words, w, n, had | bit))
+        if (dp_lexicon_or(&r->words, w, n, bit))
             return -1;
     }
     return 0;
@@ -371,11 +369,9 @@ static void add_form(void *ctx, const char *form, size_t len)
     form_sink *sink = ctx;
     char key[4 * DP_MORPHO_MAX_WORD + 4];
     size_t n = dp_fold_key(form, len, key, sizeof key);
-    uint32_t had = 0;
     if (n == (size_t)-1 || !n)
         return;
-    dp_lexicon_get(sink->forms, key, n, &had);
-    if (dp_lexicon_put(sink->forms, key, n, had | sink->types))
+    if (dp_lexicon_or(sink->forms, key, n, sink->types))
         sink->failed = 1;
 }
 

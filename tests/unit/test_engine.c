@@ -168,6 +168,12 @@ int main(void)
         CHECK_INT(lx.count, 5000);
         CHECK(!dp_lexicon_get(&lx, "k5000", 5, &v));
         CHECK(dp_lexicon_put(&lx, "", 0, 1) == -1);
+        /* flags gather: a new key takes the bits, a known one keeps its own */
+        CHECK(!dp_lexicon_or(&lx, "flags", 5, 4) && !dp_lexicon_or(&lx, "flags", 5, 1));
+        CHECK(dp_lexicon_get(&lx, "flags", 5, &v) && v == 5);
+        CHECK(!dp_lexicon_or(&lx, "k7", 2, 4) && dp_lexicon_get(&lx, "k7", 2, &v) && v == (99 | 4));
+        CHECK(!dp_lexicon_set_byte(&lx, "k7", 2, 1, 0xAB) && dp_lexicon_get(&lx, "k7", 2, &v) && v == (0xAB00u | 99 | 4));
+        CHECK_INT(lx.count, 5001);
         dp_lexicon_release(&lx);
     }
 
