@@ -210,12 +210,12 @@ static int names_in(const dp_mentions *m, size_t from, uint32_t start, uint32_t 
 /* Whether a sentence speaks of a company by a word for one ("la société", "le groupe", "les
  * deux constructeurs"), which resolution reads as one named before, and has a trigger of the
  * frames that take a company. */
-static int describes_company(const depeche_engine *e, const dp_token_keys *keys, size_t n,
-                             int in_title)
+static int describes_company(const depeche_engine *e, const dp_token_keys *keys, const uint32_t *types,
+                             size_t n, int in_title)
 {
     for (size_t i = 0; i < n; i++)
         if (dp_company_word(&e->matcher, keys->key[i], keys->len[i]))
-            return dp_frame_sentence_wanted(&e->frames, keys, 0, n, 0, 1, in_title);
+            return dp_frame_sentence_wanted(types, 0, n, 0, 1, in_title);
     return 0;
 }
 
@@ -261,8 +261,8 @@ static int definite_before(const dp_token_keys *keys, size_t i)
  * pronoun alone is not enough: those sentences tell of journeys and parents as often as of
  * careers, and parsing them all costs 5% more. */
 static int describes_person(const depeche_engine *e, const dp_mentions *m, size_t from,
-                            const dp_token *toks, const dp_token_keys *keys, size_t n,
-                            int names_org, int in_title)
+                            const dp_token *toks, const dp_token_keys *keys, const uint32_t *types,
+                            size_t n, int names_org, int in_title)
 {
     size_t k = from;
     for (size_t i = 0; i < n; i++) {
@@ -275,7 +275,7 @@ static int describes_person(const depeche_engine *e, const dp_mentions *m, size_
         if (role || latter ||
             (dp_word_class(&e->matcher.classes, keys->key[i], keys->len[i], 0) == 'P' &&
              definite_before(keys, i)))
-            return dp_frame_sentence_wanted(&e->frames, keys, 0, n, 1, names_org, in_title);
+            return dp_frame_sentence_wanted(types, 0, n, 1, names_org, in_title);
     }
     return 0;
 }
@@ -284,9 +284,8 @@ static int describes_person(const depeche_engine *e, const dp_mentions *m, size_
  * a place, and a trigger stands within a few words of it ("Fictivia a été placée en
  * redressement judiciaire", "la faillite de Fictivia"). Parsing is costly, and most such names
  * in a long sentence have nothing to do with its trigger. */
-static int unknown_near_trigger(const depeche_engine *e, const dp_token_keys *keys,
-                                const dp_token *toks, size_t n, const dp_unknown_name *u,
-                                int in_title)
+static int unknown_near_trigger(const uint32_t *types, const dp_token *toks, size_t n,
+                                const dp_unknown_name *u, int in_title)
 {
     enum { NEAR = 10 };
     if (!dp_evidence_may_be_org(&u->evidence))
@@ -296,7 +295,7 @@ static int unknown_near_trigger(const depeche_engine *e, const dp_token_keys *ke
         first++;
     for (last = first; last < n && toks[last].end <= u->end; last++)
         ;
-    return dp_frame_sentence_wanted(&e->frames, keys, first > NEAR ? first - NEAR : 0,
+    return dp_frame_sentence_wanted(types, first > NEAR ? first - NEAR : 0,
                                     last + NEAR < n ? last + NEAR : n, 0, 1, in_title);
 }
 
@@ -305,8 +304,12 @@ static int process_text(depeche_document *doc, const depeche_engine *e, const dp
                         dp_mentions *mentions, trigger_sentences *triggers, text_dates *dates)
 {
     dp_token_keys *keys = dp_malloc(sizeof *keys);
-    if (!keys)
+    uint32_t *types = dp_malloc(DP_MAX_SENTENCE_TOKENS * sizeof *types); /* each token's trigger types */
+    if (!keys || !types) {
+        free(keys);
+        free(types);
         return DEPECHE_ERR_NOMEM;
+    }
     int rc = 0, seen_sentence = 0, warned_long = 0, warned_dates = 0;
     for (size_t i = 0; i < layout->n_lines && !rc; i++) {
         const dp_line *l = &layout->lines[i];
@@ -354,14 +357,15 @@ static int process_text(depeche_document *doc, const depeche_engine *e, const dp
                 rules = dp_event_has_trigger(&e->events, toks, n, keys);
                 int kinds = names_in(mentions, names_before, toks[0].start, toks[n - 1].end);
                 int in_title = (long)i == layout->title_line;
-                frames = kinds && dp_frame_sentence_wanted(&e->frames, keys, 0, n, kinds & 1, kinds & 2,
-                                                           in_title);
+                if (kinds || names_before || unknown_before < mentions->n_unknown)
+                    dp_frame_word_types(&e->frames, &e->syntax.morpho, t->norm, toks, n, types);
+                frames = kinds && dp_frame_sentence_wanted(types, 0, n, kinds & 1, kinds & 2, in_title);
                 if (!frames && !(kinds & 2) && names_before)
-                    frames = describes_company(e, keys, n, in_title);
+                    frames = describes_company(e, keys, types, n, in_title);
                 if (!frames && !(kinds & 1) && names_before)
-                    frames = describes_person(e, mentions, names_before, toks, keys, n, kinds & 2, in_title);
+                    frames = describes_person(e, mentions, names_before, toks, keys, types, n, kinds & 2, in_title);
                 for (size_t u = unknown_before; u < mentions->n_unknown && !frames; u++)
-                    frames = unknown_near_trigger(e, keys, toks, n, &mentions->unknown[u], in_title);
+                    frames = unknown_near_trigger(types, toks, n, &mentions->unknown[u], in_title);
             }
             if (rules || frames) {
                 trigger_sentence s = {(uint32_t)i, toks[0].start, toks[n - 1].end, toks[0].cp_start,
@@ -371,6 +375,7 @@ static int process_text(depeche_document *doc, const depeche_engine *e, const dp
         }
     }
     free(keys);
+    free(types);
     return rc;
 }
 

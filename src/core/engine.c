@@ -189,7 +189,7 @@ depeche_engine *depeche_engine_new(const depeche_engine_options *options, depech
     if (!rc)
         rc = dp_event_rules_finish(&e->events, err);
     if (!rc)
-        rc = dp_frame_rules_finish(&e->frames, &e->syntax.morpho, err);
+        rc = dp_frame_rules_finish(&e->frames, err);
     if (rc) {
         depeche_engine_free(e);
         return NULL;

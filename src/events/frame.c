@@ -340,7 +340,7 @@ void dp_frame_rules_release(dp_frame_rules *r)
     free(r->links);
     dp_lexicon_release(&r->words);
     dp_strbuf_release(&r->lemmas);
-    dp_lexicon_release(&r->trigger_forms);
+    dp_lexicon_release(&r->trigger_lemmas);
     dp_lexicon_release(&r->epithets);
     dp_strbuf_release(&r->epithet_names);
     for (size_t i = 0; i < r->n_examples; i++) {
@@ -358,55 +358,60 @@ static unsigned word_bits(const dp_frame_rules *r, const char *lemma)
     return v;
 }
 
-typedef struct form_sink {
-    dp_lexicon *forms;
-    uint32_t types; /* the event types the form may trigger, as bits */
-    int failed;
-} form_sink;
-
-static void add_form(void *ctx, const char *form, size_t len)
+int dp_frame_rules_finish(dp_frame_rules *r, depeche_error *err)
 {
-    form_sink *sink = ctx;
-    char key[4 * DP_MORPHO_MAX_WORD + 4];
-    size_t n = dp_fold_key(form, len, key, sizeof key);
-    if (n == (size_t)-1 || !n)
-        return;
-    if (dp_lexicon_or(sink->forms, key, n, sink->types))
-        sink->failed = 1;
-}
-
-int dp_frame_rules_finish(dp_frame_rules *r, const dp_morpho *m, depeche_error *err)
-{
-    form_sink sink = {&r->trigger_forms, 0, 0};
-    for (size_t at = 0; at < r->lemmas.len && !sink.failed;) {
+    for (size_t at = 0; at < r->lemmas.len;) {
         const char *trigger = r->lemmas.data + at, *need = trigger + strlen(trigger) + 1;
         at = (size_t)(need - r->lemmas.data) + strlen(need) + 1;
         char type = r->lemmas.data[at++];
-        sink.types = type >= 'a' ? 1u << (DP_FRAME_HEADLINE_SHIFT + type - 'a') : 1u << (type - 'A');
+        uint32_t types = type >= 'a' ? 1u << (DP_FRAME_HEADLINE_SHIFT + type - 'a') : 1u << (type - 'A');
         /* a light verb ("faire faillite", "prendre la tête") is found by the word it needs: the
          * verb alone is in too many sentences, and parsing is the costly part */
         const char *lemma = need[0] && (word_bits(r, trigger) & DP_FRAME_WORD_LIGHT) ? need : trigger;
-        size_t len = strlen(lemma);
-        add_form(&sink, lemma, len); /* a noun Lefff does not know still triggers */
-        dp_morpho_forms(m, lemma, len, add_form, &sink);
+        char lower[4 * DP_MORPHO_MAX_WORD + 4];
+        size_t n = dp_lowercase(lemma, strlen(lemma), lower, sizeof lower);
+        if (n != (size_t)-1 && n && dp_lexicon_or(&r->trigger_lemmas, lower, n, types))
+            return dp_fail(err, DEPECHE_ERR_NOMEM, NULL, 0, 0, "out of memory");
     }
-    return sink.failed ? dp_fail(err, DEPECHE_ERR_NOMEM, NULL, 0, 0, "out of memory") : 0;
+    return 0;
 }
 
-int dp_frame_sentence_wanted(const dp_frame_rules *r, const dp_token_keys *keys, size_t from,
-                             size_t to, int names_person, int names_org, int in_title)
+void dp_frame_word_types(const dp_frame_rules *r, const dp_morpho *m, const char *text,
+                         const dp_token *toks, size_t n, uint32_t *types)
+{
+    for (size_t i = 0; i < n; i++) {
+        types[i] = 0;
+        if (toks[i].kind != DP_TOK_WORD)
+            continue;
+        char lower[4 * DP_MORPHO_MAX_WORD + 4];
+        size_t len = dp_lowercase(text + toks[i].start, toks[i].end - toks[i].start, lower, sizeof lower);
+        if (len == (size_t)-1 || !len)
+            continue;
+        /* the word itself may be the lemma (a noun Lefff does not know still triggers) */
+        dp_lexicon_get(&r->trigger_lemmas, lower, len, &types[i]);
+        dp_reading readings[8];
+        size_t k = dp_morpho_readings(m, lower, len, readings, DP_ARRAY_LEN(readings));
+        for (size_t j = 0; j < k; j++) {
+            uint32_t v;
+            if (dp_lexicon_get(&r->trigger_lemmas, readings[j].lemma, strlen(readings[j].lemma), &v))
+                types[i] |= v;
+        }
+    }
+}
+
+int dp_frame_sentence_wanted(const uint32_t *types, size_t from, size_t to, int names_person,
+                             int names_org, int in_title)
 {
     /* a person's move needs a person named; the other types an organisation, or a person for
      * a buyer, an investor or a party to a suit */
     const uint32_t person_ok = DP_EV_MOVES | 1u << DP_EV_ACQUISITION | 1u << DP_EV_FUNDING |
                                1u << DP_EV_LAWSUIT;
-    uint32_t wanted = (names_person ? person_ok : 0) | (names_org ? ~DP_EV_MOVES : 0), v;
+    uint32_t wanted = (names_person ? person_ok : 0) | (names_org ? ~DP_EV_MOVES : 0);
     wanted &= (1u << DP_FRAME_HEADLINE_SHIFT) - 1;
     if (in_title)
         wanted |= wanted << DP_FRAME_HEADLINE_SHIFT;
     for (size_t i = from; i < to && wanted; i++)
-        if (keys->len[i] && dp_lexicon_get(&r->trigger_forms, keys->key[i], keys->len[i], &v) &&
-            (v & wanted))
+        if (types[i] & wanted)
             return 1;
     return 0;
 }

@@ -74,8 +74,9 @@ typedef struct dp_frame_rules {
     dp_lexicon words; /* lemma -> DP_FRAME_WORD_* bits */
     dp_strbuf lemmas;  /* each trigger lemma and the lemma it needs ("" if none), NUL-ended,
                           then its event type ('A' + type) */
-    dp_lexicon trigger_forms; /* folded forms of the trigger lemmas -> their event types (bits;
-                                 the same bits << DP_FRAME_HEADLINE_SHIFT for headline frames) */
+    dp_lexicon trigger_lemmas; /* lowercase trigger lemmas (a light verb's: the word it needs) -> their
+                                  event types (bits; the same bits << DP_FRAME_HEADLINE_SHIFT for
+                                  headline frames) */
     dp_frame_example *examples;
     size_t n_examples, examples_cap;
     /* epithets of companies ("d'ingolstadt", "au losange"), folded -> offset + 1 in
@@ -100,9 +101,15 @@ int dp_frame_rules_load(dp_frame_rules *r, const char *kind, size_t kind_len, co
                         depeche_error *err);
 void dp_frame_rules_release(dp_frame_rules *r);
 
-/* Once every data file is loaded: the forms of the trigger lemmas, from the lexicon. Returns 0
- * or a negative status with err filled. */
-int dp_frame_rules_finish(dp_frame_rules *r, const dp_morpho *m, depeche_error *err);
+/* Once every data file is loaded: the lemmas that find the sentences to parse. Returns 0 or a
+ * negative status with err filled. */
+int dp_frame_rules_finish(dp_frame_rules *r, depeche_error *err);
+
+/* The event types each token of a sentence (toks[0..n) of text) may trigger, as
+ * dp_frame_sentence_wanted reads them, into types[0..n): by the lemmas the lexicon m gives the
+ * lowercase token (a form of a trigger lemma), or the token itself. */
+void dp_frame_word_types(const dp_frame_rules *r, const dp_morpho *m, const char *text,
+                         const dp_token *toks, size_t n, uint32_t *types);
 
 /* The organisations named by the epithet that follows the word for a company at byte `at`
  * of the NUL-ended text ("le constructeur d'Ingolstadt", "la marque allemande aux anneaux": Audi), within
@@ -110,12 +117,11 @@ int dp_frame_rules_finish(dp_frame_rules *r, const dp_morpho *m, depeche_error *
  * an empty name; NULL if no epithet follows. The list belongs to r. */
 const char *dp_frame_epithet_after(const dp_frame_rules *r, const char *text, uint32_t at);
 
-/* Whether a sentence (its folded tokens) is worth parsing: its tokens [from, to) hold a form of
- * a trigger lemma whose event can have the kinds of names the sentence holds (names_person,
- * names_org); headline frames' triggers count in a title (in_title) only. */
-int dp_frame_sentence_wanted(const dp_frame_rules *r, const dp_token_keys *keys, size_t from,
-                             size_t to, int names_person, int names_org, int in_title);
-
+/* Whether a sentence is worth parsing: its tokens [from, to), of the types dp_frame_word_types
+ * gave them, hold a form of a trigger lemma whose event can have the kinds of names the sentence
+ * holds (names_person, names_org); headline frames' triggers count in a title (in_title) only. */
+int dp_frame_sentence_wanted(const uint32_t *types, size_t from, size_t to, int names_person,
+                             int names_org, int in_title);
 /* Reads the analysed sentence (w: its words; toks[0..n) its tokens) for frames and appends the
  * complete events to out (see dp_event_complete); headline frames only where in_title. The
  * rules' events of the sentence, out->items[rules_from..] as it comes in, are negated where the

@@ -408,7 +408,11 @@ static size_t lower_into(const char *s, size_t n, char *out, size_t cap, int str
         if (!strip) {
             if (len + 4 > cap)
                 return (size_t)-1;
-            len += dp_utf8_encode((uint32_t)utf8proc_tolower((utf8proc_int32_t)cp), out + len);
+            /* (the capitals of U+00C0..U+00DE, but "×", are their small letter's minus 0x20) */
+            uint32_t lower = cp >= 0xC0 && cp <= 0xDE && cp != 0xD7 ? cp + 0x20
+                             : cp >= 0xDF && cp <= 0xFF          ? cp
+                                                                 : (uint32_t)utf8proc_tolower((utf8proc_int32_t)cp);
+            len += dp_utf8_encode(lower, out + len);
             continue;
         }
         if (cp >= 0xC0 && cp <= 0xFF && latin1_folded[cp - 0xC0]) {

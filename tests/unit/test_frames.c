@@ -9,6 +9,7 @@
 #include "data_file.h"
 #include "document.h"
 #include "engine.h"
+#include "normalize.h"
 
 /* "TYPE arg=Name With Spaces arg2=A,B modality=M" -> does doc hold that event? */
 static int has_event(const depeche_document *doc, const char *expected, char *why, size_t cap)
@@ -145,6 +146,39 @@ static void load_errors(void)
     }
 }
 
+/* The event types each word of a sentence may trigger: the forms of a trigger lemma, whatever
+ * their case, and not a word that only folds like one ("marche", not "marché"). */
+static void word_types(const depeche_engine *e)
+{
+    static const struct {
+        const char *sentence;
+        int token, type; /* -1: no type */
+    } cases[] = {
+        {"Fictivia rachète Nordelec.", 1, DP_EV_ACQUISITION},
+        {"Démission du patron de Fictivia.", 0, DP_EV_RESIGNATION},
+        {"PAUL MARTIN NOMMÉ À LA TÊTE DE FICTIVIA", 2, DP_EV_APPOINTMENT},
+        {"Le groupe La République en marche a voté.", 5, -1},
+    };
+    for (size_t c = 0; c < DP_ARRAY_LEN(cases); c++) {
+        dp_text text = {0};
+        CHECK(!dp_normalize(&text, cases[c].sentence, strlen(cases[c].sentence)));
+        dp_token toks[DP_MAX_SENTENCE_TOKENS];
+        uint32_t types[DP_MAX_SENTENCE_TOKENS];
+        dp_tokenizer tz;
+        dp_tokenizer_start(&tz, &e->tokens, text.norm, (dp_span){0, (uint32_t)text.norm_len}, 0);
+        size_t n = dp_tokenizer_next_sentence(&tz, toks);
+        CHECK((size_t)cases[c].token < n);
+        if ((size_t)cases[c].token < n) {
+            dp_frame_word_types(&e->frames, &e->syntax.morpho, text.norm, toks, n, types);
+            uint32_t want = cases[c].type < 0 ? 0 : 1u << cases[c].type;
+            CHECK_AT(cases[c].type < 0 ? !types[cases[c].token] : (types[cases[c].token] & want) != 0,
+                     __FILE__, __LINE__, "'%s': token %d has types %x", cases[c].sentence,
+                     cases[c].token, types[cases[c].token]);
+        }
+        dp_text_release(&text);
+    }
+}
+
 int main(void)
 {
     depeche_error err;
@@ -159,6 +193,7 @@ int main(void)
     e->events.n_rules = 0;
     examples(e, 0, 30);
     e->events.n_rules = n_rules;
+    word_types(e);
     depeche_engine_free(e);
     load_errors();
     return check_report();

@@ -140,6 +140,10 @@ int main(void)
             n_want += (size_t)utf8proc_encode_char(parts[j], (utf8proc_uint8_t *)want + n_want);
         k = dp_fold_key(in, (size_t)n_in, key, sizeof key);
         CHECK(k == n_want && !memcmp(key, want, n_want));
+        /* and lowercase as utf8proc_tolower has them */
+        n_want = (size_t)utf8proc_encode_char(utf8proc_tolower(cp), (utf8proc_uint8_t *)want);
+        k = dp_lowercase(in, (size_t)n_in, key, sizeof key);
+        CHECK(k == n_want && !memcmp(key, want, n_want));
     }
 
     CHECK_INT(dp_char_class('A'), DP_CC_UPPER);
