@@ -14,9 +14,9 @@ tools/lemma_preferences.py) comes first: the syntax stage takes the first readin
 Run by the build (CMake) so that the library embeds the result; the same input gives the same
 bytes. Usage: build_lexicon.py LEFFF.mlex.gz PREFERENCES.tsv OUT.bin
 
-Binary layout, little-endian (version 2):
-  "DPMORPH2", u32 n_slots (a power of two), u32 n_forms, u32 n_feats, u32 entries_size,
-  u32 strings_size, u32 n_lemma_slots (a power of two), u32 lemma_entries_size
+Binary layout, little-endian (version 3):
+  "DPMORPH3", u32 n_slots (a power of two), u32 n_forms, u32 n_feats, u32 entries_size,
+  u32 strings_size
   u32 slots[n_slots]          1 + offset of a form's entry, 0 for an empty slot; a form is
                               found by dp_hash_bytes of its bytes (the low bits), then
                               linear probing
@@ -26,9 +26,6 @@ Binary layout, little-endian (version 2):
            form without its last `strip` bytes, then the suffix ("rachètera" -> racheter:
            strip 6 bytes, "eter")
   feature strings, each NUL-terminated (strings_size bytes)
-  u32 lemma_slots[n_lemma_slots]  1 + offset of a lemma's entry, found like forms
-  lemma entries: u8 lemma_len, lemma bytes, u8 pad to 4, u32 n_forms, u32 offsets of the
-           entries of its forms: the forms of a lemma ("racheter": rachète, rachetée...)
 """
 import gzip
 import struct
@@ -161,7 +158,6 @@ def main():
         n_slots *= 2
     slots = [0] * n_slots
     entries = bytearray()
-    lemma_forms = {}
     for form in names:
         fb = form.encode("utf-8")
         analyses = sorted(forms[form], key=lambda a: (form, a[0], a[2]) not in preferred)[:255]
@@ -178,8 +174,6 @@ def main():
                 readings.append(bytes([upos, fid, len(fb) - common, len(suffix)]) + suffix)
         offset = len(entries)
         entries += bytes([len(fb)]) + fb + bytes([len(readings)]) + b"".join(readings)
-        for upos, fid, lemma in analyses:
-            lemma_forms.setdefault(lemma.encode("utf-8"), []).append(offset)
         h = hash_bytes(fb) & (n_slots - 1)
         while slots[h]:
             h = (h + 1) & (n_slots - 1)
@@ -190,35 +184,15 @@ def main():
     for fs in feats:
         offsets.append(len(strings))
         strings += fs.encode("ascii") + b"\0"
-    n_lemma_slots = 1
-    while n_lemma_slots * 0.6 < len(lemma_forms):
-        n_lemma_slots *= 2
-    lemma_slots = [0] * n_lemma_slots
-    lemma_entries = bytearray()
-    for lemma in sorted(lemma_forms):
-        if len(lemma) > 64:
-            continue
-        forms_of = sorted(set(lemma_forms[lemma]))
-        offset = len(lemma_entries)
-        lemma_entries += bytes([len(lemma)]) + lemma
-        lemma_entries += bytes((-len(lemma_entries)) % 4)
-        lemma_entries += struct.pack(f"<I{len(forms_of)}I", len(forms_of), *forms_of)
-        h = hash_bytes(lemma) & (n_lemma_slots - 1)
-        while lemma_slots[h]:
-            h = (h + 1) & (n_lemma_slots - 1)
-        lemma_slots[h] = offset + 1
     strings += bytes((-len(strings)) % 4)
     entries += bytes((-len(entries)) % 4)
     with open(sys.argv[3], "wb") as out:
-        out.write(b"DPMORPH2")
-        out.write(struct.pack("<7I", n_slots, len(names), len(feats), len(entries), len(strings),
-                              n_lemma_slots, len(lemma_entries)))
+        out.write(b"DPMORPH3")
+        out.write(struct.pack("<5I", n_slots, len(names), len(feats), len(entries), len(strings)))
         out.write(struct.pack(f"<{n_slots}I", *slots))
         out.write(struct.pack(f"<{len(offsets)}I", *offsets))
         out.write(entries)
         out.write(strings)
-        out.write(struct.pack(f"<{n_lemma_slots}I", *lemma_slots))
-        out.write(lemma_entries)
 
 
 if __name__ == "__main__":

@@ -23,12 +23,11 @@ int dp_morpho_open(dp_morpho *m, const void *image, size_t size, const char *pat
                    depeche_error *err)
 {
     const unsigned char *d = image;
-    if (size < 36 || memcmp(d, "DPMORPH2", 8))
+    if (size < 28 || memcmp(d, "DPMORPH3", 8))
         return dp_fail(err, DEPECHE_ERR_DATA, path, 0, 0, "not a depeche lexicon image");
     uint32_t n_slots = dp_read_u32(d + 8), n_feats = dp_read_u32(d + 16), entries = dp_read_u32(d + 20);
-    uint32_t strings = dp_read_u32(d + 24), n_lemma_slots = dp_read_u32(d + 28);
-    uint32_t lemma_entries = dp_read_u32(d + 32);
-    size_t at = 36;
+    uint32_t strings = dp_read_u32(d + 24);
+    size_t at = 28;
     if (!n_slots || (n_slots & (n_slots - 1)) || !n_feats || (size - at) / 4 < n_slots ||
         (size - at) / 4 - n_slots < n_feats)
         return dp_fail(err, DEPECHE_ERR_DATA, path, 0, 0, "a lexicon image with a bad header");
@@ -45,17 +44,10 @@ int dp_morpho_open(dp_morpho *m, const void *image, size_t size, const char *pat
     m->entries = d + at;
     m->entries_size = entries;
     at += entries;
-    if (size - at < strings || !strings || !n_lemma_slots || (n_lemma_slots & (n_lemma_slots - 1)) ||
-        (size - at - strings) / 4 < n_lemma_slots ||
-        size - at - strings - 4 * (size_t)n_lemma_slots < lemma_entries)
+    if (size - at < strings || !strings)
         return dp_fail(err, DEPECHE_ERR_DATA, path, 0, 0, "a truncated lexicon image");
     m->strings = d + at;
     m->strings_size = strings;
-    at += strings;
-    m->n_lemma_slots = n_lemma_slots;
-    m->lemma_slots = d + at;
-    m->lemma_entries = d + at + 4 * (size_t)n_lemma_slots;
-    m->lemma_entries_size = lemma_entries;
     for (uint32_t i = 0; i < n_feats; i++)
         if (dp_read_u32(m->feat_offsets + 4 * i) >= m->strings_size)
             return dp_fail(err, DEPECHE_ERR_DATA, path, 0, 0, "a lexicon image with a bad feature");
@@ -196,37 +188,6 @@ int dp_morpho_common_word(const dp_morpho *m, const char *form, size_t len)
 {
     uint32_t tags = dp_morpho_tags(m, form, len, dp_hash_bytes(form, len));
     return tags && !(tags & (1u << DP_PROPN));
-}
-
-size_t dp_morpho_forms(const dp_morpho *m, const char *lemma, size_t len,
-                       void (*fn)(void *ctx, const char *form, size_t len), void *ctx)
-{
-    if (!m->image || !len || len > DP_MORPHO_MAX_WORD)
-        return 0;
-    uint32_t mask = m->n_lemma_slots - 1;
-    for (uint32_t i = (uint32_t)dp_hash_bytes(lemma, len) & mask, probes = 0;
-         probes < m->n_lemma_slots; i = (i + 1) & mask, probes++) {
-        uint32_t off = dp_read_u32(m->lemma_slots + 4 * (size_t)i);
-        if (!off)
-            return 0;
-        off--;
-        const unsigned char *e = m->lemma_entries + off, *end = m->lemma_entries + m->lemma_entries_size;
-        if (off >= m->lemma_entries_size || end - e < 1 + e[0] || e[0] != len || memcmp(e + 1, lemma, len))
-            continue;
-        size_t at = (off + 1 + len + 3) & ~(size_t)3;
-        if (m->lemma_entries_size - at < 4)
-            return 0;
-        uint32_t n = dp_read_u32(m->lemma_entries + at);
-        if ((m->lemma_entries_size - at - 4) / 4 < n)
-            return 0;
-        for (uint32_t k = 0; k < n; k++) {
-            uint32_t fo = dp_read_u32(m->lemma_entries + at + 4 + 4 * (size_t)k);
-            if (fo < m->entries_size && m->entries_size - fo > 1u + m->entries[fo])
-                fn(ctx, (const char *)m->entries + fo + 1, m->entries[fo]);
-        }
-        return n;
-    }
-    return 0;
 }
 
 const dp_contraction *dp_morpho_contraction(const dp_morpho *m, const char *form, size_t len)

@@ -43,9 +43,6 @@ typedef struct dp_morpho {
     uint32_t n_slots, n_feats;
     const unsigned char *slots, *feat_offsets, *entries, *strings;
     size_t entries_size, strings_size;
-    uint32_t n_lemma_slots;
-    const unsigned char *lemma_slots, *lemma_entries; /* lemma -> its forms */
-    size_t lemma_entries_size;
     /* from data files */
     dp_lexicon user_forms; /* form -> first reading + 1 */
     dp_user_reading *user;
@@ -81,11 +78,6 @@ uint32_t dp_morpho_tags(const dp_morpho *m, const char *form, size_t len, uint64
 int dp_morpho_common_word(const dp_morpho *m, const char *form, size_t len);
 /* Starts loading the memory a look-up of the form with this hash reads first. */
 void dp_morpho_prefetch(const dp_morpho *m, uint64_t hash);
-
-/* Calls fn with every form of the lexicon's lemma[0..len) ("racheter": rachète, rachetée...);
- * the forms point into the image. Returns how many. The data files' forms are not listed. */
-size_t dp_morpho_forms(const dp_morpho *m, const char *lemma, size_t len,
-                       void (*fn)(void *ctx, const char *form, size_t len), void *ctx);
 
 /* The contraction form[0..len) (lowercase) stands for, or NULL. */
 const dp_contraction *dp_morpho_contraction(const dp_morpho *m, const char *form, size_t len);
