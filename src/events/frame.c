@@ -486,8 +486,6 @@ static size_t through_shares(const sentence *s, size_t w)
     return w;
 }
 
-/* Whether word i has a child by rel with this lemma, or a share of one: "reprend l'ensemble des
- * fonctions" has the "fonctions" that "reprendre+obj=fonction" needs. */
 /* Whether child c of a verb is its object counted by "plus de", "près de", which the parser
  * may hang on the adverb ("supprimer plus de 1 000 postes"): what a path's "obj" reaches too. */
 static int counted_object(const sentence *s, size_t c, const char *want)
@@ -496,6 +494,8 @@ static int counted_object(const sentence *s, size_t c, const char *want)
            (word_bits(&s->e->frames, s->w->words[c].lemma) & DP_FRAME_WORD_SHARE);
 }
 
+/* Whether word i has a child by rel with this lemma, or a share of one: "reprend l'ensemble des
+ * fonctions" has the "fonctions" that "reprendre+obj=fonction" needs. */
 static int has_child_or_share(const sentence *s, size_t i, const char *rel, const char *lemma)
 {
     for (uint16_t c = s->first_child[i + 1]; c; c = s->next_sibling[c]) {
@@ -600,9 +600,10 @@ static int has_feature(const dp_word *wd, const char *feature)
 }
 
 /* Whether verb i, without a subject of its own, takes the subject of the word it hangs on: a
- * complement ("envisage de racheter"), an intent's ("annonce son intention de racheter"), a conjunct, a clause of time or manner told by an
- * infinitive or a gerund ("après avoir quitté", "avant de rejoindre", "en quittant"), or one of
- * purpose ("pour présenter"), whose mood is the verb's it hangs on (see modality). */
+ * complement ("envisage de racheter"), an intent's ("annonce son intention de racheter"), a
+ * conjunct, a clause of time or manner told by an infinitive or a gerund ("après avoir
+ * quitté", "avant de rejoindre", "en quittant"), or one of purpose ("pour présenter"), whose
+ * mood is the verb's it hangs on (see modality). */
 static int shares_subject(const sentence *s, size_t i)
 {
     const char *r = rel_of(s, i);
@@ -1631,12 +1632,6 @@ static int past_in_present(const sentence *s, size_t t)
     return 0;
 }
 
-/* Negated, hypothetical or asserted, from the words around the trigger: "ne ... pas", "sans";
- * a conditional ("rachèterait"); a modal or intent above it ("pourrait racheter", "envisage de
- * racheter", "le projet de rachat"); a denial ("dément que ..."); a future for the types told
- * as plans. *firm says whether a hypothesis is one that no reading of the words can make a
- * fact: a condition ("si"), a demand ("réclame la démission de X") or a yes-or-no question;
- * a modal may be one ("a dû céder sa place"). */
 /* Whether the plan or intent word at `at` is one made known: an "announce" verb above it,
  * through plan and modal words ("a annoncé son intention de supprimer 1 000 postes", "a
  * annoncé un projet prévoyant la suppression de 800 postes", "a annoncé vouloir supprimer"). */
@@ -1657,6 +1652,13 @@ static int plan_announced(const sentence *s, size_t at)
     return 0;
 }
 
+/* Negated, hypothetical or asserted, from the words around the trigger: "ne ... pas", "sans";
+ * a conditional ("rachèterait"); a modal or intent above it ("pourrait racheter", "envisage de
+ * racheter", "le projet de rachat"), unless made known for the "announced" types; a denial
+ * ("dément que ..."); a future for the types told as plans (type: the event's). *firm says
+ * whether a hypothesis is one that no reading of the words can make a fact: a condition
+ * ("si"), a demand ("réclame la démission de X") or a yes-or-no question; a modal may be one
+ * ("a dû céder sa place"). */
 static uint8_t modality(const sentence *s, size_t t, int type, int *firm)
 {
     *firm = 0;

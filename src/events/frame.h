@@ -74,9 +74,9 @@ typedef struct dp_frame_rules {
     dp_lexicon words; /* lemma -> DP_FRAME_WORD_* bits */
     dp_strbuf lemmas;  /* each trigger lemma and the lemma it needs ("" if none), NUL-ended,
                           then its event type ('A' + type) */
-    dp_lexicon trigger_lemmas; /* lowercase trigger lemmas (a light verb's: the word it needs) -> their
-                                  event types (bits; the same bits << DP_FRAME_HEADLINE_SHIFT for
-                                  headline frames) */
+    /* the lowercase trigger lemmas (a light verb's: the word it needs) -> their event types
+     * (bits; the same bits << DP_FRAME_HEADLINE_SHIFT for headline frames) */
+    dp_lexicon trigger_lemmas;
     dp_frame_example *examples;
     size_t n_examples, examples_cap;
     /* epithets of companies ("d'ingolstadt", "au losange"), folded -> offset + 1 in
