@@ -305,9 +305,11 @@ static int process_text(depeche_document *doc, const depeche_engine *e, const dp
 {
     dp_token_keys *keys = dp_malloc(sizeof *keys);
     uint32_t *types = dp_malloc(DP_MAX_SENTENCE_TOKENS * sizeof *types); /* each token's trigger types */
-    if (!keys || !types) {
+    dp_word_types_cache *seen_words = dp_calloc(1, sizeof *seen_words);
+    if (!keys || !types || !seen_words) {
         free(keys);
         free(types);
+        free(seen_words);
         return DEPECHE_ERR_NOMEM;
     }
     int rc = 0, seen_sentence = 0, warned_long = 0, warned_dates = 0;
@@ -358,7 +360,7 @@ static int process_text(depeche_document *doc, const depeche_engine *e, const dp
                 int kinds = names_in(mentions, names_before, toks[0].start, toks[n - 1].end);
                 int in_title = (long)i == layout->title_line;
                 if (kinds || names_before || unknown_before < mentions->n_unknown)
-                    dp_frame_word_types(&e->frames, &e->syntax.morpho, t->norm, toks, n, types);
+                    dp_frame_word_types(&e->frames, &e->syntax.morpho, t->norm, toks, n, seen_words, types);
                 frames = kinds && dp_frame_sentence_wanted(types, 0, n, kinds & 1, kinds & 2, in_title);
                 if (!frames && !(kinds & 2) && names_before)
                     frames = describes_company(e, keys, types, n, in_title);
@@ -376,6 +378,7 @@ static int process_text(depeche_document *doc, const depeche_engine *e, const dp
     }
     free(keys);
     free(types);
+    free(seen_words);
     return rc;
 }
 

@@ -377,7 +377,7 @@ int dp_frame_rules_finish(dp_frame_rules *r, depeche_error *err)
 }
 
 void dp_frame_word_types(const dp_frame_rules *r, const dp_morpho *m, const char *text,
-                         const dp_token *toks, size_t n, uint32_t *types)
+                         const dp_token *toks, size_t n, dp_word_types_cache *cache, uint32_t *types)
 {
     for (size_t i = 0; i < n; i++) {
         types[i] = 0;
@@ -387,6 +387,12 @@ void dp_frame_word_types(const dp_frame_rules *r, const dp_morpho *m, const char
         size_t len = dp_lowercase(text + toks[i].start, toks[i].end - toks[i].start, lower, sizeof lower);
         if (len == (size_t)-1 || !len)
             continue;
+        dp_word_types_slot *seen =
+            len <= DP_WORD_TYPES_FORM ? &cache->slot[dp_hash_bytes(lower, len) % DP_WORD_TYPES_CACHED] : NULL;
+        if (seen && seen->len == len && !memcmp(seen->form, lower, len)) {
+            types[i] = seen->types;
+            continue;
+        }
         /* the word itself may be the lemma (a noun Lefff does not know still triggers) */
         dp_lexicon_get(&r->trigger_lemmas, lower, len, &types[i]);
         dp_reading readings[8];
@@ -395,6 +401,11 @@ void dp_frame_word_types(const dp_frame_rules *r, const dp_morpho *m, const char
             uint32_t v;
             if (dp_lexicon_get(&r->trigger_lemmas, readings[j].lemma, strlen(readings[j].lemma), &v))
                 types[i] |= v;
+        }
+        if (seen) {
+            seen->types = types[i];
+            seen->len = (uint8_t)len;
+            memcpy(seen->form, lower, len);
         }
     }
 }

@@ -105,11 +105,25 @@ void dp_frame_rules_release(dp_frame_rules *r);
  * negative status with err filled. */
 int dp_frame_rules_finish(dp_frame_rules *r, depeche_error *err);
 
+/* The types of the words an article has already looked up: an article says "le", "de" and its
+ * trigger words many times, and a word's lemmas are a look-up in the lexicon. Zeroed before
+ * the article's first sentence. */
+enum { DP_WORD_TYPES_CACHED = 1024, DP_WORD_TYPES_FORM = 22 };
+typedef struct dp_word_types_slot {
+    uint32_t types;
+    uint8_t len; /* 0: empty */
+    char form[DP_WORD_TYPES_FORM + 1];
+} dp_word_types_slot;
+typedef struct dp_word_types_cache {
+    dp_word_types_slot slot[DP_WORD_TYPES_CACHED];
+} dp_word_types_cache;
+
 /* The event types each token of a sentence (toks[0..n) of text) may trigger, as
  * dp_frame_sentence_wanted reads them, into types[0..n): by the lemmas the lexicon m gives the
- * lowercase token (a form of a trigger lemma), or the token itself. */
+ * lowercase token (a form of a trigger lemma), or the token itself. cache (the caller's) keeps
+ * the words seen. */
 void dp_frame_word_types(const dp_frame_rules *r, const dp_morpho *m, const char *text,
-                         const dp_token *toks, size_t n, uint32_t *types);
+                         const dp_token *toks, size_t n, dp_word_types_cache *cache, uint32_t *types);
 
 /* The organisations named by the epithet that follows the word for a company at byte `at`
  * of the NUL-ended text ("le constructeur d'Ingolstadt", "la marque allemande aux anneaux": Audi), within

@@ -150,6 +150,11 @@ static void load_errors(void)
  * their case, and not a word that only folds like one ("marche", not "marché"). */
 static void word_types(const depeche_engine *e)
 {
+    /* one cache for all the sentences: a word seen before keeps its types */
+    dp_word_types_cache *seen = calloc(1, sizeof *seen);
+    CHECK(seen != NULL);
+    if (!seen)
+        return;
     static const struct {
         const char *sentence;
         int token, type; /* -1: no type */
@@ -169,7 +174,7 @@ static void word_types(const depeche_engine *e)
         size_t n = dp_tokenizer_next_sentence(&tz, toks);
         CHECK((size_t)cases[c].token < n);
         if ((size_t)cases[c].token < n) {
-            dp_frame_word_types(&e->frames, &e->syntax.morpho, text.norm, toks, n, types);
+            dp_frame_word_types(&e->frames, &e->syntax.morpho, text.norm, toks, n, seen, types);
             uint32_t want = cases[c].type < 0 ? 0 : 1u << cases[c].type;
             CHECK_AT(cases[c].type < 0 ? !types[cases[c].token] : (types[cases[c].token] & want) != 0,
                      __FILE__, __LINE__, "'%s': token %d has types %x", cases[c].sentence,
@@ -177,6 +182,7 @@ static void word_types(const depeche_engine *e)
         }
         dp_text_release(&text);
     }
+    free(seen);
 }
 
 int main(void)
