@@ -793,7 +793,9 @@ static int build_entities(depeche_document *doc, const depeche_engine *e, const 
         dp_out_entity *oe = &doc->entities[i];
         const dp_mention *best = &m->items[ent->best];
         oe->type = dp_entity_type_name((enum dp_entity_type)ent->type);
-        const dp_gaz_entry *g = ent->entry >= 0 ? &e->gazetteer.entries[ent->entry] : NULL;
+        dp_gaz_entry listed = ent->entry >= 0 ? dp_gazetteer_entry(&e->gazetteer, (size_t)ent->entry)
+                                              : (dp_gaz_entry){0};
+        const dp_gaz_entry *g = ent->entry >= 0 ? &listed : NULL;
         if (ent->type == DP_DATE) {
             oe->name = dp_strdup(best->date);
         } else if (ent->type == DP_ROLE && g) {

@@ -55,6 +55,82 @@ static char *dup_field(const char *s, size_t n)
     return d;
 }
 
+#define NO_STRING 0xFFFFFFFFu
+
+/* Frees the strings of an entry a data file gave. */
+static void free_entry(dp_gaz_entry *e)
+{
+    free((char *)e->name);
+    free((char *)e->wikidata);
+    free((char *)e->title);
+}
+
+/* A string of the image at `offset`, or NULL (NO_STRING, or out of the image's strings). */
+static const char *image_string(const dp_gazetteer *g, uint32_t offset)
+{
+    return offset < g->image_strings_size ? g->image_strings + offset : NULL;
+}
+
+dp_gaz_entry dp_gazetteer_entry(const dp_gazetteer *g, size_t i)
+{
+    if (i >= g->n_borrowed)
+        return g->entries[i - g->n_borrowed];
+    const unsigned char *e = g->image_entries + 16 * i;
+    const char *name = image_string(g, dp_read_u32(e));
+    uint32_t bits = dp_read_u32(e + 12);
+    return (dp_gaz_entry){name ? name : "", image_string(g, dp_read_u32(e + 4)),
+                          image_string(g, dp_read_u32(e + 8)), (uint8_t)bits, (uint8_t)(bits >> 8)};
+}
+
+/* The terminal of trie node `node` + 1, or 0. */
+static uint32_t terminal_at(const dp_gazetteer *g, uint32_t node)
+{
+    uint32_t term = g->terminal_of ? (node < g->terminal_of_cap ? g->terminal_of[node] : 0)
+                    : g->image_terminal_of && node <= g->n_nodes ? dp_read_u32(g->image_terminal_of + 4 * (size_t)node)
+                                                                   : 0;
+    return term <= g->n_terminals ? term : 0;
+}
+
+/* Terminal k (0 <= k < n_terminals); an entry out of range (a damaged image) is the first. */
+static dp_gaz_terminal terminal(const dp_gazetteer *g, size_t k)
+{
+    dp_gaz_terminal t;
+    if (g->terminals) {
+        t = g->terminals[k];
+    } else {
+        const unsigned char *p = g->image_terminals + 16 * k;
+        t = (dp_gaz_terminal){dp_read_u32(p), dp_read_u32(p + 4), dp_read_u32(p + 8), (uint8_t)dp_read_u32(p + 12)};
+    }
+    if (t.entry >= g->n_entries)
+        t.entry = 0;
+    return t;
+}
+
+/* Before a data file adds to a trie read from an image: the image's terminals, copied into
+ * memory g owns. 0, or -1 when memory ran out. */
+static int own_trie(dp_gazetteer *g)
+{
+    if (g->terminal_of || !g->image_terminal_of)
+        return 0;
+    size_t n_of = (size_t)g->n_nodes + 1, n_t = g->n_terminals ? g->n_terminals : 1;
+    uint32_t *of = dp_malloc(n_of * sizeof *of);
+    dp_gaz_terminal *ts = dp_malloc(n_t * sizeof *ts);
+    if (!of || !ts) {
+        free(of);
+        free(ts);
+        return -1;
+    }
+    for (size_t i = 0; i < n_of; i++)
+        of[i] = terminal_at(g, (uint32_t)i);
+    for (size_t k = 0; k < g->n_terminals; k++)
+        ts[k] = terminal(g, k);
+    g->terminal_of = of;
+    g->terminal_of_cap = n_of;
+    g->terminals = ts;
+    g->terminals_cap = n_t;
+    return 0;
+}
+
 /* Adds one alias of entry `entry` to the trie. */
 static int add_alias(dp_gazetteer *g, const dp_token_rules *tokens, const char *alias, size_t len,
                      uint32_t entry, int case_insensitive, int lowercase_article)
@@ -105,6 +181,8 @@ static int add_alias(dp_gazetteer *g, const dp_token_rules *tokens, const char *
     dp_text_release(&text);
     if (rc || node == 0 || n > 32)
         return rc ? rc : DEPECHE_ERR_DATA;
+    if (own_trie(g))
+        return DEPECHE_ERR_NOMEM;
     size_t old_cap = g->terminal_of_cap;
     if (dp_reserve((void **)&g->terminal_of, &g->terminal_of_cap, (size_t)g->n_nodes + 1,
                    sizeof *g->terminal_of))
@@ -188,30 +266,32 @@ int dp_gazetteer_load_line(dp_gazetteer *g, const dp_token_rules *tokens, const 
         const char *stop = semi ? semi : aend;
         const char *eq = memchr(a, '=', (size_t)(stop - a));
         if (!eq) {
-            free(e.name), free(e.wikidata), free(e.title);
+            free_entry(&e);
             return dp_fail(err, DEPECHE_ERR_DATA, path, lineno, 0,
                            "attribute '%.*s' is not key=value", (int)(stop - a), a);
         }
         size_t kl = (size_t)(eq - a), vl = (size_t)(stop - eq - 1);
         if (dp_word_is(a, kl, "title")) {
-            free(e.title);
+            free((char *)e.title);
             e.title = dup_field(eq + 1, vl);
         } else if (dp_word_is(a, kl, "kind") && (kind = gaz_kind_from(eq + 1, vl)) != DP_GAZ_PLAIN) {
             e.kind = kind;
         } else if (dp_word_is(a, kl, "case") && dp_word_is(eq + 1, vl, "insensitive")) {
             case_insensitive = 1;
         } else if (!(dp_word_is(a, kl, "case") && dp_word_is(eq + 1, vl, "sensitive"))) {
-            free(e.name), free(e.wikidata), free(e.title);
+            free_entry(&e);
             return dp_fail(err, DEPECHE_ERR_DATA, path, lineno, 0,
                            "unknown attribute '%.*s' (known: title=..., case=insensitive|sensitive, kind=media|seat|office|territory|union)",
                            (int)(stop - a), a);
         }
         a = semi ? semi + 1 : aend;
     }
-    if (!e.name || DP_PUSH(g->entries, g->n_entries, g->entries_cap, e)) {
-        free(e.name), free(e.wikidata), free(e.title);
+    size_t owned = g->n_entries - g->n_borrowed;
+    if (!e.name || DP_PUSH(g->entries, owned, g->entries_cap, e)) {
+        free_entry(&e);
         return dp_fail(err, DEPECHE_ERR_NOMEM, path, lineno, 0, "out of memory");
     }
+    g->n_entries = g->n_borrowed + owned;
     uint32_t index = (uint32_t)g->n_entries - 1;
     /* the derived lists hold names like "La Place" and "La Première" (a brand, a radio) that
      * are everyday phrases when their article is lowercase: only the written lists' names
@@ -237,11 +317,8 @@ int dp_gazetteer_load_line(dp_gazetteer *g, const dp_token_rules *tokens, const 
 
 void dp_gazetteer_release(dp_gazetteer *g)
 {
-    for (size_t i = g->n_borrowed; i < g->n_entries; i++) {
-        free(g->entries[i].name);
-        free(g->entries[i].wikidata);
-        free(g->entries[i].title);
-    }
+    for (size_t k = 0; k < g->n_entries - g->n_borrowed; k++)
+        free_entry(&g->entries[k]);
     free(g->entries);
     dp_lexicon_release(&g->edges);
     free(g->terminal_of);
@@ -274,11 +351,12 @@ static size_t longest_from(const dp_gazetteer *g, uint32_t node, size_t skip, co
         size_t ekl = edge_key(ek, node, keys->key[j], keys->len[j]);
         if (!dp_lexicon_get(&g->edges, ek, ekl, &node))
             break;
-        uint32_t term = node < g->terminal_of_cap ? g->terminal_of[node] : 0;
-        if (term && case_fits(&g->terminals[term - 1], toks, i, j - i + 1, skip)) {
+        uint32_t term = terminal_at(g, node);
+        dp_gaz_terminal t;
+        if (term && (t = terminal(g, term - 1), case_fits(&t, toks, i, j - i + 1, skip))) {
             best = j - i + 1;
-            *entry = g->terminals[term - 1].entry;
-            *any_case = g->terminals[term - 1].case_insensitive;
+            *entry = t.entry;
+            *any_case = t.case_insensitive;
         }
     }
     return best;
@@ -309,10 +387,10 @@ int dp_gazetteer_one_word(const dp_gazetteer *g, const char *word, size_t len, u
     size_t fl = dp_fold_key(word, len, folded, sizeof folded);
     if (fl == (size_t)-1 || !dp_lexicon_get(&g->edges, ek, edge_key(ek, 0, folded, fl), &node))
         return 0;
-    uint32_t term = node < g->terminal_of_cap ? g->terminal_of[node] : 0;
+    uint32_t term = terminal_at(g, node);
     if (!term)
         return 0;
-    *entry = g->terminals[term - 1].entry;
+    *entry = terminal(g, term - 1).entry;
     return 1;
 }
 
@@ -337,7 +415,6 @@ int dp_gazetteer_word_is(const dp_gazetteer *g, const char *key, size_t len, uns
 /* ---- The image ------------------------------------------------------------------------- */
 
 #define IMAGE_MAGIC "DPGAZ001"
-#define NO_STRING 0xFFFFFFFFu
 
 enum { H_ENTRIES, H_NODES, H_TERMINALS, H_EDGE_SLOTS, H_EDGE_COUNT, H_EDGE_KEYS, H_GIVEN_SLOTS,
        H_GIVEN_COUNT, H_GIVEN_KEYS, H_STRINGS, H_FIELDS };
@@ -372,17 +449,17 @@ int dp_gazetteer_write_image(const dp_gazetteer *g, dp_strbuf *out)
     for (int i = 0; i < H_FIELDS; i++)
         fail |= dp_strbuf_put_u32(out, header[i]);
     for (size_t i = 0; i < g->n_entries && !fail; i++) {
-        const dp_gaz_entry *e = &g->entries[i];
-        fail |= put_string(&strings, out, e->name) || put_string(&strings, out, e->wikidata) ||
-                put_string(&strings, out, e->title) ||
-                dp_strbuf_put_u32(out, (uint32_t)e->type | (uint32_t)e->kind << 8);
+        dp_gaz_entry e = dp_gazetteer_entry(g, i);
+        fail |= put_string(&strings, out, e.name) || put_string(&strings, out, e.wikidata) ||
+                put_string(&strings, out, e.title) ||
+                dp_strbuf_put_u32(out, (uint32_t)e.type | (uint32_t)e.kind << 8);
     }
     for (uint32_t i = 0; i <= g->n_nodes && !fail; i++)
-        fail |= dp_strbuf_put_u32(out, i < g->terminal_of_cap ? g->terminal_of[i] : 0);
+        fail |= dp_strbuf_put_u32(out, terminal_at(g, i));
     for (size_t i = 0; i < g->n_terminals && !fail; i++) {
-        const dp_gaz_terminal *t = &g->terminals[i];
-        fail |= dp_strbuf_put_u32(out, t->entry) || dp_strbuf_put_u32(out, t->capitals) ||
-                dp_strbuf_put_u32(out, t->allcaps) || dp_strbuf_put_u32(out, t->case_insensitive);
+        dp_gaz_terminal t = terminal(g, i);
+        fail |= dp_strbuf_put_u32(out, t.entry) || dp_strbuf_put_u32(out, t.capitals) ||
+                dp_strbuf_put_u32(out, t.allcaps) || dp_strbuf_put_u32(out, t.case_insensitive);
     }
     const dp_lexicon *lexicons[2] = {&g->edges, &g->name_words};
     for (int k = 0; k < 2 && !fail; k++)
@@ -438,39 +515,15 @@ int dp_gazetteer_open_image(dp_gazetteer *g, const void *image, size_t size, dep
         (h[H_EDGE_SLOTS] & (h[H_EDGE_SLOTS] - 1)) || (h[H_GIVEN_SLOTS] & (h[H_GIVEN_SLOTS] - 1)))
         return dp_fail(err, DEPECHE_ERR_DATA, "gazetteer image", 0, 0, "truncated or malformed");
     memset(g, 0, sizeof *g);
-    g->entries = dp_malloc((h[H_ENTRIES] ? h[H_ENTRIES] : 1) * sizeof *g->entries);
-    g->terminal_of = dp_malloc(((size_t)h[H_NODES] + 1) * sizeof *g->terminal_of);
-    g->terminals = dp_malloc((h[H_TERMINALS] ? h[H_TERMINALS] : 1) * sizeof *g->terminals);
-    if (!g->entries || !g->terminal_of || !g->terminals) {
-        dp_gazetteer_release(g);
-        return dp_fail(err, DEPECHE_ERR_NOMEM, NULL, 0, 0, "out of memory");
-    }
-    const char *text = (const char *)strings;
-    for (uint32_t i = 0; i < h[H_ENTRIES]; i++) {
-        const unsigned char *e = entries + 16 * (size_t)i;
-        uint32_t off[3] = {dp_read_u32(e), dp_read_u32(e + 4), dp_read_u32(e + 8)}, bits = dp_read_u32(e + 12);
-        char *field[3];
-        for (int k = 0; k < 3; k++) {
-            if (off[k] != NO_STRING && off[k] >= h[H_STRINGS]) {
-                g->n_borrowed = g->n_entries = i;
-                dp_gazetteer_release(g);
-                return dp_fail(err, DEPECHE_ERR_DATA, "gazetteer image", 0, 0, "bad string offset");
-            }
-            field[k] = off[k] == NO_STRING ? NULL : (char *)text + off[k];
-        }
-        g->entries[i] = (dp_gaz_entry){field[0], field[1], field[2], (uint8_t)bits, (uint8_t)(bits >> 8)};
-    }
-    g->n_entries = g->entries_cap = g->n_borrowed = h[H_ENTRIES];
+    /* read in place: only the pages a look-up touches are ever read */
+    g->image_entries = entries;
+    g->image_terminal_of = terminal_of;
+    g->image_terminals = terminals;
+    g->image_strings = (const char *)strings;
+    g->image_strings_size = h[H_STRINGS];
+    g->n_entries = g->n_borrowed = h[H_ENTRIES];
     g->n_nodes = h[H_NODES];
-    for (uint32_t i = 0; i <= h[H_NODES]; i++)
-        g->terminal_of[i] = dp_read_u32(terminal_of + 4 * (size_t)i);
-    g->terminal_of_cap = (size_t)h[H_NODES] + 1;
-    for (uint32_t i = 0; i < h[H_TERMINALS]; i++) {
-        const unsigned char *t = terminals + 16 * (size_t)i;
-        g->terminals[i] = (dp_gaz_terminal){dp_read_u32(t), dp_read_u32(t + 4), dp_read_u32(t + 8),
-                                            (uint8_t)dp_read_u32(t + 12)};
-    }
-    g->n_terminals = g->terminals_cap = h[H_TERMINALS];
+    g->n_terminals = h[H_TERMINALS];
     dp_lexicon_borrow(&g->edges, (const dp_lexicon_slot *)(const void *)edge_slots, h[H_EDGE_SLOTS],
                       h[H_EDGE_COUNT], (const char *)edge_keys, h[H_EDGE_KEYS]);
     dp_lexicon_borrow(&g->name_words, (const dp_lexicon_slot *)(const void *)given_slots,

@@ -52,11 +52,11 @@ enum dp_gaz_kind {
 };
 
 typedef struct dp_gaz_entry {
-    char *name;     /* canonical name, owned */
-    char *wikidata; /* owned, or NULL */
-    char *title;    /* a role's English title, owned, or NULL */
-    uint8_t type;   /* enum dp_entity_type */
-    uint8_t kind;   /* enum dp_gaz_kind */
+    const char *name;     /* canonical name */
+    const char *wikidata; /* or NULL */
+    const char *title;    /* a role's English title, or NULL */
+    uint8_t type;         /* enum dp_entity_type */
+    uint8_t kind;         /* enum dp_gaz_kind */
 } dp_gaz_entry;
 
 typedef struct dp_gaz_terminal {
@@ -67,17 +67,26 @@ typedef struct dp_gaz_terminal {
 } dp_gaz_terminal;
 
 typedef struct dp_gazetteer {
-    dp_gaz_entry *entries;
-    size_t n_entries, entries_cap;
+    size_t n_entries;       /* the image's first (n_borrowed of them), then the data files' */
+    size_t n_borrowed;
+    dp_gaz_entry *entries;  /* the data files' entries (entry n_borrowed + k), strings owned */
+    size_t entries_cap;
     dp_lexicon edges;  /* (node, folded token) -> child node */
     uint32_t n_nodes;  /* node 0 is the root */
-    uint32_t *terminal_of; /* node -> index in terminals + 1, or 0 */
+    uint32_t *terminal_of; /* node -> index in terminals + 1, or 0; NULL while the image's is read */
     size_t terminal_of_cap;
-    dp_gaz_terminal *terminals;
+    dp_gaz_terminal *terminals; /* NULL while the image's are read */
     size_t n_terminals, terminals_cap;
     dp_lexicon name_words; /* folded word -> DP_WORD_GIVEN | DP_WORD_ENGLISH bits */
-    size_t n_borrowed;      /* entries[0..n_borrowed) have their strings in an image */
+    /* an image read in place (dp_gazetteer_open_image) until a data file changes its trie:
+     * start-up reads none of its pages but those a look-up needs */
+    const unsigned char *image_entries, *image_terminal_of, *image_terminals;
+    const char *image_strings;
+    size_t image_strings_size;
 } dp_gazetteer;
+
+/* Entry i (0 <= i < n_entries): its strings belong to g. */
+dp_gaz_entry dp_gazetteer_entry(const dp_gazetteer *g, size_t i);
 
 /* Loads one gazetteer line. Returns 0, or a negative status with err filled. `tokens` splits
  * names into tokens exactly as text is split. */

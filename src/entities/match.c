@@ -411,7 +411,7 @@ static int listed_orgs_joined(const dp_gazetteer *g, const char *text, const dp_
         const char *stop = dash ? dash : end;
         uint32_t entry;
         if (stop == p || !dp_gazetteer_one_word(g, p, (size_t)(stop - p), &entry) ||
-            g->entries[entry].type != DP_ORG)
+            dp_gazetteer_entry(g, entry).type != DP_ORG)
             return 0;
         parts++;
         p = dash ? dash + 1 : end;
@@ -599,7 +599,7 @@ int dp_match_sentence(const depeche_engine *e, const char *text, const dp_token 
          * which is listed with its article to stand against the name without it ("à la
          * Libération": no newspaper) */
         if (len > 1 && !(toks[i].flags & (DP_TF_CAPITALIZED | DP_TF_ALLCAPS)) && !any_case &&
-            g->entries[entry].type != DP_OTHER && definite_article(e, text, &toks[i])) {
+            dp_gazetteer_entry(g, entry).type != DP_OTHER && definite_article(e, text, &toks[i])) {
             uint32_t own_entry;
             int own_any_case;
             if (name_goes_on(r, toks, keys, n, i + len) || dp_gazetteer_longest(g, toks, keys, n, i + 1, &own_entry, &own_any_case) >= len - 1)
@@ -611,7 +611,8 @@ int dp_match_sentence(const depeche_engine *e, const char *text, const dp_token 
             i++;
             continue;
         }
-        uint8_t type = g->entries[entry].type;
+        dp_gaz_entry listed = dp_gazetteer_entry(g, entry);
+        uint8_t type = listed.type;
         /* "en Hollande", "en Jordanie": after "en", one word is a place, not a person's
          * surname; the rules read it */
         if (len == 1 && type == DP_PERSON && i > 0 && dp_word_is(keys->key[i - 1], keys->len[i - 1], "en")) {
@@ -688,9 +689,9 @@ int dp_match_sentence(const depeche_engine *e, const char *text, const dp_token 
         /* "maire de Bapaume", "le gouverneur d'Oaxaca": an office over a territory, W; "le
          * ministre du Redressement productif": a public office, B, whose complement is a
          * portfolio, no organisation */
-        if (type == DP_ROLE && g->entries[entry].kind == DP_GAZ_TERRITORY)
+        if (type == DP_ROLE && listed.kind == DP_GAZ_TERRITORY)
             cls[i] = 'W';
-        else if (type == DP_ROLE && g->entries[entry].kind == DP_GAZ_OFFICE)
+        else if (type == DP_ROLE && listed.kind == DP_GAZ_OFFICE)
             cls[i] = 'B';
         i += len;
     }

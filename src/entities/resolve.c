@@ -77,9 +77,9 @@ static size_t mention_key(const depeche_engine *e, const char *text, const dp_me
     if (m->type == DP_DATE)
         return (size_t)snprintf(out, cap, "D:%s", m->date);
     if (m->entry >= 0) {
-        const dp_gaz_entry *g = &e->gazetteer.entries[m->entry];
+        dp_gaz_entry g = dp_gazetteer_entry(&e->gazetteer, (size_t)m->entry);
         if (m->type == DP_ROLE)
-            return (size_t)snprintf(out, cap, "R:%s", g->title ? g->title : g->name);
+            return (size_t)snprintf(out, cap, "R:%s", g.title ? g.title : g.name);
         return (size_t)snprintf(out, cap, "%c#%d", type_letter(m->type), m->entry);
     }
     return name_key(&e->matcher, type_letter(m->type), text + m->start, m->end - m->start, out, cap,

@@ -340,7 +340,7 @@ static int32_t antecedent_other(const dp_mentions *m, uint8_t type, uint32_t bef
  * for a name no list gave. */
 static uint8_t listed_kind(const depeche_engine *e, const dp_mention *x)
 {
-    return x->entry >= 0 ? e->gazetteer.entries[x->entry].kind : DP_GAZ_PLAIN;
+    return x->entry >= 0 ? dp_gazetteer_entry(&e->gazetteer, (size_t)x->entry).kind : DP_GAZ_PLAIN;
 }
 
 /* Whether a mention names a court ("tribunal de commerce de Paris"): its first word is of the

@@ -66,9 +66,10 @@ int main(int argc, char **argv)
     /* the defaults are as large as promised */
     size_t words = engine->gazetteer.name_words.count, orgs = 0, roles = 0, places = 0;
     for (size_t i = 0; i < engine->gazetteer.n_entries; i++) {
-        orgs += engine->gazetteer.entries[i].type == DP_ORG;
-        roles += engine->gazetteer.entries[i].type == DP_ROLE;
-        places += engine->gazetteer.entries[i].type == DP_PLACE;
+        uint8_t type = dp_gazetteer_entry(&engine->gazetteer, i).type;
+        orgs += type == DP_ORG;
+        roles += type == DP_ROLE;
+        places += type == DP_PLACE;
     }
     CHECK(words >= 5000 + 50000); /* given names and English words */
     CHECK(orgs >= 2000);
@@ -98,6 +99,19 @@ int main(int argc, char **argv)
         }
         CHECK(dp_gazetteer_open_image(&g, dp_gazetteer_image, dp_gazetteer_image_size, &err) == 0);
         CHECK(g.n_entries == engine->gazetteer.n_entries);
+        /* read in place, it writes itself back byte for byte */
+        dp_strbuf again = {0};
+        CHECK(dp_gazetteer_write_image(&g, &again) == 0);
+        CHECK(again.len == dp_gazetteer_image_size && !memcmp(again.data, dp_gazetteer_image, again.len));
+        dp_strbuf_release(&again);
+        /* and a name a data file adds goes beside the image's, which keep theirs */
+        const char *mine = "Fictivia Nordelec\tORG\tFNX";
+        CHECK(dp_gazetteer_load_line(&g, &engine->tokens, mine, strlen(mine), "mine.txt", 1, &err) == 0);
+        CHECK(g.n_entries == engine->gazetteer.n_entries + 1);
+        uint32_t entry;
+        CHECK(dp_gazetteer_one_word(&g, "FNX", 3, &entry) && entry == g.n_entries - 1);
+        CHECK_STR(dp_gazetteer_entry(&g, entry).name, "Fictivia Nordelec");
+        CHECK(dp_gazetteer_one_word(&g, "Renault", 7, &entry) && !strcmp(dp_gazetteer_entry(&g, entry).name, "Renault"));
         dp_gazetteer_release(&g);
     }
 
