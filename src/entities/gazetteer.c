@@ -245,9 +245,7 @@ int dp_gazetteer_load_line(dp_gazetteer *g, const dp_token_rules *tokens, const 
         size_t k = dp_fold_key(field[0], flen[0], key, sizeof key);
         if (k == (size_t)-1)
             return dp_fail(err, DEPECHE_ERR_DATA, path, lineno, 0, "word too long");
-        uint32_t bits = 0;
-        dp_lexicon_get(&g->name_words, key, k, &bits);
-        if (dp_lexicon_put(&g->name_words, key, k, bits | (english ? DP_WORD_ENGLISH : DP_WORD_GIVEN)))
+        if (dp_lexicon_or(&g->name_words, key, k, english ? DP_WORD_ENGLISH : DP_WORD_GIVEN))
             return dp_fail(err, DEPECHE_ERR_NOMEM, path, lineno, 0, "out of memory");
         return 0;
     }

@@ -385,13 +385,13 @@ size_t dp_text_orig_byte(const dp_text *t, dp_orig_cursor *cursor, uint32_t cp)
     return cursor->byte;
 }
 
-/* Lowercases s[0..n) into out; with `strip`, also removes accents and expands ligatures. */
 /* The folded letter of U+00C0..U+00FF that decomposes into a Latin letter and a mark ("é"
  * -> 'e', "Ç" -> 'c'), 0 for the others: French words spell most of their accents from this
  * block, and this spares utf8proc's tables for them (keys are folded for every token). */
 static const char latin1_folded[64] = "aaaaaa\0ceeeeiiii\0nooooo\0\0uuuuy\0\0"
                                       "aaaaaa\0ceeeeiiii\0nooooo\0\0uuuuy\0y";
 
+/* Lowercases s[0..n) into out; with `strip`, also removes accents and expands ligatures. */
 static size_t lower_into(const char *s, size_t n, char *out, size_t cap, int strip)
 {
     size_t len = 0, i = 0;
