@@ -809,24 +809,40 @@ static void mend_day_after_verb(const dp_parser *p, dp_syntax_work *w)
     }
 }
 
+/* Whether word j, a conjunct, follows a comma and is the only conjunct of its head, with no
+ * conjunction: two names side by side, not the items of a list ("Renault, Nissan et
+ * Mitsubishi"). */
+static int lone_conjunct_after_comma(const dp_syntax_work *w, size_t j, int conj)
+{
+    if (j < 2 || strcmp(w->words[j - 2].lemma, ","))
+        return 0;
+    for (size_t k = 1; k <= w->n_words; k++)
+        if ((w->heads[k] == w->heads[j] && w->rels[k] == conj && k != j) ||
+            (w->heads[k] == j && w->parse_in[k].upos == DP_CCONJ))
+            return 0;
+    return 1;
+}
+
 /* A name the parser ran on into the name before it ("le président du directoire de PSA Carlos
  * Tavares": "Carlos" and "Tavares" hung on "PSA" as words of its name, or as its apposition:
  * "le président de l'Assemblée nationale François de Rugy"; "la députée MoDem Claire
- * Dubois": on the party set beside the title), as the names known
- * say (names: an enum dp_name_mark a token): the name is its own, the apposition of the title
- * whose complements end with the other name ("président"; not "l'élection du LR Thierry
- * Solère", where no title holds it). */
+ * Dubois": on the party set beside the title; or its conjunct with no conjunction: "le patron
+ * du Groupe Renault, Thierry Bolloré, a été nommé"), as the names known say (names: an enum
+ * dp_name_mark a token): the name is its own, the apposition of the title whose complements
+ * end with the other name ("président"; not "l'élection du LR Thierry Solère", where no title
+ * holds it, nor a list: "les patrons de Renault, Nissan et Mitsubishi"). */
 static void mend_run_on_name(const dp_parser *p, const dp_token *toks, const uint8_t *names, dp_syntax_work *w)
 {
     int flat_name = relation_named(p, "flat:name"), flat = relation_named(p, "flat"),
-        nmod = relation_named(p, "nmod"), appos = relation_named(p, "appos");
+        nmod = relation_named(p, "nmod"), appos = relation_named(p, "appos"), conj = relation_named(p, "conj");
     if (flat_name < 0 || nmod < 0 || appos < 0)
         return;
     for (size_t j = 2; j <= w->n_words; j++) {
         size_t h = w->heads[j];
         /* (the other name may hold common words: "de l'Assemblée nationale François de Rugy") */
         if (names[w->words[j - 1].token] != DP_NAME_OPENING || !h || h >= j ||
-            (w->rels[j] != flat_name && w->rels[j] != flat && w->rels[j] != appos) ||
+            (w->rels[j] != flat_name && w->rels[j] != flat && w->rels[j] != appos &&
+             !(w->rels[j] == conj && lone_conjunct_after_comma(w, j, conj))) ||
             (!names[w->words[h - 1].token] && !(toks[w->words[h - 1].token].flags & DP_TF_CAPITALIZED)))
             continue;
         /* the noun the other name completes, through its complements */
