@@ -982,7 +982,7 @@ depeche_document *depeche_extract(const depeche_engine *e, const depeche_input *
         doc->reference = doc->published;
     if (find_events(doc, e, &text, &layout, doc->reference, &triggers, &mentions, toks, md,
                     &syntax, &events) ||
-        build_events(doc, e, &text, &mentions, &events, &syntax) ||
+        build_events(doc, e, &text, &mentions, &events, &syntax) || dp_match_out_of_memory(md) ||
         (events.lists_cut && warn(doc, "list-limit", "a list of more than %d names got events for its "
                                   "first %d only", DP_MAX_LISTED, DP_MAX_LISTED)) ||
         (dp_match_limits_hit(md) && warn(doc, "match-limit", "%zu rule matches were given up at "

@@ -1,6 +1,7 @@
 /* PCRE2 with JIT, limits on every match, and file:line errors at compile time. */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,15 +16,26 @@
 /* Room for the groups of every rule joined in one regex (group 0 included): checked as rules
  * are added. */
 #define DP_MATCH_PAIRS 1024
+/* JIT-compiling the rules cost a third of a one-article run, and the interpreter matches most
+ * of them over a short article faster than JIT compiles them: a regex is JIT-compiled once it
+ * has been matched this many times, which a batch reaches within its first articles (300
+ * articles cost 0.6% more instructions, a one-article run 15% fewer). */
+#define DP_JIT_AFTER_MATCHES 20
 
 struct dp_regex {
     pcre2_code *code;
+    /* code's JIT-compiled copy once it is made: published whole, so that threads matching
+     * meanwhile keep to the interpreter without a lock */
+    _Atomic(pcre2_code *) jitted;
+    atomic_uint matches; /* until jitted, or forever with DP_RE_NO_JIT */
+    int jit;
     pcre2_match_context *context;
 };
 
 struct dp_match_data {
     pcre2_match_data *data;
     size_t limits_hit; /* matches given up at the match, depth or heap limit */
+    int out_of_memory; /* a match could not allocate its backtracking frames */
 };
 
 static void *pcre2_allocate(size_t size, void *unused)
@@ -78,8 +90,11 @@ dp_regex *dp_regex_compile(const char *pattern, size_t len, unsigned flags, cons
         dp_fail(err, DEPECHE_ERR_DATA, path, line, (unsigned long)offset, "%s", (char *)msg);
         return NULL;
     }
-    if (!(flags & DP_RE_NO_JIT))
-        pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE); /* falls back to the interpreter */
+    re->jit = !(flags & DP_RE_NO_JIT);
+    atomic_init(&re->jitted, NULL);
+    if (re->jit && (flags & DP_RE_JIT_AT_ONCE) && pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE) == 0)
+        re->jit = 0; /* the code itself is JIT-compiled */
+    atomic_init(&re->matches, 0);
     re->context = pcre2_match_context_create(memory);
     pcre2_general_context_free(memory);
     if (!re->context) {
@@ -98,6 +113,7 @@ void dp_regex_free(dp_regex *re)
     if (!re)
         return;
     pcre2_match_context_free(re->context);
+    pcre2_code_free(atomic_load(&re->jitted));
     pcre2_code_free(re->code);
     free(re);
 }
@@ -138,20 +154,55 @@ void dp_match_data_free(dp_match_data *md)
     free(md);
 }
 
-int dp_regex_match(const dp_regex *re, const char *subject, size_t len, size_t start,
-                   dp_match_data *md)
+/* The code to match with: the JIT-compiled copy once there is one; the thread whose match
+ * reaches DP_JIT_AFTER_MATCHES makes it (where JIT is unavailable, the interpreter for good). */
+static const pcre2_code *code_to_match(dp_regex *re)
 {
-    int rc = pcre2_match(re->code, (PCRE2_SPTR)subject, len, start, PCRE2_NO_UTF_CHECK, md->data,
+    pcre2_code *jitted = atomic_load_explicit(&re->jitted, memory_order_acquire);
+    if (jitted || !re->jit)
+        return jitted ? jitted : re->code;
+    if (atomic_fetch_add_explicit(&re->matches, 1, memory_order_relaxed) + 1 == DP_JIT_AFTER_MATCHES) {
+        pcre2_code *copy = pcre2_code_copy(re->code);
+        if (copy && pcre2_jit_compile(copy, PCRE2_JIT_COMPLETE) == 0)
+            atomic_store_explicit(&re->jitted, copy, memory_order_release);
+        else
+            pcre2_code_free(copy);
+    }
+    return re->code;
+}
+
+int dp_regex_uses_jit(const dp_regex *re)
+{
+    size_t size = 0;
+    const pcre2_code *code = atomic_load_explicit(&((dp_regex *)re)->jitted, memory_order_acquire);
+    return pcre2_pattern_info(code ? code : re->code, PCRE2_INFO_JITSIZE, &size) == 0 && size > 0;
+}
+
+int dp_jit_available(void)
+{
+    uint32_t jit = 0;
+    return pcre2_config(PCRE2_CONFIG_JIT, &jit) >= 0 && jit;
+}
+
+int dp_regex_match(dp_regex *re, const char *subject, size_t len, size_t start, dp_match_data *md)
+{
+    int rc = pcre2_match(code_to_match(re), (PCRE2_SPTR)subject, len, start, PCRE2_NO_UTF_CHECK, md->data,
                          re->context);
-    if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_HEAPLIMIT ||
-        rc == PCRE2_ERROR_NOMEMORY)
+    if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_HEAPLIMIT)
         md->limits_hit++;
+    else if (rc == PCRE2_ERROR_NOMEMORY)
+        md->out_of_memory = 1;
     return rc >= 0; /* 0: matched, with more groups than the match data holds */
 }
 
 size_t dp_match_limits_hit(const dp_match_data *md)
 {
     return md->limits_hit;
+}
+
+int dp_match_out_of_memory(const dp_match_data *md)
+{
+    return md->out_of_memory;
 }
 
 int dp_match_group(const dp_match_data *md, unsigned group, size_t *start, size_t *end)

@@ -1,6 +1,6 @@
 /* PCRE2 behind a small interface: the only file that includes pcre2.h. Every regex is
- * compiled with JIT when available, and matched with match, depth and heap limits so that no
- * rule can hang on hostile text. */
+ * JIT-compiled, where JIT is available, once it has been matched often enough to repay it, and
+ * matched with match, depth and heap limits so that no rule can hang on hostile text. */
 #ifndef DEPECHE_PATTERN_H
 #define DEPECHE_PATTERN_H
 
@@ -12,13 +12,17 @@ typedef struct dp_match_data dp_match_data;
 enum {
     DP_RE_CASELESS = 1 << 0,
     DP_RE_DUPNAMES = 1 << 1, /* several groups may share a name (rules joined in one regex) */
-    DP_RE_NO_JIT = 1 << 2    /* compiled to be checked and asked about, rarely or never matched */
+    DP_RE_NO_JIT = 1 << 2,   /* compiled to be checked and asked about, rarely or never matched */
+    DP_RE_JIT_AT_ONCE = 1 << 3 /* JIT-compiled with the regex, not once it has been matched often:
+                                  for a regex that the interpreter scans slowly (no literal or
+                                  anchor it can start from) over whole texts */
 };
 
 /* Compiles pattern[0..len) as UTF-8 PCRE2. On failure returns NULL and fills err with
  * DEPECHE_ERR_DATA, `path`, `line` and the offset of the fault within the pattern, e.g.
- * "patterns/x.txt:12: missing closing parenthesis (offset 7)". The regex is immutable once
- * compiled and may be used by several threads at once. Free with dp_regex_free. */
+ * "patterns/x.txt:12: missing closing parenthesis (offset 7)". Several threads may match
+ * with the regex at once (the one that JIT-compiles it publishes the result atomically). Free
+ * with dp_regex_free. */
 dp_regex *dp_regex_compile(const char *pattern, size_t len, unsigned flags, const char *path,
                            unsigned long line, depeche_error *err);
 void dp_regex_free(dp_regex *re);
@@ -37,8 +41,13 @@ void dp_match_data_free(dp_match_data *md);
 /* How many matches with md were given up at PCRE2's match, depth or heap limit (a rule that
  * would have needed more did not match). */
 size_t dp_match_limits_hit(const dp_match_data *md);
-int dp_regex_match(const dp_regex *re, const char *subject, size_t len, size_t start,
-                   dp_match_data *md);
+/* Whether a match with md failed for want of memory (the interpreter allocates as it
+ * backtracks): the text was not truly matched, so the caller fails with DEPECHE_ERR_NOMEM. */
+int dp_match_out_of_memory(const dp_match_data *md);
+int dp_regex_match(dp_regex *re, const char *subject, size_t len, size_t start, dp_match_data *md);
+/* Whether matches with re now run JIT-compiled code, and whether PCRE2 was built with JIT. */
+int dp_regex_uses_jit(const dp_regex *re);
+int dp_jit_available(void);
 /* After a match: the bounds of group `group` (0 is the whole match); returns 0 if unset. */
 int dp_match_group(const dp_match_data *md, unsigned group, size_t *start, size_t *end);
 

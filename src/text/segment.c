@@ -47,7 +47,9 @@ int dp_segment_rules_load(dp_segment_rules *r, const char *kind, size_t kind_len
 
 int dp_segment_rules_finish(dp_segment_rules *r, depeche_error *err)
 {
-    int rc = dp_rule_set_finish(&r->set, DP_RE_CASELESS, r->n_cues ? r->cues[0].path : NULL, err);
+    /* the cues are tried at every position of every line: the interpreter took 20 times longer
+     * on a short article than JIT compiling them */
+    int rc = dp_rule_set_finish(&r->set, DP_RE_CASELESS | DP_RE_JIT_AT_ONCE, r->n_cues ? r->cues[0].path : NULL, err);
     return rc ? rc : dp_rule_set_finish(&r->roundup, DP_RE_CASELESS, NULL, err);
 }
 

@@ -130,6 +130,18 @@ int main(void)
         CHECK(!dp_regex_match(plain, text, sizeof text, 0, md));
         CHECK_INT(dp_match_limits_hit(md), 1);
         dp_regex_free(plain);
+        /* a regex runs interpreted until it has been matched often, then JIT-compiled, with
+         * the same results and limits */
+        dp_regex *lazy = dp_regex_compile("(?<who>P)(a+)+$", 15, 0, "r.txt", 5, NULL);
+        CHECK(lazy != NULL);
+        CHECK(!dp_regex_uses_jit(lazy));
+        for (int i = 0; i < 50; i++) {
+            CHECK(!dp_regex_match(lazy, text, sizeof text, 0, md));
+            CHECK(dp_regex_match(lazy, text, 5, 0, md));
+        }
+        CHECK_INT(dp_match_limits_hit(md), 51);
+        CHECK_INT(dp_regex_uses_jit(lazy), dp_jit_available());
+        dp_regex_free(lazy);
         depeche_error err;
         CHECK(dp_regex_compile("(P", 2, DP_RE_NO_JIT, "r.txt", 4, &err) == NULL);
         CHECK(contains(err.message, "missing closing parenthesis"));
