@@ -315,7 +315,8 @@ int dp_frame_rules_load(dp_frame_rules *r, const char *kind, size_t kind_len, co
                  {"department", DP_FRAME_WORD_DEPARTMENT}, {"soon", DP_FRAME_WORD_SOON},
                  {"model", DP_FRAME_WORD_MODEL}, {"naming", DP_FRAME_WORD_NAMING},
                  {"sale", DP_FRAME_WORD_SALE}, {"post", DP_FRAME_WORD_POST},
-                 {"body", DP_FRAME_WORD_BODY}, {"announce", DP_FRAME_WORD_ANNOUNCE}};
+                 {"body", DP_FRAME_WORD_BODY}, {"announce", DP_FRAME_WORD_ANNOUNCE},
+                 {"speech", DP_FRAME_WORD_SPEECH}};
     if (dp_word_is(kind, kind_len, "frame"))
         return load_frame(r, args, args_len, path, line, err);
     if (dp_word_is(kind, kind_len, "epithet"))
@@ -1117,6 +1118,30 @@ static int phrase_holds(const sentence *s, size_t i, uint32_t cp_start, uint32_t
 /* The value of argument arg of an event of type `type`, named by word i: the entity mention it is part of, a mention among
  * its name-like children ("le fonds américain Apollo"), what a pronoun or a description
  * ("il", "le groupe") stands for, or, for a product, its words. 0 when none. */
+/* The subject of the verb of speech that reports the clause of word i, a first person ("«
+ * Je quitte Fictivia », a annoncé Paul Roux": Roux; "Paul Roux a déclaré : « je démissionne »"),
+ * or (size_t)-1: the reporting clause is set beside the quotation (parataxis), one way or the
+ * other. */
+static size_t speaker_of(const sentence *s, size_t i)
+{
+    if (!s->w->words[i].head)
+        return (size_t)-1;
+    size_t clause = s->w->words[i].head - 1u, verbs[2] = {(size_t)-1, (size_t)-1};
+    if (rel_matches("parataxis", rel_of(s, clause)) && s->w->words[clause].head)
+        verbs[0] = s->w->words[clause].head - 1u;
+    for (uint16_t c = s->first_child[clause + 1]; c && verbs[1] == (size_t)-1; c = s->next_sibling[c])
+        if (rel_matches("parataxis", rel_of(s, c - 1u)))
+            verbs[1] = c - 1u;
+    for (int k = 0; k < 2; k++) {
+        if (verbs[k] == (size_t)-1 || !(word_bits(&s->e->frames, s->w->words[verbs[k]].lemma) & DP_FRAME_WORD_SPEECH))
+            continue;
+        for (uint16_t c = s->first_child[verbs[k] + 1]; c; c = s->next_sibling[c])
+            if (is_subject(rel_of(s, c - 1u)) && strcmp(s->w->words[c - 1u].lemma, "je"))
+                return c - 1u;
+    }
+    return (size_t)-1;
+}
+
 static int value_of(const sentence *s, int type, int arg, size_t i, dp_event_arg_value *v, float *cost)
 {
     const dp_word *wd = &s->w->words[i];
@@ -1147,6 +1172,11 @@ static int value_of(const sentence *s, int type, int arg, size_t i, dp_event_arg
     }
     if (arg == DP_ARG_AMOUNT || arg == DP_ARG_COUNT)
         return quantity_of(s, arg, i, v);
+    /* "je" in a quotation is its speaker */
+    if (wd->upos == DP_PRON && !strcmp(wd->lemma, "je") && arg != DP_ARG_PRODUCT) {
+        size_t speaker = speaker_of(s, i);
+        return speaker != (size_t)-1 && value_of(s, type, arg, speaker, v, cost);
+    }
     if (arg == DP_ARG_PRODUCT) {
         /* a thing with the name it is given: "un nouveau SUV baptisé Austral" */
         size_t named = wd->upos == DP_NOUN ? given_name(s, i) : 0;
