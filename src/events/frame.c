@@ -616,6 +616,17 @@ static int has_feature(const dp_word *wd, const char *feature)
  * conjunct, a clause of time or manner told by an infinitive or a gerund ("après avoir
  * quitté", "avant de rejoindre", "en quittant"), or one of purpose ("pour présenter"), whose
  * mood is the verb's it hangs on (see modality). */
+/* Whether a person's name is set beside word i: "la juge conservatrice Amy Roux". */
+static int person_beside(const sentence *s, size_t i)
+{
+    for (uint16_t c = s->first_child[i + 1]; c; c = s->next_sibling[c]) {
+        int32_t k = s->token_mention[s->w->words[c - 1u].token];
+        if (name_beside(s, c) && k >= 0 && s->m->items[k].type == DP_PERSON)
+            return 1;
+    }
+    return 0;
+}
+
 static int shares_subject(const sentence *s, size_t i)
 {
     const char *r = rel_of(s, i);
@@ -638,15 +649,24 @@ static int shares_subject(const sentence *s, size_t i)
         has_child(s, i, "case", "en"))
         return 1;
     /* "X a profité du salon pour présenter Y", "a quitté Y pour rejoindre Z": an aim is the
-     * subject's, unless the verb's object is a person ("ont choisi Bruno Guillon pour présenter
-     * le jeu": his) */
+     * subject's, or the object's where that is a person (aim_of_object) */
     size_t head = s->w->words[i].head - 1u;
-    if ((!has_child(s, i, "mark", "pour") && !has_child(s, i, "mark", "afin")) || s->w->words[head].upos != DP_VERB)
+    return (has_child(s, i, "mark", "pour") || has_child(s, i, "mark", "afin")) && s->w->words[head].upos == DP_VERB;
+}
+
+/* Whether word i, an aim that shares a subject, is the aim of its verb's object, a person:
+ * "ont choisi Bruno Guillon pour présenter le jeu", "a nommé la juge Amy Roux pour remplacer
+ * X" (Guillon presents, Roux replaces). */
+static int aim_of_object(const sentence *s, size_t i)
+{
+    if (!rel_matches("advcl", rel_of(s, i)) || !s->w->words[i].head ||
+        (!has_child(s, i, "mark", "pour") && !has_child(s, i, "mark", "afin")))
         return 0;
+    size_t head = s->w->words[i].head - 1u;
     for (uint16_t c = s->first_child[head + 1]; c; c = s->next_sibling[c])
-        if (rel_matches("obj", rel_of(s, c - 1u)) && names_a_person(s, c - 1u))
-            return 0;
-    return 1;
+        if (rel_matches("obj", rel_of(s, c - 1u)) && (names_a_person(s, c - 1u) || person_beside(s, c - 1u)))
+            return 1;
+    return 0;
 }
 
 /* Whether word i is a past participle with no auxiliary nor object, which French never gives
@@ -705,7 +725,7 @@ static size_t follow(const sentence *s, const dp_frame_path *p, size_t from, siz
             for (int up = 0; m == had && k == 0 && (!strcmp(st->rel, "nsubj") || !strcmp(st->rel, "nsubj:pass")) &&
                              up < 3 && s->w->words[at].head && shares_subject(s, at);
                  up++) {
-                int complement = rel_matches("xcomp", rel_of(s, at));
+                int complement = rel_matches("xcomp", rel_of(s, at)) || aim_of_object(s, at);
                 at = s->w->words[at].head - 1u;
                 /* a complement's subject is the object where there is one: "EELV appelle X à
                  * démissionner", "pousse X à quitter Renault"; or the one it is asked of:
@@ -2288,7 +2308,7 @@ static int mover_mentioned(const sentence *s, const dp_mention *who, size_t i)
     int held = 0, named = 0;
     size_t verb = i; /* a verb without a subject shares the one it completes */
     for (int up = 0; up < 3 && !has_child(s, verb, "nsubj", NULL) && !has_child(s, verb, "nsubj:pass", NULL) &&
-                     s->w->words[verb].head && shares_subject(s, verb);
+                     s->w->words[verb].head && shares_subject(s, verb) && !aim_of_object(s, verb);
          up++)
         verb = s->w->words[verb].head - 1u;
     for (size_t v = 0; v < 2; v++)
