@@ -67,6 +67,8 @@ dp_regex *dp_regex_compile(const char *pattern, size_t len, unsigned flags, cons
         options |= PCRE2_CASELESS;
     if (flags & DP_RE_DUPNAMES)
         options |= PCRE2_DUPNAMES;
+    if (flags & DP_RE_CHECK_ONLY)
+        options |= PCRE2_NO_AUTO_POSSESS | PCRE2_NO_START_OPTIMIZE | PCRE2_NO_DOTSTAR_ANCHOR;
     dp_regex *re = dp_calloc(1, sizeof *re);
     if (!re) {
         dp_fail(err, DEPECHE_ERR_NOMEM, path, line, 0, "out of memory");
@@ -223,7 +225,7 @@ long dp_rule_set_add(dp_rule_set *s, const char *pattern, size_t len, unsigned f
 {
     /* compiled alone for its errors and group numbers only: the joined regex is what matches,
      * and JIT-compiling each rule too was a quarter of start-up */
-    dp_regex *alone = dp_regex_compile(pattern, len, flags | DP_RE_NO_JIT, path, line, err);
+    dp_regex *alone = dp_regex_compile(pattern, len, flags | DP_RE_NO_JIT | DP_RE_CHECK_ONLY, path, line, err);
     if (!alone)
         return err ? err->code : DEPECHE_ERR_DATA;
     uint32_t marker = s->groups + 1;
@@ -238,9 +240,10 @@ long dp_rule_set_add(dp_rule_set *s, const char *pattern, size_t len, unsigned f
                        "too many capture groups: this rule brings its kind's rules to %u groups, "
                        "past the %d they may hold together", (unsigned)s->groups, DP_MATCH_PAIRS - 1);
     size_t n = s->n;
+    /* the rule bracketed whole, so that the marker opens each of its alternatives */
     if (DP_PUSH(s->markers, n, s->markers_cap, marker) ||
-        dp_strbuf_append(&s->source, s->n ? "|(?:()" : "(?:()", s->n ? 6 : 5) ||
-        dp_strbuf_append(&s->source, pattern, len) || dp_strbuf_putc(&s->source, ')'))
+        dp_strbuf_append(&s->source, s->n ? "|(?:()(?:" : "(?:()(?:", s->n ? 9 : 8) ||
+        dp_strbuf_append(&s->source, pattern, len) || dp_strbuf_append(&s->source, "))", 2))
         return dp_fail(err, DEPECHE_ERR_NOMEM, path, line, 0, "out of memory");
     return (long)s->n++;
 }

@@ -161,6 +161,15 @@ int main(void)
         CHECK(dp_match_group(md, second[1], &a, &b) && a == 6 && b == 7);
         CHECK(!dp_match_group(md, first[0], &a, &b));
         dp_rule_set_release(&set);
+
+        /* a rule whose alternatives are not bracketed is still one rule: its second
+         * alternative tells the rule too */
+        CHECK_INT(dp_rule_set_add(&set, "O quitte|P quitte", 17, 0, "r.txt", 1, NULL, 0, NULL, NULL), 0);
+        CHECK_INT(dp_rule_set_add(&set, "engage", 6, 0, "r.txt", 2, NULL, 0, NULL, NULL), 1);
+        CHECK(dp_rule_set_finish(&set, 0, "r.txt", NULL) == 0);
+        subject = "hier P quitte";
+        CHECK_INT(dp_rule_set_match(&set, subject, strlen(subject), 0, md), 0);
+        dp_rule_set_release(&set);
         dp_match_data_free(md);
     }
 
