@@ -1752,8 +1752,9 @@ static uint8_t modality(const sentence *s, size_t t, int type, int *firm)
             for (uint16_t g = s->first_child[c]; g; g = s->next_sibling[g])
                 if (condition_si(s, g - 1u))
                     return DP_HYPOTHETICAL;
-        /* "une éventuelle cessation de paiements", "la future fusion" */
-        if (rel_matches("amod", rel_of(s, c - 1u)) && (bits & DP_FRAME_WORD_PLAN))
+        /* "une éventuelle cessation de paiements", "la future fusion", "toute alliance" */
+        if ((rel_matches("amod", rel_of(s, c - 1u)) || rel_matches("det", rel_of(s, c - 1u))) &&
+            (bits & DP_FRAME_WORD_PLAN))
             return DP_HYPOTHETICAL;
     }
     if (asks_whether(s, t)) {

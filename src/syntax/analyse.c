@@ -809,6 +809,37 @@ static void mend_day_after_verb(const dp_parser *p, dp_syntax_work *w)
     }
 }
 
+/* Whether parse word i (1-based) has a child by relation rel whose lemma is `lemma` (any,
+ * if NULL). */
+static int has_dependent(const dp_syntax_work *w, size_t i, int rel, const char *lemma)
+{
+    for (size_t k = 1; k <= w->n_words; k++)
+        if (w->heads[k] == i && w->rels[k] == rel && (!lemma || !strcmp(w->words[k - 1].lemma, lemma)))
+            return 1;
+    return 0;
+}
+
+/* "entre A et B" coordinates inside the phrase "entre" opens: the second conjunct the parser
+ * hung on the word that "entre A" completes ("une alliance entre Les Républicains et le
+ * Rassemblement national": "Rassemblement" joined to "alliance") is A's. */
+static void mend_between_conjuncts(const dp_parser *p, dp_syntax_work *w)
+{
+    int conj = relation_named(p, "conj"), cc = relation_named(p, "cc"), case_rel = relation_named(p, "case");
+    if (conj < 0 || cc < 0 || case_rel < 0)
+        return;
+    for (size_t j = 2; j <= w->n_words; j++) {
+        size_t h = w->heads[j];
+        if (w->rels[j] != conj || !h || h >= j || !has_dependent(w, j, cc, "et") ||
+            has_dependent(w, j, case_rel, "entre"))
+            continue;
+        for (size_t a = h + 1; a < j; a++)
+            if (w->heads[a] == h && has_dependent(w, a, case_rel, "entre") && !has_dependent(w, a, conj, NULL)) {
+                w->heads[j] = (uint16_t)a;
+                break;
+            }
+    }
+}
+
 /* Whether word j, a conjunct, follows a comma and is the only conjunct of its head, with no
  * conjunction: two names side by side, not the items of a list ("Renault, Nissan et
  * Mitsubishi"). */
@@ -1000,6 +1031,7 @@ void dp_syntax_analyse(const dp_syntax *syn, const char *text, const dp_token *t
     mend_day_complement(&syn->model.parser, w);
     mend_day_after_verb(&syn->model.parser, w);
     mend_object_after_complement(&syn->model.parser, toks, w);
+    mend_between_conjuncts(&syn->model.parser, w);
     if (names) {
         mend_run_on_name(&syn->model.parser, toks, names, w);
         mend_title_in_name(&syn->model.parser, names, w);
