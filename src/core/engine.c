@@ -10,7 +10,6 @@
 #include <sys/stat.h>
 
 #include "engine.h"
-#include "html.h"
 #include "resource.h"
 
 /* Hands one data line to the stage that owns its kind. */
@@ -134,12 +133,12 @@ static int load_user_path(depeche_engine *e, const char *path, int gazetteer, de
 static pthread_once_t library_once = PTHREAD_ONCE_INIT;
 
 /* Global set-up of the libraries depeche uses, once per process whichever threads make engines
- * at once: libxml2's tables, and jansson's allocator (the library's, which forwards to malloc
- * and free, so that a caller's own use of jansson is unaffected but for injected failures). */
+ * at once: jansson's allocator (the library's, which forwards to malloc and free, so that a
+ * caller's own use of jansson is unaffected but for injected failures). libxml2 sets itself up
+ * when the first page loads it. */
 static void library_init(void)
 {
     json_set_alloc_funcs(dp_malloc, free);
-    dp_html_init();
 }
 
 /* The tokenizer's question, whether a lowercase word is a French one, put to the lexicon. */

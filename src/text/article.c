@@ -58,11 +58,9 @@ int dp_article_read(const depeche_input *in, dp_article *a, depeche_error *err)
     a->is_html = dp_html_is_page(a->bytes, a->length);
     if (a->is_html) {
         int valid = dp_utf8_valid_prefix(a->bytes, a->length) == a->length;
-        int rc = dp_html_read(a->bytes, a->length, in->encoding, valid, &a->page);
+        int rc = dp_html_read(a->bytes, a->length, in->encoding, valid, &a->page, err);
         if (rc)
-            return dp_fail(err, (depeche_status)rc, NULL, 0, 0,
-                           rc == DEPECHE_ERR_NOMEM ? "out of memory"
-                                                   : "an HTML page libxml2 cannot read");
+            return rc;
         a->bytes = a->page.text, a->length = a->page.length;
         if (!a->title)
             a->title = a->page.title;

@@ -4,11 +4,48 @@
  * segmenter like any other page. */
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
+#include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "dynlib.h"
 #include "html.h"
+
+/* libxml2, loaded with the first page (dynlib.h): the functions this file calls, typed by
+ * libxml2's own declarations, and its xmlFree, a variable that holds its deallocator. */
+#define LIBXML2_FUNCTIONS(X)                                                                      \
+    X(htmlReadMemory) X(xmlDocGetRootElement) X(xmlFreeDoc) X(xmlGetProp) X(xmlHasProp)           \
+    X(xmlNodeGetContent) X(xmlStrcasecmp) X(xmlInitParser)
+static struct {
+#define DECLARE(f) __typeof__(f) *f;
+    LIBXML2_FUNCTIONS(DECLARE)
+#undef DECLARE
+    xmlFreeFunc *deallocator;
+} xml;
+static pthread_once_t xml_once = PTHREAD_ONCE_INIT;
+static char xml_missing[256]; /* why libxml2 could not be loaded, or "" */
+
+static void load_libxml2(void)
+{
+#define SYMBOL(f) {#f, &xml.f},
+    const dp_dynlib_symbol symbols[] = {LIBXML2_FUNCTIONS(SYMBOL){"xmlFree", &xml.deallocator}};
+#undef SYMBOL
+    _Static_assert(sizeof xml.htmlReadMemory == sizeof(void *), "function pointers are data pointers' size");
+    if (dp_dynlib_load(DP_LIBXML2_SONAME, symbols, sizeof symbols / sizeof *symbols, xml_missing,
+                       sizeof xml_missing) == 0)
+        xml.xmlInitParser();
+    else if (!xml_missing[0])
+        snprintf(xml_missing, sizeof xml_missing, "%s cannot be loaded", DP_LIBXML2_SONAME);
+}
+
+/* What libxml2 allocated, freed by libxml2. */
+static void xml_release(void *p)
+{
+    if (p)
+        (*xml.deallocator)(p);
+}
 
 /* Elements whose text is never the article's. */
 static const char *const skipped_tags[] = {
@@ -31,16 +68,16 @@ static const char *const date_metas[] = {
 static int is_one_of(const xmlChar *name, const char *const *list, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        if (!xmlStrcasecmp(name, (const xmlChar *)list[i]))
+        if (!xml.xmlStrcasecmp(name, (const xmlChar *)list[i]))
             return 1;
     return 0;
 }
 
 static int attr_is(xmlNode *node, const char *attr, const char *value)
 {
-    xmlChar *v = xmlGetProp(node, (const xmlChar *)attr);
-    int same = v && !xmlStrcasecmp(v, (const xmlChar *)value);
-    xmlFree(v);
+    xmlChar *v = xml.xmlGetProp(node, (const xmlChar *)attr);
+    int same = v && !xml.xmlStrcasecmp(v, (const xmlChar *)value);
+    xml_release(v);
     return same;
 }
 
@@ -49,10 +86,10 @@ static int is_skipped(xmlNode *node, int in_content)
     if (is_one_of(node->name, skipped_tags, DP_ARRAY_LEN(skipped_tags)))
         return 1;
     /* a page's header is navigation; an article's header holds its title */
-    if (!xmlStrcasecmp(node->name, (const xmlChar *)"header") && !in_content)
+    if (!xml.xmlStrcasecmp(node->name, (const xmlChar *)"header") && !in_content)
         return 1;
     return attr_is(node, "role", "navigation") || attr_is(node, "aria-hidden", "true") ||
-           attr_is(node, "hidden", "hidden") || xmlHasProp(node, (const xmlChar *)"hidden");
+           attr_is(node, "hidden", "hidden") || xml.xmlHasProp(node, (const xmlChar *)"hidden");
 }
 
 typedef struct text_out {
@@ -95,8 +132,8 @@ static void collect_text(xmlNode *node, text_out *out, int in_content, int depth
             int block = is_one_of(n->name, block_tags, DP_ARRAY_LEN(block_tags));
             if (block)
                 end_line(out);
-            int content = in_content || !xmlStrcasecmp(n->name, (const xmlChar *)"article") ||
-                          !xmlStrcasecmp(n->name, (const xmlChar *)"main");
+            int content = in_content || !xml.xmlStrcasecmp(n->name, (const xmlChar *)"article") ||
+                          !xml.xmlStrcasecmp(n->name, (const xmlChar *)"main");
             collect_text(n->children, out, content, depth + 1);
             if (block)
                 end_line(out);
@@ -112,7 +149,7 @@ static size_t paragraph_weight(xmlNode *node, int in_p, int depth)
         if (n->type == XML_TEXT_NODE && in_p && n->content)
             w += strlen((const char *)n->content);
         else if (n->type == XML_ELEMENT_NODE)
-            w += paragraph_weight(n->children, in_p || !xmlStrcasecmp(n->name, (const xmlChar *)"p"),
+            w += paragraph_weight(n->children, in_p || !xml.xmlStrcasecmp(n->name, (const xmlChar *)"p"),
                                   depth + 1);
     }
     return w;
@@ -130,31 +167,31 @@ typedef struct page_scan {
 static void keep_date(page_scan *scan, int rank, xmlChar *value)
 {
     if (value && (!scan->date || rank < scan->date_rank)) {
-        xmlFree(scan->date);
+        xml_release(scan->date);
         scan->date = (char *)value;
         scan->date_rank = rank;
     } else {
-        xmlFree(value);
+        xml_release(value);
     }
 }
 
 static void scan_meta(page_scan *scan, xmlNode *n)
 {
-    xmlChar *key = xmlGetProp(n, (const xmlChar *)"property");
+    xmlChar *key = xml.xmlGetProp(n, (const xmlChar *)"property");
     if (!key)
-        key = xmlGetProp(n, (const xmlChar *)"name");
+        key = xml.xmlGetProp(n, (const xmlChar *)"name");
     if (!key)
-        key = xmlGetProp(n, (const xmlChar *)"itemprop");
+        key = xml.xmlGetProp(n, (const xmlChar *)"itemprop");
     if (!key)
         return;
     for (size_t i = 0; i < DP_ARRAY_LEN(date_metas); i++)
-        if (!xmlStrcasecmp(key, (const xmlChar *)date_metas[i])) {
-            keep_date(scan, (int)i, xmlGetProp(n, (const xmlChar *)"content"));
+        if (!xml.xmlStrcasecmp(key, (const xmlChar *)date_metas[i])) {
+            keep_date(scan, (int)i, xml.xmlGetProp(n, (const xmlChar *)"content"));
             break;
         }
-    if (!xmlStrcasecmp(key, (const xmlChar *)"og:title") && !scan->og_title)
-        scan->og_title = (char *)xmlGetProp(n, (const xmlChar *)"content");
-    xmlFree(key);
+    if (!xml.xmlStrcasecmp(key, (const xmlChar *)"og:title") && !scan->og_title)
+        scan->og_title = (char *)xml.xmlGetProp(n, (const xmlChar *)"content");
+    xml_release(key);
 }
 
 static void scan_page(page_scan *scan, xmlNode *node, int depth)
@@ -163,36 +200,36 @@ static void scan_page(page_scan *scan, xmlNode *node, int depth)
         if (n->type != XML_ELEMENT_NODE)
             continue;
         const xmlChar *name = n->name;
-        if (!xmlStrcasecmp(name, (const xmlChar *)"meta")) {
+        if (!xml.xmlStrcasecmp(name, (const xmlChar *)"meta")) {
             scan_meta(scan, n);
-        } else if (!xmlStrcasecmp(name, (const xmlChar *)"title") && !scan->title) {
-            scan->title = (char *)xmlNodeGetContent(n);
-        } else if (!xmlStrcasecmp(name, (const xmlChar *)"script")) {
+        } else if (!xml.xmlStrcasecmp(name, (const xmlChar *)"title") && !scan->title) {
+            scan->title = (char *)xml.xmlNodeGetContent(n);
+        } else if (!xml.xmlStrcasecmp(name, (const xmlChar *)"script")) {
             if (attr_is(n, "type", "application/ld+json") && !scan->ld_json) {
-                xmlChar *json = xmlNodeGetContent(n);
+                xmlChar *json = xml.xmlNodeGetContent(n);
                 if (json && strstr((const char *)json, "\"datePublished\""))
                     scan->ld_json = (char *)json;
                 else
-                    xmlFree(json);
+                    xml_release(json);
             }
             continue;
-        } else if (!xmlStrcasecmp(name, (const xmlChar *)"article")) {
+        } else if (!xml.xmlStrcasecmp(name, (const xmlChar *)"article")) {
             size_t w = paragraph_weight(n->children, 0, depth + 1);
             if (!scan->best_article || w > scan->best_weight)
                 scan->best_article = n, scan->best_weight = w;
-        } else if (!xmlStrcasecmp(name, (const xmlChar *)"main") && !scan->main) {
+        } else if (!xml.xmlStrcasecmp(name, (const xmlChar *)"main") && !scan->main) {
             scan->main = n;
-        } else if (!xmlStrcasecmp(name, (const xmlChar *)"body") && !scan->body) {
+        } else if (!xml.xmlStrcasecmp(name, (const xmlChar *)"body") && !scan->body) {
             scan->body = n;
-        } else if (!xmlStrcasecmp(name, (const xmlChar *)"h1") && !scan->h1) {
+        } else if (!xml.xmlStrcasecmp(name, (const xmlChar *)"h1") && !scan->h1) {
             scan->h1 = n;
-        } else if (!xmlStrcasecmp(name, (const xmlChar *)"time") && !scan->time &&
-                   xmlHasProp(n, (const xmlChar *)"datetime")) {
+        } else if (!xml.xmlStrcasecmp(name, (const xmlChar *)"time") && !scan->time &&
+                   xml.xmlHasProp(n, (const xmlChar *)"datetime")) {
             scan->time = n;
         }
         if (attr_is(n, "itemprop", "datePublished")) {
-            xmlChar *v = xmlGetProp(n, (const xmlChar *)"datetime");
-            keep_date(scan, 1, v ? v : xmlGetProp(n, (const xmlChar *)"content"));
+            xmlChar *v = xml.xmlGetProp(n, (const xmlChar *)"datetime");
+            keep_date(scan, 1, v ? v : xml.xmlGetProp(n, (const xmlChar *)"content"));
         }
         scan_page(scan, n->children, depth + 1);
     }
@@ -280,25 +317,28 @@ static int declares_charset(const char *bytes, size_t len)
 }
 
 int dp_html_read(const char *bytes, size_t len, const char *encoding, int valid_utf8,
-                 dp_html_page *page)
+                 dp_html_page *page, depeche_error *err)
 {
     memset(page, 0, sizeof *page);
+    pthread_once(&xml_once, load_libxml2);
+    if (xml_missing[0])
+        return dp_fail(err, DEPECHE_ERR_IO, NULL, 0, 0, "an HTML page, which needs libxml2: %s", xml_missing);
     if (!encoding && !declares_charset(bytes, len))
         encoding = valid_utf8 ? "UTF-8" : "WINDOWS-1252";
     if (len > (size_t)0x7FFFFFFF)
-        return DEPECHE_ERR_INPUT;
-    htmlDocPtr doc = htmlReadMemory(bytes, (int)len, NULL, encoding,
+        return dp_fail(err, DEPECHE_ERR_INPUT, NULL, 0, 0, "an HTML page larger than 2 GB");
+    htmlDocPtr doc = xml.htmlReadMemory(bytes, (int)len, NULL, encoding,
                                     HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
                                         HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
                                         HTML_PARSE_NOIMPLIED);
     if (!doc)
-        return DEPECHE_ERR_INPUT;
+        return dp_fail(err, DEPECHE_ERR_INPUT, NULL, 0, 0, "an HTML page libxml2 cannot read");
     page_scan scan = {0};
-    scan_page(&scan, xmlDocGetRootElement(doc), 0);
+    scan_page(&scan, xml.xmlDocGetRootElement(doc), 0);
     xmlNode *root = scan.best_article ? scan.best_article
                   : scan.main         ? scan.main
                   : scan.body         ? scan.body
-                                      : xmlDocGetRootElement(doc);
+                                      : xml.xmlDocGetRootElement(doc);
     text_out out = {0};
     int in_content = root == scan.best_article || root == scan.main;
     /* the page's h1 leads the text when the chosen content does not hold it */
@@ -310,41 +350,41 @@ int dp_html_read(const char *bytes, size_t len, const char *encoding, int valid_
         collect_text(root->children, &out, in_content, 0);
     end_line(&out);
 
-    xmlChar *h1_text = scan.h1 ? xmlNodeGetContent(scan.h1) : NULL;
+    xmlChar *h1_text = scan.h1 ? xml.xmlNodeGetContent(scan.h1) : NULL;
     page->title = clean((const char *)h1_text);
     if (!page->title)
         page->title = clean(scan.og_title);
     if (!page->title)
         page->title = clean(scan.title);
-    xmlFree(h1_text);
+    xml_release(h1_text);
     if (scan.date) {
         page->published = clean(scan.date);
     } else if (scan.ld_json) {
         page->published = ld_json_date(scan.ld_json);
     } else if (scan.time) {
-        xmlChar *v = xmlGetProp(scan.time, (const xmlChar *)"datetime");
+        xmlChar *v = xml.xmlGetProp(scan.time, (const xmlChar *)"datetime");
         page->published = clean((const char *)v);
-        xmlFree(v);
+        xml_release(v);
     }
     if (page->published && !is_iso_date(page->published)) {
         free(page->published);
         page->published = NULL;
     }
-    xmlFree(scan.title);
-    xmlFree(scan.og_title);
-    xmlFree(scan.date);
-    xmlFree(scan.ld_json);
-    xmlFreeDoc(doc);
+    xml_release(scan.title);
+    xml_release(scan.og_title);
+    xml_release(scan.date);
+    xml_release(scan.ld_json);
+    xml.xmlFreeDoc(doc);
     if (out.fail) {
         dp_strbuf_release(&out.buf);
         dp_html_page_release(page);
-        return DEPECHE_ERR_NOMEM;
+        return dp_fail(err, DEPECHE_ERR_NOMEM, NULL, 0, 0, "out of memory");
     }
     page->length = out.buf.len;
     page->text = out.buf.data ? dp_strbuf_take(&out.buf) : dp_strdup("");
     if (!page->text) {
         dp_html_page_release(page);
-        return DEPECHE_ERR_NOMEM;
+        return dp_fail(err, DEPECHE_ERR_NOMEM, NULL, 0, 0, "out of memory");
     }
     return 0;
 }
@@ -355,9 +395,4 @@ void dp_html_page_release(dp_html_page *page)
     free(page->title);
     free(page->published);
     memset(page, 0, sizeof *page);
-}
-
-void dp_html_init(void)
-{
-    xmlInitParser();
 }

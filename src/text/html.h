@@ -15,14 +15,13 @@ typedef struct dp_html_page {
  * near the start), rather than text. */
 int dp_html_is_page(const char *bytes, size_t len);
 
-/* Parses a page. `encoding` is the caller's charset or NULL: then the page's own declaration,
- * else UTF-8 when `valid_utf8`, else Windows-1252. Returns 0 with `page` filled (release it with
- * dp_html_page_release), or a negative depeche_status. */
+/* Parses a page (the first loads libxml2: see dynlib.h). `encoding` is the caller's charset or
+ * NULL: then the page's own declaration, else UTF-8 when `valid_utf8`, else Windows-1252.
+ * Returns 0 with `page` filled (release it with dp_html_page_release), or a negative
+ * depeche_status with err filled: DEPECHE_ERR_IO when libxml2 cannot be loaded,
+ * DEPECHE_ERR_INPUT when it cannot read the page, DEPECHE_ERR_NOMEM. */
 int dp_html_read(const char *bytes, size_t len, const char *encoding, int valid_utf8,
-                 dp_html_page *page);
+                 dp_html_page *page, depeche_error *err);
 void dp_html_page_release(dp_html_page *page);
-
-/* Once per process, before threads: libxml2's global state. */
-void dp_html_init(void);
 
 #endif
