@@ -2,13 +2,13 @@
  * (../shared/eval/GUIDELINES.md), so that users measure what their own rules and lists do.
  * The articles are extracted as `depeche extract --ndjson` would; the matching is the one of the
  * project's scorer (score_events.py), so both give the same figures. */
-#include <archive.h>
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 
 #include "cli.h"
+#include "libarchive.h"
 
 /* The core arguments of each type, which a gold event's names must match. */
 static const struct {
@@ -374,17 +374,23 @@ static int keep_record(void *ctx, const char *record, size_t length)
  * why not. */
 static json_t *read_gold(const char *path)
 {
-    struct archive *a = archive_read_new();
+    const char *missing;
+    const cli_libarchive *la = cli_libarchive_get(&missing);
+    if (!la) {
+        fprintf(stderr, "depeche: eval: %s: libarchive is needed: %s\n", path, missing);
+        return NULL;
+    }
+    struct archive *a = la->archive_read_new();
     if (!a)
         return NULL;
-    archive_read_support_filter_all(a);
-    archive_read_support_format_raw(a);
+    la->archive_read_support_filter_all(a);
+    la->archive_read_support_format_raw(a);
     struct archive_entry *entry;
     int is_stdin = !strcmp(path, "-");
-    if ((is_stdin ? archive_read_open_fd(a, 0, 65536) : archive_read_open_filename(a, path, 65536)) != ARCHIVE_OK ||
-        archive_read_next_header(a, &entry) != ARCHIVE_OK) {
-        fprintf(stderr, "depeche: eval: %s: %s\n", path, archive_error_string(a) ? archive_error_string(a) : "cannot read");
-        archive_read_free(a);
+    if ((is_stdin ? la->archive_read_open_fd(a, 0, 65536) : la->archive_read_open_filename(a, path, 65536)) != ARCHIVE_OK ||
+        la->archive_read_next_header(a, &entry) != ARCHIVE_OK) {
+        fprintf(stderr, "depeche: eval: %s: %s\n", path, la->archive_error_string(a) ? la->archive_error_string(a) : "cannot read");
+        la->archive_read_free(a);
         return NULL;
     }
     char *data = NULL;
@@ -394,24 +400,24 @@ static json_t *read_gold(const char *path)
             char *grown = realloc(data, cap = cap ? 2 * cap : 1 << 20);
             if (!grown) {
                 free(data);
-                archive_read_free(a);
+                la->archive_read_free(a);
                 fputs("depeche: out of memory\n", stderr);
                 return NULL;
             }
             data = grown;
         }
-        la_ssize_t got = archive_read_data(a, data + len, cap - len - 1);
+        la_ssize_t got = la->archive_read_data(a, data + len, cap - len - 1);
         if (got < 0) {
-            fprintf(stderr, "depeche: eval: %s: %s\n", path, archive_error_string(a));
+            fprintf(stderr, "depeche: eval: %s: %s\n", path, la->archive_error_string(a));
             free(data);
-            archive_read_free(a);
+            la->archive_read_free(a);
             return NULL;
         }
         if (!got)
             break;
         len += (size_t)got;
     }
-    archive_read_free(a);
+    la->archive_read_free(a);
     json_t *articles = json_array();
     unsigned long line = 0;
     for (char *p = data, *end = data + len; articles && p < end; line++) {

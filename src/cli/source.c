@@ -1,15 +1,17 @@
 /* The sources of articles: files, directories, stdin, and what archives are shipped as (.gz,
- * .zst, .xz, .bz2, .tar.*, .zip, .7z), all read as streams through libarchive. Every input
- * gives at least one job, so every input gives a record, even when it cannot be read. */
-#include <archive.h>
-#include <archive_entry.h>
+ * .zst, .xz, .bz2, .tar.*, .zip, .7z), read as streams through libarchive, loaded for them only:
+ * plain text and JSON Lines are read directly. Every input gives at least one job, so every
+ * input gives a record, even when it cannot be read. */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli.h"
+#include "libarchive.h"
 
 /* Deeper than any real archive; stops symlink loops. */
 #define CLI_MAX_DEPTH 64
@@ -47,41 +49,81 @@ static int fail(cli_run *run, const char *name, const char *why)
 }
 
 /* Entries an archiver adds beside the articles: directories, macOS resource forks. */
-static int is_article_entry(struct archive_entry *entry)
+static int is_article_entry(const cli_libarchive *la, struct archive_entry *entry)
 {
-    const char *name = archive_entry_pathname(entry);
-    if (!name || archive_entry_filetype(entry) != AE_IFREG)
+    const char *name = la->archive_entry_pathname(entry);
+    if (!name || la->archive_entry_filetype(entry) != AE_IFREG)
         return 0;
     const char *base = strrchr(name, '/');
     base = base ? base + 1 : name;
     return base[0] != '.' && strncmp(name, "__MACOSX/", 9) != 0;
 }
 
-static void note_progress(cli_run *run, struct archive *a, long long *counted)
+static int fail_errno(cli_run *run, const char *path)
 {
-    long long now = archive_filter_bytes(a, -1);
-    if (now > *counted) {
-        atomic_fetch_add(&run->bytes_read, (unsigned long long)(now - *counted));
-        *counted = now;
+    return fail(run, path, strerror(errno));
+}
+
+/* What an input's bytes are read from: an archive's current entry, or a plain file. */
+typedef struct stream {
+    const cli_libarchive *la;
+    struct archive *a; /* NULL: read fd itself */
+    int fd;
+    long long counted;  /* bytes of the input read so far, as the progress counts them */
+    const char *error;  /* after a failed read */
+} stream;
+
+/* Up to n bytes into buf: their number, 0 at the end, -1 with st->error set. */
+static la_ssize_t stream_read(stream *st, char *buf, size_t n)
+{
+    if (st->a) {
+        la_ssize_t got = st->la->archive_read_data(st->a, buf, n);
+        if (got < 0)
+            st->error = st->la->archive_error_string(st->a);
+        return got;
+    }
+    size_t got = 0;
+    while (got < n) {
+        ssize_t r = read(st->fd, buf + got, n - got);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r < 0) {
+            st->error = strerror(errno);
+            return -1;
+        }
+        if (r == 0)
+            break;
+        got += (size_t)r;
+    }
+    st->counted += (long long)got;
+    return (la_ssize_t)got;
+}
+
+static void note_progress(cli_run *run, stream *st, long long *noted)
+{
+    long long now = st->a ? st->la->archive_filter_bytes(st->a, -1) : st->counted;
+    if (now > *noted) {
+        atomic_fetch_add(&run->bytes_read, (unsigned long long)(now - *noted));
+        *noted = now;
     }
 }
 
 /* The lines of one stream, each a job; "NAME:LINE" is the id of a record without one. */
-static int read_ndjson(cli_run *run, struct archive *a, const char *name, char *block,
-                       la_ssize_t first, long long *counted, const char **error)
+static int read_ndjson(cli_run *run, stream *st, const char *name, char *block, la_ssize_t first,
+                       long long *noted, const char **error)
 {
     char *line = NULL;
     size_t len = 0, cap = 0;
     unsigned long lineno = 0;
     int stop = 0, oversize = 0;
     for (;;) {
-        la_ssize_t got = first >= 0 ? first : archive_read_data(a, block, CLI_BLOCK);
+        la_ssize_t got = first >= 0 ? first : stream_read(st, block, CLI_BLOCK);
         first = -1;
         if (got < 0) {
-            *error = archive_error_string(a);
+            *error = st->error;
             break;
         }
-        note_progress(run, a, counted);
+        note_progress(run, st, noted);
         size_t i = 0;
         while (!stop && (i < (size_t)got || (got == 0 && len))) {
             const char *nl = got ? memchr(block + i, '\n', (size_t)got - i) : NULL;
@@ -133,8 +175,8 @@ static int read_ndjson(cli_run *run, struct archive *a, const char *name, char *
 }
 
 /* One entry as one article. */
-static int read_article(cli_run *run, struct archive *a, const char *name, const char *block,
-                        la_ssize_t first, long long *counted, const char **error)
+static int read_article(cli_run *run, stream *st, const char *name, const char *block,
+                        la_ssize_t first, long long *noted, const char **error)
 {
     size_t len = 0, cap = 0;
     char *data = NULL;
@@ -155,14 +197,14 @@ static int read_article(cli_run *run, struct archive *a, const char *name, const
         if (first >= 0)
             memcpy(data + len, block, (size_t)(got = first));
         else
-            got = archive_read_data(a, data + len, CLI_BLOCK);
+            got = stream_read(st, data + len, CLI_BLOCK);
         first = -1;
         if (got < 0) {
             free(data);
-            *error = archive_error_string(a);
+            *error = st->error;
             return 0;
         }
-        note_progress(run, a, counted);
+        note_progress(run, st, noted);
         if (got == 0)
             break;
         len += (size_t)got;
@@ -183,75 +225,172 @@ static int read_article(cli_run *run, struct archive *a, const char *name, const
     return cli_submit(run, job);
 }
 
-/* A file or stdin: a plain or compressed article or NDJSON file, or an archive of them. The
+/* One article, or the lines of a JSON Lines stream, as `name`: the first block tells them
+ * apart when the name does not. */
+static int read_entry(cli_run *run, stream *st, const char *name, int is_stdin, char *block,
+                      la_ssize_t first, long long *noted, const char **error)
+{
+    size_t lead = 0;
+    while (lead < (size_t)first && strchr(" \t\r\n", block[lead]))
+        lead++;
+    int sniffed = run->sniff_ndjson && lead < (size_t)first && block[lead] == '{';
+    if (run->ndjson || sniffed || is_ndjson_name(name))
+        return read_ndjson(run, st, is_stdin ? "<stdin>" : name, block, first, noted, error);
+    return read_article(run, st, name, block, first, noted, error);
+}
+
+/* Whether a file's first bytes are text that libarchive would read as itself: no NUL byte (which
+ * every archive and compressed stream holds near its start, or in its header), nor a
+ * compressor's magic number, nor a uuencoded file's opening. */
+static int plain_text(const char *block, size_t n)
+{
+    static const char *const magic[] = {"\x1f\x8b", "\x1f\x9d", "BZh", "\xfd" "7zXZ", "\x28\xb5\x2f\xfd",
+                                        "\x04\x22\x4d\x18", "PK\x03\x04", "PK\x05\x06", "7z\xbc\xaf",
+                                        "LZIP", "begin "};
+    if (memchr(block, '\0', n))
+        return 0;
+    for (size_t i = 0; i < sizeof magic / sizeof *magic; i++)
+        if (n >= strlen(magic[i]) && !memcmp(block, magic[i], strlen(magic[i])))
+            return 0;
+    return 1;
+}
+
+/* stdin that cannot be read again from its start, for libarchive: the block already read, then
+ * the rest. */
+typedef struct stdin_feed {
+    const cli_libarchive *la;
+    const char *first;
+    size_t first_len;
+    char rest[CLI_BLOCK];
+} stdin_feed;
+
+static la_ssize_t feed_stdin(struct archive *a, void *data, const void **buffer)
+{
+    stdin_feed *feed = data;
+    if (feed->first) {
+        *buffer = feed->first;
+        feed->first = NULL;
+        return (la_ssize_t)feed->first_len;
+    }
+    ssize_t got;
+    do
+        got = read(0, feed->rest, sizeof feed->rest);
+    while (got < 0 && errno == EINTR);
+    if (got < 0)
+        feed->la->archive_set_error(a, errno, "%s", strerror(errno));
+    *buffer = feed->rest;
+    return got;
+}
+
+/* A compressed file or an archive, whose first `peeked` bytes were read from fd already. The
  * articles of an archive are named by their path inside it, so that an archive gives the same
  * records as the directory it was made from. */
-static int read_file(cli_run *run, const char *path)
+static int read_archive(cli_run *run, const char *path, int fd, const char *peeked, size_t n_peeked,
+                        char *block)
 {
-    struct archive *a = archive_read_new();
-    char *block = malloc(CLI_BLOCK);
-    if (!a || !block) {
-        archive_read_free(a);
-        free(block);
-        return fail(run, path, "out of memory");
+    const char *missing, *error = NULL;
+    const cli_libarchive *la = cli_libarchive_get(&missing);
+    if (!la) {
+        char msg[400];
+        snprintf(msg, sizeof msg, "compressed or an archive, which needs libarchive: %s", missing);
+        return fail(run, path, msg);
     }
-    archive_read_support_filter_all(a);
-    archive_read_support_format_tar(a);
-    archive_read_support_format_zip(a);
-    archive_read_support_format_7zip(a);
-    archive_read_support_format_empty(a);
-    archive_read_support_format_raw(a); /* last resort: the file itself */
+    struct archive *a = la->archive_read_new();
+    stdin_feed *feed = NULL;
     int is_stdin = !strcmp(path, "-");
-    int rc = is_stdin ? archive_read_open_fd(a, 0, CLI_BLOCK)
-                      : archive_read_open_filename(a, path, CLI_BLOCK);
-    const char *error = NULL;
+    if (!a)
+        return fail(run, path, "out of memory");
+    la->archive_read_support_filter_all(a);
+    la->archive_read_support_format_tar(a);
+    la->archive_read_support_format_zip(a);
+    la->archive_read_support_format_7zip(a);
+    la->archive_read_support_format_empty(a);
+    la->archive_read_support_format_raw(a); /* last resort: the file itself */
+    int rc;
+    if (!is_stdin)
+        rc = la->archive_read_open_filename(a, path, CLI_BLOCK);
+    else if (lseek(fd, 0, SEEK_SET) == 0) /* a file on stdin: read again, seeking as 7z needs */
+        rc = la->archive_read_open_fd(a, fd, CLI_BLOCK);
+    else if ((feed = malloc(sizeof *feed))) {
+        *feed = (stdin_feed){.la = la, .first = peeked, .first_len = n_peeked};
+        rc = la->archive_read_open(a, feed, NULL, feed_stdin, NULL);
+    } else
+        rc = ARCHIVE_FATAL;
+    stream st = {.la = la, .a = a, .fd = fd};
     int stop = 0;
     size_t entries = 0;
-    long long counted = 0;
+    long long noted = 0;
     struct archive_entry *entry;
     if (rc != ARCHIVE_OK) {
-        error = archive_error_string(a);
+        error = la->archive_error_string(a);
         if (!error)
-            error = "cannot be read";
+            error = feed || !is_stdin ? "cannot be read" : "out of memory";
     }
-    while (!error && !stop && (rc = archive_read_next_header(a, &entry)) != ARCHIVE_EOF) {
+    while (!error && !stop && (rc = la->archive_read_next_header(a, &entry)) != ARCHIVE_EOF) {
         if (rc < ARCHIVE_WARN) {
-            error = archive_error_string(a);
+            error = la->archive_error_string(a);
             break;
         }
-        int raw = archive_format(a) == ARCHIVE_FORMAT_RAW;
-        if (!raw && !is_article_entry(entry))
+        int raw = la->archive_format(a) == ARCHIVE_FORMAT_RAW;
+        if (!raw && !is_article_entry(la, entry))
             continue;
         entries++;
-        const char *name = raw ? path : archive_entry_pathname(entry);
-        /* the first block tells JSON Lines from an article when the name does not */
-        la_ssize_t first = archive_read_data(a, block, CLI_BLOCK);
+        const char *name = raw ? path : la->archive_entry_pathname(entry);
+        la_ssize_t first = stream_read(&st, block, CLI_BLOCK);
         if (first < 0) {
-            error = archive_error_string(a);
+            error = st.error;
             break;
         }
-        size_t lead = 0;
-        while (lead < (size_t)first && strchr(" \t\r\n", block[lead]))
-            lead++;
-        int sniffed = run->sniff_ndjson && lead < (size_t)first && block[lead] == '{';
-        if (run->ndjson || sniffed || is_ndjson_name(name))
-            stop = read_ndjson(run, a, is_stdin ? "<stdin>" : name, block, first, &counted, &error);
-        else
-            stop = read_article(run, a, name, block, first, &counted, &error);
+        stop = read_entry(run, &st, name, is_stdin, block, first, &noted, &error);
     }
-    /* an empty input is an article whose record says "empty"; a timeline counts no article */
-    if (!error && !stop && !entries && archive_format(a) == ARCHIVE_FORMAT_EMPTY && !run->ndjson &&
+    /* an empty archive is an article whose record says "empty"; a timeline counts no article */
+    if (!error && !stop && !entries && la->archive_format(a) == ARCHIVE_FORMAT_EMPTY && !run->ndjson &&
         !run->sniff_ndjson && !is_ndjson_name(path))
         stop = cli_submit_copy(run, CLI_JOB_ARTICLE, path, "", 0);
-    note_progress(run, a, &counted);
+    note_progress(run, &st, &noted);
     if (error && !stop) {
         /* the message belongs to the archive: copy it before freeing */
         char msg[600];
         snprintf(msg, sizeof msg, "%s", error);
         stop = fail(run, path, msg);
     }
-    archive_read_free(a);
+    la->archive_read_free(a);
+    free(feed);
+    return stop;
+}
+
+/* A file or stdin: a plain or compressed article or NDJSON file, or an archive of them. */
+static int read_file(cli_run *run, const char *path)
+{
+    int is_stdin = !strcmp(path, "-");
+    int fd = is_stdin ? 0 : open(path, O_RDONLY);
+    if (fd < 0)
+        return fail_errno(run, path);
+    char *block = malloc(CLI_BLOCK), *peeked = malloc(CLI_BLOCK);
+    stream st = {.fd = fd};
+    la_ssize_t first = block && peeked ? stream_read(&st, peeked, CLI_BLOCK) : -1;
+    int stop;
+    if (!block || !peeked)
+        stop = fail(run, path, "out of memory");
+    else if (first < 0)
+        stop = fail(run, path, st.error);
+    else if (!plain_text(peeked, (size_t)first))
+        stop = read_archive(run, path, fd, peeked, (size_t)first, block);
+    else if (!first && !run->ndjson && !run->sniff_ndjson && !is_ndjson_name(path))
+        stop = cli_submit_copy(run, CLI_JOB_ARTICLE, path, "", 0); /* an empty article: its record says so */
+    else {
+        const char *error = NULL;
+        long long noted = 0;
+        memcpy(block, peeked, (size_t)first);
+        stop = !first ? 0 : read_entry(run, &st, path, is_stdin, block, first, &noted, &error);
+        note_progress(run, &st, &noted);
+        if (error && !stop)
+            stop = fail(run, path, error);
+    }
+    if (!is_stdin)
+        close(fd);
     free(block);
+    free(peeked);
     return stop;
 }
 
@@ -267,11 +406,6 @@ static char *join_path(const char *dir, const char *name)
     if (full)
         snprintf(full, len, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", name);
     return full;
-}
-
-static int fail_errno(cli_run *run, const char *path)
-{
-    return fail(run, path, strerror(errno));
 }
 
 static int walk(cli_run *run, const char *path, int depth)

@@ -1,0 +1,29 @@
+/* libarchive, loaded when first needed (libarchive.h). */
+#include <pthread.h>
+#include <stdio.h>
+
+#include "dynlib.h"
+#include "libarchive.h"
+
+static cli_libarchive functions;
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+static char missing[256]; /* why libarchive could not be loaded, or "" */
+
+static void load(void)
+{
+#define SYMBOL(f) {#f, &functions.f},
+    const dp_dynlib_symbol symbols[] = {CLI_LIBARCHIVE_FUNCTIONS(SYMBOL)};
+#undef SYMBOL
+    _Static_assert(sizeof functions.archive_read_new == sizeof(void *),
+                   "function pointers are data pointers' size");
+    if (dp_dynlib_load(DP_LIBARCHIVE_SONAME, symbols, sizeof symbols / sizeof *symbols, missing,
+                       sizeof missing) && !missing[0])
+        snprintf(missing, sizeof missing, "%s cannot be loaded", DP_LIBARCHIVE_SONAME);
+}
+
+const cli_libarchive *cli_libarchive_get(const char **why)
+{
+    pthread_once(&once, load);
+    *why = missing;
+    return missing[0] ? NULL : &functions;
+}
