@@ -144,6 +144,11 @@ expect "jsonl.gz: records by name, decompressed" '[ "$(grep -c . "$work/gz.out")
 gzip -c < "$work/mixed.jsonl" > "$work/in"
 run extract -q --ndjson
 expect "gzip on stdin" '[ "$(records)" -eq 8 ] && grep -q "<stdin>:4" "$work/out"'
+# libarchive and libxml2 are loaded for the inputs that need them only (the loader says which
+# libraries it opens)
+LD_DEBUG=files "$bin" extract -q "$work/mixed.jsonl" > /dev/null 2> "$work/libs.plain"
+LD_DEBUG=files "$bin" extract -q "$work/mixed.jsonl.gz" > /dev/null 2> "$work/libs.gz"
+expect "plain input: neither libarchive nor libxml2 loaded" '! grep -qE "file=lib(archive|xml2)\.so" "$work/libs.plain" && grep -q "file=libarchive\.so" "$work/libs.gz"'
 printf 'not gzip at all' | gzip -c | head -c 20 > "$work/cut.gz"
 run extract -q "$work/cut.gz"
 expect "truncated gzip: an error record" '[ $rc -eq 1 ] && [ "$(records)" -eq 1 ] && grep -q "\"error\"" "$work/out"'
