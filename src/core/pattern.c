@@ -27,8 +27,8 @@ struct dp_regex {
     /* code's JIT-compiled copy once it is made: published whole, so that threads matching
      * meanwhile keep to the interpreter without a lock */
     _Atomic(pcre2_code *) jitted;
-    atomic_uint matches; /* until jitted, or forever with DP_RE_NO_JIT */
-    int jit;
+    atomic_uint matches; /* counted while a JIT-compiled copy is still to be made */
+    int jit;             /* whether to make one (not for code JIT-compiled at once, or never) */
     pcre2_match_context *context;
 };
 
@@ -92,7 +92,7 @@ dp_regex *dp_regex_compile(const char *pattern, size_t len, unsigned flags, cons
         dp_fail(err, DEPECHE_ERR_DATA, path, line, (unsigned long)offset, "%s", (char *)msg);
         return NULL;
     }
-    re->jit = !(flags & DP_RE_NO_JIT);
+    re->jit = !(flags & (DP_RE_NO_JIT | DP_RE_CHECK_ONLY));
     atomic_init(&re->jitted, NULL);
     if (re->jit && (flags & DP_RE_JIT_AT_ONCE) && pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE) == 0)
         re->jit = 0; /* the code itself is JIT-compiled */
@@ -225,7 +225,7 @@ long dp_rule_set_add(dp_rule_set *s, const char *pattern, size_t len, unsigned f
 {
     /* compiled alone for its errors and group numbers only: the joined regex is what matches,
      * and JIT-compiling each rule too was a quarter of start-up */
-    dp_regex *alone = dp_regex_compile(pattern, len, flags | DP_RE_NO_JIT | DP_RE_CHECK_ONLY, path, line, err);
+    dp_regex *alone = dp_regex_compile(pattern, len, flags | DP_RE_CHECK_ONLY, path, line, err);
     if (!alone)
         return err ? err->code : DEPECHE_ERR_DATA;
     uint32_t marker = s->groups + 1;

@@ -12,12 +12,12 @@ typedef struct dp_match_data dp_match_data;
 enum {
     DP_RE_CASELESS = 1 << 0,
     DP_RE_DUPNAMES = 1 << 1, /* several groups may share a name (rules joined in one regex) */
-    DP_RE_NO_JIT = 1 << 2,   /* compiled to be checked and asked about, rarely or never matched */
+    DP_RE_NO_JIT = 1 << 2,   /* always matched by the interpreter */
     DP_RE_JIT_AT_ONCE = 1 << 3, /* JIT-compiled with the regex, not once it has been matched often:
                                    for a regex that the interpreter scans slowly (no literal or
                                    anchor it can start from) over whole texts */
     DP_RE_CHECK_ONLY = 1 << 4   /* never matched, only checked and asked about: compiled without
-                                   the optimizations that only speed up matching */
+                                   JIT nor the optimizations that only speed up matching */
 };
 
 /* Compiles pattern[0..len) as UTF-8 PCRE2. On failure returns NULL and fills err with
