@@ -840,6 +840,35 @@ static void mend_between_conjuncts(const dp_parser *p, dp_syntax_work *w)
     }
 }
 
+/* A relative clause after a comma that the parser coordinated with the verb before ("X
+ * animait la matinale sur RMC, qu'il avait rejoint en 2001": "rejoint" joined to "animait"):
+ * a verb whose object is the relative "que" right after the comma completes the noun before
+ * the comma. */
+static void mend_relative_after_comma(const dp_parser *p, dp_syntax_work *w)
+{
+    int conj = relation_named(p, "conj"), obj = relation_named(p, "obj"), relcl = relation_named(p, "acl:relcl");
+    if (conj < 0 || obj < 0 || relcl < 0)
+        return;
+    for (size_t j = 4; j <= w->n_words; j++) {
+        if (w->rels[j] != conj || w->parse_in[j].upos != DP_VERB)
+            continue;
+        size_t que = 0;
+        for (size_t k = 1; k < j && !que; k++)
+            if (w->heads[k] == j && w->rels[k] == obj && w->parse_in[k].upos == DP_PRON &&
+                !strcmp(w->words[k - 1].lemma, "que"))
+                que = k;
+        if (que < 3 || strcmp(w->words[que - 2].lemma, ",") ||
+            (w->parse_in[que - 2].upos != DP_NOUN && w->parse_in[que - 2].upos != DP_PROPN))
+            continue;
+        size_t noun = que - 2;
+        while (noun > 1 && w->parse_in[noun].upos == DP_PROPN && w->heads[noun] == noun - 1 &&
+               w->parse_in[noun - 1].upos == DP_PROPN)
+            noun--; /* a name's first word: "sur Radio Classique, qu'il..." */
+        w->heads[j] = (uint16_t)noun;
+        w->rels[j] = (uint8_t)relcl;
+    }
+}
+
 /* Whether word j, a conjunct, follows a comma and is the only conjunct of its head, with no
  * conjunction: two names side by side, not the items of a list ("Renault, Nissan et
  * Mitsubishi"). */
@@ -1032,6 +1061,7 @@ void dp_syntax_analyse(const dp_syntax *syn, const char *text, const dp_token *t
     mend_day_after_verb(&syn->model.parser, w);
     mend_object_after_complement(&syn->model.parser, toks, w);
     mend_between_conjuncts(&syn->model.parser, w);
+    mend_relative_after_comma(&syn->model.parser, w);
     if (names) {
         mend_run_on_name(&syn->model.parser, toks, names, w);
         mend_title_in_name(&syn->model.parser, names, w);
