@@ -244,7 +244,7 @@ static int read_entry(cli_run *run, stream *st, const char *name, int is_stdin, 
  * compressor's magic number, nor a uuencoded file's opening. */
 static int plain_text(const char *block, size_t n)
 {
-    static const char *const magic[] = {"\x1f\x8b", "\x1f\x9d", "BZh", "\xfd" "7zXZ", "\x28\xb5\x2f\xfd",
+    static const char *const magic[] = {"\x1f\x8b", "\x1f\x9d", "BZh", "\xfd\x37zXZ", "\x28\xb5\x2f\xfd",
                                         "\x04\x22\x4d\x18", "PK\x03\x04", "PK\x05\x06", "7z\xbc\xaf",
                                         "LZIP", "begin "};
     if (memchr(block, '\0', n))
