@@ -73,8 +73,10 @@ typedef struct stream {
     const char *error;  /* after a failed read */
 } stream;
 
-/* Up to n bytes into buf: their number, 0 at the end, -1 with st->error set. */
-static la_ssize_t stream_read(stream *st, char *buf, size_t n)
+/* Up to n bytes into buf, at least `least` unless the input ends (what a pipe has now, so
+ * that records streamed in slowly come out as they come): their number, 0 at the end, -1 with
+ * st->error set. */
+static la_ssize_t stream_read(stream *st, char *buf, size_t n, size_t least)
 {
     if (st->a) {
         la_ssize_t got = st->la->archive_read_data(st->a, buf, n);
@@ -83,7 +85,7 @@ static la_ssize_t stream_read(stream *st, char *buf, size_t n)
         return got;
     }
     size_t got = 0;
-    while (got < n) {
+    do {
         ssize_t r = read(st->fd, buf + got, n - got);
         if (r < 0 && errno == EINTR)
             continue;
@@ -94,7 +96,7 @@ static la_ssize_t stream_read(stream *st, char *buf, size_t n)
         if (r == 0)
             break;
         got += (size_t)r;
-    }
+    } while (got < least);
     st->counted += (long long)got;
     return (la_ssize_t)got;
 }
@@ -117,7 +119,7 @@ static int read_ndjson(cli_run *run, stream *st, const char *name, char *block, 
     unsigned long lineno = 0;
     int stop = 0, oversize = 0;
     for (;;) {
-        la_ssize_t got = first >= 0 ? first : stream_read(st, block, CLI_BLOCK);
+        la_ssize_t got = first >= 0 ? first : stream_read(st, block, CLI_BLOCK, 1);
         first = -1;
         if (got < 0) {
             *error = st->error;
@@ -197,7 +199,7 @@ static int read_article(cli_run *run, stream *st, const char *name, const char *
         if (first >= 0)
             memcpy(data + len, block, (size_t)(got = first));
         else
-            got = stream_read(st, data + len, CLI_BLOCK);
+            got = stream_read(st, data + len, CLI_BLOCK, 1);
         first = -1;
         if (got < 0) {
             free(data);
@@ -336,7 +338,7 @@ static int read_archive(cli_run *run, const char *path, int fd, const char *peek
             continue;
         entries++;
         const char *name = raw ? path : la->archive_entry_pathname(entry);
-        la_ssize_t first = stream_read(&st, block, CLI_BLOCK);
+        la_ssize_t first = stream_read(&st, block, CLI_BLOCK, 1);
         if (first < 0) {
             error = st.error;
             break;
@@ -368,7 +370,8 @@ static int read_file(cli_run *run, const char *path)
         return fail_errno(run, path);
     char *block = malloc(CLI_BLOCK), *peeked = malloc(CLI_BLOCK);
     stream st = {.fd = fd};
-    la_ssize_t first = block && peeked ? stream_read(&st, peeked, CLI_BLOCK) : -1;
+    /* enough to see a magic number */
+    la_ssize_t first = block && peeked ? stream_read(&st, peeked, CLI_BLOCK, 16) : -1;
     int stop;
     if (!block || !peeked)
         stop = fail(run, path, "out of memory");
