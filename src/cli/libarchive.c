@@ -1,6 +1,5 @@
 /* libarchive, loaded when first needed (libarchive.h). */
 #include <pthread.h>
-#include <stdio.h>
 
 #include "dynlib.h"
 #include "libarchive.h"
@@ -14,11 +13,7 @@ static void load(void)
 #define SYMBOL(f) {#f, &functions.f},
     const dp_dynlib_symbol symbols[] = {CLI_LIBARCHIVE_FUNCTIONS(SYMBOL)};
 #undef SYMBOL
-    _Static_assert(sizeof functions.archive_read_new == sizeof(void *),
-                   "function pointers are data pointers' size");
-    if (dp_dynlib_load(DP_LIBARCHIVE_SONAME, symbols, sizeof symbols / sizeof *symbols, missing,
-                       sizeof missing) && !missing[0])
-        snprintf(missing, sizeof missing, "%s cannot be loaded", DP_LIBARCHIVE_SONAME);
+    dp_dynlib_load(DP_LIBARCHIVE_SONAME, symbols, sizeof symbols / sizeof *symbols, missing, sizeof missing);
 }
 
 const cli_libarchive *cli_libarchive_get(const char **why)

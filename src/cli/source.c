@@ -241,6 +241,15 @@ static int read_entry(cli_run *run, stream *st, const char *name, int is_stdin, 
     return read_article(run, st, name, block, first, noted, error);
 }
 
+/* An empty input: an article whose record says "empty", but where JSON Lines are read (a
+ * timeline counts no article). */
+static int empty_input(cli_run *run, const char *path)
+{
+    if (run->ndjson || run->sniff_ndjson || is_ndjson_name(path))
+        return 0;
+    return cli_submit_copy(run, CLI_JOB_ARTICLE, path, "", 0);
+}
+
 /* Whether a file's first bytes are text that libarchive would read as itself: no NUL byte (which
  * every archive and compressed stream holds near its start, or in its header), nor a
  * compressor's magic number, nor a uuencoded file's opening. */
@@ -345,10 +354,8 @@ static int read_archive(cli_run *run, const char *path, int fd, const char *peek
         }
         stop = read_entry(run, &st, name, is_stdin, block, first, &noted, &error);
     }
-    /* an empty archive is an article whose record says "empty"; a timeline counts no article */
-    if (!error && !stop && !entries && la->archive_format(a) == ARCHIVE_FORMAT_EMPTY && !run->ndjson &&
-        !run->sniff_ndjson && !is_ndjson_name(path))
-        stop = cli_submit_copy(run, CLI_JOB_ARTICLE, path, "", 0);
+    if (!error && !stop && !entries && la->archive_format(a) == ARCHIVE_FORMAT_EMPTY)
+        stop = empty_input(run, path); /* a compressed empty file */
     note_progress(run, &st, &noted);
     if (error && !stop) {
         /* the message belongs to the archive: copy it before freeing */
@@ -379,13 +386,12 @@ static int read_file(cli_run *run, const char *path)
         stop = fail(run, path, st.error);
     else if (!plain_text(peeked, (size_t)first))
         stop = read_archive(run, path, fd, peeked, (size_t)first, block);
-    else if (!first && !run->ndjson && !run->sniff_ndjson && !is_ndjson_name(path))
-        stop = cli_submit_copy(run, CLI_JOB_ARTICLE, path, "", 0); /* an empty article: its record says so */
+    else if (!first)
+        stop = empty_input(run, path);
     else {
         const char *error = NULL;
         long long noted = 0;
-        memcpy(block, peeked, (size_t)first);
-        stop = !first ? 0 : read_entry(run, &st, path, is_stdin, block, first, &noted, &error);
+        stop = read_entry(run, &st, path, is_stdin, peeked, first, &noted, &error);
         note_progress(run, &st, &noted);
         if (error && !stop)
             stop = fail(run, path, error);

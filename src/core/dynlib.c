@@ -5,13 +5,19 @@
 
 #include "dynlib.h"
 
+/* A function's address is copied from dlsym's object pointer into a function pointer. */
+_Static_assert(sizeof(void (*)(void)) == sizeof(void *), "function pointers are data pointers' size");
+
 int dp_dynlib_load(const char *soname, const dp_dynlib_symbol *symbols, size_t n, char *why,
                    size_t why_len)
 {
     void *library = dlopen(soname, RTLD_NOW | RTLD_LOCAL);
     if (!library) {
         const char *message = dlerror();
-        snprintf(why, why_len, "%s", message ? message : soname);
+        if (message)
+            snprintf(why, why_len, "%s", message);
+        else
+            snprintf(why, why_len, "%s cannot be loaded", soname);
         return -1;
     }
     for (size_t i = 0; i < n; i++) {

@@ -15,7 +15,8 @@ typedef struct dp_dynlib_symbol {
 
 /* Loads the library named `soname` and fills every symbol's slot; the library stays loaded for
  * the life of the process. Returns 0, or -1 with why[0..why_len) saying what failed (the
- * library missing, a symbol missing). Not thread-safe: callers load once (pthread_once). */
+ * library missing, a symbol missing: never empty). Not thread-safe: callers load once
+ * (pthread_once). */
 int dp_dynlib_load(const char *soname, const dp_dynlib_symbol *symbols, size_t n, char *why,
                    size_t why_len);
 

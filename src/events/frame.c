@@ -611,11 +611,6 @@ static int has_feature(const dp_word *wd, const char *feature)
     return strstr(wd->feats, feature) != NULL;
 }
 
-/* Whether verb i, without a subject of its own, takes the subject of the word it hangs on: a
- * complement ("envisage de racheter"), an intent's ("annonce son intention de racheter"), a
- * conjunct, a clause of time or manner told by an infinitive or a gerund ("après avoir
- * quitté", "avant de rejoindre", "en quittant"), or one of purpose ("pour présenter"), whose
- * mood is the verb's it hangs on (see modality). */
 /* Whether a person's name is set beside word i: "la juge conservatrice Amy Roux". */
 static int person_beside(const sentence *s, size_t i)
 {
@@ -627,6 +622,17 @@ static int person_beside(const sentence *s, size_t i)
     return 0;
 }
 
+/* Whether word i, an adverbial clause, is an aim: "pour présenter", "afin de rejoindre". */
+static int is_aim(const sentence *s, size_t i)
+{
+    return has_child(s, i, "mark", "pour") || has_child(s, i, "mark", "afin");
+}
+
+/* Whether verb i, without a subject of its own, takes the subject of the word it hangs on: a
+ * complement ("envisage de racheter"), an intent's ("annonce son intention de racheter"), a
+ * conjunct, a clause of time or manner told by an infinitive or a gerund ("après avoir
+ * quitté", "avant de rejoindre", "en quittant"), or one of purpose ("pour présenter"), whose
+ * mood is the verb's it hangs on (see modality). */
 static int shares_subject(const sentence *s, size_t i)
 {
     const char *r = rel_of(s, i);
@@ -651,7 +657,7 @@ static int shares_subject(const sentence *s, size_t i)
     /* "X a profité du salon pour présenter Y", "a quitté Y pour rejoindre Z": an aim is the
      * subject's, or the object's where that is a person (aim_of_object) */
     size_t head = s->w->words[i].head - 1u;
-    return (has_child(s, i, "mark", "pour") || has_child(s, i, "mark", "afin")) && s->w->words[head].upos == DP_VERB;
+    return is_aim(s, i) && s->w->words[head].upos == DP_VERB;
 }
 
 /* Whether word i, an aim that shares a subject, is the aim of its verb's object, a person:
@@ -659,8 +665,7 @@ static int shares_subject(const sentence *s, size_t i)
  * X" (Guillon presents, Roux replaces). */
 static int aim_of_object(const sentence *s, size_t i)
 {
-    if (!rel_matches("advcl", rel_of(s, i)) || !s->w->words[i].head ||
-        (!has_child(s, i, "mark", "pour") && !has_child(s, i, "mark", "afin")))
+    if (!rel_matches("advcl", rel_of(s, i)) || !s->w->words[i].head || !is_aim(s, i))
         return 0;
     size_t head = s->w->words[i].head - 1u;
     for (uint16_t c = s->first_child[head + 1]; c; c = s->next_sibling[c])
@@ -1135,9 +1140,6 @@ static int english_kind(const sentence *s, size_t i)
 static int phrase_holds(const sentence *s, size_t i, uint32_t cp_start, uint32_t cp_end, int depth,
                         int complements);
 
-/* The value of argument arg of an event of type `type`, named by word i: the entity mention it is part of, a mention among
- * its name-like children ("le fonds américain Apollo"), what a pronoun or a description
- * ("il", "le groupe") stands for, or, for a product, its words. 0 when none. */
 /* The subject of the verb of speech that reports the clause of word i, a first person ("«
  * Je quitte Fictivia », a annoncé Paul Roux": Roux; "Paul Roux a déclaré : « je démissionne »"),
  * or (size_t)-1: the reporting clause is set beside the quotation (parataxis), one way or the
@@ -1162,6 +1164,9 @@ static size_t speaker_of(const sentence *s, size_t i)
     return (size_t)-1;
 }
 
+/* The value of argument arg of an event of type `type`, named by word i: the entity mention it is part of, a mention among
+ * its name-like children ("le fonds américain Apollo"), what a pronoun or a description
+ * ("il", "le groupe") stands for, or, for a product, its words. 0 when none. */
 static int value_of(const sentence *s, int type, int arg, size_t i, dp_event_arg_value *v, float *cost)
 {
     const dp_word *wd = &s->w->words[i];

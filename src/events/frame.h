@@ -136,6 +136,7 @@ const char *dp_frame_epithet_after(const dp_frame_rules *r, const char *text, ui
  * holds (names_person, names_org); headline frames' triggers count in a title (in_title) only. */
 int dp_frame_sentence_wanted(const uint32_t *types, size_t from, size_t to, int names_person,
                              int names_org, int in_title);
+
 /* Reads the analysed sentence (w: its words; toks[0..n) its tokens) for frames and appends the
  * complete events to out (see dp_event_complete); headline frames only where in_title. The
  * rules' events of the sentence, out->items[rules_from..] as it comes in, are negated where the

@@ -195,6 +195,16 @@ static int finite_verb(const dp_syntax_work *w, size_t i)
     return 0;
 }
 
+/* Whether parse word i (1-based) has a child by relation rel whose lemma is `lemma` (any,
+ * if NULL). */
+static int has_dependent(const dp_syntax_work *w, size_t i, int rel, const char *lemma)
+{
+    for (size_t k = 1; k <= w->n_words; k++)
+        if (w->heads[k] == i && w->rels[k] == rel && (!lemma || !strcmp(w->words[k - 1].lemma, lemma)))
+            return 1;
+    return 0;
+}
+
 /* Whether parse word i has a subordinating conjunction of its own ("quand", "si", "parce
  * que"). */
 static int has_mark(const dp_syntax_work *w, size_t i)
@@ -362,10 +372,8 @@ static void mend_relative_without_pronoun(const dp_parser *p, dp_syntax_work *w)
     size_t n = w->n_words, root = root_word(w), verb = 0;
     if (!root || (w->parse_in[root].upos != DP_PROPN && w->parse_in[root].upos != DP_NOUN))
         return;
-    int cop = relation_named(p, "cop");
-    for (size_t j = 1; j <= n; j++)
-        if (w->heads[j] == root && w->rels[j] == cop)
-            return; /* a predicate noun: "X est la première élection, quoique ..." */
+    if (has_dependent(w, root, relation_named(p, "cop"), NULL))
+        return; /* a predicate noun: "X est la première élection, quoique ..." */
     for (size_t j = root + 1; j <= n && !verb; j++)
         if (w->heads[j] == root && (w->rels[j] == relcl || w->rels[j] == cleft) &&
             finite_verb(w, j))
@@ -809,16 +817,6 @@ static void mend_day_after_verb(const dp_parser *p, dp_syntax_work *w)
     }
 }
 
-/* Whether parse word i (1-based) has a child by relation rel whose lemma is `lemma` (any,
- * if NULL). */
-static int has_dependent(const dp_syntax_work *w, size_t i, int rel, const char *lemma)
-{
-    for (size_t k = 1; k <= w->n_words; k++)
-        if (w->heads[k] == i && w->rels[k] == rel && (!lemma || !strcmp(w->words[k - 1].lemma, lemma)))
-            return 1;
-    return 0;
-}
-
 /* "entre A et B" coordinates inside the phrase "entre" opens: the second conjunct the parser
  * hung on the word that "entre A" completes ("une alliance entre Les Républicains et le
  * Rassemblement national": "Rassemblement" joined to "alliance") is A's. */
@@ -849,15 +847,11 @@ static void mend_relative_after_comma(const dp_parser *p, dp_syntax_work *w)
     int conj = relation_named(p, "conj"), obj = relation_named(p, "obj"), relcl = relation_named(p, "acl:relcl");
     if (conj < 0 || obj < 0 || relcl < 0)
         return;
-    for (size_t j = 4; j <= w->n_words; j++) {
-        if (w->rels[j] != conj || w->parse_in[j].upos != DP_VERB)
-            continue;
-        size_t que = 0;
-        for (size_t k = 1; k < j && !que; k++)
-            if (w->heads[k] == j && w->rels[k] == obj && w->parse_in[k].upos == DP_PRON &&
-                !strcmp(w->words[k - 1].lemma, "que"))
-                que = k;
-        if (que < 3 || strcmp(w->words[que - 2].lemma, ",") ||
+    for (size_t que = 3; que <= w->n_words; que++) {
+        size_t j = w->heads[que];
+        if (w->rels[que] != obj || w->parse_in[que].upos != DP_PRON || strcmp(w->words[que - 1].lemma, "que") ||
+            j <= que || w->rels[j] != conj || w->parse_in[j].upos != DP_VERB ||
+            strcmp(w->words[que - 2].lemma, ",") ||
             (w->parse_in[que - 2].upos != DP_NOUN && w->parse_in[que - 2].upos != DP_PROPN))
             continue;
         size_t noun = que - 2;

@@ -5,7 +5,6 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 #include <pthread.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -32,12 +31,9 @@ static void load_libxml2(void)
 #define SYMBOL(f) {#f, &xml.f},
     const dp_dynlib_symbol symbols[] = {LIBXML2_FUNCTIONS(SYMBOL){"xmlFree", &xml.deallocator}};
 #undef SYMBOL
-    _Static_assert(sizeof xml.htmlReadMemory == sizeof(void *), "function pointers are data pointers' size");
     if (dp_dynlib_load(DP_LIBXML2_SONAME, symbols, sizeof symbols / sizeof *symbols, xml_missing,
                        sizeof xml_missing) == 0)
         xml.xmlInitParser();
-    else if (!xml_missing[0])
-        snprintf(xml_missing, sizeof xml_missing, "%s cannot be loaded", DP_LIBXML2_SONAME);
 }
 
 /* What libxml2 allocated, freed by libxml2. */
