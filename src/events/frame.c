@@ -674,6 +674,31 @@ static int aim_of_object(const sentence *s, size_t i)
     return 0;
 }
 
+/* The verb whose subject verb i has: i itself, or, where i has none of its own, the verb it
+ * shares its subject with (shares_subject; not an aim its verb's object pursues), up to three
+ * levels: "Renault envisage de racheter Nissan", "400 postes vont être supprimés". */
+static size_t subject_verb(const sentence *s, size_t i)
+{
+    for (int up = 0; up < 3 && !has_child(s, i, "nsubj", NULL) && !has_child(s, i, "nsubj:pass", NULL) &&
+                     s->w->words[i].head && shares_subject(s, i) && !aim_of_object(s, i);
+         up++)
+        i = s->w->words[i].head - 1u;
+    return i;
+}
+
+/* Whether verb t has no subject of its own and the one it shares (subject_verb) has this
+ * lemma: "400 postes vont être supprimés" has the "postes" that "supprimer+nsubj:pass=poste"
+ * needs, the parser giving them to "vont". */
+static int shared_subject_is(const sentence *s, size_t t, const char *lemma)
+{
+    size_t v = subject_verb(s, t);
+    for (uint16_t c = s->first_child[v + 1]; c && v != t; c = s->next_sibling[c])
+        if (is_subject(rel_of(s, c - 1u)) && (!strcmp(s->w->words[c - 1u].lemma, lemma) ||
+                                              !strcmp(s->w->words[through_shares(s, c - 1u)].lemma, lemma)))
+            return 1;
+    return 0;
+}
+
 /* Whether word i is a past participle with no auxiliary nor object, which French never gives
  * an active subject: what the parser reads as its subject is what it was done to ("Cette
  * McLaren 620R dévoilée en décembre par McLaren Automotive, ...", read with no finite verb).
@@ -2067,7 +2092,9 @@ static int read_frame(sentence *s, const dp_frame *f, size_t fi, size_t t, uint3
                       dp_date ref, dp_date teaser_date, dp_events *out)
 {
     int need_reflexive = !strcmp(f->need.rel, "expl") && !strcmp(f->need.lemma, "se");
-    if (f->need.rel[0] && !(need_reflexive ? reflexive(s, t) : has_child_or_share(s, t, f->need.rel, f->need.lemma)))
+    if (f->need.rel[0] && !(need_reflexive ? reflexive(s, t)
+                                           : has_child_or_share(s, t, f->need.rel, f->need.lemma) ||
+                                                 (is_subject(f->need.rel) && shared_subject_is(s, t, f->need.lemma))))
         return 0;
     /* a product is launched by someone: what "se présente comme" a coupé, or a maker that "se
      * lance dans" a market, launches nothing; who "s'investit dans" a cause gives work, not
@@ -2312,11 +2339,7 @@ static int target_elsewhere(const sentence *s, const dp_event *ev, size_t i)
 static int mover_mentioned(const sentence *s, const dp_mention *who, size_t i)
 {
     int held = 0, named = 0;
-    size_t verb = i; /* a verb without a subject shares the one it completes */
-    for (int up = 0; up < 3 && !has_child(s, verb, "nsubj", NULL) && !has_child(s, verb, "nsubj:pass", NULL) &&
-                     s->w->words[verb].head && shares_subject(s, verb) && !aim_of_object(s, verb);
-         up++)
-        verb = s->w->words[verb].head - 1u;
+    size_t verb = subject_verb(s, i);
     for (size_t v = 0; v < 2; v++)
         for (uint16_t c = s->first_child[(v ? verb : i) + 1]; c; c = s->next_sibling[c]) {
             const char *rel = rel_of(s, c - 1u);
@@ -2336,12 +2359,42 @@ static int mover_mentioned(const sentence *s, const dp_mention *who, size_t i)
     return held && !named;
 }
 
+/* The first link of the frames whose trigger is this lemma, a noun's or a verb's; 0 if none. */
+static uint32_t first_frame(const dp_frame_rules *r, const char *lemma, int noun)
+{
+    char key[DP_MORPHO_MAX_WORD + 3];
+    size_t len = strlen(lemma);
+    uint32_t link;
+    if (!len || len > DP_MORPHO_MAX_WORD)
+        return 0;
+    memcpy(key, lemma, len);
+    key[len] = '\t';
+    key[len + 1] = noun ? 'n' : 'v';
+    return dp_lexicon_get(&r->triggers, key, len + 2, &link) ? link : 0;
+}
+
+/* Whether a frame of this type reads, at this verb, the person from the verb's object ("X
+ * nomme Y", "X a limogé Y"): the active verb's subject is then who acts on the person. */
+static int person_is_object(const dp_frame_rules *r, int type, const char *lemma)
+{
+    for (uint32_t link = first_frame(r, lemma, 0); link; link = r->links[2 * (link - 1) + 1]) {
+        const dp_frame *f = &r->frames[r->links[2 * (link - 1)]];
+        for (uint32_t k = 0; f->type == type && k < f->n_paths; k++) {
+            const dp_frame_path *p = &r->paths[f->first_path + k];
+            if (p->arg == DP_ARG_PERSON && p->n_steps && !p->steps[0].up && !strcmp(p->steps[0].rel, "obj"))
+                return 1;
+        }
+    }
+    return 0;
+}
+
 /* Whether the parse says a rule misread the event it found at trigger word i:
  * - a participle the parser reads as a noun names a person, not the act ("un élu du RN",
  *   "l'élue de La France insoumise"); a bare noun after a name is a slogan ("Macron
  *   démission"), where a title tells the act with its complement ("Démission de X");
- * - the one a rule says was dismissed is the active verb's subject, who dismisses ("Elon Musk
- *   a licencié son directeur général");
+ * - the one a rule says was dismissed or appointed is the active verb's subject (or the subject
+ *   it shares), who dismisses or appoints ("Elon Musk a licencié son directeur général", "X a
+ *   promis de nommer un juge à la Cour suprême");
  * - a purchase of a thing, or of a company the verb of sale does not take over;
  * - a person's move told of someone the verb's subject or object only mentions;
  * - a move told by a noun is the move of the one its complement or possessive names ("le
@@ -2359,12 +2412,20 @@ static int misread(const sentence *s, const dp_event *ev, size_t i)
     if (wd->upos == DP_NOUN)
         return moves && person->mention >= 0 && !has_child(s, i, "det", "son") &&
                !told_by_noun(s, i, &s->m->items[person->mention]);
-    if (ev->type == DP_EV_DISMISSAL && person->set && !has_child(s, i, "aux:pass", NULL))
-        for (uint16_t c = s->first_child[i + 1]; c; c = s->next_sibling[c]) {
+    int acts_on_object = moves && person_is_object(&s->e->frames, ev->type, wd->lemma);
+    if (person->set && !has_child(s, i, "aux:pass", NULL) && (ev->type == DP_EV_DISMISSAL || acts_on_object)) {
+        /* the subject a verb shares is who acts only where the verb acts on its object: "a dû
+         * quitter Renault" is a dismissal of its subject */
+        size_t v = acts_on_object ? subject_verb(s, i) : i;
+        /* a past participle with no auxiliary has no active subject: "X élu vice-président" */
+        const dp_word *vw = &s->w->words[v];
+        int bare = has_feature(vw, "VerbForm=Part") && has_feature(vw, "Tense=Past") && !has_child(s, v, "aux", NULL);
+        for (uint16_t c = s->first_child[v + 1]; c && !bare; c = s->next_sibling[c]) {
             const dp_token *ct = &s->toks[s->w->words[c - 1u].token];
             if (!strcmp(rel_of(s, c - 1u), "nsubj") && ct->cp_start >= person->cp_start && ct->cp_end <= person->cp_end)
                 return 1;
         }
+    }
     if (ev->type == DP_EV_ACQUISITION &&
         (takes_a_thing(s, i) ||
          ((word_bits(&s->e->frames, wd->lemma) & DP_FRAME_WORD_SALE) && target_elsewhere(s, ev, i))))
@@ -2422,16 +2483,7 @@ int dp_frames_in_sentence(const depeche_engine *e, const char *text, const dp_to
         int noun = wd->upos == DP_NOUN;
         if (!noun && wd->upos != DP_VERB && wd->upos != DP_ADJ)
             continue;
-        char key[DP_MORPHO_MAX_WORD + 3];
-        size_t len = strlen(wd->lemma);
-        if (!len)
-            continue;
-        memcpy(key, wd->lemma, len);
-        key[len] = '\t';
-        key[len + 1] = noun ? 'n' : 'v';
-        uint32_t link;
-        if (!dp_lexicon_get(&r->triggers, key, len + 2, &link))
-            continue;
+        uint32_t link = first_frame(r, wd->lemma, noun);
         for (; link && !rc; link = r->links[2 * (link - 1) + 1]) {
             uint32_t fi = r->links[2 * (link - 1)];
             /* a headline frame reads a title that opens with its trigger: "Nouvelle Peugeot
