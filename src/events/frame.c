@@ -2394,7 +2394,8 @@ static int person_is_object(const dp_frame_rules *r, int type, const char *lemma
  *   démission"), where a title tells the act with its complement ("Démission de X");
  * - the one a rule says was dismissed or appointed is the active verb's subject (or the subject
  *   it shares), who dismisses or appoints ("Elon Musk a licencié son directeur général", "X a
- *   promis de nommer un juge à la Cour suprême");
+ *   promis de nommer un juge à la Cour suprême"), or, for a dismissal, no one its object
+ *   holds where it has a subject of its own ("le député X a licencié sa compagne");
  * - a purchase of a thing, or of a company the verb of sale does not take over;
  * - a person's move told of someone the verb's subject or object only mentions;
  * - a move told by a noun is the move of the one its complement or possessive names ("le
@@ -2420,11 +2421,19 @@ static int misread(const sentence *s, const dp_event *ev, size_t i)
         /* a past participle with no auxiliary has no active subject: "X élu vice-président" */
         const dp_word *vw = &s->w->words[v];
         int bare = has_feature(vw, "VerbForm=Part") && has_feature(vw, "Tense=Past") && !has_child(s, v, "aux", NULL);
+        int subject = 0, object = 0;
         for (uint16_t c = s->first_child[v + 1]; c && !bare; c = s->next_sibling[c]) {
             const dp_token *ct = &s->toks[s->w->words[c - 1u].token];
             if (!strcmp(rel_of(s, c - 1u), "nsubj") && ct->cp_start >= person->cp_start && ct->cp_end <= person->cp_end)
                 return 1;
+            subject |= !strcmp(rel_of(s, c - 1u), "nsubj");
+            object |= rel_matches("obj", rel_of(s, c - 1u)) &&
+                      phrase_holds(s, c - 1u, person->cp_start, person->cp_end, 4, 1);
         }
+        /* an active verb of dismissal with a subject of its own dismisses its object, not a
+         * person named elsewhere: "Selon X, les entreprises qui licencient trop paieront" */
+        if (ev->type == DP_EV_DISMISSAL && !bare && v == i && subject && !object)
+            return 1;
     }
     if (ev->type == DP_EV_ACQUISITION &&
         (takes_a_thing(s, i) ||
