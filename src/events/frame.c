@@ -1866,6 +1866,8 @@ static uint8_t modality(const sentence *s, size_t t, int type, int *firm)
                      !has_feature(hw, "Tense=Past") && !has_child(s, at, "aux:tense", NULL)) ||
                     /* "est sur le point de racheter", "en passe de racheter" */
                     (hw->upos == DP_NOUN && (bits & DP_FRAME_WORD_PLAN)) ||
+                    /* "prêt à quitter France 2" */
+                    hw->upos == DP_ADJ ||
                     /* a wish told by a "que" clause: "voulait que X succède à Y" */
                     (rel_matches("ccomp", how) && has_child(s, below, "mark", "que"));
             return DP_HYPOTHETICAL;
