@@ -908,11 +908,15 @@ static int context_argument(enum dp_event_type type, enum dp_event_arg *given)
     }
 }
 
-/* Whether the date at token ti is a point of comparison, not the event's: "lèvent 58 millions
- * de plus qu'en mars" ("compare" words, then "que" just before the date). */
-static int compared_date(const depeche_engine *e, const char *text, const dp_token *toks,
-                         const dp_token_keys *keys, size_t ti)
+/* Whether the date at token ti is not the event's: the end of a period ("a signé avec le PSG
+ * jusqu'en 2024", "jusqu'au 3 mars"), or a point of comparison ("lèvent 58 millions de plus
+ * qu'en mars": "compare" words, then "que" just before the date). */
+static int date_aside(const depeche_engine *e, const char *text, const dp_token *toks,
+                      const dp_token_keys *keys, size_t ti)
 {
+    for (size_t k = ti; k-- > 0 && ti - k <= 2;)
+        if (dp_token_key_is(keys, k, "jusqu'"))
+            return 1;
     size_t que = ti;
     while (que > 0 && ti - que < 2 && !dp_token_key_is(keys, que - 1, "qu'") && !dp_token_key_is(keys, que - 1, "que"))
         que--;
@@ -1243,7 +1247,7 @@ size_t dp_event_told_dates(const struct depeche_engine *e, const char *text, con
         int named = (toks[ti].flags & DP_TF_CAPITALIZED) && !(toks[ti].flags & DP_TF_SENTENCE_START);
         size_t used = taken[ti] || named || !near[ti] ||
                               !dp_date_may_start(&e->dates, &toks[ti], keys->key[ti], keys->len[ti]) ||
-                              compared_date(e, text, toks, keys, ti)
+                              date_aside(e, text, toks, keys, ti)
                           ? 0
                           : date_at(e, text, toks, keys, n, ti, ref, date_before(m, toks[ti].start),
                                     forward, 1, &d);
@@ -1331,7 +1335,7 @@ static void find_date(const depeche_engine *e, const char *text, const dp_token 
         apposition_around(e, text, toks, u, trigger, &from, &to);
     for (size_t i = from; i < to; i++) {
         size_t dist = i > trigger ? i - trigger : trigger - i;
-        if (dist >= best_dist || compared_date(e, text, toks, keys, u->first[i]) ||
+        if (dist >= best_dist || date_aside(e, text, toks, keys, u->first[i]) ||
             in_relative_aside(text, toks, u, i, trigger))
             continue;
         dp_date d;
