@@ -340,6 +340,17 @@ static int lex(dp_tokenizer *tz)
             i = a2;
             prev = c2;
         }
+        /* a name ends with its "+" or "++": "Canal+", "Disney+", "Apple TV+", "C++" (not
+         * "Bac+5") */
+        if (cls == DP_CC_UPPER && i < tz->end && tz->text[i] == '+') {
+            size_t plus = i + 1, after_plus;
+            enum dp_char_class next;
+            if (plus < tz->end && tz->text[plus] == '+')
+                plus++;
+            peek_cp(tz, plus, &after_plus, &next);
+            if (plus >= tz->end || !is_alnum(next))
+                i = plus;
+        }
         size_t end = extend_groups(tz, start, i);
         /* "l' Ouest", "d' Anaheim": an elision written with a space after its apostrophe */
         if (end + 1 < tz->end && tz->text[end] == '\'' && tz->text[end + 1] == ' ' &&
