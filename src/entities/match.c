@@ -563,6 +563,23 @@ static int unknown_names(const depeche_engine *e, const char *text, const dp_tok
     return 0;
 }
 
+/* A role written with "ex-" glued to its first word, which the tokenizer keeps whole as the
+ * treebanks do: "l'ex-ministre", "l'ex-directeur général de Renault". The mention covers the
+ * prefix, which tells the post is a past one (dp_event_role_is_past). Returns the tokens the
+ * role spans, 0 if none. */
+static size_t former_role(const dp_gazetteer *g, dp_token_keys *keys, const dp_token *toks, size_t n,
+                          size_t i, uint32_t *entry, int *any_case)
+{
+    if (keys->len[i] <= 3 || memcmp(keys->key[i], "ex-", 3))
+        return 0;
+    const char *key = keys->key[i];
+    uint8_t key_len = keys->len[i];
+    keys->key[i] += 3, keys->len[i] -= 3;
+    size_t len = dp_gazetteer_longest(g, toks, keys, n, i, entry, any_case);
+    keys->key[i] = key, keys->len[i] = key_len;
+    return len && dp_gazetteer_entry(g, *entry).type == DP_ROLE ? len : 0;
+}
+
 int dp_match_sentence(const depeche_engine *e, const char *text, const dp_token *toks, size_t n,
                       uint32_t line, dp_token_keys *keys, dp_match_data *md, dp_mentions *out)
 {
@@ -579,6 +596,8 @@ int dp_match_sentence(const depeche_engine *e, const char *text, const dp_token 
         uint32_t entry;
         int any_case = 0;
         size_t len = dp_gazetteer_longest(g, toks, keys, n, i, &entry, &any_case);
+        if (!len)
+            len = former_role(g, keys, toks, n, i, &entry, &any_case);
         /* "du Parisien", "des Républicains": a name that opens with "Le" or "Les", after "de"
          * contracted with that article */
         const char *article = !len && i + 1 < n ? contracted_article(e, text, &toks[i]) : NULL;

@@ -1875,6 +1875,11 @@ static int event_from_match(const depeche_engine *e, const char *text, const dp_
                                                         .set = 1};
         dp_match_group(md, 0, &ms, &me);
     }
+    /* a past post, the rule's or one beside the person, is not the one moved to or from:
+     * "remplacé par X, l'ex-patron de Twitch" */
+    int32_t role = ev.args[DP_ARG_ROLE].mention;
+    if (role >= 0 && dp_event_role_is_past(text, &m->items[role]))
+        ev.args[DP_ARG_ROLE] = (dp_event_arg_value){.mention = -1};
     if (!complete_arguments(e, text, toks, m, u, trigger, line, !role_of_place(toks, u, &ev), &ev))
         return 0;
     /* modality: a negation between the start of the match and the trigger; a threat, plan or

@@ -2390,6 +2390,23 @@ static int person_is_object(const dp_frame_rules *r, int type, const char *lemma
     return 0;
 }
 
+/* Whether verb i has a subject of its own, a noun, and the person a rule's move names lies
+ * nowhere in the verb's phrase: the move is that subject's ("X a demandé à Y que l'ex-Premier
+ * ministre soit nommé au Conseil": Y is not named; "Y est remplacé par Z" names Z). */
+static int subject_elsewhere(const sentence *s, const dp_event_arg_value *person, size_t i)
+{
+    if (s->w->words[i].upos != DP_VERB)
+        return 0;
+    int subject = 0;
+    for (uint16_t c = s->first_child[i + 1]; c; c = s->next_sibling[c]) {
+        if (phrase_holds(s, c - 1u, person->cp_start, person->cp_end, 4, 1))
+            return 0;
+        if (is_subject(rel_of(s, c - 1u)))
+            subject = s->w->words[c - 1u].upos != DP_PRON;
+    }
+    return subject;
+}
+
 /* Whether the parse says a rule misread the event it found at trigger word i:
  * - a participle the parser reads as a noun names a person, not the act ("un élu du RN",
  *   "l'élue de La France insoumise"); a bare noun after a name is a slogan ("Macron
@@ -2440,6 +2457,8 @@ static int misread(const sentence *s, const dp_event *ev, size_t i)
     if (ev->type == DP_EV_ACQUISITION &&
         (takes_a_thing(s, i) ||
          ((word_bits(&s->e->frames, wd->lemma) & DP_FRAME_WORD_SALE) && target_elsewhere(s, ev, i))))
+        return 1;
+    if (moves && person->set && subject_elsewhere(s, person, i))
         return 1;
     return moves && person->mention >= 0 && mover_mentioned(s, &s->m->items[person->mention], i);
 }
