@@ -2416,7 +2416,8 @@ static int subject_elsewhere(const sentence *s, const dp_event_arg_value *person
  *   promis de nommer un juge à la Cour suprême"), or, for a dismissal, no one its object
  *   holds where it has a subject of its own ("le député X a licencié sa compagne");
  * - a purchase of a thing, or of a company the verb of sale does not take over;
- * - a person's move told of someone the verb's subject or object only mentions;
+ * - a person's move told of someone the verb's subject or object only mentions, or at a verb
+ *   whose own subject, a noun, leaves the person out of all its phrase (subject_elsewhere);
  * - a move told by a noun is the move of the one its complement or possessive names ("le
  *   limogeage de X", "sa démission"), not of a name elsewhere in the sentence ("X a salué le
  *   limogeage des quatre policiers"). */
