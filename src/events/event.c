@@ -1618,6 +1618,17 @@ static int complete_arguments(const depeche_engine *e, const char *text, const d
          (bought >= 0 && listed_kind(e, &m->items[bought]) == DP_GAZ_MEDIA && u->first[trigger] > 0 &&
           text[toks[u->first[trigger] - 1].start] == ',')))
         return 0;
+    /* a news outlet "sur" which something is said is where it is said, no party: "a regretté
+     * sur LCI le procès de X", "a annoncé en direct sur BFMTV qu'il porterait plainte" (a
+     * presenter's move is to the channel they are on: "X remplace Y sur RTL") */
+    static const char *const on[] = {"sur"};
+    for (int a = 0; a < DP_ARG_NEG && !(DP_EV_MOVES >> ev.type & 1u); a++) {
+        int32_t k = ev.args[a].mention;
+        uint32_t len, w = k >= 0 ? dp_word_before(text, m->items[k].start, &len) : 0;
+        if (k >= 0 && is_core(ev.type, (enum dp_event_arg)a) && listed_kind(e, &m->items[k]) == DP_GAZ_MEDIA &&
+            word_is(text, w, len, on, DP_ARRAY_LEN(on)))
+            return 0;
+    }
     /* a building standing for an office ("a quitté Matignon", "son départ de l'Élysée") is no
      * party to an event */
     for (int a = 0; a < DP_ARG_NEG; a++)
