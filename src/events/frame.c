@@ -316,7 +316,7 @@ int dp_frame_rules_load(dp_frame_rules *r, const char *kind, size_t kind_len, co
                  {"model", DP_FRAME_WORD_MODEL}, {"naming", DP_FRAME_WORD_NAMING},
                  {"sale", DP_FRAME_WORD_SALE}, {"post", DP_FRAME_WORD_POST},
                  {"body", DP_FRAME_WORD_BODY}, {"announce", DP_FRAME_WORD_ANNOUNCE},
-                 {"speech", DP_FRAME_WORD_SPEECH}};
+                 {"speech", DP_FRAME_WORD_SPEECH}, {"goods", DP_FRAME_WORD_GOODS}};
     if (dp_word_is(kind, kind_len, "frame"))
         return load_frame(r, args, args_len, path, line, err);
     if (dp_word_is(kind, kind_len, "epithet"))
@@ -1198,6 +1198,11 @@ static int value_of(const sentence *s, int type, int arg, size_t i, dp_event_arg
     const dp_token *t = &s->toks[wd->token];
     memset(v, 0, sizeof *v);
     v->mention = -1;
+    /* goods or a work bought is no company, whatever name they bear: "achète une console
+     * Epoch" */
+    if (arg == DP_ARG_TARGET && type == DP_EV_ACQUISITION && wd->upos == DP_NOUN &&
+        (word_bits(&s->e->frames, wd->lemma) & DP_FRAME_WORD_GOODS))
+        return 0;
     /* a relative pronoun stands for the word its clause hangs on: "Paul Martin, qui a rejoint
      * Google", "Olivier Roux, l'un de ses proches qui a claqué la porte du parti" */
     /* and the object one: "un parti qu'elle avait rejoint en 2002" (not the "que" of what is
@@ -2284,7 +2289,8 @@ static int bare_after_name(const sentence *s, size_t i)
 
 /* Whether the active verb i takes over a thing no company's word, share or name stands for
  * ("reprend le dossier de la SNCF", "a repris l'impression des Echos", "reprendre le rôle de
- * T'Challa"): no company. */
+ * T'Challa"), or goods or a work, whatever name they bear ("achète une console Epoch", "a
+ * repris la série Spirou"): no company. */
 static int takes_a_thing(const sentence *s, size_t i)
 {
     if (has_child(s, i, "aux:pass", NULL))
@@ -2292,6 +2298,9 @@ static int takes_a_thing(const sentence *s, size_t i)
     for (uint16_t c = s->first_child[i + 1]; c; c = s->next_sibling[c]) {
         size_t o = c - 1u;
         const dp_word *ow = &s->w->words[o];
+        if (rel_matches("obj", rel_of(s, o)) && ow->upos == DP_NOUN && s->token_mention[ow->token] < 0 &&
+            (word_bits(&s->e->frames, ow->lemma) & DP_FRAME_WORD_GOODS))
+            return 1;
         if (rel_matches("obj", rel_of(s, o)) && ow->upos == DP_NOUN && s->token_mention[ow->token] < 0 &&
             !company_word(s, o) && !named_beside(s, o, 2) &&
             !(word_bits(&s->e->frames, ow->lemma) &

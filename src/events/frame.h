@@ -94,7 +94,8 @@ enum { DP_FRAME_WORD_MODAL = 1, DP_FRAME_WORD_NEGATION = 2, DP_FRAME_WORD_DENIAL
        DP_FRAME_WORD_UNION = 256, DP_FRAME_WORD_MEDIUM = 512, DP_FRAME_WORD_DEPARTMENT = 1024,
        DP_FRAME_WORD_SOON = 2048, DP_FRAME_WORD_MODEL = 4096, DP_FRAME_WORD_NAMING = 8192,
        DP_FRAME_WORD_SALE = 16384, DP_FRAME_WORD_POST = 32768,
-       DP_FRAME_WORD_BODY = 65536, DP_FRAME_WORD_ANNOUNCE = 131072, DP_FRAME_WORD_SPEECH = 262144 };
+       DP_FRAME_WORD_BODY = 65536, DP_FRAME_WORD_ANNOUNCE = 131072, DP_FRAME_WORD_SPEECH = 262144,
+       DP_FRAME_WORD_GOODS = 524288 };
 
 int dp_frame_rules_load(dp_frame_rules *r, const char *kind, size_t kind_len, const char *args,
                         size_t args_len, const char *path, unsigned long line,
