@@ -296,8 +296,7 @@ static la_ssize_t feed_stdin(struct archive *a, void *data, const void **buffer)
 /* A compressed file or an archive, whose first `peeked` bytes were read from fd already. The
  * articles of an archive are named by their path inside it, so that an archive gives the same
  * records as the directory it was made from. */
-static int read_archive(cli_run *run, const char *path, int fd, const char *peeked, size_t n_peeked,
-                        char *block)
+static int read_archive(cli_run *run, const char *path, int fd, const char *peeked, size_t n_peeked)
 {
     const char *missing, *error = NULL;
     const cli_libarchive *la = cli_libarchive_get(&missing);
@@ -307,10 +306,16 @@ static int read_archive(cli_run *run, const char *path, int fd, const char *peek
         return fail(run, path, msg);
     }
     struct archive *a = la->archive_read_new();
+    /* the entries' bytes: the peeked ones stay stdin's first block, which libarchive reads */
+    char *block = malloc(CLI_BLOCK);
     stdin_feed *feed = NULL;
     int is_stdin = !strcmp(path, "-");
-    if (!a)
+    if (!a || !block) {
+        if (a)
+            la->archive_read_free(a);
+        free(block);
         return fail(run, path, "out of memory");
+    }
     la->archive_read_support_filter_all(a);
     la->archive_read_support_format_tar(a);
     la->archive_read_support_format_zip(a);
@@ -365,6 +370,7 @@ static int read_archive(cli_run *run, const char *path, int fd, const char *peek
     }
     la->archive_read_free(a);
     free(feed);
+    free(block);
     return stop;
 }
 
@@ -375,17 +381,17 @@ static int read_file(cli_run *run, const char *path)
     int fd = is_stdin ? 0 : open(path, O_RDONLY);
     if (fd < 0)
         return fail_errno(run, path);
-    char *block = malloc(CLI_BLOCK), *peeked = malloc(CLI_BLOCK);
+    char *peeked = malloc(CLI_BLOCK);
     stream st = {.fd = fd};
     /* enough to see a magic number */
-    la_ssize_t first = block && peeked ? stream_read(&st, peeked, CLI_BLOCK, 16) : -1;
+    la_ssize_t first = peeked ? stream_read(&st, peeked, CLI_BLOCK, 16) : -1;
     int stop;
-    if (!block || !peeked)
+    if (!peeked)
         stop = fail(run, path, "out of memory");
     else if (first < 0)
         stop = fail(run, path, st.error);
     else if (!plain_text(peeked, (size_t)first))
-        stop = read_archive(run, path, fd, peeked, (size_t)first, block);
+        stop = read_archive(run, path, fd, peeked, (size_t)first);
     else if (!first)
         stop = empty_input(run, path);
     else {
@@ -398,7 +404,6 @@ static int read_file(cli_run *run, const char *path)
     }
     if (!is_stdin)
         close(fd);
-    free(block);
     free(peeked);
     return stop;
 }

@@ -1624,9 +1624,10 @@ static int complete_arguments(const depeche_engine *e, const char *text, const d
     static const char *const on[] = {"sur"};
     for (int a = 0; a < DP_ARG_NEG && !(DP_EV_MOVES >> ev.type & 1u); a++) {
         int32_t k = ev.args[a].mention;
-        uint32_t len, w = k >= 0 ? dp_word_before(text, m->items[k].start, &len) : 0;
-        if (k >= 0 && is_core(ev.type, (enum dp_event_arg)a) && listed_kind(e, &m->items[k]) == DP_GAZ_MEDIA &&
-            word_is(text, w, len, on, DP_ARRAY_LEN(on)))
+        if (k < 0 || !is_core(ev.type, (enum dp_event_arg)a) || listed_kind(e, &m->items[k]) != DP_GAZ_MEDIA)
+            continue;
+        uint32_t len, w = dp_word_before(text, m->items[k].start, &len);
+        if (word_is(text, w, len, on, DP_ARRAY_LEN(on)))
             return 0;
     }
     /* a building standing for an office ("a quitté Matignon", "son départ de l'Élysée") is no
